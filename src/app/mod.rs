@@ -1,0 +1,1 @@
+//! Application state and actions (no terminal).

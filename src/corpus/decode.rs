@@ -1,0 +1,73 @@
+//! Bytes to text: UTF-8 (lossy with a warning), UTF-16 with a BOM, binary detection.
+
+pub enum Decoded {
+    /// The text, and a note for the user when it was not clean UTF-8.
+    Text(String, Option<String>),
+    Binary,
+}
+
+pub fn decode_bytes(bytes: &[u8]) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)))
+        .count();
+    if head.contains(&0) || controls * 10 > head.len().max(1) {
+        return Decoded::Binary;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Decoded::Text(s.to_string(), None),
+        Err(e) => Decoded::Text(
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
+                e.valid_up_to()
+            )),
+        ),
+    }
+}
+
+fn utf16(rest: &[u8], f: fn([u8; 2]) -> u16) -> Decoded {
+    let units: Vec<u16> = rest.chunks_exact(2).map(|c| f([c[0], c[1]])).collect();
+    let text = String::from_utf16_lossy(&units);
+    Decoded::Text(text, Some("decoded from UTF-16; offsets refer to the decoded text".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "Kyiv".encode_utf16() {
+            b.extend(u.to_le_bytes());
+        }
+        match decode_bytes(&b) {
+            Decoded::Text(t, Some(_)) => assert_eq!(t, "Kyiv"),
+            _ => panic!("not decoded"),
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_lossy_with_a_note() {
+        match decode_bytes(b"price \xa3 5") {
+            Decoded::Text(t, Some(n)) => {
+                assert!(t.contains('\u{FFFD}'));
+                assert!(n.contains("offset 6"));
+            }
+            _ => panic!("not decoded"),
+        }
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(decode_bytes(b"PK\x03\x04\x00\x00"), Decoded::Binary));
+    }
+}

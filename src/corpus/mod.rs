@@ -1,0 +1,329 @@
+//! Reading sources into [`Article`]s. Never writes to the user's files.
+//!
+//! Every reader produces the article's `text` (the coordinate system for all
+//! later analysis: byte ranges index into it) plus metadata. For plain-text
+//! files the text is the file content exactly as read; for JSON Lines it is the
+//! record's text field; for Markdown, HTML and feeds it is the rendered text.
+
+mod decode;
+mod feed;
+mod html;
+mod jsonl;
+mod markdown;
+mod plain;
+mod walk;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+pub use decode::decode_bytes;
+pub use html::html_to_text;
+pub use plain::derive_title;
+
+/// How an article's publication date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// A ` date YYYY-MM-DD` marker at the top of a text file.
+    Header,
+    /// A metadata field (JSON `date`, front matter, HTML meta tags).
+    Metadata,
+    /// An RSS/Atom/JSON Feed item date.
+    Feed,
+    /// A dateline such as "SALVADOR, Feb 26", the year from context.
+    Dateline,
+    /// Inferred from the text ("on Thursday (October 16)").
+    Inferred,
+    /// No evidence: the article stays undated.
+    #[default]
+    None,
+}
+
+impl DateSource {
+    pub fn label(self) -> &'static str {
+        match self {
+            DateSource::Header => "header",
+            DateSource::Metadata => "metadata",
+            DateSource::Feed => "feed",
+            DateSource::Dateline => "dateline",
+            DateSource::Inferred => "inferred",
+            DateSource::None => "none",
+        }
+    }
+}
+
+/// One article, whatever file form it came from.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct Article {
+    /// Unique in the corpus: the file name, or the record's id.
+    pub id: String,
+    /// The file it came from.
+    pub path: PathBuf,
+    pub title: String,
+    /// True when the title was derived from the first sentence, not given.
+    pub title_derived: bool,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub date_source: DateSource,
+    /// For an inferred date: the byte range of the sentence it came from.
+    pub date_evidence: Option<Range<usize>>,
+    /// The text all byte ranges refer to.
+    pub text: String,
+    /// The body: the text without header markers.
+    pub body: Range<usize>,
+    /// Lines that are boilerplate ("Leave a Comment", a repeated title):
+    /// kept in the text, dimmed by the reader.
+    pub boilerplate: Vec<Range<usize>>,
+    /// Other metadata fields (JSON fields, feed categories, a dateline).
+    pub meta: Vec<(String, String)>,
+}
+
+impl Article {
+    pub fn meta(&self, key: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn is_boilerplate(&self, pos: usize) -> bool {
+        self.boilerplate.iter().any(|r| r.contains(&pos))
+    }
+}
+
+/// A problem with one input, reported and skipped; the rest still loads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A path given on the command line that cannot be used at all.
+#[derive(Debug)]
+pub struct LoadError(pub String);
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The kinds of file crossread reads, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    JsonLines,
+    Json,
+    Feed,
+}
+
+pub fn format_of(path: &Path) -> Option<Format> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        None => Some(Format::Text),
+        Some("txt" | "text") => Some(Format::Text),
+        Some("md" | "markdown") => Some(Format::Markdown),
+        Some("html" | "htm" | "xhtml") => Some(Format::Html),
+        Some("jsonl" | "ndjson") => Some(Format::JsonLines),
+        Some("json") => Some(Format::Json),
+        Some("xml" | "rss" | "atom") => Some(Format::Feed),
+        _ => None,
+    }
+}
+
+/// The largest file read; larger ones are skipped with a warning.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Reads every path (files and folders, recursively, hidden entries skipped).
+/// A path that does not exist is an error; a bad file is a warning.
+pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    for p in paths {
+        if std::fs::symlink_metadata(p).is_err() {
+            return Err(LoadError(format!("{}: no such file or folder", p.display())));
+        }
+    }
+    let mut warnings = Vec::new();
+    let files = walk::files(paths, &mut warnings);
+    use rayon::prelude::*;
+    let results: Vec<(Vec<Article>, Vec<Warning>)> =
+        files.par_iter().map(|(path, fmt)| read_file(path, *fmt)).collect();
+    let mut articles = Vec::new();
+    for (a, w) in results {
+        articles.extend(a);
+        warnings.extend(w);
+    }
+    unique_ids(&mut articles);
+    Ok(Corpus { articles, warnings })
+}
+
+/// Reads one file into articles, never panicking.
+pub fn read_file(path: &Path, fmt: Format) -> (Vec<Article>, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let warn = |msg: String| Warning { path: path.to_path_buf(), message: msg };
+    let bytes = match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            return (vec![], vec![warn(format!("skipped: larger than {} MiB", MAX_FILE_BYTES >> 20))])
+        }
+        Ok(_) => match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return (vec![], vec![warn(format!("skipped: cannot read ({e})"))]),
+        },
+        Err(e) => return (vec![], vec![warn(format!("skipped: cannot read ({e})"))]),
+    };
+    let articles = read_bytes(path, fmt, &bytes, &mut warnings);
+    (articles, warnings)
+}
+
+/// Parses the bytes of one file of the given format.
+pub fn read_bytes(path: &Path, fmt: Format, bytes: &[u8], warnings: &mut Vec<Warning>) -> Vec<Article> {
+    let mut warn = |msg: String| warnings.push(Warning { path: path.to_path_buf(), message: msg });
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        warn("skipped: empty file".into());
+        return vec![];
+    }
+    let text = match decode::decode_bytes(bytes) {
+        decode::Decoded::Text(t, None) => t,
+        decode::Decoded::Text(t, Some(note)) => {
+            warn(note);
+            t
+        }
+        decode::Decoded::Binary => {
+            warn("skipped: binary file (not text)".into());
+            return vec![];
+        }
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let mut inner = Vec::new();
+    let out = match fmt {
+        Format::Text => vec![plain::read(path, &file_name, text)],
+        Format::Markdown => vec![markdown::read(path, &file_name, &text)],
+        Format::Html => vec![html::read(path, &file_name, &text)],
+        Format::JsonLines => jsonl::read_lines(path, &text, &mut inner),
+        Format::Json => {
+            if feed::looks_like_json_feed(&text) {
+                feed::read(path, bytes, &mut inner)
+            } else {
+                jsonl::read_json(path, &text, &mut inner)
+            }
+        }
+        Format::Feed => feed::read(path, text.as_bytes(), &mut inner),
+    };
+    for m in inner {
+        warn(m);
+    }
+    out.into_iter().filter(|a| !a.text.trim().is_empty()).collect()
+}
+
+fn unique_ids(articles: &mut [Article]) {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for a in articles.iter_mut() {
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            a.id = format!("{}#{}", a.id, n);
+        }
+    }
+}
+
+/// The seed articles embedded in the binary, for when `./seeds` is absent.
+pub const EMBEDDED_SEEDS: [(&str, &str); 5] = [
+    ("000_f1244df277972588.txt", include_str!("../../seeds/000_f1244df277972588.txt")),
+    ("001_b2008785d766f160.txt", include_str!("../../seeds/001_b2008785d766f160.txt")),
+    ("002_f1a78850e2a75191.txt", include_str!("../../seeds/002_f1a78850e2a75191.txt")),
+    ("003_603d7d3662f00eac.txt", include_str!("../../seeds/003_603d7d3662f00eac.txt")),
+    ("004_e6a50b9c1cd1020e.txt", include_str!("../../seeds/004_e6a50b9c1cd1020e.txt")),
+];
+
+/// The embedded seeds as a corpus.
+pub fn embedded_seeds() -> Corpus {
+    let articles = EMBEDDED_SEEDS
+        .iter()
+        .map(|(name, text)| plain::read(Path::new(&format!("<embedded>/{name}")), name, text.to_string()))
+        .collect();
+    Corpus { articles, warnings: vec![] }
+}
+
+/// Parses the dates found in metadata: ISO 8601 dates and date-times,
+/// RFC 3339 and RFC 2822. Impossible dates (2025-02-30) give None.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.len() >= 10 && s.is_char_boundary(10) {
+        if let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d") {
+            return Some(d);
+        }
+    }
+    if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(d.date_naive());
+    }
+    for f in ["%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(format_of(Path::new("a.TXT")), Some(Format::Text));
+        assert_eq!(format_of(Path::new("a")), Some(Format::Text));
+        assert_eq!(format_of(Path::new("a.jsonl")), Some(Format::JsonLines));
+        assert_eq!(format_of(Path::new("a.rss")), Some(Format::Feed));
+        assert_eq!(format_of(Path::new("a.png")), None);
+    }
+
+    #[test]
+    fn dates_from_metadata() {
+        assert_eq!(parse_date("1987-02-26T15:01:01.790"), NaiveDate::from_ymd_opt(1987, 2, 26));
+        assert_eq!(parse_date("2025-10-16"), NaiveDate::from_ymd_opt(2025, 10, 16));
+        assert_eq!(parse_date("Thu, 16 Oct 2025 10:00:00 +0000"), NaiveDate::from_ymd_opt(2025, 10, 16));
+        assert_eq!(parse_date("2025-02-30"), None);
+        assert_eq!(parse_date("99999-01-01"), None);
+        assert_eq!(parse_date("é"), None);
+    }
+
+    #[test]
+    fn empty_and_binary_are_skipped_with_a_warning() {
+        let mut w = vec![];
+        assert!(read_bytes(Path::new("e.txt"), Format::Text, b"  \n", &mut w).is_empty());
+        assert!(read_bytes(Path::new("b.txt"), Format::Text, b"\x00\x01\x02abc", &mut w).is_empty());
+        assert_eq!(w.len(), 2);
+        assert!(w[0].message.contains("empty"));
+        assert!(w[1].message.contains("binary"));
+    }
+
+    #[test]
+    fn embedded_seeds_match_the_folder() {
+        for (name, text) in EMBEDDED_SEEDS {
+            let on_disk = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name)).unwrap();
+            assert_eq!(on_disk, text);
+        }
+    }
+}

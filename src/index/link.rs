@@ -1,0 +1,269 @@
+//! Cross-article linking: which mentions name the same real-world entity.
+//!
+//! 1. Every mention gets a name key: the table's canonical name when there is
+//!    one ("U.S." -> "United States"), else its text, cleaned.
+//! 2. Full names that are spelling variants of each other merge ("Zelenskyy" /
+//!    "Zelenskiy", "Vladmir" / "Vladimir"), carefully with short names.
+//! 3. Short forms join the full name they stand for: a surname joins the full
+//!    name of that surname in the same article, else the one the corpus uses
+//!    most ("Trump" -> "Donald Trump", not "Melania Trump"); an acronym joins
+//!    the name whose initials it is ("ICC" -> "International Criminal Court").
+
+use crate::nlp::{EntityType, Evidence, Mention};
+use std::collections::HashMap;
+
+/// One mention as the linker sees it.
+pub struct Item<'a> {
+    pub article: usize,
+    pub mention: &'a Mention,
+    pub text: &'a str,
+}
+
+/// Cleans a mention's text into its name key.
+pub fn name_key(m: &Mention, text: &str) -> String {
+    if let Some(c) = &m.canonical {
+        return c.clone();
+    }
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.replace('’', "'").trim_end_matches('.').to_string()
+}
+
+fn tokens(name: &str) -> Vec<&str> {
+    name.split([' ', '-']).filter(|w| !w.is_empty()).collect()
+}
+
+struct Uf(Vec<usize>);
+
+impl Uf {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let n = self.0[y];
+            self.0[y] = r;
+            y = n;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[b.max(a)] = a.min(b);
+        }
+    }
+}
+
+/// Are two single words spellings of the same name? Exact for short words,
+/// one edit for longer ones, with the same first letter.
+pub fn similar_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 6 || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let d = strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase());
+    d <= 1 || (la.min(lb) >= 9 && d <= 2 && strsim::jaro_winkler(a, b) >= 0.93)
+}
+
+/// Are two full names variants of each other ("Vladmir Putin" / "Vladimir Putin")?
+fn similar_name(a: &str, b: &str) -> bool {
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.len() != tb.len() || ta == tb {
+        return ta == tb;
+    }
+    let mut edits = 0;
+    for (x, y) in ta.iter().zip(&tb) {
+        if x == y {
+            continue;
+        }
+        if !similar_word(x, y) && !(x.len() >= 5 && y.len() >= 5 && strsim::levenshtein(x, y) <= 1 && x.chars().next() == y.chars().next()) {
+            return false;
+        }
+        edits += 1;
+    }
+    edits <= 1 || ta.len() == 1
+}
+
+fn initials(name: &str) -> String {
+    tokens(name)
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// The result: for each item, its cluster number (0..n), and the clusters.
+pub struct Linked {
+    pub cluster_of: Vec<usize>,
+    pub clusters: usize,
+}
+
+/// Links all mentions of the corpus.
+pub fn link(items: &[Item]) -> Linked {
+    // distinct name keys, with their type votes and article sets
+    let mut key_id: HashMap<String, usize> = HashMap::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut key_ty: Vec<HashMap<EntityType, u32>> = Vec::new();
+    let mut key_articles: Vec<Vec<usize>> = Vec::new();
+    let mut item_key = Vec::with_capacity(items.len());
+    for it in items {
+        let k = name_key(it.mention, it.text);
+        let id = *key_id.entry(k.clone()).or_insert_with(|| {
+            keys.push(k);
+            key_ty.push(HashMap::new());
+            key_articles.push(Vec::new());
+            keys.len() - 1
+        });
+        *key_ty[id].entry(it.mention.ty).or_default() += 1 + it.mention.evidence.strength() as u32;
+        if key_articles[id].last() != Some(&it.article) {
+            key_articles[id].push(it.article);
+        }
+        item_key.push(id);
+    }
+    let ty_of = |id: usize| key_ty[id].iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).map(|(t, _)| *t).unwrap_or(EntityType::Other);
+    let n = keys.len();
+    let mut uf = Uf((0..n).collect());
+
+    // 2. spelling variants, compared within buckets of the same first letter
+    let mut buckets: HashMap<(char, EntityType, usize), Vec<usize>> = HashMap::new();
+    for (id, k) in keys.iter().enumerate() {
+        let c = k.chars().next().unwrap_or(' ').to_ascii_lowercase();
+        buckets.entry((c, ty_of(id), tokens(k).len())).or_default().push(id);
+    }
+    for ids in buckets.values() {
+        if ids.len() > 4000 {
+            continue;
+        }
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                let (ka, kb) = (&keys[a], &keys[b]);
+                if ka.len().abs_diff(kb.len()) <= 2 && similar_name(ka, kb) {
+                    uf.union(a, b);
+                }
+            }
+        }
+    }
+
+    // 3a. surname -> full person names, with the number of articles using them
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, k) in keys.iter().enumerate() {
+        let t = tokens(k);
+        if t.len() >= 2 && ty_of(id) == EntityType::Person {
+            by_last.entry(t[t.len() - 1]).or_default().push(id);
+        }
+    }
+    // 3b. acronyms -> multiword names with those initials
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, k) in keys.iter().enumerate() {
+        if tokens(k).len() >= 2 && matches!(ty_of(id), EntityType::Org | EntityType::Other) {
+            by_initials.entry(initials(k)).or_default().push(id);
+        }
+    }
+    // per article: the keys it uses
+    let mut art_keys: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        art_keys.entry(it.article).or_default().push(item_key[i]);
+    }
+    let mut target_of_item: Vec<Option<usize>> = vec![None; items.len()];
+    for (i, it) in items.iter().enumerate() {
+        let k = item_key[i];
+        let key = &keys[k];
+        let t = tokens(key);
+        if t.len() != 1 || it.mention.canonical.is_some() {
+            continue;
+        }
+        let strong_non_person = matches!(it.mention.evidence, Evidence::Alias | Evidence::Gazetteer) && it.mention.ty != EntityType::Person;
+        let local = &art_keys[&it.article];
+        let pick = |cands: &[usize]| -> Option<usize> {
+            let in_article: Vec<usize> = cands.iter().copied().filter(|c| local.contains(c)).collect();
+            let pool = if in_article.is_empty() { cands.to_vec() } else { in_article };
+            pool.into_iter().max_by_key(|&c| (key_articles[c].len(), local.iter().filter(|&&x| x == c).count(), std::cmp::Reverse(c)))
+        };
+        if !strong_non_person {
+            // a surname, or a variant spelling of one
+            let mut cands: Vec<usize> = by_last.get(t[0]).cloned().unwrap_or_default();
+            if cands.is_empty() && t[0].chars().count() >= 6 {
+                for (last, ids) in &by_last {
+                    if similar_word(last, t[0]) {
+                        cands.extend(ids);
+                    }
+                }
+            }
+            if !cands.is_empty() {
+                target_of_item[i] = pick(&cands);
+                continue;
+            }
+        }
+        if key.chars().filter(|c| c.is_uppercase()).count() == key.chars().filter(|c| c.is_alphabetic()).count() && key.len() >= 2 {
+            if let Some(c) = by_initials.get(key.as_str()) {
+                target_of_item[i] = pick(c);
+            }
+        }
+    }
+    // a short form names one entity per article: all its mentions there go the same way
+    let mut decided: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if let Some(t) = target_of_item[i] {
+            decided.entry((it.article, item_key[i])).or_insert(t);
+        }
+    }
+    // clusters: union-find over keys for variants; short forms map per item
+    let mut root_num: HashMap<usize, usize> = HashMap::new();
+    let mut cluster_of = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        let k = decided.get(&(it.article, item_key[i])).copied().unwrap_or(item_key[i]);
+        let r = uf.find(k);
+        let next = root_num.len();
+        cluster_of.push(*root_num.entry(r).or_insert(next));
+    }
+    Linked { clusters: root_num.len(), cluster_of }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::Evidence;
+
+    fn m(ty: EntityType, canonical: Option<&str>) -> Mention {
+        Mention { range: 0..0, ty, evidence: Evidence::Default, canonical: canonical.map(str::to_string) }
+    }
+
+    #[test]
+    fn spelling_rules() {
+        assert!(similar_word("Zelenskyy", "Zelenskiy"));
+        assert!(!similar_word("Trump", "Tramp"));
+        assert!(similar_name("Vladmir Putin", "Vladimir Putin"));
+        assert!(!similar_name("Melania Trump", "Donald Trump"));
+        assert!(!similar_name("John Smith", "Jane Smith"));
+    }
+
+    #[test]
+    fn surnames_join_the_likeliest_full_name() {
+        let p = m(EntityType::Person, None);
+        let texts = ["Donald Trump", "Melania Trump", "Trump", "Donald Trump", "Trump", "Zelenskiy", "Volodymyr Zelenskyy"];
+        let arts = [0, 0, 0, 1, 2, 2, 3];
+        let items: Vec<Item> = texts.iter().zip(arts).map(|(t, a)| Item { article: a, mention: &p, text: t }).collect();
+        let l = link(&items);
+        let c = &l.cluster_of;
+        assert_eq!(c[0], c[2], "Trump in article 0 is Donald");
+        assert_ne!(c[1], c[2], "not Melania");
+        assert_eq!(c[3], c[4]);
+        assert_eq!(c[5], c[6], "variant surname joins the full name");
+    }
+
+    #[test]
+    fn acronyms_join_their_names() {
+        let o = m(EntityType::Org, None);
+        let items = vec![
+            Item { article: 0, mention: &o, text: "International Criminal Court" },
+            Item { article: 1, mention: &o, text: "ICC" },
+        ];
+        let l = link(&items);
+        assert_eq!(l.cluster_of[0], l.cluster_of[1]);
+    }
+}

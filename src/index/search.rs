@@ -1,0 +1,205 @@
+//! Search over all articles: words, "exact phrases", and filters
+//! `entity:NAME`, `source:`, `date:FROM..TO`, `type:`, combined with spaces
+//! (AND) and `-` (NOT).
+
+use super::Index;
+use crate::nlp::{self, EntityType};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    Text(String),
+    Entity(String),
+    Source(String),
+    Date(Option<NaiveDate>, Option<NaiveDate>),
+    Type(EntityType),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    pub terms: Vec<(bool, Term)>,
+}
+
+/// Parses a query; unknown filters are searched as text.
+pub fn parse(q: &str) -> Query {
+    let mut terms = Vec::new();
+    let mut rest = q.trim();
+    while !rest.is_empty() {
+        let neg = rest.starts_with('-') && rest.len() > 1;
+        if neg {
+            rest = &rest[1..];
+        }
+        let (tok, after) = if let Some(r) = rest.strip_prefix('"') {
+            let end = r.find('"').unwrap_or(r.len());
+            (format!("\"{}", &r[..end]), r.get(end + 1..).unwrap_or(""))
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            // entity:"Name With Spaces"
+            if let Some(colon) = rest[..end].find(":\"") {
+                let r = &rest[colon + 2..];
+                let e = r.find('"').unwrap_or(r.len());
+                (format!("{}{}", &rest[..colon + 1], &r[..e]), r.get(e + 1..).unwrap_or(""))
+            } else {
+                (rest[..end].to_string(), &rest[end..])
+            }
+        };
+        rest = after.trim_start();
+        let term = if let Some(p) = tok.strip_prefix('"') {
+            Term::Text(p.to_string())
+        } else if let Some((k, v)) = tok.split_once(':').filter(|(_, v)| !v.is_empty()) {
+            match k.to_ascii_lowercase().as_str() {
+                "entity" | "e" => Term::Entity(v.replace('_', " ")),
+                "source" | "s" => Term::Source(v.to_string()),
+                "type" | "t" => match EntityType::parse(v).or(match v.to_ascii_lowercase().as_str() {
+                    "person" | "people" => Some(EntityType::Person),
+                    "place" => Some(EntityType::Place),
+                    "org" | "organization" => Some(EntityType::Org),
+                    _ => None,
+                }) {
+                    Some(t) => Term::Type(t),
+                    None => Term::Text(tok.clone()),
+                },
+                "date" | "d" => {
+                    let (a, b) = v.split_once("..").unwrap_or((v, v));
+                    let p = |s: &str| crate::corpus::parse_date(s).or_else(|| crate::corpus::parse_date(&format!("{s}-01")));
+                    Term::Date(p(a), p(b))
+                }
+                _ => Term::Text(tok.clone()),
+            }
+        } else {
+            Term::Text(tok.clone())
+        };
+        if !matches!(&term, Term::Text(t) if t.is_empty()) {
+            terms.push((neg, term));
+        }
+    }
+    Query { terms }
+}
+
+/// One hit: an article and the ranges that matched in it (text and mention hits).
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub article: u32,
+    pub ranges: Vec<Range<usize>>,
+}
+
+fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
+    if needle.is_empty() {
+        return vec![];
+    }
+    let lower_needle = needle.to_lowercase();
+    // ASCII-lowercasing keeps byte offsets; other text falls back to exact case
+    let hay_l = hay.to_ascii_lowercase();
+    let n = if lower_needle.is_ascii() { lower_needle } else { needle.to_string() };
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = hay_l[from..].find(&n) {
+        let s = from + p;
+        let e = s + n.len();
+        let word_start = s == 0 || !hay[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+        if word_start {
+            out.push(s..e);
+        }
+        from = e;
+    }
+    out
+}
+
+/// Runs a query over the index: the matching articles in date order.
+pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
+    let entity_sets: Vec<Option<Vec<u32>>> = q
+        .terms
+        .iter()
+        .map(|(_, t)| match t {
+            Term::Entity(name) => Some(ix.find_entity(name).map(|e| vec![e.id]).unwrap_or_default()),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for ai in ix.by_date() {
+        let a = &ix.articles[ai];
+        let an = &ix.analyses[ai];
+        let mut ranges = Vec::new();
+        let mut ok = true;
+        for (ti, (neg, t)) in q.terms.iter().enumerate() {
+            let (m, r): (bool, Vec<Range<usize>>) = match t {
+                Term::Text(s) => {
+                    let r = find_all(&a.text[a.body.clone()], s).into_iter().map(|r| r.start + a.body.start..r.end + a.body.start).collect::<Vec<_>>();
+                    let title_hit = a.title.to_lowercase().contains(&s.to_lowercase());
+                    (!r.is_empty() || title_hit, r)
+                }
+                Term::Entity(_) => {
+                    let ids = entity_sets[ti].as_deref().unwrap_or(&[]);
+                    let r: Vec<Range<usize>> = ix.mention_entity[ai]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| ids.contains(e))
+                        .map(|(mi, _)| an.mentions[mi].range.clone())
+                        .collect();
+                    (!r.is_empty(), r)
+                }
+                Term::Source(s) => {
+                    let s = s.to_lowercase();
+                    let hit = a.outlet.as_deref().is_some_and(|o| o.to_lowercase().contains(&s)) || a.path.to_string_lossy().to_lowercase().contains(&s);
+                    (hit, vec![])
+                }
+                Term::Date(from, to) => {
+                    let hit = a.date.is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
+                    (hit, vec![])
+                }
+                Term::Type(ty) => {
+                    let r: Vec<Range<usize>> = ix.mention_entity[ai]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| ix.entities[**e as usize].ty == *ty)
+                        .map(|(mi, _)| an.mentions[mi].range.clone())
+                        .collect();
+                    (!r.is_empty(), r)
+                }
+            };
+            if m == *neg {
+                ok = false;
+                break;
+            }
+            if !neg {
+                ranges.extend(r);
+            }
+        }
+        if ok && !q.terms.is_empty() {
+            ranges.sort_by_key(|r| (r.start, r.end));
+            ranges.dedup();
+            out.push(Hit { article: ai as u32, ranges });
+        }
+    }
+    out
+}
+
+/// The sentence around a hit, for result lists.
+pub fn sentence_of(ix: &Index, article: usize, pos: usize) -> Range<usize> {
+    let an = &ix.analyses[article];
+    nlp::sentence_at(&an.sentences, pos).map(|i| an.sentences[i].clone()).unwrap_or(pos..pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_filters_and_negation() {
+        let q = parse(r#"ceasefire "Oval Office" entity:Zelenskyy -source:ap date:2025-10-01..2025-10-31 type:person"#);
+        assert_eq!(q.terms.len(), 6);
+        assert_eq!(q.terms[1], (false, Term::Text("Oval Office".into())));
+        assert_eq!(q.terms[2], (false, Term::Entity("Zelenskyy".into())));
+        assert_eq!(q.terms[3], (true, Term::Source("ap".into())));
+        assert!(matches!(q.terms[4].1, Term::Date(Some(_), Some(_))));
+        assert_eq!(q.terms[5].1, Term::Type(EntityType::Person));
+        assert_eq!(parse("entity:\"Marco Rubio\"").terms[0].1, Term::Entity("Marco Rubio".into()));
+    }
+
+    #[test]
+    fn finds_words_at_word_starts() {
+        assert_eq!(find_all("Putin and putin's Rasputin", "putin"), vec![0..5, 10..15]);
+    }
+}

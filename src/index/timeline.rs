@@ -1,0 +1,230 @@
+//! The timeline: dated sentences across articles, grouped into events, and
+//! quotes carried by several articles.
+
+use crate::corpus::Article;
+use crate::nlp::{self, quotes::normalize, Analysis, TimexType};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Other,
+}
+
+fn precision_of(value: &str) -> Precision {
+    let v = value.split('T').next().unwrap_or(value);
+    match v.len() {
+        10 => Precision::Day,
+        7 if v.contains('W') => Precision::Week,
+        7 if v.contains('Q') || v.contains('H') => Precision::Quarter,
+        7 => Precision::Month,
+        4 => Precision::Year,
+        _ if v.contains("-W") => Precision::Week,
+        _ => Precision::Other,
+    }
+}
+
+/// One dated sentence (or an article's publication date).
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub value: String,
+    pub precision: Precision,
+    pub article: u32,
+    /// The sentence, or the title for a publication item.
+    pub sentence: Range<usize>,
+    /// The time expression's range; None for a publication date.
+    pub timex: Option<Range<usize>>,
+    pub entities: Vec<u32>,
+    /// Index of the event this item belongs to.
+    pub event: u32,
+}
+
+/// Items that report the same thing from different articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub value: String,
+    pub start: NaiveDate,
+    pub items: Vec<u32>,
+    pub articles: Vec<u32>,
+    pub entities: Vec<u32>,
+    /// Sources disagree: a shared quote or sentence dated differently elsewhere.
+    pub conflict: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Timeline {
+    /// Sorted by date.
+    pub items: Vec<Item>,
+    pub events: Vec<Event>,
+    /// Articles without any date.
+    pub undated: Vec<u32>,
+}
+
+impl Timeline {
+    pub fn build(articles: &[Article], analyses: &[Analysis], mention_entity: &[Vec<u32>]) -> Timeline {
+        let mut items = Vec::new();
+        let mut undated = Vec::new();
+        for (ai, (a, an)) in articles.iter().zip(analyses).enumerate() {
+            match a.date {
+                Some(d) => items.push(Item {
+                    start: d,
+                    end: d,
+                    value: d.format("%Y-%m-%d").to_string(),
+                    precision: Precision::Day,
+                    article: ai as u32,
+                    sentence: a.date_evidence.clone().unwrap_or(a.body.start..a.body.start),
+                    timex: None,
+                    entities: vec![],
+                    event: 0,
+                }),
+                None => undated.push(ai as u32),
+            }
+            for t in &an.timexes {
+                if !matches!(t.ty, TimexType::Date | TimexType::Time) {
+                    continue;
+                }
+                let (Some(v), Some((s, e))) = (t.value.clone(), t.days()) else { continue };
+                let p = precision_of(&v);
+                if p == Precision::Other || (p == Precision::Year && (e - s).num_days() > 366) {
+                    continue;
+                }
+                let sentence = nlp::sentence_at(&an.sentences, t.range.start).map(|i| an.sentences[i].clone()).unwrap_or(t.range.clone());
+                let mut ents: Vec<u32> = an
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.range.start >= sentence.start && m.range.end <= sentence.end)
+                    .map(|(mi, _)| mention_entity[ai][mi])
+                    .collect();
+                ents.sort_unstable();
+                ents.dedup();
+                items.push(Item { start: s, end: e, value: v.split('T').next().unwrap_or(&v).to_string(), precision: p, article: ai as u32, sentence, timex: Some(t.range.clone()), entities: ents, event: 0 });
+            }
+        }
+        items.sort_by(|a, b| (a.start, a.precision, &a.value, a.article, a.sentence.start).cmp(&(b.start, b.precision, &b.value, b.article, b.sentence.start)));
+        // events: same value, linked by shared entities (publication items join their article's)
+        let mut events: Vec<Event> = Vec::new();
+        let mut by_value: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, it) in items.iter().enumerate() {
+            if it.timex.is_some() {
+                by_value.entry(it.value.as_str()).or_default().push(i);
+            }
+        }
+        let mut event_of = vec![usize::MAX; items.len()];
+        let mut values: Vec<&str> = by_value.keys().copied().collect();
+        values.sort_unstable();
+        for v in values {
+            let idx = &by_value[v];
+            let mut groups: Vec<(HashSet<u32>, Vec<usize>)> = Vec::new();
+            for &i in idx {
+                let ents: HashSet<u32> = items[i].entities.iter().copied().collect();
+                let found = groups.iter().position(|(g, members)| members.iter().any(|&m| items[m].article == items[i].article) || g.intersection(&ents).count() >= 1);
+                match found {
+                    Some(gi) => {
+                        groups[gi].0.extend(ents);
+                        groups[gi].1.push(i);
+                    }
+                    None => groups.push((ents, vec![i])),
+                }
+            }
+            for (ents, members) in groups {
+                let ev = events.len();
+                let mut arts: Vec<u32> = members.iter().map(|&m| items[m].article).collect();
+                arts.sort_unstable();
+                arts.dedup();
+                let mut ents: Vec<u32> = ents.into_iter().collect();
+                ents.sort_unstable();
+                for &m in &members {
+                    event_of[m] = ev;
+                }
+                events.push(Event { value: v.to_string(), start: items[members[0]].start, items: vec![], articles: arts, entities: ents, conflict: false });
+            }
+        }
+        for (i, it) in items.iter_mut().enumerate() {
+            if event_of[i] == usize::MAX {
+                event_of[i] = events.len();
+                events.push(Event { value: it.value.clone(), start: it.start, items: vec![], articles: vec![it.article], entities: it.entities.clone(), conflict: false });
+            }
+            it.event = event_of[i] as u32;
+            events[event_of[i]].items.push(i as u32);
+        }
+        Timeline { items, events, undated }
+    }
+}
+
+/// Word windows used to find a quote inside other articles.
+const SHINGLE: usize = 6;
+
+fn words(s: &str) -> Vec<String> {
+    normalize(s).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// For each article's quotes, the other articles that carry the same words.
+pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Vec<u32>>> {
+    let mut by_head: HashMap<Vec<String>, Vec<(usize, usize, Vec<String>)>> = HashMap::new();
+    for (ai, an) in analyses.iter().enumerate() {
+        for (qi, q) in an.quotes.iter().enumerate() {
+            let w = words(&articles[ai].text[q.clone()]);
+            if w.len() >= SHINGLE {
+                by_head.entry(w[..SHINGLE].to_vec()).or_default().push((ai, qi, w));
+            }
+        }
+    }
+    let mut out: Vec<Vec<Vec<u32>>> = analyses.iter().map(|a| vec![Vec::new(); a.quotes.len()]).collect();
+    if by_head.is_empty() {
+        return out;
+    }
+    for (ai, a) in articles.iter().enumerate() {
+        let w = words(&a.text);
+        if w.len() < SHINGLE {
+            continue;
+        }
+        for start in 0..=w.len() - SHINGLE {
+            let Some(list) = by_head.get(&w[start..start + SHINGLE]) else { continue };
+            for (qa, qi, qw) in list {
+                if *qa == ai || w.len() < start + qw.len() {
+                    continue;
+                }
+                if w[start..start + qw.len()] == qw[..] && !out[*qa][*qi].contains(&(ai as u32)) {
+                    out[*qa][*qi].push(ai as u32);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Relative time expressions inside a quote resolve against the date the
+/// quote was first published: "tomorrow" in a statement reported the next day
+/// still means the day after the statement.
+pub fn reanchor_quotes(articles: &[Article], analyses: &mut [Analysis]) {
+    let carriers = quote_carriers(articles, analyses);
+    for (ai, qs) in carriers.iter().enumerate() {
+        let Some(own) = articles[ai].date else { continue };
+        for (qi, others) in qs.iter().enumerate() {
+            let first = others.iter().filter_map(|&o| articles[o as usize].date).min();
+            let Some(first) = first.filter(|f| *f < own) else { continue };
+            let q = analyses[ai].quotes[qi].clone();
+            if !analyses[ai].timexes.iter().any(|t| t.range.start >= q.start && t.range.end <= q.end) {
+                continue;
+            }
+            let text = &articles[ai].text;
+            let redone = nlp::timex::extract(text, &analyses[ai].sentences, Some(first));
+            for t in analyses[ai].timexes.iter_mut().filter(|t| t.range.start >= q.start && t.range.end <= q.end) {
+                if let Some(n) = redone.iter().find(|n| n.range == t.range) {
+                    t.value = n.value.clone();
+                }
+            }
+        }
+    }
+}

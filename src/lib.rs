@@ -1,0 +1,11 @@
+//! crossread: read the news across sources.
+//!
+//! Dependencies flow one way: `corpus` -> `nlp` -> `index` -> `app` -> `ui`.
+
+pub mod app;
+pub mod cli;
+pub mod corpus;
+pub mod index;
+pub mod nlp;
+pub mod output;
+pub mod ui;

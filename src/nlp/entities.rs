@@ -1,0 +1,601 @@
+//! Named-entity mentions in one text: capitalized name sequences, cleaned of
+//! titles, sentence-initial words and demonyms, typed by gazetteers and rules.
+
+use super::gazetteer::Gazetteer;
+use super::text::Token;
+use super::EntityType;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Why a mention got its type, strongest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// The alias table names it.
+    Alias,
+    /// A GeoNames place.
+    Gazetteer,
+    /// A title or role stands before it ("Secretary of State").
+    Title(String),
+    /// An organization word ends or heads it ("Court").
+    OrgWord(String),
+    /// A place word ends or heads it ("Sea").
+    PlaceWord(String),
+    /// It starts with a known first name.
+    FirstName(String),
+    /// All capitals: an acronym.
+    Acronym,
+    /// Its context: "in X" for a place, "X said" for a person.
+    Context(String),
+    /// Nothing more than its form.
+    Default,
+}
+
+impl Evidence {
+    pub fn strength(&self) -> u8 {
+        match self {
+            Evidence::Alias => 9,
+            Evidence::Title(_) => 7,
+            Evidence::Gazetteer => 6,
+            Evidence::OrgWord(_) => 6,
+            Evidence::PlaceWord(_) => 5,
+            Evidence::FirstName(_) => 4,
+            Evidence::Acronym => 2,
+            Evidence::Context(_) => 1,
+            Evidence::Default => 0,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Evidence::Alias => "in the alias table".into(),
+            Evidence::Gazetteer => "a GeoNames place".into(),
+            Evidence::Title(t) => format!("after the title \"{t}\""),
+            Evidence::OrgWord(w) => format!("organization word \"{w}\""),
+            Evidence::PlaceWord(w) => format!("place word \"{w}\""),
+            Evidence::FirstName(n) => format!("first name \"{n}\""),
+            Evidence::Acronym => "an acronym".into(),
+            Evidence::Context(c) => format!("context: {c}"),
+            Evidence::Default => "no evidence (default)".into(),
+        }
+    }
+}
+
+/// One named mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub ty: EntityType,
+    pub evidence: Evidence,
+    /// The canonical name when a table gives it ("U.S." -> "United States").
+    pub canonical: Option<String>,
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "de", "du", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "&", "and", "the", "y", "di"];
+const SMALL: &[&str] = &[
+    "a", "an", "and", "the", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "or", "but", "is", "be", "vs", "into", "over", "after", "about", "amid",
+];
+const CALENDAR: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Christmas", "Easter",
+];
+/// Lower-case role words before a name that make it a person.
+const ROLE_WORDS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "minister", "president", "secretary", "chairman",
+    "chairwoman", "director", "executive", "officer", "analyst", "economist", "official", "senator", "governor", "mayor", "judge",
+    "lawyer", "attorney", "leader", "chief", "general", "ambassador", "premier", "host", "actor", "actress", "singer", "star",
+    "coach", "player", "manager", "founder", "head", "commissioner", "deputy", "aide", "prosecutor", "mr", "mrs", "ms", "dr",
+    "colleague", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "publicist", "representative",
+    "rapper", "writer", "author", "reporter", "correspondent", "editor", "columnist", "candidate", "nominee", "investor",
+];
+const SAY_WORDS: &[&str] = &["said", "says", "told", "added", "wrote", "stated", "argued", "explained", "noted", "insisted", "asked", "replied", "responded"];
+const PLACE_PREPS: &[&str] = &["in", "at", "near", "from", "to", "across", "outside", "inside", "around", "throughout"];
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Corpus-level word evidence passed in by the caller (pure: no I/O): for each
+/// lower-cased word, how often it was seen capitalized in mid-sentence and
+/// how often in lower case.
+#[derive(Default, Debug, Clone)]
+pub struct Lexicon {
+    pub counts: HashMap<String, (u32, u32)>,
+}
+
+impl Lexicon {
+    /// Adds the word evidence of one text.
+    pub fn observe(&mut self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) {
+        let mut si = 0;
+        let mut first = true;
+        for t in tokens {
+            while si < sentences.len() && sentences[si].end <= t.start {
+                si += 1;
+                first = true;
+            }
+            if !t.word {
+                if !matches!(t.text(text), "," | "-" | "'s" | "’s") {
+                    first = true;
+                }
+                continue;
+            }
+            let w = t.text(text);
+            if is_cap(w) {
+                if !first && !is_all_caps(w) {
+                    self.counts.entry(w.to_lowercase()).or_default().0 += 1;
+                }
+            } else if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                self.counts.entry(w.to_string()).or_default().1 += 1;
+            }
+            first = false;
+        }
+    }
+
+    pub fn merge(&mut self, other: Lexicon) {
+        for (k, (c, l)) in other.counts {
+            let e = self.counts.entry(k).or_default();
+            e.0 += c;
+            e.1 += l;
+        }
+    }
+
+    fn get(&self, w: &str) -> (u32, u32) {
+        self.counts.get(&w.to_lowercase()).copied().unwrap_or_default()
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    g: &'a Gazetteer,
+    lex: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+
+    /// A capitalized word that is known to be a name.
+    fn known(&self, w: &str) -> bool {
+        if self.g.is_known_name(w) {
+            return true;
+        }
+        let (c, l) = self.lex.get(w);
+        if self.g.is_common(w) {
+            c >= 2 && c > 2 * l
+        } else {
+            c > l
+        }
+    }
+
+    /// A capitalized word that may be only a capitalized common word.
+    fn doubtful(&self, w: &str) -> bool {
+        !self.known(w) && (self.g.is_common(w) || self.lex.get(w).1 > 0)
+    }
+
+    fn title_at(&self, idx: &[usize], k: usize) -> usize {
+        let max = self.g.longest_title.min(idx.len() - k);
+        for len in (1..=max).rev() {
+            let words: Vec<&str> = idx[k..k + len].iter().map(|&i| self.w(i)).collect();
+            let s = words.join(" ");
+            if self.g.titles.contains(&s) || (s.ends_with('s') && self.g.titles.contains(&s[..s.len() - 1])) {
+                // "General Motors" is not a title: a title must be followed by a name
+                return len;
+            }
+        }
+        0
+    }
+}
+
+/// Finds the named mentions of a text.
+pub fn mentions(text: &str, toks: &[Token], sentences: &[Range<usize>], lex: &Lexicon) -> Vec<Mention> {
+    let g = Gazetteer::get();
+    let cx = Ctx { text, toks, g, lex };
+    let mut out = Vec::new();
+    let mut ti = 0;
+    for s in sentences {
+        while ti < toks.len() && toks[ti].start < s.start {
+            ti += 1;
+        }
+        let a = ti;
+        while ti < toks.len() && toks[ti].end <= s.end {
+            ti += 1;
+        }
+        sentence(&cx, a, ti, &mut out);
+    }
+    out
+}
+
+fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
+    if a >= b {
+        return;
+    }
+    let words: Vec<&str> = (a..b).filter(|&i| cx.toks[i].word).map(|i| cx.w(i)).collect();
+    let content: Vec<&&str> = words.iter().filter(|w| w.len() >= 3 && !SMALL.contains(&w.to_lowercase().as_str())).collect();
+    let caps = content.iter().filter(|w| is_cap(w)).count();
+    let all_caps_line = words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 10 >= words.len() * 8;
+    let headline = all_caps_line || (content.len() >= 3 && caps * 10 >= content.len() * 7);
+    // positions where a capital proves nothing: the sentence start, after a quote or colon
+    let mut initial = vec![false; b - a];
+    let mut first = true;
+    for i in a..b {
+        let t = cx.toks[i];
+        if t.word {
+            initial[i - a] = first || headline;
+            first = false;
+        } else if matches!(t.text(cx.text), "\"" | "“" | "‘" | ":" | "(" | "—" | "–" | "[") || (t.text(cx.text) == "'" && first) {
+            first = true;
+        } else if !matches!(t.text(cx.text), "," | "-" | "'s" | "’s" | "'" | "’") {
+            // other punctuation keeps the sentence-start state
+        }
+    }
+    let mut i = a;
+    while i < b {
+        if !cand_word(cx, i, all_caps_line) {
+            i += 1;
+            continue;
+        }
+        // grow a run of capitalized words with connectors and glued hyphens
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < b {
+            let t = cx.toks[j];
+            if t.word && cand_word(cx, j, all_caps_line) && cx.toks[j - 1].end < t.start {
+                run.push(j);
+                j += 1;
+            } else if !t.word && cx.w(j) == "-" && t.start == cx.toks[j - 1].end && j + 1 < b && cx.toks[j + 1].start == t.end && cand_word(cx, j + 1, all_caps_line) {
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
+            } else if !t.word && cx.w(j) == "&" && j + 1 < b && cand_word(cx, j + 1, all_caps_line) {
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
+            } else if t.word && CONNECTORS.contains(&cx.w(j)) && j + 1 < b && cand_word(cx, j + 1, all_caps_line) && connector_ok(cx, &run, j, b, all_caps_line) {
+                run.push(j);
+                if cx.w(j) == "of" && j + 2 < b && cx.w(j + 1) == "the" && cand_word(cx, j + 2, all_caps_line) {
+                    run.push(j + 1);
+                    j += 1;
+                }
+                run.push(j + 1);
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        process_run(cx, a, b, &run, &initial[..], headline, all_caps_line, out);
+        i = j;
+    }
+}
+
+fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
+    let t = cx.toks[i];
+    if !t.word {
+        return false;
+    }
+    let w = cx.w(i);
+    if !is_cap(w) || CALENDAR.contains(&w) {
+        return false;
+    }
+    if all_caps_line {
+        // in all-caps text only known names count
+        return cx.g.aliases.contains_key(w) || cx.g.places.contains_key(&titlecase(w)) || cx.g.aliases_lower.contains_key(&w.to_lowercase()) && w.len() <= 4;
+    }
+    true
+}
+
+fn titlecase(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+        None => String::new(),
+    }
+}
+
+/// May the lower-case connector at `j` join the run to the capitalized word after it?
+fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize, _caps: bool) -> bool {
+    let last = cx.w(*run.last().unwrap());
+    let c = cx.w(j);
+    match c {
+        "of" | "for" | "the" => {
+            let head = cx.g.org_words.contains(last) || cx.g.place_words.contains(last) || cx.g.titles.contains(last) || matches!(last, "Horn" | "Cape" | "Isle" | "Republic" | "Kingdom" | "Ministry" | "Secretary" | "Minister" | "Bank" | "Gulf" | "University" | "Academy" | "Institute" | "Museum" | "Chamber" | "Department" | "State" | "States" | "Court" | "Bay" | "Sea" | "Strait" | "Duke" | "Prince" | "Princess" | "King" | "Queen" | "Lord" | "Battle" | "Treaty" | "Order" | "Church" | "Cathedral" | "House" | "Council" | "Office" | "Board" | "Federation" | "Union" | "League" | "Association" | "Society" | "College" | "School" | "Party" | "Commission" | "Committee");
+            c != "the" && head
+        }
+        "and" | "&" => {
+            // "Securities and Exchange Commission": the name goes on to an org word
+            let mut k = j + 1;
+            while k < b && cx.toks[k].word && is_cap(cx.w(k)) {
+                if cx.g.org_words.contains(cx.w(k)) {
+                    return true;
+                }
+                k += 1;
+            }
+            false
+        }
+        _ => !run.is_empty() && run.len() <= 3,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn process_run(cx: &Ctx, a: usize, b: usize, run: &[usize], initial: &[bool], headline: bool, all_caps: bool, out: &mut Vec<Mention>) {
+    // 1. split at titles; the part after a title is a person
+    let mut parts: Vec<(Vec<usize>, Option<String>)> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let mut pending_title: Option<String> = preceding_role(cx, a, run[0]);
+    let mut k = 0;
+    while k < run.len() {
+        let n = if cx.toks[run[k]].word { cx.title_at(run, k) } else { 0 };
+        // a title must be followed by more of the run to count as one
+        if n > 0 && k + n < run.len() && !org_ending(cx, &run[k..]) {
+            if !cur.is_empty() {
+                parts.push((std::mem::take(&mut cur), pending_title.take()));
+            }
+            let t: Vec<&str> = run[k..k + n].iter().map(|&i| cx.w(i)).collect();
+            pending_title = Some(t.join(" "));
+            k += n;
+            continue;
+        }
+        cur.push(run[k]);
+        k += 1;
+    }
+    if !cur.is_empty() {
+        parts.push((cur, pending_title.take()));
+    }
+    for (part, title) in parts {
+        for piece in clean(cx, a, &part, initial, headline, all_caps) {
+            if let Some(m) = make_mention(cx, a, b, &piece, title.clone()) {
+                out.push(m);
+            }
+        }
+    }
+}
+
+/// Does the run end with an organization word ("Treasury Department")?
+fn org_ending(cx: &Ctx, run: &[usize]) -> bool {
+    run.last().is_some_and(|&i| cx.g.org_words.contains(cx.w(i)))
+}
+
+/// A lower-case role word just before the name ("spokesman Dmitry Peskov").
+fn preceding_role(cx: &Ctx, a: usize, first: usize) -> Option<String> {
+    if first == a {
+        return None;
+    }
+    let mut p = first - 1;
+    if !cx.toks[p].word && cx.w(p) == "," && p > a {
+        p -= 1;
+    }
+    let w = cx.w(p).to_lowercase();
+    (cx.toks[p].word && ROLE_WORDS.contains(&w.as_str())).then(|| cx.w(p).to_string())
+}
+
+/// Splits a run into the pieces that are really names.
+fn clean(cx: &Ctx, a: usize, part: &[usize], initial: &[bool], headline: bool, all_caps: bool) -> Vec<Vec<usize>> {
+    let mut pieces: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    for (pos, &i) in part.iter().enumerate() {
+        let t = cx.toks[i];
+        let w = cx.w(i);
+        if !t.word || CONNECTORS.contains(&w) {
+            cur.push(i);
+            continue;
+        }
+        let at_initial = initial[i - a];
+        let drop = (at_initial || headline) && !all_caps && cx.doubtful(w) && !cx.g.org_words.contains(w)
+            || cx.g.demonyms.contains(w) && !(pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
+            || w.chars().count() == 1 && !cx.toks[i].word;
+        // headline words that are only capitalized common words split the run
+        if drop {
+            if !cur.is_empty() {
+                pieces.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        cur.push(i);
+    }
+    if !cur.is_empty() {
+        pieces.push(cur);
+    }
+    let mut out = Vec::new();
+    for mut p in pieces {
+        // no leading or trailing connectors or punctuation
+        while p.first().is_some_and(|&i| !cx.toks[i].word || CONNECTORS.contains(&cx.w(i))) {
+            p.remove(0);
+        }
+        while p.last().is_some_and(|&i| !cx.toks[i].word || CONNECTORS.contains(&cx.w(i))) {
+            p.pop();
+        }
+        if p.is_empty() {
+            continue;
+        }
+        out.extend(split_hyphens(cx, p));
+    }
+    out.retain(|p| keep_piece(cx, p));
+    out
+}
+
+/// "Trump-Putin", "US-Russia": glued names that stand alone elsewhere split.
+fn split_hyphens(cx: &Ctx, p: Vec<usize>) -> Vec<Vec<usize>> {
+    if !p.iter().any(|&i| cx.w(i) == "-") {
+        return vec![p];
+    }
+    let segs: Vec<Vec<usize>> = p.split(|&i| cx.w(i) == "-").map(|s| s.to_vec()).collect();
+    let standalone = segs.iter().all(|s| {
+        let name: Vec<&str> = s.iter().map(|&i| cx.w(i)).collect();
+        let name = name.join(" ");
+        cx.g.is_known_name(&name) || cx.known(&name)
+    });
+    if standalone {
+        segs.into_iter().filter(|s| !s.is_empty()).collect()
+    } else {
+        vec![p]
+    }
+}
+
+fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
+    let words: Vec<&str> = p.iter().filter(|&&i| cx.toks[i].word).map(|&i| cx.w(i)).collect();
+    if words.is_empty() {
+        return false;
+    }
+    if words.len() == 1 {
+        let w = words[0];
+        if w.chars().count() == 1 || w == "I" {
+            return false;
+        }
+        // a capitalized common word that is also written in lower case ("War", "Trade")
+        if !cx.known(w) && cx.g.is_common(w) && cx.lex.get(w).1 > 0 && !is_all_caps(w) {
+            return false;
+        }
+        if cx.g.titles.contains(w) {
+            return false;
+        }
+        return true;
+    }
+    // several capitalized common words ("High Level Advisors"), unless a table or a head word vouches
+    let name = words.join(" ");
+    if cx.g.lookup(&name).is_some() || words.iter().any(|w| cx.g.org_words.contains(*w) || cx.g.place_words.contains(*w)) {
+        return true;
+    }
+    let doubtful = words.iter().filter(|w| cx.doubtful(w)).count();
+    doubtful * 2 <= words.len()
+}
+
+fn make_mention(cx: &Ctx, a: usize, b: usize, p: &[usize], title: Option<String>) -> Option<Mention> {
+    let start = cx.toks[p[0]].start;
+    let end = cx.toks[*p.last()?].end;
+    let name = &cx.text[start..end];
+    let words: Vec<&str> = p.iter().filter(|&&i| cx.toks[i].word).map(|&i| cx.w(i)).collect();
+    let (ty, evidence, canonical) = classify(cx, a, b, p, name, &words, title);
+    Some(Mention { range: start..end, ty, evidence, canonical })
+}
+
+fn classify(cx: &Ctx, a: usize, b: usize, p: &[usize], name: &str, words: &[&str], title: Option<String>) -> (EntityType, Evidence, Option<String>) {
+    let g = cx.g;
+    let norm = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((ty, canon)) = g.lookup(&norm) {
+        let ev = if g.aliases.contains_key(&norm) { Evidence::Alias } else { Evidence::Gazetteer };
+        return (ty, ev, Some(canon.to_string()));
+    }
+    if is_all_caps(&norm) {
+        if let Some(k) = g.aliases_lower.get(&norm.to_lowercase()) {
+            let (c, t) = &g.aliases[k];
+            return (*t, Evidence::Alias, Some(c.clone()));
+        }
+        if let Some(c) = g.places.get(&titlecase(&norm)) {
+            return (EntityType::Place, Evidence::Gazetteer, Some(c.clone()));
+        }
+    }
+    let last = *words.last().unwrap_or(&"");
+    let firstw = words[0];
+    if let Some(t) = title {
+        return (EntityType::Person, Evidence::Title(t), None);
+    }
+    if words.len() >= 2 && g.org_words.contains(last) {
+        return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
+    }
+    if words.len() >= 2 && (g.place_words.contains(last) || g.place_words.contains(firstw)) {
+        let w = if g.place_words.contains(last) { last } else { firstw };
+        return (EntityType::Place, Evidence::PlaceWord(w.to_string()), None);
+    }
+    if words.len() >= 2 && g.first_names.contains(firstw) && !g.org_words.iter().any(|o| words.contains(&o.as_str())) {
+        return (EntityType::Person, Evidence::FirstName(firstw.to_string()), None);
+    }
+    if let Some(w) = words.iter().find(|w| g.org_words.contains(**w) && w.len() > 3) {
+        return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
+    }
+    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return (EntityType::Other, Evidence::Context("contains a number".into()), None);
+    }
+    if is_all_caps(&norm) && words.len() == 1 {
+        return (EntityType::Org, Evidence::Acronym, None);
+    }
+    // context: "X said" (a person or a body), "in X" (a place)
+    let after = p.last().map(|&i| i + 1).unwrap_or(b);
+    let next_word = (after..b).find(|&i| cx.toks[i].word).map(|i| cx.w(i));
+    let before = p[0].checked_sub(1).filter(|&i| i >= a).map(|i| cx.w(i));
+    if let Some(pw) = before {
+        if PLACE_PREPS.contains(&pw) && words.len() <= 2 {
+            return (EntityType::Place, Evidence::Context(format!("\"{pw} {name}\"")), None);
+        }
+    }
+    if let Some(nw) = next_word {
+        if SAY_WORDS.contains(&nw) && after < b && cx.toks[after].word {
+            return (EntityType::Person, Evidence::Context(format!("\"{name} {nw}\"")), None);
+        }
+    }
+    if words.len() == 1 && g.first_names.contains(firstw) && !g.is_common(firstw) {
+        return (EntityType::Person, Evidence::FirstName(firstw.to_string()), None);
+    }
+    if words.len() >= 2 {
+        if words.iter().all(|w| g.is_common(w)) {
+            return (EntityType::Org, Evidence::Default, None);
+        }
+        return (EntityType::Person, Evidence::Default, None);
+    }
+    (EntityType::Other, Evidence::Default, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::{sentences, tokens};
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        let toks = tokens(text);
+        let sents = sentences(text);
+        let mut lex = Lexicon::default();
+        lex.observe(text, &toks, &sents);
+        mentions(text, &toks, &sents, &lex).into_iter().map(|m| (text[m.range].to_string(), m.ty)).collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names() {
+        assert_eq!(
+            found("In a call, US President Donald Trump and Russian President Vladimir Putin spoke."),
+            vec![
+                ("US".into(), EntityType::Place),
+                ("Donald Trump".into(), EntityType::Person),
+                ("Vladimir Putin".into(), EntityType::Person)
+            ]
+        );
+        assert_eq!(names("It was led by Secretary of State Marco Rubio today."), vec!["Marco Rubio"]);
+        assert_eq!(names("He thanked First Lady Melania Trump for it."), vec!["Melania Trump"]);
+    }
+
+    #[test]
+    fn possessives_compounds_and_abbreviations() {
+        assert_eq!(names("They discussed Trump's plan and US-Russia trade."), vec!["Trump", "US", "Russia"]);
+        assert_eq!(names("The War with Russia/Ukraine ended. The war was long."), vec!["Russia", "Ukraine"]);
+        assert_eq!(found("Officials at the U.S. Treasury Department said no.")[0], ("U.S. Treasury Department".into(), EntityType::Org));
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_dropped() {
+        assert_eq!(names("During the call, Putin spoke. Despite that, Witkoff left."), vec!["Putin", "Witkoff"]);
+        assert_eq!(names("Trump and Putin Expected to Discuss Ukraine Ceasefire\nA ceasefire is expected by Trump."), vec!["Trump", "Putin", "Ukraine", "Trump"]);
+    }
+
+    #[test]
+    fn roles_before_names() {
+        assert_eq!(found("Kremlin spokesman Dmitry Peskov said so.")[1], ("Dmitry Peskov".into(), EntityType::Person));
+        assert_eq!(found("Kremlin spokesman Dmitry Peskov said so.")[0].1, EntityType::Org);
+    }
+
+    #[test]
+    fn org_words_and_acronyms() {
+        let f = found("He faces an International Criminal Court warrant, said AFP.");
+        assert_eq!(f[0], ("International Criminal Court".into(), EntityType::Org));
+        assert_eq!(f[1].0, "AFP");
+    }
+}

@@ -1,0 +1,105 @@
+//! The gazetteers and tables shipped in `assets/gazetteer/` (see assets/README.md
+//! for their sources and licences), embedded in the binary and parsed once.
+
+use super::EntityType;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+pub struct Gazetteer {
+    /// Place name -> canonical name (GeoNames).
+    pub places: HashMap<String, String>,
+    /// Variant -> (canonical, type) (hand-written alias table).
+    pub aliases: HashMap<String, (String, EntityType)>,
+    /// Lower-case alias keys, for headline and all-caps text.
+    pub aliases_lower: HashMap<String, String>,
+    pub first_names: HashSet<String>,
+    pub common: HashSet<String>,
+    pub demonyms: HashSet<String>,
+    /// Titles by their token sequence ("Secretary of State").
+    pub titles: HashSet<String>,
+    pub longest_title: usize,
+    pub org_words: HashSet<String>,
+    pub place_words: HashSet<String>,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::load)
+    }
+
+    fn load() -> Gazetteer {
+        let places = lines(include_str!("../../assets/gazetteer/places.tsv"))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let name = f.next()?;
+                let _kind = f.next()?;
+                Some((name.to_string(), f.next().unwrap_or(name).to_string()))
+            })
+            .collect();
+        let aliases: HashMap<String, (String, EntityType)> = lines(include_str!("../../assets/gazetteer/aliases.tsv"))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let (v, c, t) = (f.next()?, f.next()?, f.next()?);
+                Some((v.to_string(), (c.to_string(), EntityType::parse(t)?)))
+            })
+            .collect();
+        let aliases_lower = aliases.keys().map(|k| (k.to_lowercase(), k.clone())).collect();
+        let titles: HashSet<String> = lines(include_str!("../../assets/gazetteer/titles.txt")).map(str::to_string).collect();
+        let longest_title = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        let set = |src: &str| lines(src).map(|l| l.split('\t').next().unwrap_or(l).to_string()).collect::<HashSet<_>>();
+        Gazetteer {
+            places,
+            aliases,
+            aliases_lower,
+            first_names: set(include_str!("../../assets/gazetteer/first_names.txt")),
+            common: set(include_str!("../../assets/gazetteer/common_words.txt")),
+            demonyms: set(include_str!("../../assets/gazetteer/demonyms.tsv")),
+            titles,
+            longest_title,
+            org_words: set(include_str!("../../assets/gazetteer/org_words.txt")),
+            place_words: set(include_str!("../../assets/gazetteer/place_words.txt")),
+        }
+    }
+
+    /// Is this a lower-case English word (so a capital may only mark a sentence start)?
+    pub fn is_common(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.common.contains(&lower)
+    }
+
+    /// Type and canonical name of a known name.
+    pub fn lookup(&self, name: &str) -> Option<(EntityType, &str)> {
+        if let Some((c, t)) = self.aliases.get(name) {
+            return Some((*t, c));
+        }
+        self.places.get(name).map(|c| (EntityType::Place, c.as_str()))
+    }
+
+    pub fn is_known_name(&self, word: &str) -> bool {
+        self.aliases.contains_key(word) || self.places.contains_key(word) || self.first_names.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load() {
+        let g = Gazetteer::get();
+        assert_eq!(g.lookup("Kiev"), Some((EntityType::Place, "Kyiv")));
+        assert_eq!(g.lookup("U.S."), Some((EntityType::Place, "United States")));
+        assert_eq!(g.lookup("Budapest").map(|x| x.0), Some(EntityType::Place));
+        assert!(g.first_names.contains("Steve"));
+        assert!(g.is_common("Despite"));
+        assert!(!g.is_common("Witkoff"));
+        assert!(g.titles.contains("Secretary of State"));
+        assert!(g.demonyms.contains("Russian"));
+        assert!(g.org_words.contains("Department"));
+    }
+}

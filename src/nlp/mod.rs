@@ -1,0 +1,90 @@
+//! Pure analysis of one text: sentences, tokens, entity mentions, time
+//! expressions, quotes. No I/O and no clock: the reference date is a parameter.
+
+pub mod entities;
+pub mod gazetteer;
+pub mod quotes;
+pub mod text;
+pub mod timex;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+pub use entities::{Evidence, Lexicon, Mention};
+pub use timex::{Timex, TimexType};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityType {
+    #[serde(rename = "PERSON")]
+    Person,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "PLACE")]
+    Place,
+    #[serde(rename = "OTHER")]
+    Other,
+}
+
+impl EntityType {
+    pub fn parse(s: &str) -> Option<EntityType> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" => Some(EntityType::Person),
+            "ORG" | "ORGANIZATION" => Some(EntityType::Org),
+            "PLACE" | "LOC" | "GPE" | "LOCATION" => Some(EntityType::Place),
+            "OTHER" | "MISC" => Some(EntityType::Other),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Place => "PLACE",
+            EntityType::Other => "OTHER",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Org => "organization",
+            EntityType::Place => "place",
+            EntityType::Other => "other",
+        }
+    }
+}
+
+/// Everything found in one text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Analysis {
+    pub sentences: Vec<Range<usize>>,
+    pub mentions: Vec<Mention>,
+    pub timexes: Vec<Timex>,
+    pub quotes: Vec<Range<usize>>,
+}
+
+/// Tokens, sentences and the lexicon evidence of one text, before mentions.
+pub struct Prepared {
+    pub tokens: Vec<text::Token>,
+    pub sentences: Vec<Range<usize>>,
+}
+
+pub fn prepare(text: &str) -> Prepared {
+    Prepared { tokens: text::tokens(text), sentences: text::sentences(text) }
+}
+
+/// Analyzes one text against a reference date (the article's date, if any).
+pub fn analyze(text: &str, prepared: &Prepared, lex: &Lexicon, reference: Option<NaiveDate>) -> Analysis {
+    let mentions = entities::mentions(text, &prepared.tokens, &prepared.sentences, lex);
+    let timexes = timex::extract(text, &prepared.sentences, reference);
+    let quotes = quotes::quotes(text);
+    Analysis { sentences: prepared.sentences.clone(), mentions, timexes, quotes }
+}
+
+/// The sentence containing byte `pos`.
+pub fn sentence_at(sentences: &[Range<usize>], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end <= pos);
+    (i < sentences.len() && sentences[i].start <= pos).then_some(i)
+}

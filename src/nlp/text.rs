@@ -1,0 +1,263 @@
+//! Tokens and sentences as byte ranges into the text.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// A run of letters or digits (else one punctuation character).
+    pub word: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits text into word tokens (letters and digits, with internal
+/// apostrophes as in "O'Brien", dotted abbreviations as in "U.S.", and
+/// numbers as in "155,221" or "1.5") and single punctuation characters.
+/// A possessive "'s" is its own token.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let pos = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let possessive = is_apostrophe(c)
+                && i + 1 < n
+                && matches!(chars[i + 1].1, 's' | 'S')
+                && !(i + 2 < n && chars[i + 2].1.is_alphanumeric());
+            let len = if possessive { 2 } else { 1 };
+            out.push(Token { start: pos(i), end: pos(i + len), word: false });
+            i += len;
+            continue;
+        }
+        let start = i;
+        // dotted abbreviations: U.S., U.S.A., a.m.
+        if c.is_alphabetic() && i + 3 < n + 1 {
+            let mut j = i;
+            let mut pairs = 0;
+            while j + 1 < n && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+                if j + 2 < n && chars[j + 2].1.is_alphabetic() && !(j + 3 < n && chars[j + 3].1 == '.') && pairs >= 1 {
+                    // "U.S.A" without final dot is fine; a longer word after the dot is not
+                    pairs += 1;
+                    j += 2;
+                    break;
+                }
+                pairs += 1;
+                j += 2;
+                if j < n && !chars[j].1.is_alphabetic() {
+                    break;
+                }
+            }
+            let word_after = j < n && chars[j].1.is_alphanumeric();
+            if pairs >= 2 && !word_after {
+                out.push(Token { start: pos(start), end: pos(j), word: true });
+                i = j;
+                continue;
+            }
+        }
+        let mut j = i + 1;
+        while j < n {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+            } else if is_apostrophe(c) && j + 1 < n && chars[j + 1].1.is_alphanumeric() {
+                let possessive = matches!(chars[j + 1].1, 's' | 'S') && !(j + 2 < n && chars[j + 2].1.is_alphanumeric());
+                if possessive {
+                    break;
+                }
+                j += 1;
+            } else if matches!(c, ',' | '.')
+                && chars[j - 1].1.is_ascii_digit()
+                && j + 1 < n
+                && chars[j + 1].1.is_ascii_digit()
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Token { start: pos(start), end: pos(j), word: true });
+        i = j;
+    }
+    out
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREV: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Jr", "Sr",
+    "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Rev", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Gov", "Pres", "approx", "etc", "e.g", "i.e", "Nos",
+    "Bros", "Messrs",
+];
+
+/// True when the text's lines are hard-wrapped prose (newswire style):
+/// then a single line break does not end a sentence.
+pub fn is_hard_wrapped(text: &str) -> bool {
+    let mut lines = 0;
+    let mut open = 0;
+    for l in text.lines() {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if !t.ends_with(['.', '!', '?', '"', '”', ':']) && t.len() > 40 {
+            open += 1;
+        }
+    }
+    lines >= 4 && open * 2 > lines
+}
+
+/// Sentence ranges (trimmed, non-empty) covering the text.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let wrapped = is_hard_wrapped(text);
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trimmed = seg.trim();
+        if !trimmed.is_empty() {
+            out.push(s + lead..s + lead + trimmed.len());
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' || c == b'\r' {
+            // paragraph break: blank line, or (unwrapped text) any line break,
+            // or (wrapped text) a line starting with indentation
+            let mut j = i + 1;
+            if c == b'\r' && j < b.len() && b[j] == b'\n' {
+                j += 1;
+            }
+            let next_blank = {
+                let mut k = j;
+                while k < b.len() && (b[k] == b' ' || b[k] == b'\t') {
+                    k += 1;
+                }
+                k >= b.len() || b[k] == b'\n' || b[k] == b'\r' || (wrapped && k > j)
+            };
+            if !wrapped || next_blank {
+                push(start, i, &mut out);
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        if matches!(c, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            // closing quotes and brackets belong to the sentence
+            while j < b.len() {
+                let rest = &text[j..];
+                if rest.starts_with(['"', '\'', ')', ']']) {
+                    j += 1;
+                } else if rest.starts_with(['”', '’']) {
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            let after = &text[j..];
+            let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
+            let next = after[ws..].chars().next();
+            let ends = ws > 0
+                && match next {
+                    None => true,
+                    Some(n) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(' | '\''),
+                };
+            if ends && c == b'.' && !is_abbreviation(text, i) {
+                push(start, j, &mut out);
+                start = j;
+            } else if ends && c != b'.' {
+                push(start, j, &mut out);
+                start = j;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push(start, b.len(), &mut out);
+    out
+}
+
+/// Is the full stop at `dot` part of an abbreviation?
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // initials ("J.") and dotted abbreviations ("U.S") other than at a line end
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if word.contains('.') {
+        return !text[dot + 1..].starts_with(['\n', '\r']) && word.len() <= 6;
+    }
+    ABBREV.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokens(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn tokens_of_news() {
+        assert_eq!(words("Trump's U.S. envoy"), vec!["Trump", "'s", "U.S.", "envoy"]);
+        assert_eq!(words("US-Russia trade"), vec!["US", "-", "Russia", "trade"]);
+        assert_eq!(words("Russia/Ukraine"), vec!["Russia", "/", "Ukraine"]);
+        assert_eq!(words("O'Brien don't"), vec!["O'Brien", "don't"]);
+        assert_eq!(words("155,221 bags 1.5 pct"), vec!["155,221", "bags", "1.5", "pct"]);
+        assert_eq!(words("Putin’s call"), vec!["Putin", "’s", "call"]);
+        assert_eq!(words("US. Secretary"), vec!["US", ".", "Secretary"]);
+        assert_eq!(words("WW3-style"), vec!["WW3", "-", "style"]);
+    }
+
+    #[test]
+    fn sentences_with_abbreviations() {
+        let t = "Mr. Smith met U.S. officials. They talked.\n\nNew paragraph here";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(s, vec!["Mr. Smith met U.S. officials.", "They talked.", "New paragraph here"]);
+    }
+
+    #[test]
+    fn headline_lines_are_sentences() {
+        let t = "Fresh talks to begin\nThe White House said so. \"It is good,\" she said.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(s, vec!["Fresh talks to begin", "The White House said so.", "\"It is good,\" she said."]);
+    }
+
+    #[test]
+    fn wrapped_newswire() {
+        let t = "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary and improving prospects for the coming temporao,\nalthough normal humidity levels have not been restored.\n    The dry period means the temporao will be late this year.";
+        let s = sentences(t);
+        assert_eq!(s.len(), 2);
+    }
+}

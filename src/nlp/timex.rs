@@ -1,0 +1,844 @@
+//! Time expressions: found in running text and normalized TIMEX3 style
+//! against a reference date given by the caller (never the clock).
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimexType {
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "TIME")]
+    Time,
+    #[serde(rename = "DURATION")]
+    Duration,
+    #[serde(rename = "SET")]
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// One time expression; `value` is None when it needs a reference date that
+/// the article does not have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex {
+    pub range: Range<usize>,
+    pub ty: TimexType,
+    pub value: Option<String>,
+}
+
+impl Timex {
+    /// The calendar span a resolved DATE/TIME value covers (first and last day).
+    pub fn days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        value_days(self.value.as_deref()?)
+    }
+}
+
+/// First and last day of a TIMEX3 date value ("2025-10-16", "2025-W43", "2025-10", "2025").
+pub fn value_days(v: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let v = v.split('T').next()?;
+    let year: i32 = v.get(..4)?.parse().ok()?;
+    let rest = &v[4..];
+    if rest.is_empty() {
+        return Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?));
+    }
+    if let Some(w) = rest.strip_prefix("-W") {
+        let w: u32 = w.get(..2).unwrap_or(w).parse().ok()?;
+        let s = NaiveDate::from_isoywd_opt(year, w, Weekday::Mon)?;
+        return Some((s, s + Duration::days(6)));
+    }
+    if let Some(q) = rest.strip_prefix("-Q") {
+        let q: u32 = q.parse().ok()?;
+        let s = NaiveDate::from_ymd_opt(year, 3 * q.checked_sub(1)? + 1, 1)?;
+        return Some((s, last_of_month(year, 3 * q)?));
+    }
+    let m: u32 = rest.get(1..3)?.parse().ok()?;
+    if rest.len() == 3 {
+        return Some((NaiveDate::from_ymd_opt(year, m, 1)?, last_of_month(year, m)?));
+    }
+    let d: u32 = rest.get(4..6)?.parse().ok()?;
+    let day = NaiveDate::from_ymd_opt(year, m, d)?;
+    Some((day, day))
+}
+
+fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1))
+}
+
+const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?";
+const NUM: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|twenty[- ]four|a couple of|a few|few|several|many|some|a|an)";
+const UNIT: &str = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)";
+
+struct Patterns {
+    all: Regex,
+    future: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let d = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?";
+        let y = r"(?:1[5-9]\d\d|20\d\d)";
+        let alts = [
+            // explicit dates
+            format!(r"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"),
+            format!(r"(?P<mdy>\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{d},?\s+{y}\b)"),
+            format!(r"(?P<dmy>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH},?\s+{y}\b)"),
+            format!(r"(?P<md>\b{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
+            format!(r"(?P<dm>\b{d}\s+(?:of\s+)?{MONTH}\b)"),
+            format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?\s+(?:of\s+)?{y}\b)"),
+            format!(r"(?P<mmod>\b(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{MONTH}\b)"),
+            format!(r"(?P<month>\b{MONTH}\b)"),
+            format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?)\b)"),
+            format!(r"(?P<half>\b(?i:(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
+            format!(r"(?P<decade>\b(?i:the\s+)?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
+            format!(r"(?P<fiscal>\b(?i:fiscal|calendar)\s+{y}\b)"),
+            format!(r"(?P<year>\b{y}\b)"),
+            // relative
+            format!(r"(?P<ago>\b(?i:(?:about|nearly|almost|some|more than|less than)\s+)?(?i:{NUM})\s+(?i:{UNIT})s?\s+(?i:ago|earlier|later|before|after)\b)"),
+            format!(r"(?P<rday>\b(?i:(?:late|early)\s+)?(?i:today|tonight|yesterday|tomorrow)\b(?:\s+(?i:morning|afternoon|evening|night))?)"),
+            format!(r"(?P<anchor>\b(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|morning|evening)|the\s+day\s+(?:before|after))\b)"),
+            format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b)"),
+            format!(r"(?P<wknd>\b(?i:the|this|last|next)\s+weekend\b)"),
+            format!(r"(?P<daypart>\b(?i:this|last)\s+(?i:morning|afternoon|evening|night)\b)"),
+            format!(r"(?P<wday>\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?\b)"),
+            format!(r"(?P<clock>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?i:am|pm)\b)|(?i:noon|midnight|midday))(?:\s+{WEEKDAY})?)"),
+            // durations and sets
+            format!(r"(?P<spand>\b(?i:the\s+(?:first|last|past|next|latest|coming|previous)\s+)(?i:{NUM})\s+(?i:{UNIT})s?\b)"),
+            format!(r"(?P<hyph>\b(?i:{NUM})-(?i:{UNIT})(?:s?-old|-long)?\b)"),
+            format!(r"(?P<dur>\b(?i:(?:about|nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM})\s+(?i:more\s+)?(?i:{UNIT})s?\b)"),
+            format!(r"(?P<vague>\b(?i:(?:for|in|over)\s+)(?i:centuries|decades|years|months|weeks)\b)"),
+            format!(r"(?P<recent>\b(?i:recent|coming)\s+(?i:days|weeks|months|years|decades)\b)"),
+            format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY})\b|\b(?i:daily|annually|yearly)\b)"),
+            format!(r"(?P<ref>\b(?i:now|currently|nowadays|at present|recently|lately|soon|the past|the future|previously|as soon as possible)\b)"),
+        ];
+        Patterns {
+            all: Regex::new(&alts.join("|")).expect("time patterns compile"),
+            future: Regex::new(r"(?i)\b(will|'ll|shall|going to|plans? to|planning to|expected to|scheduled|set to|is to|are to|would|next|upcoming|due to)\b").expect("compiles"),
+        }
+    })
+}
+
+fn month_num(s: &str) -> Option<u32> {
+    let l = s.to_ascii_lowercase();
+    let m = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    m.iter().position(|p| l.starts_with(p)).map(|i| i as u32 + 1)
+}
+
+fn weekday_of(s: &str) -> Option<Weekday> {
+    let l = s.to_ascii_lowercase();
+    let names = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    names.iter().find(|(n, _)| l.contains(n)).map(|x| x.1)
+}
+
+fn number(s: &str) -> Option<f64> {
+    let l = s.to_ascii_lowercase().replace('-', " ");
+    if let Ok(n) = l.parse::<f64>() {
+        return Some(n);
+    }
+    let v = match l.as_str() {
+        "a" | "an" | "one" => 1.0,
+        "two" | "a couple of" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "twenty four" => 24.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" | "a hundred" => 100.0,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// "two weeks" -> ("2", "W", time-unit?)
+fn unit_code(u: &str) -> (&'static str, bool, f64) {
+    let l = u.to_ascii_lowercase();
+    if l.starts_with("second") {
+        ("S", true, 1.0)
+    } else if l.starts_with("minute") {
+        ("M", true, 1.0)
+    } else if l.starts_with("hour") {
+        ("H", true, 1.0)
+    } else if l.starts_with("day") {
+        ("D", false, 1.0)
+    } else if l.starts_with("week") {
+        ("W", false, 1.0)
+    } else if l.starts_with("month") {
+        ("M", false, 1.0)
+    } else if l.starts_with("quarter") {
+        ("M", false, 3.0)
+    } else if l.starts_with("decade") {
+        ("Y", false, 10.0)
+    } else if l.starts_with("centur") {
+        ("C", false, 1.0)
+    } else {
+        ("Y", false, 1.0)
+    }
+}
+
+/// Splits "about two weeks" into (number word, unit word).
+fn num_unit(s: &str) -> Option<(Option<f64>, &str)> {
+    let re_unit = ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"];
+    let lower = s.to_ascii_lowercase();
+    let (upos, unit) = re_unit.iter().filter_map(|u| lower.rfind(u).map(|p| (p, *u))).max_by_key(|x| x.0)?;
+    let _ = unit;
+    let before = lower[..upos].trim_end_matches(['-', ' ']).trim();
+    let words: Vec<&str> = before.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    // the number is the longest tail of words that parses
+    for k in (0..words.len()).rev() {
+        let cand = words[k..].join(" ");
+        if let Some(n) = number(&cand) {
+            return Some((Some(n), &s[upos..]));
+        }
+        if matches!(cand.as_str(), "a few" | "few" | "several" | "many" | "some") {
+            return Some((None, &s[upos..]));
+        }
+    }
+    Some((None, &s[upos..]))
+}
+
+fn duration_value(n: Option<f64>, unit: &str) -> String {
+    let (code, time, mult) = unit_code(unit);
+    let p = if time { "PT" } else { "P" };
+    match n {
+        Some(n) => {
+            let v = n * mult;
+            if v.fract() == 0.0 {
+                format!("{p}{}{code}", v as i64)
+            } else if code == "Y" && (v * 2.0).fract() == 0.0 {
+                format!("P{}Y6M", v as i64)
+            } else if code == "H" && (v * 2.0).fract() == 0.0 {
+                format!("PT{}H30M", v as i64)
+            } else {
+                format!("{p}{v}{code}")
+            }
+        }
+        None => format!("{p}X{code}"),
+    }
+}
+
+fn week_value(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn shift_months(d: NaiveDate, months: i32) -> NaiveDate {
+    let total = d.year() * 12 + d.month0() as i32 + months;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    NaiveDate::from_ymd_opt(y, m, d.day().min(28)).unwrap_or(d)
+}
+
+/// The resolution state as the text is read.
+struct Resolver<'a> {
+    text: &'a str,
+    reference: Option<NaiveDate>,
+    /// The last resolved day-precision date, for "the following day".
+    last_day: Option<NaiveDate>,
+}
+
+fn year_near(reference: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
+    let y = reference.year();
+    let cand = NaiveDate::from_ymd_opt(y, m, d)?;
+    let diff = (cand - reference).num_days();
+    if diff > 183 && !future {
+        NaiveDate::from_ymd_opt(y - 1, m, d)
+    } else if diff < -183 && future {
+        NaiveDate::from_ymd_opt(y + 1, m, d)
+    } else {
+        Some(cand)
+    }
+}
+
+fn daypart(s: &str) -> &'static str {
+    let l = s.to_ascii_lowercase();
+    if l.contains("morning") {
+        "TMO"
+    } else if l.contains("afternoon") {
+        "TAF"
+    } else if l.contains("evening") {
+        "TEV"
+    } else if l.contains("night") || l.contains("tonight") {
+        "TNI"
+    } else {
+        ""
+    }
+}
+
+impl Resolver<'_> {
+    fn future(&self, sentence: &Range<usize>) -> bool {
+        patterns().future.is_match(&self.text[sentence.clone()])
+    }
+
+    fn resolve(&mut self, kind: &str, s: &str, sentence: &Range<usize>) -> Option<(TimexType, Option<String>)> {
+        use TimexType::*;
+        let r = self.reference;
+        let day = |d: NaiveDate| Some(d.format("%Y-%m-%d").to_string());
+        let res = match kind {
+            "iso" => {
+                let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+                self.last_day = Some(d);
+                (Date, day(d))
+            }
+            "mdy" | "dmy" => {
+                let m = month_in(s)?;
+                let y: i32 = s.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).last()?.parse().ok()?;
+                let dnum = day_in(s)?;
+                let d = NaiveDate::from_ymd_opt(y, m, dnum)?;
+                self.last_day = Some(d);
+                (Date, day(d))
+            }
+            "md" | "dm" => {
+                let m = month_in(s)?;
+                let dnum = day_in(s)?;
+                let v = r.and_then(|r| year_near(r, m, dnum, self.future(sentence)));
+                if let Some(d) = v {
+                    self.last_day = Some(d);
+                }
+                (Date, v.and_then(day))
+            }
+            "my" | "fiscal" | "year" => {
+                let y: i32 = s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4)?.parse().ok()?;
+                match month_in(s) {
+                    Some(m) if kind == "my" => (Date, Some(format!("{y}-{m:02}"))),
+                    _ => (Date, Some(format!("{y}"))),
+                }
+            }
+            "mmod" | "month" => {
+                let m = month_in(s)?;
+                let l = s.to_ascii_lowercase();
+                let v = r.map(|r| {
+                    let y = if l.starts_with("last") {
+                        if m >= r.month() { r.year() - 1 } else { r.year() }
+                    } else if l.starts_with("next") {
+                        if m <= r.month() { r.year() + 1 } else { r.year() }
+                    } else if l.starts_with("this") || l.contains("this") {
+                        r.year()
+                    } else {
+                        let diff = m as i32 - r.month() as i32;
+                        let fut = self.future(sentence);
+                        if diff > 6 && !fut {
+                            r.year() - 1
+                        } else if diff < -6 && fut {
+                            r.year() + 1
+                        } else {
+                            r.year()
+                        }
+                    };
+                    format!("{y}-{m:02}")
+                });
+                (Date, v)
+            }
+            "quarter" => {
+                let l = s.to_ascii_lowercase();
+                let q = if l.contains("first") || l.contains("1st") {
+                    Some(1)
+                } else if l.contains("second") || l.contains("2nd") {
+                    Some(2)
+                } else if l.contains("third") || l.contains("3rd") {
+                    Some(3)
+                } else if l.contains("fourth") || l.contains("4th") || l.contains("final") {
+                    Some(4)
+                } else {
+                    None
+                };
+                let y = s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4).and_then(|y| y.parse::<i32>().ok());
+                let v = match (q, y, r) {
+                    (Some(q), Some(y), _) => Some(format!("{y}-Q{q}")),
+                    (Some(q), None, Some(r)) => {
+                        let cur = (r.month0() / 3 + 1) as i32;
+                        let y = if q > cur && !self.future(sentence) { r.year() - 1 } else { r.year() };
+                        Some(format!("{y}-Q{q}"))
+                    }
+                    (None, _, Some(r)) => {
+                        // "the latest quarter": the last finished one
+                        let cur = (r.month0() / 3) as i32;
+                        let (y, q) = if cur == 0 { (r.year() - 1, 4) } else { (r.year(), cur) };
+                        Some(format!("{y}-Q{q}"))
+                    }
+                    _ => None,
+                };
+                (Date, v)
+            }
+            "half" => {
+                let h = if s.to_ascii_lowercase().contains("first") { 1 } else { 2 };
+                let y = s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4).and_then(|y| y.parse::<i32>().ok()).or(r.map(|r| r.year()));
+                (Date, y.map(|y| format!("{y}-H{h}")))
+            }
+            "decade" => {
+                let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+                let v = if digits.len() == 4 {
+                    digits[..3].to_string()
+                } else {
+                    let c = r.map(|r| r.year() / 100).unwrap_or(19);
+                    format!("{c}{}", &digits[..1])
+                };
+                (Date, Some(v))
+            }
+            "ago" => {
+                let l = s.to_ascii_lowercase();
+                let (n, unit) = num_unit(s)?;
+                if l.ends_with("earlier") || l.ends_with("later") || l.ends_with("before") || l.ends_with("after") {
+                    return Some((Duration, Some(duration_value(n, unit))));
+                }
+                let Some(r) = r else { return Some((Date, None)) };
+                let Some(n) = n else { return Some((Date, Some("PAST_REF".into()))) };
+                let n = n as i64;
+                let (code, time, mult) = unit_code(unit);
+                let v = match (code, time) {
+                    ("D", false) => day(r - chrono::Duration::days(n)),
+                    ("W", false) => Some(week_value(r - chrono::Duration::weeks(n))),
+                    ("M", false) => Some(shift_months(r, -(n as i32) * mult as i32).format("%Y-%m").to_string()),
+                    ("Y", false) => Some(format!("{}", r.year() - (n as f64 * mult) as i32)),
+                    _ => day(r),
+                };
+                (Date, v)
+            }
+            "rday" => {
+                let l = s.to_ascii_lowercase();
+                let Some(r) = r else { return Some((Date, None)) };
+                let d = if l.contains("yesterday") {
+                    r - chrono::Duration::days(1)
+                } else if l.contains("tomorrow") {
+                    r + chrono::Duration::days(1)
+                } else {
+                    r
+                };
+                self.last_day = Some(d);
+                let part = daypart(&l);
+                if part.is_empty() {
+                    (Date, day(d))
+                } else {
+                    (Time, Some(format!("{}{part}", d.format("%Y-%m-%d"))))
+                }
+            }
+            "anchor" => {
+                let l = s.to_ascii_lowercase();
+                let base = self.last_day.or(r);
+                let Some(b) = base else { return Some((Date, None)) };
+                let back = l.contains("previous") || l.contains("preceding") || l.contains("before");
+                let same = l.contains("same");
+                let sign = if same { 0 } else if back { -1 } else { 1 };
+                let v = if l.contains("week") {
+                    Some(week_value(b + chrono::Duration::weeks(sign)))
+                } else if l.contains("month") {
+                    Some(shift_months(b, sign as i32).format("%Y-%m").to_string())
+                } else if l.contains("year") {
+                    Some(format!("{}", b.year() + sign as i32))
+                } else {
+                    let d = b + chrono::Duration::days(sign);
+                    self.last_day = Some(d);
+                    day(d)
+                };
+                (Date, v)
+            }
+            "rel" | "wknd" => {
+                let l = s.to_ascii_lowercase();
+                let duration_like = l.starts_with("the past") || l.starts_with("past") || l.starts_with("the coming") || l.starts_with("coming");
+                let unit = ["weekend", "week", "month", "year", "quarter", "decade", "century", "spring", "summer", "fall", "autumn", "winter"]
+                    .into_iter()
+                    .find(|u| l.contains(u))?;
+                if duration_like && !matches!(unit, "weekend" | "spring" | "summer" | "fall" | "autumn" | "winter") {
+                    return Some((Duration, Some(duration_value(Some(1.0), unit))));
+                }
+                let Some(r) = r else { return Some((Date, None)) };
+                let off: i64 = if l.contains("next") || l.contains("coming") {
+                    1
+                } else if l.contains("last") || l.contains("previous") || l.contains("past") {
+                    -1
+                } else {
+                    0
+                };
+                let v = match unit {
+                    "week" => week_value(r + chrono::Duration::weeks(off)),
+                    "weekend" => {
+                        // the weekend of the week meant; "last weekend" from a Monday is two days back
+                        let base = if off == 0 && !self.future(sentence) && r.weekday().num_days_from_monday() < 5 {
+                            r - chrono::Duration::weeks(1)
+                        } else {
+                            r + chrono::Duration::weeks(off)
+                        };
+                        format!("{}-WE", week_value(base))
+                    }
+                    "month" => shift_months(r, off as i32).format("%Y-%m").to_string(),
+                    "quarter" => {
+                        let q = r.month0() as i64 / 3 + off;
+                        let (y, q) = (r.year() as i64 + q.div_euclid(4), q.rem_euclid(4) + 1);
+                        format!("{y}-Q{q}")
+                    }
+                    "decade" => format!("{}", (r.year() as i64 / 10 + off)),
+                    "century" => format!("{}", (r.year() as i64 / 100 + off)),
+                    "year" => format!("{}", r.year() as i64 + off),
+                    season => {
+                        let code = match season {
+                            "spring" => "SP",
+                            "summer" => "SU",
+                            "winter" => "WI",
+                            _ => "FA",
+                        };
+                        format!("{}-{code}", r.year() as i64 + off)
+                    }
+                };
+                (Date, Some(v))
+            }
+            "daypart" => {
+                let Some(r) = r else { return Some((Time, None)) };
+                let l = s.to_ascii_lowercase();
+                let d = if l.starts_with("last") { r - chrono::Duration::days(1) } else { r };
+                (Time, Some(format!("{}{}", d.format("%Y-%m-%d"), daypart(&l))))
+            }
+            "wday" => {
+                let wd = weekday_of(s)?;
+                if s.to_ascii_lowercase().ends_with('s') && !s.to_ascii_lowercase().ends_with("days") {
+                    // fallthrough: "Thursdays" is a set
+                }
+                if s.ends_with("days") || s.ends_with("Days") {
+                    return Some((Set, Some(format!("XXXX-WXX-{}", wd.number_from_monday()))));
+                }
+                let Some(r) = r else { return Some((Date, None)) };
+                let l = s.to_ascii_lowercase();
+                let fwd = (wd.num_days_from_monday() as i64 - r.weekday().num_days_from_monday() as i64).rem_euclid(7);
+                let back = (r.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+                let d = if l.starts_with("next") {
+                    r + chrono::Duration::days(if fwd == 0 { 7 } else { fwd })
+                } else if l.starts_with("last") {
+                    r - chrono::Duration::days(if back == 0 { 7 } else { back })
+                } else if self.future(sentence) && fwd != 0 {
+                    r + chrono::Duration::days(fwd)
+                } else {
+                    r - chrono::Duration::days(back)
+                };
+                self.last_day = Some(d);
+                let part = daypart(&l);
+                if part.is_empty() {
+                    (Date, day(d))
+                } else {
+                    (Time, Some(format!("{}{part}", d.format("%Y-%m-%d"))))
+                }
+            }
+            "clock" => {
+                let l = s.to_ascii_lowercase();
+                let (h, m) = if l.starts_with("noon") || l.starts_with("midday") {
+                    (12, 0)
+                } else if l.starts_with("midnight") {
+                    (0, 0)
+                } else {
+                    let digits: Vec<u32> = l.split(|c: char| !c.is_ascii_digit()).filter(|x| !x.is_empty()).filter_map(|x| x.parse().ok()).collect();
+                    let mut h = *digits.first()?;
+                    let m = digits.get(1).copied().unwrap_or(0);
+                    if l.contains('p') && h < 12 {
+                        h += 12;
+                    }
+                    if l.contains("a.m") || l.contains("am") {
+                        if h == 12 {
+                            h = 0;
+                        }
+                    }
+                    (h, m)
+                };
+                let base = match weekday_of(&l) {
+                    Some(_) => {
+                        let wd = weekday_of(&l)?;
+                        r.map(|r| r - chrono::Duration::days((r.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7)))
+                    }
+                    None => self.last_day.or(r),
+                };
+                (Time, base.map(|b| format!("{}T{h:02}:{m:02}", b.format("%Y-%m-%d"))))
+            }
+            "spand" | "dur" | "hyph" => {
+                let (n, unit) = num_unit(s)?;
+                let l = s.to_ascii_lowercase();
+                if l.starts_with("a ") || l.starts_with("an ") {
+                    // "a year" after "twice" is a set; leave that to the caller
+                }
+                if n.is_none() && !(l.contains("few") || l.contains("several") || l.contains("many") || l.contains("some")) {
+                    return None;
+                }
+                (Duration, Some(duration_value(n, unit)))
+            }
+            "vague" | "recent" => {
+                let l = s.to_ascii_lowercase();
+                let unit = l.split_whitespace().last()?;
+                (Duration, Some(duration_value(None, unit)))
+            }
+            "set" => {
+                let l = s.to_ascii_lowercase();
+                let v = if l.contains("day") || l.contains("daily") || l.contains("night") || l.contains("morning") || l.contains("evening") {
+                    "P1D".to_string()
+                } else if l.contains("week") {
+                    "P1W".into()
+                } else if l.contains("month") {
+                    "P1M".into()
+                } else if l.contains("quarter") {
+                    "P3M".into()
+                } else if let Some(wd) = weekday_of(&l) {
+                    format!("XXXX-WXX-{}", wd.number_from_monday())
+                } else {
+                    "P1Y".into()
+                };
+                (Set, Some(v))
+            }
+            "ref" => {
+                let l = s.to_ascii_lowercase();
+                let v = if l.contains("soon") || l.contains("future") {
+                    "FUTURE_REF"
+                } else if l.contains("recent") || l.contains("lately") || l.contains("past") || l.contains("previously") {
+                    "PAST_REF"
+                } else {
+                    "PRESENT_REF"
+                };
+                (Date, Some(v.to_string()))
+            }
+            _ => return None,
+        };
+        Some(res)
+    }
+}
+
+fn month_in(s: &str) -> Option<u32> {
+    s.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 3).find_map(|w| {
+        let m = month_num(w)?;
+        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][m as usize - 1];
+        let lw = w.to_ascii_lowercase();
+        (full.starts_with(&lw) || lw == "sept").then_some(m)
+    })
+}
+
+fn day_in(s: &str) -> Option<u32> {
+    s.split(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty() && w.len() <= 2).find_map(|w| w.parse().ok())
+}
+
+const KINDS: &[&str] = &[
+    "iso", "mdy", "dmy", "md", "dm", "my", "mmod", "month", "quarter", "half", "decade", "fiscal", "year", "ago", "rday", "anchor", "rel", "wknd",
+    "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent", "set", "ref",
+];
+
+/// Words before a bare month name that make it a month ("in May"), since
+/// "May" and "March" are also a verb.
+fn month_context_ok(text: &str, start: usize, word: &str) -> bool {
+    if !matches!(word, "May" | "March") {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+    matches!(prev.as_str(), "in" | "since" | "until" | "by" | "of" | "from" | "through" | "during" | "early" | "late" | "mid" | "before" | "after" | "last" | "next" | "this" | "and" | "to")
+}
+
+/// Finds and resolves the time expressions of a text, in order.
+pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDate>) -> Vec<Timex> {
+    let p = patterns();
+    let mut out = Vec::new();
+    let mut res = Resolver { text, reference, last_day: None };
+    for caps in p.all.captures_iter(text) {
+        let Some((kind, m)) = KINDS.iter().find_map(|k| caps.name(k).map(|m| (*k, m))) else { continue };
+        let s = m.as_str();
+        let mut range = m.range();
+        if kind == "month" && !month_context_ok(text, m.start(), s) {
+            continue;
+        }
+        if kind == "year" {
+            let before = &text[..m.start()];
+            let after = &text[m.end()..];
+            if before.ends_with(['$', '#', '-', '/', '.', ',']) || after.starts_with(['%', '-', '/', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+                || after.trim_start().to_ascii_lowercase().starts_with(|c: char| c == '%')
+                || after.starts_with(".") && after[1..].starts_with(|c: char| c.is_ascii_digit())
+                || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let prev = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+            let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+            let unit_after = matches!(next.as_str(), "tonnes" | "tons" | "shares" | "dlrs" | "barrels" | "bags" | "pct" | "percent" | "mln" | "billion" | "million" | "people" | "ounces" | "units" | "cars" | "acres" | "feet" | "miles" | "workers" | "employees" | "points" | "cents" | "marks" | "yen" | "francs" | "pounds" | "metres" | "meters" | "kilometres" | "troops");
+            if unit_after || matches!(prev.as_str(), "at" | "about" | "to" | "over" | "than" | "some" | "nearly" | "around" | "approximately" | "rose" | "fell" | "only") && !matches!(next.as_str(), "and" | "when") {
+                continue;
+            }
+        }
+        if kind == "md" {
+            // "Oct. 16" with a following time-of-day or a number range is still a date
+            let after = &text[m.end()..];
+            if after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with(':') {
+                continue;
+            }
+            // "(Thursday)" glued after the date belongs to another expression
+            if let Some(p) = s.find('(') {
+                range.end = range.start + s[..p].trim_end().len();
+            }
+        }
+        if kind == "wday" || kind == "dur" || kind == "hyph" || kind == "spand" {
+            let l = s.to_ascii_lowercase();
+            if kind == "dur" && (l.starts_with("a ") || l.starts_with("an ")) {
+                // "twice a year", "once a week": a set
+                let before = text[..m.start()].trim_end().to_ascii_lowercase();
+                if before.ends_with("twice") || before.ends_with("once") || before.ends_with("times") {
+                    out.push(Timex { range: range.clone(), ty: TimexType::Set, value: Some(duration_value(Some(1.0), &l[2..].trim_start_matches("n "))) });
+                    continue;
+                }
+            }
+        }
+        if kind == "vague" {
+            // "for centuries": the expression is the noun
+            let sp = s.rfind(' ').map(|p| p + 1).unwrap_or(0);
+            range.start += sp;
+        }
+        let sent = super::sentence_at(sentences, m.start()).map(|i| sentences[i].clone()).unwrap_or(0..text.len());
+        let s = &text[range.clone()];
+        if let Some((ty, value)) = res.resolve(kind, s, &sent) {
+            out.push(Timex { range, ty, value });
+        }
+    }
+    out
+}
+
+/// Evidence for an undated article's date: "Thursday (October 16)",
+/// "Thursday, October 16": (month, day, weekday, byte range).
+pub fn weekday_date_pairs(text: &str) -> Vec<(u32, u32, Weekday, Range<usize>)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b(?P<w1>{WEEKDAY})\s*(?:\(\s*|,\s*)(?P<d1>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\b|\b(?P<d2>{MONTH}\s+\d{{1,2}})\s*\(\s*(?P<w2>{WEEKDAY})\s*\)"
+        ))
+        .expect("compiles")
+    });
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let w = c.name("w1").or(c.name("w2")).and_then(|m| weekday_of(m.as_str()));
+        let d = c.name("d1").or(c.name("d2")).map(|m| m.as_str());
+        if let (Some(w), Some(d)) = (w, d) {
+            if let (Some(m), Some(day)) = (month_in(d), day_in(d)) {
+                out.push((m, day, w, c.get(0).map(|m| m.range()).unwrap_or(0..0)));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, dct: Option<&str>) -> Vec<(String, &'static str, Option<String>)> {
+        let r = dct.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        let sents = super::super::text::sentences(text);
+        extract(text, &sents, r).into_iter().map(|t| (text[t.range].to_string(), t.ty.as_str(), t.value)).collect()
+    }
+
+    fn one(text: &str, dct: &str) -> (String, Option<String>) {
+        let v = run(text, Some(dct));
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].0.clone(), v[0].2.clone())
+    }
+
+    #[test]
+    fn relative_weeks_and_days() {
+        assert_eq!(one("They will meet next week.", "2025-10-16"), ("next week".into(), Some("2025-W43".into())));
+        assert_eq!(one("We meet tomorrow.", "2025-10-16").1.as_deref(), Some("2025-10-17"));
+        assert_eq!(one("It happened yesterday.", "2025-10-16").1.as_deref(), Some("2025-10-15"));
+        assert_eq!(one("Sales fell last year.", "1989-10-27").1.as_deref(), Some("1988"));
+        assert_eq!(one("It rose 5% two days ago.", "2025-10-16").1.as_deref(), Some("2025-10-14"));
+    }
+
+    #[test]
+    fn weekdays_by_tense() {
+        assert_eq!(one("During the call on Thursday, Putin told Trump.", "2025-10-17").1.as_deref(), Some("2025-10-16"));
+        assert_eq!(one("They will meet on Thursday.", "2025-10-17").1.as_deref(), Some("2025-10-23"));
+        assert_eq!(one("He spoke Friday.", "2025-10-17").1.as_deref(), Some("2025-10-17"));
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(one("On Oct. 16, 2025 it rained.", "2024-01-01").1.as_deref(), Some("2025-10-16"));
+        assert_eq!(one("Due Nov. 16 this is.", "1989-10-30").1.as_deref(), Some("1989-11-16"));
+        assert_eq!(one("Sales in December were up.", "1998-02-06").1.as_deref(), Some("1997-12"));
+        assert_eq!(one("It was founded in 1987.", "2025-01-01").1.as_deref(), Some("1987"));
+        assert_eq!(one("Music of the 1990s.", "2025-01-01"), ("the 1990s".into(), Some("199".into())));
+        assert_eq!(one("The third-quarter results.", "1989-10-26").1.as_deref(), Some("1989-Q3"));
+        assert_eq!(one("On 16 October the talks began.", "2025-10-20").1.as_deref(), Some("2025-10-16"));
+    }
+
+    #[test]
+    fn durations_sets_and_vague() {
+        assert_eq!(one("The call lasted over two hours.", "2025-10-16"), ("two hours".into(), Some("PT2H".into())));
+        assert_eq!(one("A 30-day ceasefire.", "2025-10-16").1.as_deref(), Some("P30D"));
+        assert_eq!(one("It could take two weeks.", "2025-10-16").1.as_deref(), Some("P2W"));
+        assert_eq!(one("Sought for centuries.", "2025-10-16").1.as_deref(), Some("PXC"));
+        assert_eq!(one("They meet every week.", "2025-10-16"), ("every week".into(), Some("P1W".into())));
+        assert_eq!(one("He will travel soon.", "2025-10-16").1.as_deref(), Some("FUTURE_REF"));
+        assert_eq!(one("It is now clear.", "2025-10-16").1.as_deref(), Some("PRESENT_REF"));
+        assert_eq!(one("It was recently found.", "2025-10-16").1.as_deref(), Some("PAST_REF"));
+    }
+
+    #[test]
+    fn anchored_to_the_last_date() {
+        let v = run("On October 16 they spoke, and met the following day.", Some("2025-10-20"));
+        assert_eq!(v[1].2.as_deref(), Some("2025-10-17"));
+    }
+
+    #[test]
+    fn without_reference_values_stay_unresolved() {
+        let v = run("He will call this week; talks were last week.", None);
+        assert_eq!(v.len(), 2);
+        assert!(v.iter().all(|x| x.2.is_none() && x.1 == "DATE"));
+        let v = run("A 30-day plan.", None);
+        assert_eq!(v[0].2.as_deref(), Some("P30D"));
+    }
+
+    #[test]
+    fn weekday_pairs_for_inference() {
+        let p = weekday_date_pairs("In a call on Thursday (October 16), they spoke.");
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].0, p[0].1, p[0].2), (10, 16, Weekday::Thu));
+    }
+
+    #[test]
+    fn value_days_of_values() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(value_days("2025-W43"), Some((d("2025-10-20"), d("2025-10-26"))));
+        assert_eq!(value_days("2025-10"), Some((d("2025-10-01"), d("2025-10-31"))));
+        assert_eq!(value_days("2025-10-16T14:00"), Some((d("2025-10-16"), d("2025-10-16"))));
+        assert_eq!(value_days("PRESENT_REF"), None);
+    }
+}
