@@ -222,7 +222,8 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
     let content: Vec<&&str> = words.iter().filter(|w| w.len() >= 3 && !SMALL.contains(&w.to_lowercase().as_str())).collect();
     let caps = content.iter().filter(|w| is_cap(w)).count();
     let all_caps_line = words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 10 >= words.len() * 8;
-    let headline = all_caps_line || (content.len() >= 3 && caps * 10 >= content.len() * 7);
+    let ends_like_prose = cx.text[cx.toks[a].start..cx.toks[b - 1].end].trim_end().ends_with(['.', '?', '!', '"', '”', '’', ',', ';', ')']);
+    let headline = all_caps_line || (!ends_like_prose && content.len() >= 3 && caps * 10 >= content.len() * 7);
     // positions where a capital proves nothing: the sentence start, after a quote or colon
     let mut initial = vec![false; b - a];
     let mut first = true;
@@ -583,7 +584,10 @@ mod tests {
     #[test]
     fn sentence_initial_common_words_are_dropped() {
         assert_eq!(names("During the call, Putin spoke. Despite that, Witkoff left."), vec!["Putin", "Witkoff"]);
-        assert_eq!(names("Trump and Putin Expected to Discuss Ukraine Ceasefire\nA ceasefire is expected by Trump."), vec!["Trump", "Putin", "Ukraine", "Trump"]);
+        assert_eq!(
+            names("Trump and Putin Expected to Discuss Ukraine Ceasefire\nA ceasefire is expected by Trump and Putin, says Trump."),
+            vec!["Trump", "Putin", "Ukraine", "Trump", "Putin", "Trump"]
+        );
     }
 
     #[test]

@@ -81,7 +81,7 @@ impl Gazetteer {
     }
 
     pub fn is_known_name(&self, word: &str) -> bool {
-        self.aliases.contains_key(word) || self.places.contains_key(word) || self.first_names.contains(word)
+        self.aliases.contains_key(word) || self.places.contains_key(word) || (self.first_names.contains(word) && !self.is_common(word))
     }
 }
 

@@ -117,11 +117,11 @@ pub fn is_hard_wrapped(text: &str) -> bool {
             continue;
         }
         lines += 1;
-        if !t.ends_with(['.', '!', '?', '"', '”', ':']) && t.len() > 40 {
+        if !t.ends_with(['.', '!', '?', '"', '”', ':']) && t.len() > 30 {
             open += 1;
         }
     }
-    lines >= 4 && open * 2 > lines
+    lines >= 4 && open * 3 > lines
 }
 
 /// Sentence ranges (trimmed, non-empty) covering the text.
