@@ -8,8 +8,12 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "crossread", version, about = "Read the news across sources: entities, timelines, side by side.",
-    after_help = "With no PATH, opens ./seeds if it exists, else the seed articles built into the binary.\n\nExamples:\n  crossread                      open the bundled seeds\n  crossread ~/news feeds.xml     open a folder and a feed\n  crossread extract --json seeds/\n  crossread mentions Putin seeds/")]
+#[command(
+    name = "crossread",
+    version,
+    about = "Read the news across sources: entities, timelines, side by side.",
+    after_help = "With no PATH, opens ./seeds if it exists, else the seed articles built into the binary.\n\nExamples:\n  crossread                      open the bundled seeds\n  crossread ~/news feeds.xml     open a folder and a feed\n  crossread extract --json seeds/\n  crossread mentions Putin seeds/"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -111,9 +115,13 @@ pub fn main() -> i32 {
     match cli.command {
         Some(Command::Extract { json, paths }) => run(&paths, &|ix| output::extract(ix, json)),
         Some(Command::Entities { json, paths }) => run(&paths, &|ix| output::entities(ix, json)),
-        Some(Command::Mentions { name, json, paths }) => run(&paths, &|ix| output::mentions(ix, &name, json)),
+        Some(Command::Mentions { name, json, paths }) => {
+            run(&paths, &|ix| output::mentions(ix, &name, json))
+        }
         Some(Command::Timeline { json, paths }) => run(&paths, &|ix| output::timeline(ix, json)),
-        Some(Command::Search { query, json, paths }) => run(&paths, &|ix| output::search(ix, &query, json)),
+        Some(Command::Search { query, json, paths }) => {
+            run(&paths, &|ix| output::search(ix, &query, json))
+        }
         None => {
             let corpus = match load(&cli.paths) {
                 Ok(c) => c,

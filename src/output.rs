@@ -60,13 +60,35 @@ pub fn extract(ix: &Index, json_out: bool) -> String {
     }
     let mut s = String::new();
     for (ai, a) in ix.articles.iter().enumerate() {
-        let _ = writeln!(s, "{}  {}  {}", a.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()), a.id, one_line(&a.title));
+        let _ = writeln!(
+            s,
+            "{}  {}  {}",
+            a.date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into()),
+            a.id,
+            one_line(&a.title)
+        );
         for (mi, m) in ix.analyses[ai].mentions.iter().enumerate() {
             let e = &ix.entities[ix.mention_entity[ai][mi] as usize];
-            let _ = writeln!(s, "  {:>6}  {:<7} {:<30} -> {}", m.range.start, e.ty.as_str(), &a.text[m.range.clone()], e.name);
+            let _ = writeln!(
+                s,
+                "  {:>6}  {:<7} {:<30} -> {}",
+                m.range.start,
+                e.ty.as_str(),
+                &a.text[m.range.clone()],
+                e.name
+            );
         }
         for t in &ix.analyses[ai].timexes {
-            let _ = writeln!(s, "  {:>6}  {:<8} {:<30} = {}", t.range.start, t.ty.as_str(), &a.text[t.range.clone()], t.value.as_deref().unwrap_or("?"));
+            let _ = writeln!(
+                s,
+                "  {:>6}  {:<8} {:<30} = {}",
+                t.range.start,
+                t.ty.as_str(),
+                &a.text[t.range.clone()],
+                t.value.as_deref().unwrap_or("?")
+            );
         }
     }
     s
@@ -75,7 +97,13 @@ pub fn extract(ix: &Index, json_out: bool) -> String {
 /// `crossread entities`: most-mentioned first.
 pub fn entities(ix: &Index, json_out: bool) -> String {
     let mut order: Vec<&crate::index::Entity> = ix.entities.iter().collect();
-    order.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(b.mentions.len().cmp(&a.mentions.len())).then(a.name.cmp(&b.name)));
+    order.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+            .then(a.name.cmp(&b.name))
+    });
     if json_out {
         let v: Vec<Value> = order
             .iter()
@@ -84,9 +112,20 @@ pub fn entities(ix: &Index, json_out: bool) -> String {
             .collect();
         return serde_json::to_string_pretty(&json!({"entities": v})).unwrap_or_default() + "\n";
     }
-    let mut s = format!("{:<32} {:<7} {:>8} {:>8}  aliases\n", "entity", "type", "articles", "mentions");
+    let mut s = format!(
+        "{:<32} {:<7} {:>8} {:>8}  aliases\n",
+        "entity", "type", "articles", "mentions"
+    );
     for e in order {
-        let _ = writeln!(s, "{:<32} {:<7} {:>8} {:>8}  {}", e.name, e.ty.as_str(), e.articles.len(), e.mentions.len(), e.aliases.join(", "));
+        let _ = writeln!(
+            s,
+            "{:<32} {:<7} {:>8} {:>8}  {}",
+            e.name,
+            e.ty.as_str(),
+            e.articles.len(),
+            e.mentions.len(),
+            e.aliases.join(", ")
+        );
     }
     s
 }
@@ -94,7 +133,11 @@ pub fn entities(ix: &Index, json_out: bool) -> String {
 /// `crossread mentions NAME`.
 pub fn mentions(ix: &Index, name: &str, json_out: bool) -> String {
     let Some(e) = ix.find_entity(name) else {
-        return if json_out { "{\"entity\": null, \"mentions\": []}\n".into() } else { format!("no entity named {name:?}\n") };
+        return if json_out {
+            "{\"entity\": null, \"mentions\": []}\n".into()
+        } else {
+            format!("no entity named {name:?}\n")
+        };
     };
     let rows: Vec<(usize, std::ops::Range<usize>, std::ops::Range<usize>)> = e
         .mentions
@@ -116,10 +159,26 @@ pub fn mentions(ix: &Index, name: &str, json_out: bool) -> String {
             .collect();
         return serde_json::to_string_pretty(&json!({"entity": {"name": e.name, "type": e.ty.as_str(), "aliases": e.aliases}, "mentions": v})).unwrap_or_default() + "\n";
     }
-    let mut s = format!("{} ({}), {} mentions in {} articles; aliases: {}\n", e.name, e.ty.label(), e.mentions.len(), e.articles.len(), e.aliases.join(", "));
+    let mut s = format!(
+        "{} ({}), {} mentions in {} articles; aliases: {}\n",
+        e.name,
+        e.ty.label(),
+        e.mentions.len(),
+        e.articles.len(),
+        e.aliases.join(", ")
+    );
     for (a, r, sent) in rows {
         let art = &ix.articles[a];
-        let _ = writeln!(s, "{}  {}  [{}] {}", art.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()), art.id, &art.text[r], one_line(&art.text[sent]));
+        let _ = writeln!(
+            s,
+            "{}  {}  [{}] {}",
+            art.date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into()),
+            art.id,
+            &art.text[r],
+            one_line(&art.text[sent])
+        );
     }
     s
 }
@@ -146,27 +205,53 @@ pub fn timeline(ix: &Index, json_out: bool) -> String {
                        "entities": ev.entities.iter().map(|&e| ix.entities[e as usize].name.clone()).collect::<Vec<_>>(), "items": items})
             })
             .collect();
-        let undated: Vec<&str> = tl.undated.iter().map(|&a| ix.articles[a as usize].id.as_str()).collect();
-        return serde_json::to_string_pretty(&json!({"events": events, "undated": undated})).unwrap_or_default() + "\n";
+        let undated: Vec<&str> = tl
+            .undated
+            .iter()
+            .map(|&a| ix.articles[a as usize].id.as_str())
+            .collect();
+        return serde_json::to_string_pretty(&json!({"events": events, "undated": undated}))
+            .unwrap_or_default()
+            + "\n";
     }
     let mut order: Vec<usize> = (0..tl.events.len()).collect();
     order.sort_by_key(|&e| (tl.events[e].start, tl.events[e].value.len()));
     let mut s = String::new();
     for e in order {
         let ev = &tl.events[e];
-        let srcs: Vec<&str> = ev.articles.iter().map(|&a| ix.articles[a as usize].id.as_str()).collect();
-        let _ = writeln!(s, "{:<11} [{} source{}] {}", ev.value, srcs.len(), if srcs.len() == 1 { "" } else { "s" }, srcs.join(", "));
+        let srcs: Vec<&str> = ev
+            .articles
+            .iter()
+            .map(|&a| ix.articles[a as usize].id.as_str())
+            .collect();
+        let _ = writeln!(
+            s,
+            "{:<11} [{} source{}] {}",
+            ev.value,
+            srcs.len(),
+            if srcs.len() == 1 { "" } else { "s" },
+            srcs.join(", ")
+        );
         for &i in &ev.items {
             let it = &tl.items[i as usize];
             let a = &ix.articles[it.article as usize];
-            let text = if it.timex.is_some() { one_line(&a.text[it.sentence.clone()]) } else { format!("published: {}", one_line(&a.title)) };
+            let text = if it.timex.is_some() {
+                one_line(&a.text[it.sentence.clone()])
+            } else {
+                format!("published: {}", one_line(&a.title))
+            };
             let _ = writeln!(s, "    {}: {}", a.id, text);
         }
     }
     if !tl.undated.is_empty() {
         let _ = writeln!(s, "undated");
         for &a in &tl.undated {
-            let _ = writeln!(s, "    {}: {}", ix.articles[a as usize].id, one_line(&ix.articles[a as usize].title));
+            let _ = writeln!(
+                s,
+                "    {}: {}",
+                ix.articles[a as usize].id,
+                one_line(&ix.articles[a as usize].title)
+            );
         }
     }
     s
@@ -186,13 +271,33 @@ pub fn search(ix: &Index, query: &str, json_out: bool) -> String {
                        "ranges": h.ranges.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>()})
             })
             .collect();
-        return serde_json::to_string_pretty(&json!({"query": query, "results": v})).unwrap_or_default() + "\n";
+        return serde_json::to_string_pretty(&json!({"query": query, "results": v}))
+            .unwrap_or_default()
+            + "\n";
     }
-    let mut s = format!("{} article{} match {query:?}\n", hits.len(), if hits.len() == 1 { "" } else { "s" });
+    let mut s = format!(
+        "{} article{} match {query:?}\n",
+        hits.len(),
+        if hits.len() == 1 { "" } else { "s" }
+    );
     for h in hits {
         let a = &ix.articles[h.article as usize];
-        let first = h.ranges.first().map(|r| one_line(&a.text[search::sentence_of(ix, h.article as usize, r.start)])).unwrap_or_default();
-        let _ = writeln!(s, "{}  {}  {} ({} hits)\n    {}", a.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()), a.id, one_line(&a.title), h.ranges.len(), first);
+        let first = h
+            .ranges
+            .first()
+            .map(|r| one_line(&a.text[search::sentence_of(ix, h.article as usize, r.start)]))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "{}  {}  {} ({} hits)\n    {}",
+            a.date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into()),
+            a.id,
+            one_line(&a.title),
+            h.ranges.len(),
+            first
+        );
     }
     s
 }

@@ -1,1 +1,518 @@
-//! Application state and actions (no terminal).
+//! Application state, actions and the pure `update`. No terminal here: the
+//! whole interaction is tested as plain data.
+
+pub mod keymap;
+
+use crate::index::{search, Index};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pane {
+    Sources,
+    Reader,
+    Timeline,
+}
+
+/// Everything a key can do; a keymap file names these in snake_case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    FocusNext,
+    FocusPrev,
+    FocusSources,
+    FocusReader,
+    FocusTimeline,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    Enter,
+    Back,
+    Help,
+    Warnings,
+    NextMention,
+    PrevMention,
+    NextHit,
+    PrevHit,
+    Search,
+    #[serde(skip)]
+    Input(char),
+    #[serde(skip)]
+    Backspace,
+    #[serde(skip)]
+    Click {
+        pane: Pane,
+        row: usize,
+    },
+    #[serde(skip)]
+    Scroll {
+        pane: Pane,
+        down: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Warnings,
+    /// The entity panel: entity id and the selected row (one row per mention).
+    Entity {
+        entity: u32,
+        row: usize,
+    },
+    /// Incremental search: the query as typed, results, selected result.
+    Search {
+        query: String,
+        results: Vec<search::Hit>,
+        selected: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub focus: Pane,
+    /// Articles in display order (by date, undated last).
+    pub order: Vec<usize>,
+    /// Selected row in `order`.
+    pub source_sel: usize,
+    /// The article shown in the reader.
+    pub article: usize,
+    pub reader_scroll: usize,
+    /// The focused mention (index into the article's mentions).
+    pub mention: Option<usize>,
+    /// A byte position the reader must scroll to on the next draw.
+    pub reveal: Option<usize>,
+    /// Highlighted ranges in the reader (search hits, a jumped-to sentence).
+    pub marks: Vec<std::ops::Range<usize>>,
+    pub timeline_sel: usize,
+    pub overlay: Overlay,
+    /// Rows of the reader's text area and lines of the current article at the
+    /// current width, reported by the last draw.
+    pub reader_height: usize,
+    pub reader_lines: usize,
+    pub list_height: usize,
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(ix: &Index) -> State {
+        let order = ix.by_date();
+        let article = order.first().copied().unwrap_or(0);
+        State {
+            focus: Pane::Sources,
+            order,
+            source_sel: 0,
+            article,
+            reader_scroll: 0,
+            mention: None,
+            reveal: None,
+            marks: vec![],
+            timeline_sel: 0,
+            overlay: Overlay::None,
+            reader_height: 20,
+            reader_lines: 0,
+            list_height: 10,
+            message: None,
+            quit: false,
+        }
+    }
+
+    fn open(&mut self, article: usize, reveal: Option<usize>) {
+        if self.article != article {
+            self.mention = None;
+            self.reader_scroll = 0;
+        }
+        self.article = article;
+        if let Some(p) = self.order.iter().position(|&a| a == article) {
+            self.source_sel = p;
+        }
+        self.reveal = reveal;
+    }
+}
+
+fn step(cur: usize, len: usize, delta: isize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (cur as isize + delta).clamp(0, len as isize - 1) as usize
+}
+
+/// Applies one action to the state. Pure: reads the index, changes only `s`.
+pub fn update(s: &mut State, ix: &Index, action: Action) {
+    s.message = None;
+    // overlays take the keys first
+    match &mut s.overlay {
+        Overlay::Help | Overlay::Warnings => {
+            if matches!(
+                action,
+                Action::Back | Action::Help | Action::Quit | Action::Enter | Action::Warnings
+            ) {
+                s.overlay = Overlay::None;
+            }
+            return;
+        }
+        Overlay::Search {
+            query,
+            results,
+            selected,
+        } => {
+            match action {
+                Action::Input(c) => {
+                    query.push(c);
+                    *results = search::search(ix, &search::parse(query));
+                    *selected = 0;
+                }
+                Action::Backspace => {
+                    query.pop();
+                    *results = search::search(ix, &search::parse(query));
+                    *selected = 0;
+                }
+                Action::Down | Action::NextHit => *selected = step(*selected, results.len(), 1),
+                Action::Up | Action::PrevHit => *selected = step(*selected, results.len(), -1),
+                Action::Back => s.overlay = Overlay::None,
+                Action::Enter => {
+                    if let Some(h) = results.get(*selected).cloned() {
+                        s.marks = h.ranges.clone();
+                        s.overlay = Overlay::None;
+                        s.focus = Pane::Reader;
+                        s.open(h.article as usize, h.ranges.first().map(|r| r.start));
+                    } else {
+                        s.overlay = Overlay::None;
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        Overlay::Entity { entity, row } => {
+            let n = ix.entities[*entity as usize].mentions.len();
+            match action {
+                Action::Down => *row = step(*row, n, 1),
+                Action::Up => *row = step(*row, n, -1),
+                Action::PageDown | Action::HalfPageDown => *row = step(*row, n, 10),
+                Action::PageUp | Action::HalfPageUp => *row = step(*row, n, -10),
+                Action::Top => *row = 0,
+                Action::Bottom => *row = n.saturating_sub(1),
+                Action::Back | Action::Quit => s.overlay = Overlay::None,
+                Action::Enter => {
+                    let (a, m) = ix.entities[*entity as usize].mentions[*row];
+                    s.overlay = Overlay::None;
+                    s.focus = Pane::Reader;
+                    s.open(a as usize, None);
+                    s.mention = Some(m as usize);
+                    let r = ix.analyses[a as usize].mentions[m as usize].range.clone();
+                    s.reveal = Some(r.start);
+                    s.marks = vec![r];
+                }
+                _ => {}
+            }
+            return;
+        }
+        Overlay::None => {}
+    }
+    let n_src = s.order.len();
+    let n_tl = ix.timeline.items.len();
+    let page = s.reader_height.max(1) as isize;
+    let list_page = s.list_height.max(1) as isize;
+    match action {
+        Action::Quit => s.quit = true,
+        Action::Help => s.overlay = Overlay::Help,
+        Action::Warnings => s.overlay = Overlay::Warnings,
+        Action::Search => {
+            s.overlay = Overlay::Search {
+                query: String::new(),
+                results: vec![],
+                selected: 0,
+            }
+        }
+        Action::FocusNext => {
+            s.focus = match s.focus {
+                Pane::Sources => Pane::Reader,
+                Pane::Reader => Pane::Timeline,
+                Pane::Timeline => Pane::Sources,
+            }
+        }
+        Action::FocusPrev => {
+            s.focus = match s.focus {
+                Pane::Sources => Pane::Timeline,
+                Pane::Reader => Pane::Sources,
+                Pane::Timeline => Pane::Reader,
+            }
+        }
+        Action::FocusSources => s.focus = Pane::Sources,
+        Action::FocusReader => s.focus = Pane::Reader,
+        Action::FocusTimeline => s.focus = Pane::Timeline,
+        Action::Back => {
+            s.marks.clear();
+            s.mention = None;
+        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::HalfPageUp
+        | Action::HalfPageDown
+        | Action::Top
+        | Action::Bottom => {
+            let delta = |page: isize| match action {
+                Action::Up => -1,
+                Action::Down => 1,
+                Action::PageUp => -page,
+                Action::PageDown => page,
+                Action::HalfPageUp => -(page / 2).max(1),
+                Action::HalfPageDown => (page / 2).max(1),
+                Action::Top => isize::MIN / 2,
+                _ => isize::MAX / 2,
+            };
+            match s.focus {
+                Pane::Sources => {
+                    s.source_sel = step(s.source_sel, n_src, delta(list_page));
+                    if let Some(&a) = s.order.get(s.source_sel) {
+                        s.open(a, None);
+                        s.marks.clear();
+                    }
+                }
+                Pane::Reader => {
+                    let max = s
+                        .reader_lines
+                        .saturating_sub(s.reader_height.min(s.reader_lines).max(1));
+                    s.reader_scroll = (s.reader_scroll as isize)
+                        .saturating_add(delta(page))
+                        .clamp(0, max as isize) as usize;
+                }
+                Pane::Timeline => s.timeline_sel = step(s.timeline_sel, n_tl, delta(list_page)),
+            }
+        }
+        Action::Enter => match s.focus {
+            Pane::Sources => s.focus = Pane::Reader,
+            Pane::Reader => {
+                if let Some(m) = s.mention {
+                    let e = ix.mention_entity[s.article][m];
+                    let row = ix.entities[e as usize]
+                        .mentions
+                        .iter()
+                        .position(|&(a, mm)| a as usize == s.article && mm as usize == m)
+                        .unwrap_or(0);
+                    s.overlay = Overlay::Entity { entity: e, row };
+                } else {
+                    s.message = Some("no mention selected: ] or [ moves between names".into());
+                }
+            }
+            Pane::Timeline => {
+                if let Some(it) = ix.timeline.items.get(s.timeline_sel) {
+                    let r = it.timex.clone().map(|_| it.sentence.clone());
+                    s.open(it.article as usize, r.as_ref().map(|r| r.start));
+                    s.marks = r.into_iter().collect();
+                    s.focus = Pane::Reader;
+                }
+            }
+        },
+        Action::NextMention | Action::PrevMention => {
+            let n = ix
+                .analyses
+                .get(s.article)
+                .map(|a| a.mentions.len())
+                .unwrap_or(0);
+            if n == 0 {
+                s.message = Some("no names in this article".into());
+                return;
+            }
+            let next = match (s.mention, action == Action::NextMention) {
+                (None, true) => 0,
+                (None, false) => n - 1,
+                (Some(m), true) => (m + 1) % n,
+                (Some(m), false) => (m + n - 1) % n,
+            };
+            s.mention = Some(next);
+            s.reveal = Some(ix.analyses[s.article].mentions[next].range.start);
+            s.focus = Pane::Reader;
+        }
+        Action::NextHit | Action::PrevHit => {
+            // the next mention of the focused entity across the corpus, in date order
+            let Some(m) = s.mention else {
+                s.message = Some("focus a name first (] or [)".into());
+                return;
+            };
+            let e = &ix.entities[ix.mention_entity[s.article][m] as usize];
+            let rank: std::collections::HashMap<usize, usize> =
+                s.order.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+            let mut all: Vec<(usize, u32, u32)> = e
+                .mentions
+                .iter()
+                .map(|&(a, mm)| (rank[&(a as usize)], a, mm))
+                .collect();
+            all.sort_unstable();
+            let cur = all
+                .iter()
+                .position(|&(_, a, mm)| a as usize == s.article && mm as usize == m)
+                .unwrap_or(0);
+            let k = if action == Action::NextHit {
+                (cur + 1) % all.len()
+            } else {
+                (cur + all.len() - 1) % all.len()
+            };
+            let (_, a, mm) = all[k];
+            s.open(a as usize, None);
+            s.mention = Some(mm as usize);
+            s.reveal = Some(ix.analyses[a as usize].mentions[mm as usize].range.start);
+            s.message = Some(format!("{} {}/{}", e.name, k + 1, all.len()));
+        }
+        Action::Click { pane, row } => {
+            s.focus = pane;
+            match pane {
+                Pane::Sources => {
+                    if row < n_src {
+                        s.source_sel = row;
+                        s.open(s.order[row], None);
+                    }
+                }
+                Pane::Timeline => {
+                    if row < n_tl {
+                        s.timeline_sel = row;
+                    }
+                }
+                Pane::Reader => {}
+            }
+        }
+        Action::Scroll { pane, down } => {
+            let d = if down { 3 } else { -3 };
+            match pane {
+                Pane::Reader => {
+                    let max = s
+                        .reader_lines
+                        .saturating_sub(s.reader_height.min(s.reader_lines).max(1));
+                    s.reader_scroll =
+                        (s.reader_scroll as isize + d).clamp(0, max as isize) as usize;
+                }
+                Pane::Sources => s.source_sel = step(s.source_sel, n_src, d.signum()),
+                Pane::Timeline => s.timeline_sel = step(s.timeline_sel, n_tl, d),
+            }
+        }
+        Action::Input(_) | Action::Backspace => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+
+    fn seeds() -> Index {
+        Index::build(corpus::embedded_seeds(), 2025)
+    }
+
+    #[test]
+    fn moving_in_sources_opens_articles() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        assert_eq!(
+            ix.articles[s.article]
+                .date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-10-16")
+        );
+        update(&mut s, &ix, Action::Down);
+        assert_eq!(s.source_sel, 1);
+        assert_eq!(s.article, s.order[1]);
+        update(&mut s, &ix, Action::Bottom);
+        assert_eq!(s.source_sel, 4);
+        assert!(ix.articles[s.article].date.is_none(), "undated last");
+        update(&mut s, &ix, Action::Top);
+        assert_eq!(s.source_sel, 0);
+    }
+
+    #[test]
+    fn focus_cycles_and_help_closes() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FocusNext);
+        assert_eq!(s.focus, Pane::Reader);
+        update(&mut s, &ix, Action::FocusPrev);
+        update(&mut s, &ix, Action::FocusPrev);
+        assert_eq!(s.focus, Pane::Timeline);
+        update(&mut s, &ix, Action::Help);
+        assert_eq!(s.overlay, Overlay::Help);
+        update(&mut s, &ix, Action::Down);
+        assert_eq!(s.overlay, Overlay::Help, "keys go to the overlay");
+        update(&mut s, &ix, Action::Back);
+        assert_eq!(s.overlay, Overlay::None);
+        update(&mut s, &ix, Action::Quit);
+        assert!(s.quit);
+    }
+
+    #[test]
+    fn entity_panel_and_jump_across_articles() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::NextMention);
+        let m = s.mention.unwrap();
+        let e = ix.mention_entity[s.article][m];
+        update(&mut s, &ix, Action::Enter);
+        assert!(matches!(s.overlay, Overlay::Entity { entity, .. } if entity == e));
+        update(&mut s, &ix, Action::Back);
+        let start = s.article;
+        let n_articles = ix.entities[e as usize].articles.len();
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..ix.entities[e as usize].mentions.len() {
+            update(&mut s, &ix, Action::NextHit);
+            seen.insert(s.article);
+            assert_eq!(
+                ix.mention_entity[s.article][s.mention.unwrap()],
+                e,
+                "same entity after the jump"
+            );
+        }
+        assert_eq!(seen.len(), n_articles);
+        assert_eq!(s.article, start, "wraps around");
+    }
+
+    #[test]
+    fn search_finds_variant_spellings() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::Search);
+        for c in "entity:Zelenskyy".chars() {
+            update(&mut s, &ix, Action::Input(c));
+        }
+        let Overlay::Search { results, .. } = &s.overlay else {
+            panic!("no search")
+        };
+        let ids: Vec<&str> = results
+            .iter()
+            .map(|h| ix.articles[h.article as usize].id.as_str())
+            .collect();
+        assert!(ids.iter().any(|i| i.starts_with("003")), "{ids:?}");
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!(s.focus, Pane::Reader);
+        assert!(!s.marks.is_empty());
+    }
+
+    #[test]
+    fn timeline_enter_opens_the_sentence() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FocusTimeline);
+        let i = ix
+            .timeline
+            .items
+            .iter()
+            .position(|it| it.timex.is_some())
+            .unwrap();
+        for _ in 0..i {
+            update(&mut s, &ix, Action::Down);
+        }
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!(s.article, ix.timeline.items[i].article as usize);
+        assert_eq!(s.marks, vec![ix.timeline.items[i].sentence.clone()]);
+        assert_eq!(s.focus, Pane::Reader);
+    }
+}

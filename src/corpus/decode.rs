@@ -36,7 +36,10 @@ pub fn decode_bytes(bytes: &[u8]) -> Decoded {
 fn utf16(rest: &[u8], f: fn([u8; 2]) -> u16) -> Decoded {
     let units: Vec<u16> = rest.chunks_exact(2).map(|c| f([c[0], c[1]])).collect();
     let text = String::from_utf16_lossy(&units);
-    Decoded::Text(text, Some("decoded from UTF-16; offsets refer to the decoded text".into()))
+    Decoded::Text(
+        text,
+        Some("decoded from UTF-16; offsets refer to the decoded text".into()),
+    )
 }
 
 #[cfg(test)]
@@ -68,6 +71,9 @@ mod tests {
 
     #[test]
     fn nul_bytes_mean_binary() {
-        assert!(matches!(decode_bytes(b"PK\x03\x04\x00\x00"), Decoded::Binary));
+        assert!(matches!(
+            decode_bytes(b"PK\x03\x04\x00\x00"),
+            Decoded::Binary
+        ));
     }
 }

@@ -16,8 +16,15 @@ pub fn read(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Vec<Articl
             return vec![];
         }
     };
-    let outlet = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let outlet = feed
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut out = Vec::new();
     for (n, e) in feed.entries.into_iter().enumerate() {
         let raw = e
@@ -26,27 +33,51 @@ pub fn read(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Vec<Articl
             .and_then(|c| c.body.clone())
             .or_else(|| e.summary.as_ref().map(|s| s.content.clone()))
             .unwrap_or_default();
-        let text = if raw.contains('<') { html_to_text(&raw) } else { raw.trim().to_string() };
+        let text = if raw.contains('<') {
+            html_to_text(&raw)
+        } else {
+            raw.trim().to_string()
+        };
         if text.trim().is_empty() {
             warnings.push(format!("item {}: no text; skipped", n + 1));
             continue;
         }
         let date = e.published.or(e.updated).map(|d| d.date_naive());
-        let title = e.title.as_ref().map(|t| html_to_text(&t.content)).filter(|t| !t.is_empty());
-        let id = if e.id.is_empty() { format!("{stem}#{}", n + 1) } else { e.id.clone() };
+        let title = e
+            .title
+            .as_ref()
+            .map(|t| html_to_text(&t.content))
+            .filter(|t| !t.is_empty());
+        let id = if e.id.is_empty() {
+            format!("{stem}#{}", n + 1)
+        } else {
+            e.id.clone()
+        };
         out.push(Article {
             id,
             path: path.to_path_buf(),
             title_derived: title.is_none(),
             title: title.unwrap_or_else(|| derive_title(&text)),
             outlet: outlet.clone(),
-            author: e.authors.first().and_then(|a| a.name.clone()).filter(|a| !a.is_empty()),
+            author: e
+                .authors
+                .first()
+                .and_then(|a| a.name.clone())
+                .filter(|a| !a.is_empty()),
             url: e.links.first().map(|l| l.href.clone()),
             date,
-            date_source: if date.is_some() { DateSource::Feed } else { DateSource::None },
+            date_source: if date.is_some() {
+                DateSource::Feed
+            } else {
+                DateSource::None
+            },
             body: 0..text.len(),
             text,
-            meta: e.categories.iter().map(|c| ("category".to_string(), c.term.clone())).collect(),
+            meta: e
+                .categories
+                .iter()
+                .map(|c| ("category".to_string(), c.term.clone()))
+                .collect(),
             ..Default::default()
         });
     }

@@ -6,13 +6,35 @@ use std::path::Path;
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "iframe", "svg", "template", "nav", "footer", "header", "aside", "form",
-    "button", "select", "object", "embed", "canvas", "head", "menu",
+    "script", "style", "noscript", "iframe", "svg", "template", "nav", "footer", "header", "aside",
+    "form", "button", "select", "object", "embed", "canvas", "head", "menu",
 ];
 /// Elements that end a block of text.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "article", "section", "blockquote", "pre",
-    "ul", "ol", "table", "figure", "figcaption", "main", "dd", "dt", "hr",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "article",
+    "section",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "table",
+    "figure",
+    "figcaption",
+    "main",
+    "dd",
+    "dt",
+    "hr",
 ];
 
 #[derive(Default, Debug)]
@@ -36,7 +58,9 @@ struct Tag<'a> {
 fn parse_tag(inner: &str) -> Tag<'_> {
     let closing = inner.starts_with('/');
     let s = inner.trim_start_matches('/');
-    let name_end = s.find(|c: char| c.is_whitespace() || c == '/' || c == '>').unwrap_or(s.len());
+    let name_end = s
+        .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+        .unwrap_or(s.len());
     Tag {
         name: s[..name_end].to_ascii_lowercase(),
         closing,
@@ -65,7 +89,9 @@ fn attr(attrs: &str, key: &str) -> Option<String> {
         };
         let end = match q {
             Some(q) => body.find(q).unwrap_or(body.len()),
-            None => body.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(body.len()),
+            None => body
+                .find(|c: char| c.is_whitespace() || c == '>')
+                .unwrap_or(body.len()),
         };
         return Some(decode_entities(&body[..end]));
     }
@@ -100,9 +126,13 @@ pub fn decode_entities(s: &str) -> String {
                 "rdquo" => Some('”'),
                 "hellip" => Some('…'),
                 _ if name.starts_with("#x") || name.starts_with("#X") => {
-                    u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32)
+                    u32::from_str_radix(&name[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
                 }
-                _ if name.starts_with('#') => name[1..].parse::<u32>().ok().and_then(char::from_u32),
+                _ if name.starts_with('#') => {
+                    name[1..].parse::<u32>().ok().and_then(char::from_u32)
+                }
                 _ => None,
             };
             c.map(|c| (c, e + 1))
@@ -136,7 +166,9 @@ fn scan(html: &str) -> Page {
                 i = html[i..].find("-->").map(|e| i + e + 3).unwrap_or(b.len());
                 continue;
             }
-            let Some(end) = html[i..].find('>') else { break };
+            let Some(end) = html[i..].find('>') else {
+                break;
+            };
             let inner = html[i + 1..i + end].trim();
             i += end + 1;
             if inner.starts_with('!') || inner.starts_with('?') {
@@ -163,16 +195,30 @@ fn scan(html: &str) -> Page {
             }
             if tag.name == "script" && !tag.closing {
                 // raw text up to </script>; JSON-LD carries metadata
-                let close = html[i..].to_ascii_lowercase().find("</script").map(|e| i + e).unwrap_or(b.len());
+                let close = html[i..]
+                    .to_ascii_lowercase()
+                    .find("</script")
+                    .map(|e| i + e)
+                    .unwrap_or(b.len());
                 if attr(tag.attrs, "type").is_some_and(|t| t.contains("ld+json")) {
                     json_ld(&mut page, &html[i..close]);
                 }
-                i = html[close..].find('>').map(|e| close + e + 1).unwrap_or(b.len());
+                i = html[close..]
+                    .find('>')
+                    .map(|e| close + e + 1)
+                    .unwrap_or(b.len());
                 continue;
             }
             if tag.name == "style" && !tag.closing {
-                let close = html[i..].to_ascii_lowercase().find("</style").map(|e| i + e).unwrap_or(b.len());
-                i = html[close..].find('>').map(|e| close + e + 1).unwrap_or(b.len());
+                let close = html[i..]
+                    .to_ascii_lowercase()
+                    .find("</style")
+                    .map(|e| i + e)
+                    .unwrap_or(b.len());
+                i = html[close..]
+                    .find('>')
+                    .map(|e| close + e + 1)
+                    .unwrap_or(b.len());
                 continue;
             }
             if SKIP.contains(&tag.name.as_str()) && !tag.self_closing {
@@ -186,7 +232,11 @@ fn scan(html: &str) -> Page {
                 continue;
             }
             if skip.is_empty() && BLOCK.contains(&tag.name.as_str()) {
-                let nl = if matches!(tag.name.as_str(), "br" | "li" | "tr" | "dd" | "dt") { "\n" } else { "\n\n" };
+                let nl = if matches!(tag.name.as_str(), "br" | "li" | "tr" | "dd" | "dt") {
+                    "\n"
+                } else {
+                    "\n\n"
+                };
                 if !out.ends_with(nl) && !out.is_empty() {
                     while out.ends_with([' ', '\n']) {
                         out.pop();
@@ -219,13 +269,24 @@ fn scan(html: &str) -> Page {
     }
     let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
     page.title = (!t.is_empty()).then_some(t);
-    page.text = out.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_string();
+    page.text = out
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string();
     page
 }
 
 fn meta(page: &mut Page, attrs: &str) {
-    let key = attr(attrs, "property").or_else(|| attr(attrs, "name")).unwrap_or_default().to_ascii_lowercase();
-    let Some(content) = attr(attrs, "content") else { return };
+    let key = attr(attrs, "property")
+        .or_else(|| attr(attrs, "name"))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let Some(content) = attr(attrs, "content") else {
+        return;
+    };
     match key.as_str() {
         "og:title" | "twitter:title" => page.og_title = page.og_title.take().or(Some(content)),
         "og:site_name" | "application-name" => page.site = page.site.take().or(Some(content)),
@@ -239,7 +300,9 @@ fn meta(page: &mut Page, attrs: &str) {
 }
 
 fn json_ld(page: &mut Page, src: &str) {
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(src.trim()) else { return };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(src.trim()) else {
+        return;
+    };
     let items = match &v {
         serde_json::Value::Array(a) => a.iter().collect::<Vec<_>>(),
         _ => vec![&v],
@@ -251,7 +314,10 @@ fn json_ld(page: &mut Page, src: &str) {
         if let Some(h) = item.get("headline").and_then(|d| d.as_str()) {
             page.og_title.get_or_insert_with(|| h.to_string());
         }
-        let name = |k: &str| item.get(k).and_then(|a| a.get("name").or(a.get(0).and_then(|x| x.get("name"))));
+        let name = |k: &str| {
+            item.get(k)
+                .and_then(|a| a.get("name").or(a.get(0).and_then(|x| x.get("name"))))
+        };
         if let Some(a) = name("author").and_then(|a| a.as_str()) {
             page.author.get_or_insert_with(|| a.to_string());
         }
@@ -263,14 +329,20 @@ fn json_ld(page: &mut Page, src: &str) {
 
 /// The readable text of an HTML fragment or page.
 pub fn html_to_text(html: &str) -> String {
-    main_part(html).map(|m| scan(m).text).filter(|t| t.len() > 200).unwrap_or_else(|| scan(html).text)
+    main_part(html)
+        .map(|m| scan(m).text)
+        .filter(|t| t.len() > 200)
+        .unwrap_or_else(|| scan(html).text)
 }
 
 /// The content of `<article>` or `<main>`, when the page has one.
 fn main_part(html: &str) -> Option<&str> {
     let lower = html.to_ascii_lowercase();
     for tag in ["article", "main"] {
-        if let (Some(s), Some(e)) = (lower.find(&format!("<{tag}")), lower.rfind(&format!("</{tag}>"))) {
+        if let (Some(s), Some(e)) = (
+            lower.find(&format!("<{tag}")),
+            lower.rfind(&format!("</{tag}>")),
+        ) {
             if s < e {
                 let s = html[s..].find('>').map(|x| s + x + 1)?;
                 if s <= e && html.is_char_boundary(s) && html.is_char_boundary(e) {
@@ -299,7 +371,11 @@ pub fn read(path: &Path, file_name: &str, html: &str) -> Article {
         author: page.author,
         url: page.url,
         date,
-        date_source: if date.is_some() { DateSource::Metadata } else { DateSource::None },
+        date_source: if date.is_some() {
+            DateSource::Metadata
+        } else {
+            DateSource::None
+        },
         body: 0..text.len(),
         text,
         ..Default::default()
@@ -324,7 +400,11 @@ mod tests {
         assert_eq!(a.title, "Talks & more");
         assert_eq!(a.outlet.as_deref(), Some("Daily"));
         assert_eq!(a.date.unwrap().to_string(), "2025-10-16");
-        assert!(a.text.contains("Trump and Putin spoke on “Thursday”."), "{}", a.text);
+        assert!(
+            a.text.contains("Trump and Putin spoke on “Thursday”."),
+            "{}",
+            a.text
+        );
         assert!(a.text.contains("Second paragraph."));
         for bad in ["not text", "Menu", "frame", "Copyright", "p{}"] {
             assert!(!a.text.contains(bad), "{bad} leaked: {}", a.text);
@@ -333,7 +413,17 @@ mod tests {
 
     #[test]
     fn broken_markup_never_panics() {
-        for s in ["<", "<a", "<<<>>>", "&#xFFFFFFFF;", "<script>", "<p>é<", "&", "<meta content=", "<time datetime='2025-99-99'>"] {
+        for s in [
+            "<",
+            "<a",
+            "<<<>>>",
+            "&#xFFFFFFFF;",
+            "<script>",
+            "<p>é<",
+            "&",
+            "<meta content=",
+            "<time datetime='2025-99-99'>",
+        ] {
             let _ = read(Path::new("b.html"), "b.html", s);
         }
     }

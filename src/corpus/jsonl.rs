@@ -6,7 +6,17 @@ use std::path::Path;
 
 const TEXT_KEYS: [&str; 4] = ["text", "body", "content", "article"];
 const KNOWN: [&str; 11] = [
-    "id", "title", "date", "source", "url", "author", "text", "body", "content", "article", "published",
+    "id",
+    "title",
+    "date",
+    "source",
+    "url",
+    "author",
+    "text",
+    "body",
+    "content",
+    "article",
+    "published",
 ];
 
 pub fn read_lines(path: &Path, text: &str, warnings: &mut Vec<String>) -> Vec<Article> {
@@ -22,7 +32,10 @@ pub fn read_lines(path: &Path, text: &str, warnings: &mut Vec<String>) -> Vec<Ar
                     out.push(a);
                 }
             }
-            Err(e) => warnings.push(format!("line {}: invalid JSON ({e}); record skipped", n + 1)),
+            Err(e) => warnings.push(format!(
+                "line {}: invalid JSON ({e}); record skipped",
+                n + 1
+            )),
         }
     }
     out
@@ -62,11 +75,16 @@ fn record(path: &Path, v: &Value, n: usize, warnings: &mut Vec<String>) -> Optio
         return None;
     }
     let Some(text) = TEXT_KEYS.iter().find_map(|k| string(v, k)) else {
-        warnings.push(format!("record {n}: no text (expected a \"text\", \"body\" or \"content\" field); skipped"));
+        warnings.push(format!(
+            "record {n}: no text (expected a \"text\", \"body\" or \"content\" field); skipped"
+        ));
         return None;
     };
     let id = string(v, "id").unwrap_or_else(|| {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         format!("{stem}:{n}")
     });
     let (title, title_derived) = match string(v, "title") {
@@ -76,7 +94,9 @@ fn record(path: &Path, v: &Value, n: usize, warnings: &mut Vec<String>) -> Optio
     let raw_date = string(v, "date").or_else(|| string(v, "published"));
     let date = raw_date.as_deref().and_then(parse_date);
     if let (Some(raw), None) = (&raw_date, date) {
-        warnings.push(format!("record {n} ({id}): date {raw:?} is not a valid date; left undated"));
+        warnings.push(format!(
+            "record {n} ({id}): date {raw:?} is not a valid date; left undated"
+        ));
     }
     let mut meta = Vec::new();
     if let Value::Object(map) = v {
@@ -90,7 +110,11 @@ fn record(path: &Path, v: &Value, n: usize, warnings: &mut Vec<String>) -> Optio
                 Value::Array(items) if items.is_empty() => continue,
                 Value::Array(items) => items
                     .iter()
-                    .map(|i| i.as_str().map(str::to_string).unwrap_or_else(|| i.to_string()))
+                    .map(|i| {
+                        i.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| i.to_string())
+                    })
                     .collect::<Vec<_>>()
                     .join(", "),
                 other => other.to_string(),
@@ -107,7 +131,11 @@ fn record(path: &Path, v: &Value, n: usize, warnings: &mut Vec<String>) -> Optio
         author: string(v, "author"),
         url: string(v, "url"),
         date,
-        date_source: if date.is_some() { DateSource::Metadata } else { DateSource::None },
+        date_source: if date.is_some() {
+            DateSource::Metadata
+        } else {
+            DateSource::None
+        },
         date_evidence: None,
         body: 0..text.len(),
         text,
@@ -139,7 +167,11 @@ mod tests {
     #[test]
     fn bad_lines_are_warned_and_skipped() {
         let mut w = vec![];
-        let a = read_lines(Path::new("r.jsonl"), "{\"text\": \"ok\"}\n{broken\n{\"title\": \"no text\"}\n[1]\n", &mut w);
+        let a = read_lines(
+            Path::new("r.jsonl"),
+            "{\"text\": \"ok\"}\n{broken\n{\"title\": \"no text\"}\n[1]\n",
+            &mut w,
+        );
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].id, "r:1");
         assert_eq!(w.len(), 3, "{w:?}");
@@ -149,7 +181,11 @@ mod tests {
     #[test]
     fn json_array_and_invalid_date() {
         let mut w = vec![];
-        let a = read_json(Path::new("a.json"), r#"[{"body": "x", "date": "2025-02-30"}, {"content": "y"}]"#, &mut w);
+        let a = read_json(
+            Path::new("a.json"),
+            r#"[{"body": "x", "date": "2025-02-30"}, {"content": "y"}]"#,
+            &mut w,
+        );
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].date, None);
         assert!(w[0].contains("2025-02-30"));

@@ -8,11 +8,20 @@ use std::path::Path;
 fn front_matter(src: &str) -> (Vec<(String, String)>, &str) {
     let s = src.trim_start_matches('\u{feff}');
     for fence in ["---", "+++"] {
-        let Some(rest) = s.strip_prefix(fence) else { continue };
+        let Some(rest) = s.strip_prefix(fence) else {
+            continue;
+        };
         let rest = rest.trim_start_matches([' ', '\t']);
-        let Some(rest) = rest.strip_prefix('\n').or_else(|| rest.strip_prefix("\r\n")) else { continue };
+        let Some(rest) = rest
+            .strip_prefix('\n')
+            .or_else(|| rest.strip_prefix("\r\n"))
+        else {
+            continue;
+        };
         let close = format!("\n{fence}");
-        let Some(end) = rest.find(&close) else { continue };
+        let Some(end) = rest.find(&close) else {
+            continue;
+        };
         let head = &rest[..end];
         let after = &rest[end + close.len()..];
         let after = after.split_once('\n').map(|(_, r)| r).unwrap_or("");
@@ -31,7 +40,13 @@ fn front_matter(src: &str) -> (Vec<(String, String)>, &str) {
 
 pub fn read(path: &Path, file_name: &str, src: &str) -> Article {
     let (fields, body) = front_matter(src);
-    let get = |k: &str| fields.iter().find(|(f, _)| f == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(f, _)| f == k)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
+    };
     let mut text = String::new();
     let mut heading: Option<String> = None;
     let mut in_h1 = false;
@@ -57,9 +72,9 @@ pub fn read(path: &Path, file_name: &str, src: &str) -> Article {
                 }
                 text.push_str("\n\n");
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::CodeBlock) => {
-                text.push_str("\n\n")
-            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::CodeBlock,
+            ) => text.push_str("\n\n"),
             _ => {}
         }
     }
@@ -74,11 +89,17 @@ pub fn read(path: &Path, file_name: &str, src: &str) -> Article {
         path: path.to_path_buf(),
         title,
         title_derived,
-        outlet: get("source").or_else(|| get("outlet")).or_else(|| get("site")),
+        outlet: get("source")
+            .or_else(|| get("outlet"))
+            .or_else(|| get("site")),
         author: get("author"),
         url: get("url"),
         date,
-        date_source: if date.is_some() { DateSource::Metadata } else { DateSource::None },
+        date_source: if date.is_some() {
+            DateSource::Metadata
+        } else {
+            DateSource::None
+        },
         body: 0..text.len(),
         text,
         ..Default::default()

@@ -159,14 +159,19 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     for p in paths {
         if std::fs::symlink_metadata(p).is_err() {
-            return Err(LoadError(format!("{}: no such file or folder", p.display())));
+            return Err(LoadError(format!(
+                "{}: no such file or folder",
+                p.display()
+            )));
         }
     }
     let mut warnings = Vec::new();
     let files = walk::files(paths, &mut warnings);
     use rayon::prelude::*;
-    let results: Vec<(Vec<Article>, Vec<Warning>)> =
-        files.par_iter().map(|(path, fmt)| read_file(path, *fmt)).collect();
+    let results: Vec<(Vec<Article>, Vec<Warning>)> = files
+        .par_iter()
+        .map(|(path, fmt)| read_file(path, *fmt))
+        .collect();
     let mut articles = Vec::new();
     for (a, w) in results {
         articles.extend(a);
@@ -179,10 +184,19 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
 /// Reads one file into articles, never panicking.
 pub fn read_file(path: &Path, fmt: Format) -> (Vec<Article>, Vec<Warning>) {
     let mut warnings = Vec::new();
-    let warn = |msg: String| Warning { path: path.to_path_buf(), message: msg };
+    let warn = |msg: String| Warning {
+        path: path.to_path_buf(),
+        message: msg,
+    };
     let bytes = match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
-            return (vec![], vec![warn(format!("skipped: larger than {} MiB", MAX_FILE_BYTES >> 20))])
+            return (
+                vec![],
+                vec![warn(format!(
+                    "skipped: larger than {} MiB",
+                    MAX_FILE_BYTES >> 20
+                ))],
+            )
         }
         Ok(_) => match std::fs::read(path) {
             Ok(b) => b,
@@ -195,8 +209,18 @@ pub fn read_file(path: &Path, fmt: Format) -> (Vec<Article>, Vec<Warning>) {
 }
 
 /// Parses the bytes of one file of the given format.
-pub fn read_bytes(path: &Path, fmt: Format, bytes: &[u8], warnings: &mut Vec<Warning>) -> Vec<Article> {
-    let mut warn = |msg: String| warnings.push(Warning { path: path.to_path_buf(), message: msg });
+pub fn read_bytes(
+    path: &Path,
+    fmt: Format,
+    bytes: &[u8],
+    warnings: &mut Vec<Warning>,
+) -> Vec<Article> {
+    let mut warn = |msg: String| {
+        warnings.push(Warning {
+            path: path.to_path_buf(),
+            message: msg,
+        })
+    };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         warn("skipped: empty file".into());
         return vec![];
@@ -234,7 +258,9 @@ pub fn read_bytes(path: &Path, fmt: Format, bytes: &[u8], warnings: &mut Vec<War
     for m in inner {
         warn(m);
     }
-    out.into_iter().filter(|a| !a.text.trim().is_empty()).collect()
+    out.into_iter()
+        .filter(|a| !a.text.trim().is_empty())
+        .collect()
 }
 
 fn unique_ids(articles: &mut [Article]) {
@@ -250,20 +276,44 @@ fn unique_ids(articles: &mut [Article]) {
 
 /// The seed articles embedded in the binary, for when `./seeds` is absent.
 pub const EMBEDDED_SEEDS: [(&str, &str); 5] = [
-    ("000_f1244df277972588.txt", include_str!("../../seeds/000_f1244df277972588.txt")),
-    ("001_b2008785d766f160.txt", include_str!("../../seeds/001_b2008785d766f160.txt")),
-    ("002_f1a78850e2a75191.txt", include_str!("../../seeds/002_f1a78850e2a75191.txt")),
-    ("003_603d7d3662f00eac.txt", include_str!("../../seeds/003_603d7d3662f00eac.txt")),
-    ("004_e6a50b9c1cd1020e.txt", include_str!("../../seeds/004_e6a50b9c1cd1020e.txt")),
+    (
+        "000_f1244df277972588.txt",
+        include_str!("../../seeds/000_f1244df277972588.txt"),
+    ),
+    (
+        "001_b2008785d766f160.txt",
+        include_str!("../../seeds/001_b2008785d766f160.txt"),
+    ),
+    (
+        "002_f1a78850e2a75191.txt",
+        include_str!("../../seeds/002_f1a78850e2a75191.txt"),
+    ),
+    (
+        "003_603d7d3662f00eac.txt",
+        include_str!("../../seeds/003_603d7d3662f00eac.txt"),
+    ),
+    (
+        "004_e6a50b9c1cd1020e.txt",
+        include_str!("../../seeds/004_e6a50b9c1cd1020e.txt"),
+    ),
 ];
 
 /// The embedded seeds as a corpus.
 pub fn embedded_seeds() -> Corpus {
     let articles = EMBEDDED_SEEDS
         .iter()
-        .map(|(name, text)| plain::read(Path::new(&format!("<embedded>/{name}")), name, text.to_string()))
+        .map(|(name, text)| {
+            plain::read(
+                Path::new(&format!("<embedded>/{name}")),
+                name,
+                text.to_string(),
+            )
+        })
         .collect();
-    Corpus { articles, warnings: vec![] }
+    Corpus {
+        articles,
+        warnings: vec![],
+    }
 }
 
 /// Parses the dates found in metadata: ISO 8601 dates and date-times,
@@ -301,9 +351,18 @@ mod tests {
 
     #[test]
     fn dates_from_metadata() {
-        assert_eq!(parse_date("1987-02-26T15:01:01.790"), NaiveDate::from_ymd_opt(1987, 2, 26));
-        assert_eq!(parse_date("2025-10-16"), NaiveDate::from_ymd_opt(2025, 10, 16));
-        assert_eq!(parse_date("Thu, 16 Oct 2025 10:00:00 +0000"), NaiveDate::from_ymd_opt(2025, 10, 16));
+        assert_eq!(
+            parse_date("1987-02-26T15:01:01.790"),
+            NaiveDate::from_ymd_opt(1987, 2, 26)
+        );
+        assert_eq!(
+            parse_date("2025-10-16"),
+            NaiveDate::from_ymd_opt(2025, 10, 16)
+        );
+        assert_eq!(
+            parse_date("Thu, 16 Oct 2025 10:00:00 +0000"),
+            NaiveDate::from_ymd_opt(2025, 10, 16)
+        );
         assert_eq!(parse_date("2025-02-30"), None);
         assert_eq!(parse_date("99999-01-01"), None);
         assert_eq!(parse_date("é"), None);
@@ -313,7 +372,9 @@ mod tests {
     fn empty_and_binary_are_skipped_with_a_warning() {
         let mut w = vec![];
         assert!(read_bytes(Path::new("e.txt"), Format::Text, b"  \n", &mut w).is_empty());
-        assert!(read_bytes(Path::new("b.txt"), Format::Text, b"\x00\x01\x02abc", &mut w).is_empty());
+        assert!(
+            read_bytes(Path::new("b.txt"), Format::Text, b"\x00\x01\x02abc", &mut w).is_empty()
+        );
         assert_eq!(w.len(), 2);
         assert!(w[0].message.contains("empty"));
         assert!(w[1].message.contains("binary"));
@@ -322,7 +383,12 @@ mod tests {
     #[test]
     fn embedded_seeds_match_the_folder() {
         for (name, text) in EMBEDDED_SEEDS {
-            let on_disk = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name)).unwrap();
+            let on_disk = std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("seeds")
+                    .join(name),
+            )
+            .unwrap();
             assert_eq!(on_disk, text);
         }
     }

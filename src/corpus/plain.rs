@@ -32,12 +32,19 @@ pub fn read(path: &Path, file_name: &str, text: String) -> Article {
         id: file_name.to_string(),
         path: path.to_path_buf(),
         date,
-        date_source: if date.is_some() { DateSource::Header } else { DateSource::None },
+        date_source: if date.is_some() {
+            DateSource::Header
+        } else {
+            DateSource::None
+        },
         body: body_start..text.len(),
         ..Default::default()
     };
     let lines = line_ranges(&text, body_start);
-    let first = lines.iter().find(|r| !text[(*r).clone()].trim().is_empty()).cloned();
+    let first = lines
+        .iter()
+        .find(|r| !text[(*r).clone()].trim().is_empty())
+        .cloned();
     match first {
         Some(r) if is_headline(text[r.clone()].trim()) && r.end < text.trim_end().len() => {
             a.title = text[r].trim().to_string();
@@ -84,14 +91,22 @@ fn date_marker(text: &str) -> (Option<NaiveDate>, usize) {
     let lead = text.len() - t.len();
     let t2 = t.trim_start_matches([' ', '\t']);
     let lead = lead + t.len() - t2.len();
-    let Some(rest) = t2.strip_prefix("date") else { return (None, 0) };
+    let Some(rest) = t2.strip_prefix("date") else {
+        return (None, 0);
+    };
     let rest2 = rest.trim_start_matches([' ', '\t', ':']);
     if rest2.len() == rest.len() || rest2.len() < 10 || !rest2.is_char_boundary(10) {
         return (None, 0);
     }
     let cand = &rest2[..10];
     let b = cand.as_bytes();
-    let shaped = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    let shaped = b.iter().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
     if !shaped {
         return (None, 0);
     }
@@ -136,12 +151,16 @@ fn is_headline(line: &str) -> bool {
 
 /// "By Garry", "By Jane Doe and John Roe" -> the name(s).
 fn byline(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("by "))?.trim();
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))?
+        .trim();
     let words: Vec<&str> = rest.split_whitespace().collect();
     let ok = !words.is_empty()
         && words.len() <= 6
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "and" | "&" | "de" | "van" | "von")
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(*w, "and" | "&" | "de" | "van" | "von")
         });
     ok.then_some(rest)
 }
@@ -205,7 +224,16 @@ mod tests {
         assert!(!a.title_derived);
         assert_eq!(a.author.as_deref(), Some("Garry"));
         let dim: Vec<&str> = a.boilerplate.iter().map(|r| &a.text[r.clone()]).collect();
-        assert_eq!(dim, vec!["Photo of author", "By Garry", "Talks Expected", "\"Talks Expected\"", "Leave a Comment"]);
+        assert_eq!(
+            dim,
+            vec![
+                "Photo of author",
+                "By Garry",
+                "Talks Expected",
+                "\"Talks Expected\"",
+                "Leave a Comment"
+            ]
+        );
     }
 
     #[test]

@@ -35,17 +35,26 @@ fn walk_dir(
 ) {
     let canon = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     if !seen.insert(canon) {
-        warnings.push(Warning { path: dir.into(), message: "skipped: folder already read (symlink loop?)".into() });
+        warnings.push(Warning {
+            path: dir.into(),
+            message: "skipped: folder already read (symlink loop?)".into(),
+        });
         return;
     }
     if depth > 64 {
-        warnings.push(Warning { path: dir.into(), message: "skipped: folders nested too deep".into() });
+        warnings.push(Warning {
+            path: dir.into(),
+            message: "skipped: folders nested too deep".into(),
+        });
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            warnings.push(Warning { path: dir.into(), message: format!("skipped: cannot list folder ({e})") });
+            warnings.push(Warning {
+                path: dir.into(),
+                message: format!("skipped: cannot list folder ({e})"),
+            });
             return;
         }
     };
@@ -62,7 +71,10 @@ fn walk_dir(
                     out.push((p, f));
                 }
             }
-            Err(e) => warnings.push(Warning { path: p, message: format!("skipped: {e}") }),
+            Err(e) => warnings.push(Warning {
+                path: p,
+                message: format!("skipped: {e}"),
+            }),
         }
     }
 }

@@ -81,7 +81,11 @@ fn similar_name(a: &str, b: &str) -> bool {
         if x == y {
             continue;
         }
-        if !similar_word(x, y) && !(x.len() >= 5 && y.len() >= 5 && strsim::levenshtein(x, y) <= 1 && x.chars().next() == y.chars().next()) {
+        let close = x.len() >= 5
+            && y.len() >= 5
+            && strsim::levenshtein(x, y) <= 1
+            && x.chars().next() == y.chars().next();
+        if !similar_word(x, y) && !close {
             return false;
         }
         edits += 1;
@@ -125,7 +129,13 @@ pub fn link(items: &[Item]) -> Linked {
         }
         item_key.push(id);
     }
-    let ty_of = |id: usize| key_ty[id].iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).map(|(t, _)| *t).unwrap_or(EntityType::Other);
+    let ty_of = |id: usize| {
+        key_ty[id]
+            .iter()
+            .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+            .map(|(t, _)| *t)
+            .unwrap_or(EntityType::Other)
+    };
     let n = keys.len();
     let mut uf = Uf((0..n).collect());
 
@@ -133,7 +143,10 @@ pub fn link(items: &[Item]) -> Linked {
     let mut buckets: HashMap<(char, EntityType, usize), Vec<usize>> = HashMap::new();
     for (id, k) in keys.iter().enumerate() {
         let c = k.chars().next().unwrap_or(' ').to_ascii_lowercase();
-        buckets.entry((c, ty_of(id), tokens(k).len())).or_default().push(id);
+        buckets
+            .entry((c, ty_of(id), tokens(k).len()))
+            .or_default()
+            .push(id);
     }
     for ids in buckets.values() {
         if ids.len() > 4000 {
@@ -177,12 +190,28 @@ pub fn link(items: &[Item]) -> Linked {
         if t.len() != 1 || it.mention.canonical.is_some() {
             continue;
         }
-        let strong_non_person = matches!(it.mention.evidence, Evidence::Alias | Evidence::Gazetteer) && it.mention.ty != EntityType::Person;
+        let strong_non_person =
+            matches!(it.mention.evidence, Evidence::Alias | Evidence::Gazetteer)
+                && it.mention.ty != EntityType::Person;
         let local = &art_keys[&it.article];
         let pick = |cands: &[usize]| -> Option<usize> {
-            let in_article: Vec<usize> = cands.iter().copied().filter(|c| local.contains(c)).collect();
-            let pool = if in_article.is_empty() { cands.to_vec() } else { in_article };
-            pool.into_iter().max_by_key(|&c| (key_articles[c].len(), local.iter().filter(|&&x| x == c).count(), std::cmp::Reverse(c)))
+            let in_article: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|c| local.contains(c))
+                .collect();
+            let pool = if in_article.is_empty() {
+                cands.to_vec()
+            } else {
+                in_article
+            };
+            pool.into_iter().max_by_key(|&c| {
+                (
+                    key_articles[c].len(),
+                    local.iter().filter(|&&x| x == c).count(),
+                    std::cmp::Reverse(c),
+                )
+            })
         };
         if !strong_non_person {
             // a surname, or a variant spelling of one
@@ -199,7 +228,10 @@ pub fn link(items: &[Item]) -> Linked {
                 continue;
             }
         }
-        if key.chars().filter(|c| c.is_uppercase()).count() == key.chars().filter(|c| c.is_alphabetic()).count() && key.len() >= 2 {
+        if key.chars().filter(|c| c.is_uppercase()).count()
+            == key.chars().filter(|c| c.is_alphabetic()).count()
+            && key.len() >= 2
+        {
             if let Some(c) = by_initials.get(key.as_str()) {
                 target_of_item[i] = pick(c);
             }
@@ -216,12 +248,18 @@ pub fn link(items: &[Item]) -> Linked {
     let mut root_num: HashMap<usize, usize> = HashMap::new();
     let mut cluster_of = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
-        let k = decided.get(&(it.article, item_key[i])).copied().unwrap_or(item_key[i]);
+        let k = decided
+            .get(&(it.article, item_key[i]))
+            .copied()
+            .unwrap_or(item_key[i]);
         let r = uf.find(k);
         let next = root_num.len();
         cluster_of.push(*root_num.entry(r).or_insert(next));
     }
-    Linked { clusters: root_num.len(), cluster_of }
+    Linked {
+        clusters: root_num.len(),
+        cluster_of,
+    }
 }
 
 #[cfg(test)]
@@ -230,7 +268,12 @@ mod tests {
     use crate::nlp::Evidence;
 
     fn m(ty: EntityType, canonical: Option<&str>) -> Mention {
-        Mention { range: 0..0, ty, evidence: Evidence::Default, canonical: canonical.map(str::to_string) }
+        Mention {
+            range: 0..0,
+            ty,
+            evidence: Evidence::Default,
+            canonical: canonical.map(str::to_string),
+        }
     }
 
     #[test]
@@ -245,9 +288,25 @@ mod tests {
     #[test]
     fn surnames_join_the_likeliest_full_name() {
         let p = m(EntityType::Person, None);
-        let texts = ["Donald Trump", "Melania Trump", "Trump", "Donald Trump", "Trump", "Zelenskiy", "Volodymyr Zelenskyy"];
+        let texts = [
+            "Donald Trump",
+            "Melania Trump",
+            "Trump",
+            "Donald Trump",
+            "Trump",
+            "Zelenskiy",
+            "Volodymyr Zelenskyy",
+        ];
         let arts = [0, 0, 0, 1, 2, 2, 3];
-        let items: Vec<Item> = texts.iter().zip(arts).map(|(t, a)| Item { article: a, mention: &p, text: t }).collect();
+        let items: Vec<Item> = texts
+            .iter()
+            .zip(arts)
+            .map(|(t, a)| Item {
+                article: a,
+                mention: &p,
+                text: t,
+            })
+            .collect();
         let l = link(&items);
         let c = &l.cluster_of;
         assert_eq!(c[0], c[2], "Trump in article 0 is Donald");
@@ -260,8 +319,16 @@ mod tests {
     fn acronyms_join_their_names() {
         let o = m(EntityType::Org, None);
         let items = vec![
-            Item { article: 0, mention: &o, text: "International Criminal Court" },
-            Item { article: 1, mention: &o, text: "ICC" },
+            Item {
+                article: 0,
+                mention: &o,
+                text: "International Criminal Court",
+            },
+            Item {
+                article: 1,
+                mention: &o,
+                text: "ICC",
+            },
         ];
         let l = link(&items);
         assert_eq!(l.cluster_of[0], l.cluster_of[1]);

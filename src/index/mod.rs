@@ -23,9 +23,9 @@ pub struct Entity {
     pub evidence: Evidence,
     /// Every spelling seen, most frequent first.
     pub aliases: Vec<String>,
-    /// (article, mention index), in article order.
+    /// (article, mention index), in date order of the articles.
     pub mentions: Vec<(u32, u32)>,
-    /// Distinct articles, ascending.
+    /// Distinct articles, in date order (undated last).
     pub articles: Vec<u32>,
 }
 
@@ -44,7 +44,10 @@ pub struct Index {
 /// which that day falls on that weekday, nearest to the corpus's other dates
 /// (or to `fallback_year` when no article is dated).
 pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
-    let mut years: Vec<i32> = articles.iter().filter_map(|a| a.date.map(|d| d.year())).collect();
+    let mut years: Vec<i32> = articles
+        .iter()
+        .filter_map(|a| a.date.map(|d| d.year()))
+        .collect();
     years.sort_unstable();
     let center = years.get(years.len() / 2).copied().unwrap_or(fallback_year);
     for a in articles.iter_mut().filter(|a| a.date.is_none()) {
@@ -72,9 +75,13 @@ pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
 impl Index {
     /// Analyzes a corpus: dates, mentions, time expressions, links, timeline.
     pub fn build(corpus: Corpus, fallback_year: i32) -> Index {
-        let Corpus { mut articles, warnings } = corpus;
+        let Corpus {
+            mut articles,
+            warnings,
+        } = corpus;
         infer_dates(&mut articles, fallback_year);
-        let prepared: Vec<nlp::Prepared> = articles.par_iter().map(|a| nlp::prepare(&a.text)).collect();
+        let prepared: Vec<nlp::Prepared> =
+            articles.par_iter().map(|a| nlp::prepare(&a.text)).collect();
         let lex = articles
             .par_iter()
             .zip(&prepared)
@@ -98,13 +105,34 @@ impl Index {
             })
             .collect();
         timeline::reanchor_quotes(&articles, &mut analyses);
-        let (entities, mention_entity) = build_entities(&articles, &analyses);
+        let (mut entities, mention_entity) = build_entities(&articles, &analyses);
         let timeline = timeline::Timeline::build(&articles, &analyses, &mention_entity);
-        Index { articles, analyses, entities, mention_entity, timeline, warnings }
+        let mut ix = Index {
+            articles,
+            analyses,
+            entities: vec![],
+            mention_entity,
+            timeline,
+            warnings,
+        };
+        // mentions and articles of each entity in reading order: by date, undated last
+        let mut rank = vec![0u32; ix.articles.len()];
+        for (r, a) in ix.by_date().into_iter().enumerate() {
+            rank[a] = r as u32;
+        }
+        for e in &mut entities {
+            e.mentions.sort_by_key(|&(a, m)| (rank[a as usize], m));
+            e.articles.sort_by_key(|&a| rank[a as usize]);
+        }
+        ix.entities = entities;
+        ix
     }
 
     pub fn entity_of(&self, article: usize, mention: usize) -> Option<&Entity> {
-        self.mention_entity.get(article)?.get(mention).map(|&e| &self.entities[e as usize])
+        self.mention_entity
+            .get(article)?
+            .get(mention)
+            .map(|&e| &self.entities[e as usize])
     }
 
     /// Finds an entity by any of its names (case-insensitive), else by fuzzy match.
@@ -112,12 +140,18 @@ impl Index {
         let l = name.to_lowercase();
         self.entities
             .iter()
-            .filter(|e| e.name.to_lowercase() == l || e.aliases.iter().any(|a| a.to_lowercase() == l))
+            .filter(|e| {
+                e.name.to_lowercase() == l || e.aliases.iter().any(|a| a.to_lowercase() == l)
+            })
             .max_by_key(|e| e.mentions.len())
             .or_else(|| {
                 self.entities
                     .iter()
-                    .filter(|e| e.aliases.iter().any(|a| link::similar_word(&a.to_lowercase(), &l)))
+                    .filter(|e| {
+                        e.aliases
+                            .iter()
+                            .any(|a| link::similar_word(&a.to_lowercase(), &l))
+                    })
                     .max_by_key(|e| e.mentions.len())
             })
     }
@@ -127,7 +161,12 @@ impl Index {
         let mut v: Vec<usize> = (0..self.articles.len()).collect();
         v.sort_by(|&a, &b| {
             let (x, y) = (&self.articles[a], &self.articles[b]);
-            (x.date.is_none(), x.date, &x.title, &x.id).cmp(&(y.date.is_none(), y.date, &y.title, &y.id))
+            (x.date.is_none(), x.date, &x.title, &x.id).cmp(&(
+                y.date.is_none(),
+                y.date,
+                &y.title,
+                &y.id,
+            ))
         });
         v
     }
@@ -138,7 +177,11 @@ fn build_entities(articles: &[Article], analyses: &[Analysis]) -> (Vec<Entity>, 
     let mut refs = Vec::new();
     for (ai, an) in analyses.iter().enumerate() {
         for (mi, m) in an.mentions.iter().enumerate() {
-            items.push(link::Item { article: ai, mention: m, text: &articles[ai].text[m.range.clone()] });
+            items.push(link::Item {
+                article: ai,
+                mention: m,
+                text: &articles[ai].text[m.range.clone()],
+            });
             refs.push((ai as u32, mi as u32));
         }
     }
@@ -147,29 +190,51 @@ fn build_entities(articles: &[Article], analyses: &[Analysis]) -> (Vec<Entity>, 
     for (i, &c) in linked.cluster_of.iter().enumerate() {
         groups[c].push(i);
     }
-    let mut mention_entity: Vec<Vec<u32>> = analyses.iter().map(|a| vec![0; a.mentions.len()]).collect();
+    let mut mention_entity: Vec<Vec<u32>> =
+        analyses.iter().map(|a| vec![0; a.mentions.len()]).collect();
     let mut entities = Vec::with_capacity(groups.len());
     for g in groups {
         let id = entities.len() as u32;
         let mut names: HashMap<String, usize> = HashMap::new();
+        let mut surface_names: std::collections::BTreeSet<String> = Default::default();
         let mut votes: HashMap<EntityType, u32> = HashMap::new();
         let mut best_ev: Option<(&Evidence, EntityType)> = None;
         for &i in &g {
             let it = &items[i];
-            *names.entry(link::name_key(it.mention, it.text)).or_default() += 1;
+            *names
+                .entry(link::name_key(it.mention, it.text))
+                .or_default() += 1;
+            let surface = it.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            surface_names.insert(surface);
             let s = it.mention.evidence.strength() as u32;
             *votes.entry(it.mention.ty).or_default() += 1 + s * 2;
             if best_ev.is_none_or(|(e, _)| e.strength() < it.mention.evidence.strength()) {
                 best_ev = Some((&it.mention.evidence, it.mention.ty));
             }
         }
-        let (best_ev, best_ty) = best_ev.map(|(e, t)| (e.clone(), t)).unwrap_or((Evidence::Default, EntityType::Other));
-        let ty = if best_ev.strength() >= 4 { best_ty } else { votes.into_iter().max_by_key(|(t, n)| (*n, std::cmp::Reverse(*t))).map(|x| x.0).unwrap_or(best_ty) };
+        let (best_ev, best_ty) = best_ev
+            .map(|(e, t)| (e.clone(), t))
+            .unwrap_or((Evidence::Default, EntityType::Other));
+        let ty = if best_ev.strength() >= 4 {
+            best_ty
+        } else {
+            votes
+                .into_iter()
+                .max_by_key(|(t, n)| (*n, std::cmp::Reverse(*t)))
+                .map(|x| x.0)
+                .unwrap_or(best_ty)
+        };
         let mut aliases: Vec<(String, usize)> = names.into_iter().collect();
         aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let name = aliases
             .iter()
-            .max_by_key(|(n, c)| (n.split_whitespace().count(), *c, std::cmp::Reverse(n.clone())))
+            .max_by_key(|(n, c)| {
+                (
+                    n.split_whitespace().count(),
+                    *c,
+                    std::cmp::Reverse(n.clone()),
+                )
+            })
             .map(|x| x.0.clone())
             .unwrap_or_default();
         let mut mentions: Vec<(u32, u32)> = g.iter().map(|&i| refs[i]).collect();
@@ -179,7 +244,21 @@ fn build_entities(articles: &[Article], analyses: &[Analysis]) -> (Vec<Entity>, 
         for &(a, m) in &mentions {
             mention_entity[a as usize][m as usize] = id;
         }
-        entities.push(Entity { id, name, ty, evidence: best_ev, aliases: aliases.into_iter().map(|x| x.0).collect(), mentions, articles: arts });
+        let mut aliases: Vec<String> = aliases.into_iter().map(|x| x.0).collect();
+        for sname in surface_names {
+            if !aliases.contains(&sname) {
+                aliases.push(sname);
+            }
+        }
+        entities.push(Entity {
+            id,
+            name,
+            ty,
+            evidence: best_ev,
+            aliases,
+            mentions,
+            articles: arts,
+        });
     }
     (entities, mention_entity)
 }

@@ -40,7 +40,10 @@ pub fn parse(q: &str) -> Query {
             if let Some(colon) = rest[..end].find(":\"") {
                 let r = &rest[colon + 2..];
                 let e = r.find('"').unwrap_or(r.len());
-                (format!("{}{}", &rest[..colon + 1], &r[..e]), r.get(e + 1..).unwrap_or(""))
+                (
+                    format!("{}{}", &rest[..colon + 1], &r[..e]),
+                    r.get(e + 1..).unwrap_or(""),
+                )
             } else {
                 (rest[..end].to_string(), &rest[end..])
             }
@@ -52,18 +55,23 @@ pub fn parse(q: &str) -> Query {
             match k.to_ascii_lowercase().as_str() {
                 "entity" | "e" => Term::Entity(v.replace('_', " ")),
                 "source" | "s" => Term::Source(v.to_string()),
-                "type" | "t" => match EntityType::parse(v).or(match v.to_ascii_lowercase().as_str() {
-                    "person" | "people" => Some(EntityType::Person),
-                    "place" => Some(EntityType::Place),
-                    "org" | "organization" => Some(EntityType::Org),
-                    _ => None,
-                }) {
-                    Some(t) => Term::Type(t),
-                    None => Term::Text(tok.clone()),
-                },
+                "type" | "t" => {
+                    match EntityType::parse(v).or(match v.to_ascii_lowercase().as_str() {
+                        "person" | "people" => Some(EntityType::Person),
+                        "place" => Some(EntityType::Place),
+                        "org" | "organization" => Some(EntityType::Org),
+                        _ => None,
+                    }) {
+                        Some(t) => Term::Type(t),
+                        None => Term::Text(tok.clone()),
+                    }
+                }
                 "date" | "d" => {
                     let (a, b) = v.split_once("..").unwrap_or((v, v));
-                    let p = |s: &str| crate::corpus::parse_date(s).or_else(|| crate::corpus::parse_date(&format!("{s}-01")));
+                    let p = |s: &str| {
+                        crate::corpus::parse_date(s)
+                            .or_else(|| crate::corpus::parse_date(&format!("{s}-01")))
+                    };
                     Term::Date(p(a), p(b))
                 }
                 _ => Term::Text(tok.clone()),
@@ -79,7 +87,7 @@ pub fn parse(q: &str) -> Query {
 }
 
 /// One hit: an article and the ranges that matched in it (text and mention hits).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit {
     pub article: u32,
     pub ranges: Vec<Range<usize>>,
@@ -92,13 +100,21 @@ fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
     let lower_needle = needle.to_lowercase();
     // ASCII-lowercasing keeps byte offsets; other text falls back to exact case
     let hay_l = hay.to_ascii_lowercase();
-    let n = if lower_needle.is_ascii() { lower_needle } else { needle.to_string() };
+    let n = if lower_needle.is_ascii() {
+        lower_needle
+    } else {
+        needle.to_string()
+    };
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(p) = hay_l[from..].find(&n) {
         let s = from + p;
         let e = s + n.len();
-        let word_start = s == 0 || !hay[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+        let word_start = s == 0
+            || !hay[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
         if word_start {
             out.push(s..e);
         }
@@ -113,7 +129,9 @@ pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
         .terms
         .iter()
         .map(|(_, t)| match t {
-            Term::Entity(name) => Some(ix.find_entity(name).map(|e| vec![e.id]).unwrap_or_default()),
+            Term::Entity(name) => {
+                Some(ix.find_entity(name).map(|e| vec![e.id]).unwrap_or_default())
+            }
             _ => None,
         })
         .collect();
@@ -126,7 +144,10 @@ pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
         for (ti, (neg, t)) in q.terms.iter().enumerate() {
             let (m, r): (bool, Vec<Range<usize>>) = match t {
                 Term::Text(s) => {
-                    let r = find_all(&a.text[a.body.clone()], s).into_iter().map(|r| r.start + a.body.start..r.end + a.body.start).collect::<Vec<_>>();
+                    let r = find_all(&a.text[a.body.clone()], s)
+                        .into_iter()
+                        .map(|r| r.start + a.body.start..r.end + a.body.start)
+                        .collect::<Vec<_>>();
                     let title_hit = a.title.to_lowercase().contains(&s.to_lowercase());
                     (!r.is_empty() || title_hit, r)
                 }
@@ -142,11 +163,17 @@ pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
                 }
                 Term::Source(s) => {
                     let s = s.to_lowercase();
-                    let hit = a.outlet.as_deref().is_some_and(|o| o.to_lowercase().contains(&s)) || a.path.to_string_lossy().to_lowercase().contains(&s);
+                    let hit = a
+                        .outlet
+                        .as_deref()
+                        .is_some_and(|o| o.to_lowercase().contains(&s))
+                        || a.path.to_string_lossy().to_lowercase().contains(&s);
                     (hit, vec![])
                 }
                 Term::Date(from, to) => {
-                    let hit = a.date.is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
+                    let hit = a
+                        .date
+                        .is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
                     (hit, vec![])
                 }
                 Term::Type(ty) => {
@@ -170,7 +197,10 @@ pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
         if ok && !q.terms.is_empty() {
             ranges.sort_by_key(|r| (r.start, r.end));
             ranges.dedup();
-            out.push(Hit { article: ai as u32, ranges });
+            out.push(Hit {
+                article: ai as u32,
+                ranges,
+            });
         }
     }
     out
@@ -179,7 +209,9 @@ pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
 /// The sentence around a hit, for result lists.
 pub fn sentence_of(ix: &Index, article: usize, pos: usize) -> Range<usize> {
     let an = &ix.analyses[article];
-    nlp::sentence_at(&an.sentences, pos).map(|i| an.sentences[i].clone()).unwrap_or(pos..pos)
+    nlp::sentence_at(&an.sentences, pos)
+        .map(|i| an.sentences[i].clone())
+        .unwrap_or(pos..pos)
 }
 
 #[cfg(test)]
@@ -188,18 +220,26 @@ mod tests {
 
     #[test]
     fn parses_filters_and_negation() {
-        let q = parse(r#"ceasefire "Oval Office" entity:Zelenskyy -source:ap date:2025-10-01..2025-10-31 type:person"#);
+        let q = parse(
+            r#"ceasefire "Oval Office" entity:Zelenskyy -source:ap date:2025-10-01..2025-10-31 type:person"#,
+        );
         assert_eq!(q.terms.len(), 6);
         assert_eq!(q.terms[1], (false, Term::Text("Oval Office".into())));
         assert_eq!(q.terms[2], (false, Term::Entity("Zelenskyy".into())));
         assert_eq!(q.terms[3], (true, Term::Source("ap".into())));
         assert!(matches!(q.terms[4].1, Term::Date(Some(_), Some(_))));
         assert_eq!(q.terms[5].1, Term::Type(EntityType::Person));
-        assert_eq!(parse("entity:\"Marco Rubio\"").terms[0].1, Term::Entity("Marco Rubio".into()));
+        assert_eq!(
+            parse("entity:\"Marco Rubio\"").terms[0].1,
+            Term::Entity("Marco Rubio".into())
+        );
     }
 
     #[test]
     fn finds_words_at_word_starts() {
-        assert_eq!(find_all("Putin and putin's Rasputin", "putin"), vec![0..5, 10..15]);
+        assert_eq!(
+            find_all("Putin and putin's Rasputin", "putin"),
+            vec![0..5, 10..15]
+        );
     }
 }

@@ -71,7 +71,11 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    pub fn build(articles: &[Article], analyses: &[Analysis], mention_entity: &[Vec<u32>]) -> Timeline {
+    pub fn build(
+        articles: &[Article],
+        analyses: &[Analysis],
+        mention_entity: &[Vec<u32>],
+    ) -> Timeline {
         let mut items = Vec::new();
         let mut undated = Vec::new();
         for (ai, (a, an)) in articles.iter().zip(analyses).enumerate() {
@@ -82,7 +86,10 @@ impl Timeline {
                     value: d.format("%Y-%m-%d").to_string(),
                     precision: Precision::Day,
                     article: ai as u32,
-                    sentence: a.date_evidence.clone().unwrap_or(a.body.start..a.body.start),
+                    sentence: a
+                        .date_evidence
+                        .clone()
+                        .unwrap_or(a.body.start..a.body.start),
                     timex: None,
                     entities: vec![],
                     event: 0,
@@ -93,25 +100,59 @@ impl Timeline {
                 if !matches!(t.ty, TimexType::Date | TimexType::Time) {
                     continue;
                 }
-                let (Some(v), Some((s, e))) = (t.value.clone(), t.days()) else { continue };
+                let (Some(v), Some((s, e))) = (t.value.clone(), t.days()) else {
+                    continue;
+                };
                 let p = precision_of(&v);
                 if p == Precision::Other || (p == Precision::Year && (e - s).num_days() > 366) {
                     continue;
                 }
-                let sentence = nlp::sentence_at(&an.sentences, t.range.start).map(|i| an.sentences[i].clone()).unwrap_or(t.range.clone());
+                let sentence = nlp::sentence_at(&an.sentences, t.range.start)
+                    .map(|i| an.sentences[i].clone())
+                    .unwrap_or(t.range.clone());
+                // the entities of the sentence and its neighbours: who and where the event is about
+                let si = nlp::sentence_at(&an.sentences, t.range.start).unwrap_or(0);
+                let ctx_start = an
+                    .sentences
+                    .get(si.saturating_sub(1))
+                    .map(|r| r.start)
+                    .unwrap_or(sentence.start);
+                let ctx_end = an
+                    .sentences
+                    .get(si + 1)
+                    .map(|r| r.end)
+                    .unwrap_or(sentence.end);
                 let mut ents: Vec<u32> = an
                     .mentions
                     .iter()
                     .enumerate()
-                    .filter(|(_, m)| m.range.start >= sentence.start && m.range.end <= sentence.end)
+                    .filter(|(_, m)| m.range.start >= ctx_start && m.range.end <= ctx_end)
                     .map(|(mi, _)| mention_entity[ai][mi])
                     .collect();
                 ents.sort_unstable();
                 ents.dedup();
-                items.push(Item { start: s, end: e, value: v.split('T').next().unwrap_or(&v).to_string(), precision: p, article: ai as u32, sentence, timex: Some(t.range.clone()), entities: ents, event: 0 });
+                items.push(Item {
+                    start: s,
+                    end: e,
+                    value: v.split('T').next().unwrap_or(&v).to_string(),
+                    precision: p,
+                    article: ai as u32,
+                    sentence,
+                    timex: Some(t.range.clone()),
+                    entities: ents,
+                    event: 0,
+                });
             }
         }
-        items.sort_by(|a, b| (a.start, a.precision, &a.value, a.article, a.sentence.start).cmp(&(b.start, b.precision, &b.value, b.article, b.sentence.start)));
+        items.sort_by(|a, b| {
+            (a.start, a.precision, &a.value, a.article, a.sentence.start).cmp(&(
+                b.start,
+                b.precision,
+                &b.value,
+                b.article,
+                b.sentence.start,
+            ))
+        });
         // events: same value, linked by shared entities (publication items join their article's)
         let mut events: Vec<Event> = Vec::new();
         let mut by_value: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -128,7 +169,12 @@ impl Timeline {
             let mut groups: Vec<(HashSet<u32>, Vec<usize>)> = Vec::new();
             for &i in idx {
                 let ents: HashSet<u32> = items[i].entities.iter().copied().collect();
-                let found = groups.iter().position(|(g, members)| members.iter().any(|&m| items[m].article == items[i].article) || g.intersection(&ents).count() >= 1);
+                let found = groups.iter().position(|(g, members)| {
+                    members
+                        .iter()
+                        .any(|&m| items[m].article == items[i].article)
+                        || g.intersection(&ents).count() >= 1
+                });
                 match found {
                     Some(gi) => {
                         groups[gi].0.extend(ents);
@@ -147,18 +193,36 @@ impl Timeline {
                 for &m in &members {
                     event_of[m] = ev;
                 }
-                events.push(Event { value: v.to_string(), start: items[members[0]].start, items: vec![], articles: arts, entities: ents, conflict: false });
+                events.push(Event {
+                    value: v.to_string(),
+                    start: items[members[0]].start,
+                    items: vec![],
+                    articles: arts,
+                    entities: ents,
+                    conflict: false,
+                });
             }
         }
         for (i, it) in items.iter_mut().enumerate() {
             if event_of[i] == usize::MAX {
                 event_of[i] = events.len();
-                events.push(Event { value: it.value.clone(), start: it.start, items: vec![], articles: vec![it.article], entities: it.entities.clone(), conflict: false });
+                events.push(Event {
+                    value: it.value.clone(),
+                    start: it.start,
+                    items: vec![],
+                    articles: vec![it.article],
+                    entities: it.entities.clone(),
+                    conflict: false,
+                });
             }
             it.event = event_of[i] as u32;
             events[event_of[i]].items.push(i as u32);
         }
-        Timeline { items, events, undated }
+        Timeline {
+            items,
+            events,
+            undated,
+        }
     }
 }
 
@@ -166,21 +230,32 @@ impl Timeline {
 const SHINGLE: usize = 6;
 
 fn words(s: &str) -> Vec<String> {
-    normalize(s).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    normalize(s)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// For each article's quotes, the other articles that carry the same words.
 pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Vec<u32>>> {
-    let mut by_head: HashMap<Vec<String>, Vec<(usize, usize, Vec<String>)>> = HashMap::new();
+    type Quote = (usize, usize, Vec<String>);
+    let mut by_head: HashMap<Vec<String>, Vec<Quote>> = HashMap::new();
     for (ai, an) in analyses.iter().enumerate() {
         for (qi, q) in an.quotes.iter().enumerate() {
             let w = words(&articles[ai].text[q.clone()]);
             if w.len() >= SHINGLE {
-                by_head.entry(w[..SHINGLE].to_vec()).or_default().push((ai, qi, w));
+                by_head
+                    .entry(w[..SHINGLE].to_vec())
+                    .or_default()
+                    .push((ai, qi, w));
             }
         }
     }
-    let mut out: Vec<Vec<Vec<u32>>> = analyses.iter().map(|a| vec![Vec::new(); a.quotes.len()]).collect();
+    let mut out: Vec<Vec<Vec<u32>>> = analyses
+        .iter()
+        .map(|a| vec![Vec::new(); a.quotes.len()])
+        .collect();
     if by_head.is_empty() {
         return out;
     }
@@ -190,7 +265,9 @@ pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Ve
             continue;
         }
         for start in 0..=w.len() - SHINGLE {
-            let Some(list) = by_head.get(&w[start..start + SHINGLE]) else { continue };
+            let Some(list) = by_head.get(&w[start..start + SHINGLE]) else {
+                continue;
+            };
             for (qa, qi, qw) in list {
                 if *qa == ai || w.len() < start + qw.len() {
                     continue;
@@ -210,17 +287,32 @@ pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Ve
 pub fn reanchor_quotes(articles: &[Article], analyses: &mut [Analysis]) {
     let carriers = quote_carriers(articles, analyses);
     for (ai, qs) in carriers.iter().enumerate() {
-        let Some(own) = articles[ai].date else { continue };
+        let Some(own) = articles[ai].date else {
+            continue;
+        };
         for (qi, others) in qs.iter().enumerate() {
-            let first = others.iter().filter_map(|&o| articles[o as usize].date).min();
-            let Some(first) = first.filter(|f| *f < own) else { continue };
+            let first = others
+                .iter()
+                .filter_map(|&o| articles[o as usize].date)
+                .min();
+            let Some(first) = first.filter(|f| *f < own) else {
+                continue;
+            };
             let q = analyses[ai].quotes[qi].clone();
-            if !analyses[ai].timexes.iter().any(|t| t.range.start >= q.start && t.range.end <= q.end) {
+            if !analyses[ai]
+                .timexes
+                .iter()
+                .any(|t| t.range.start >= q.start && t.range.end <= q.end)
+            {
                 continue;
             }
             let text = &articles[ai].text;
             let redone = nlp::timex::extract(text, &analyses[ai].sentences, Some(first));
-            for t in analyses[ai].timexes.iter_mut().filter(|t| t.range.start >= q.start && t.range.end <= q.end) {
+            for t in analyses[ai]
+                .timexes
+                .iter_mut()
+                .filter(|t| t.range.start >= q.start && t.range.end <= q.end)
+            {
                 if let Some(n) = redone.iter().find(|n| n.range == t.range) {
                     t.value = n.value.clone();
                 }

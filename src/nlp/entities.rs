@@ -72,26 +72,153 @@ pub struct Mention {
     pub canonical: Option<String>,
 }
 
-const CONNECTORS: &[&str] = &["of", "for", "de", "du", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "&", "and", "the", "y", "di"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "du", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "&", "and",
+    "the", "y", "di",
+];
 const SMALL: &[&str] = &[
-    "a", "an", "and", "the", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "or", "but", "is", "be", "vs", "into", "over", "after", "about", "amid",
+    "a", "an", "and", "the", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "or",
+    "but", "is", "be", "vs", "into", "over", "after", "about", "amid",
 ];
 const CALENDAR: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Christmas", "Easter",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+    "Christmas",
+    "Easter",
 ];
 /// Lower-case role words before a name that make it a person.
 const ROLE_WORDS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "minister", "president", "secretary", "chairman",
-    "chairwoman", "director", "executive", "officer", "analyst", "economist", "official", "senator", "governor", "mayor", "judge",
-    "lawyer", "attorney", "leader", "chief", "general", "ambassador", "premier", "host", "actor", "actress", "singer", "star",
-    "coach", "player", "manager", "founder", "head", "commissioner", "deputy", "aide", "prosecutor", "mr", "mrs", "ms", "dr",
-    "colleague", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "publicist", "representative",
-    "rapper", "writer", "author", "reporter", "correspondent", "editor", "columnist", "candidate", "nominee", "investor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "adviser",
+    "advisor",
+    "minister",
+    "president",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "director",
+    "executive",
+    "officer",
+    "analyst",
+    "economist",
+    "official",
+    "senator",
+    "governor",
+    "mayor",
+    "judge",
+    "lawyer",
+    "attorney",
+    "leader",
+    "chief",
+    "general",
+    "ambassador",
+    "premier",
+    "host",
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "coach",
+    "player",
+    "manager",
+    "founder",
+    "head",
+    "commissioner",
+    "deputy",
+    "aide",
+    "prosecutor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "colleague",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "publicist",
+    "representative",
+    "rapper",
+    "writer",
+    "author",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "candidate",
+    "nominee",
+    "investor",
 ];
-const SAY_WORDS: &[&str] = &["said", "says", "told", "added", "wrote", "stated", "argued", "explained", "noted", "insisted", "asked", "replied", "responded"];
-const PLACE_PREPS: &[&str] = &["in", "at", "near", "from", "to", "across", "outside", "inside", "around", "throughout"];
+const SAY_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "stated",
+    "argued",
+    "explained",
+    "noted",
+    "insisted",
+    "asked",
+    "replied",
+    "responded",
+];
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "throughout",
+];
 
 fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
@@ -147,7 +274,10 @@ impl Lexicon {
     }
 
     fn get(&self, w: &str) -> (u32, u32) {
-        self.counts.get(&w.to_lowercase()).copied().unwrap_or_default()
+        self.counts
+            .get(&w.to_lowercase())
+            .copied()
+            .unwrap_or_default()
     }
 }
 
@@ -186,7 +316,9 @@ impl Ctx<'_> {
         for len in (1..=max).rev() {
             let words: Vec<&str> = idx[k..k + len].iter().map(|&i| self.w(i)).collect();
             let s = words.join(" ");
-            if self.g.titles.contains(&s) || (s.ends_with('s') && self.g.titles.contains(&s[..s.len() - 1])) {
+            if self.g.titles.contains(&s)
+                || (s.ends_with('s') && self.g.titles.contains(&s[..s.len() - 1]))
+            {
                 // "General Motors" is not a title: a title must be followed by a name
                 return len;
             }
@@ -196,7 +328,12 @@ impl Ctx<'_> {
 }
 
 /// Finds the named mentions of a text.
-pub fn mentions(text: &str, toks: &[Token], sentences: &[Range<usize>], lex: &Lexicon) -> Vec<Mention> {
+pub fn mentions(
+    text: &str,
+    toks: &[Token],
+    sentences: &[Range<usize>],
+    lex: &Lexicon,
+) -> Vec<Mention> {
     let g = Gazetteer::get();
     let cx = Ctx { text, toks, g, lex };
     let mut out = Vec::new();
@@ -218,12 +355,22 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
     if a >= b {
         return;
     }
-    let words: Vec<&str> = (a..b).filter(|&i| cx.toks[i].word).map(|i| cx.w(i)).collect();
-    let content: Vec<&&str> = words.iter().filter(|w| w.len() >= 3 && !SMALL.contains(&w.to_lowercase().as_str())).collect();
+    let words: Vec<&str> = (a..b)
+        .filter(|&i| cx.toks[i].word)
+        .map(|i| cx.w(i))
+        .collect();
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.len() >= 3 && !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
     let caps = content.iter().filter(|w| is_cap(w)).count();
-    let all_caps_line = words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 10 >= words.len() * 8;
-    let ends_like_prose = cx.text[cx.toks[a].start..cx.toks[b - 1].end].trim_end().ends_with(['.', '?', '!', '"', '”', '’', ',', ';', ')']);
-    let headline = all_caps_line || (!ends_like_prose && content.len() >= 3 && caps * 10 >= content.len() * 7);
+    let all_caps_line =
+        words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 10 >= words.len() * 8;
+    let ends_like_prose = cx.text[cx.toks[a].start..cx.toks[b - 1].end]
+        .trim_end()
+        .ends_with(['.', '?', '!', '"', '”', '’', ',', ';', ')']);
+    let headline =
+        all_caps_line || (!ends_like_prose && content.len() >= 3 && caps * 10 >= content.len() * 7);
     // positions where a capital proves nothing: the sentence start, after a quote or colon
     let mut initial = vec![false; b - a];
     let mut first = true;
@@ -232,7 +379,11 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         if t.word {
             initial[i - a] = first || headline;
             first = false;
-        } else if matches!(t.text(cx.text), "\"" | "“" | "‘" | ":" | "(" | "—" | "–" | "[") || (t.text(cx.text) == "'" && first) {
+        } else if matches!(
+            t.text(cx.text),
+            "\"" | "“" | "‘" | ":" | "(" | "—" | "–" | "["
+        ) || (t.text(cx.text) == "'" && first)
+        {
             first = true;
         } else if !matches!(t.text(cx.text), "," | "-" | "'s" | "’s" | "'" | "’") {
             // other punctuation keeps the sentence-start state
@@ -252,17 +403,29 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
             if t.word && cand_word(cx, j, all_caps_line) && cx.toks[j - 1].end < t.start {
                 run.push(j);
                 j += 1;
-            } else if !t.word && cx.w(j) == "-" && t.start == cx.toks[j - 1].end && j + 1 < b && cx.toks[j + 1].start == t.end && cand_word(cx, j + 1, all_caps_line) {
+            } else if !t.word
+                && (cx.w(j) == "-"
+                    && t.start == cx.toks[j - 1].end
+                    && j + 1 < b
+                    && cx.toks[j + 1].start == t.end
+                    || cx.w(j) == "&" && j + 1 < b)
+                && cand_word(cx, j + 1, all_caps_line)
+            {
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
-            } else if !t.word && cx.w(j) == "&" && j + 1 < b && cand_word(cx, j + 1, all_caps_line) {
+            } else if t.word
+                && CONNECTORS.contains(&cx.w(j))
+                && j + 1 < b
+                && cand_word(cx, j + 1, all_caps_line)
+                && connector_ok(cx, &run, j, b, all_caps_line)
+            {
                 run.push(j);
-                run.push(j + 1);
-                j += 2;
-            } else if t.word && CONNECTORS.contains(&cx.w(j)) && j + 1 < b && cand_word(cx, j + 1, all_caps_line) && connector_ok(cx, &run, j, b, all_caps_line) {
-                run.push(j);
-                if cx.w(j) == "of" && j + 2 < b && cx.w(j + 1) == "the" && cand_word(cx, j + 2, all_caps_line) {
+                if cx.w(j) == "of"
+                    && j + 2 < b
+                    && cx.w(j + 1) == "the"
+                    && cand_word(cx, j + 2, all_caps_line)
+                {
                     run.push(j + 1);
                     j += 1;
                 }
@@ -288,7 +451,9 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     }
     if all_caps_line {
         // in all-caps text only known names count
-        return cx.g.aliases.contains_key(w) || cx.g.places.contains_key(&titlecase(w)) || cx.g.aliases_lower.contains_key(&w.to_lowercase()) && w.len() <= 4;
+        return cx.g.aliases.contains_key(w)
+            || cx.g.places.contains_key(&titlecase(w))
+            || cx.g.aliases_lower.contains_key(&w.to_lowercase()) && w.len() <= 4;
     }
     true
 }
@@ -307,7 +472,59 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize, _caps: bool) -> boo
     let c = cx.w(j);
     match c {
         "of" | "for" | "the" => {
-            let head = cx.g.org_words.contains(last) || cx.g.place_words.contains(last) || cx.g.titles.contains(last) || matches!(last, "Horn" | "Cape" | "Isle" | "Republic" | "Kingdom" | "Ministry" | "Secretary" | "Minister" | "Bank" | "Gulf" | "University" | "Academy" | "Institute" | "Museum" | "Chamber" | "Department" | "State" | "States" | "Court" | "Bay" | "Sea" | "Strait" | "Duke" | "Prince" | "Princess" | "King" | "Queen" | "Lord" | "Battle" | "Treaty" | "Order" | "Church" | "Cathedral" | "House" | "Council" | "Office" | "Board" | "Federation" | "Union" | "League" | "Association" | "Society" | "College" | "School" | "Party" | "Commission" | "Committee");
+            let head = cx.g.org_words.contains(last)
+                || cx.g.place_words.contains(last)
+                || cx.g.titles.contains(last)
+                || matches!(
+                    last,
+                    "Horn"
+                        | "Cape"
+                        | "Isle"
+                        | "Republic"
+                        | "Kingdom"
+                        | "Ministry"
+                        | "Secretary"
+                        | "Minister"
+                        | "Bank"
+                        | "Gulf"
+                        | "University"
+                        | "Academy"
+                        | "Institute"
+                        | "Museum"
+                        | "Chamber"
+                        | "Department"
+                        | "State"
+                        | "States"
+                        | "Court"
+                        | "Bay"
+                        | "Sea"
+                        | "Strait"
+                        | "Duke"
+                        | "Prince"
+                        | "Princess"
+                        | "King"
+                        | "Queen"
+                        | "Lord"
+                        | "Battle"
+                        | "Treaty"
+                        | "Order"
+                        | "Church"
+                        | "Cathedral"
+                        | "House"
+                        | "Council"
+                        | "Office"
+                        | "Board"
+                        | "Federation"
+                        | "Union"
+                        | "League"
+                        | "Association"
+                        | "Society"
+                        | "College"
+                        | "School"
+                        | "Party"
+                        | "Commission"
+                        | "Committee"
+                );
             c != "the" && head
         }
         "and" | "&" => {
@@ -326,14 +543,27 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize, _caps: bool) -> boo
 }
 
 #[allow(clippy::too_many_arguments)]
-fn process_run(cx: &Ctx, a: usize, b: usize, run: &[usize], initial: &[bool], headline: bool, all_caps: bool, out: &mut Vec<Mention>) {
+fn process_run(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    run: &[usize],
+    initial: &[bool],
+    headline: bool,
+    all_caps: bool,
+    out: &mut Vec<Mention>,
+) {
     // 1. split at titles; the part after a title is a person
     let mut parts: Vec<(Vec<usize>, Option<String>)> = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     let mut pending_title: Option<String> = preceding_role(cx, a, run[0]);
     let mut k = 0;
     while k < run.len() {
-        let n = if cx.toks[run[k]].word { cx.title_at(run, k) } else { 0 };
+        let n = if cx.toks[run[k]].word {
+            cx.title_at(run, k)
+        } else {
+            0
+        };
         // a title must be followed by more of the run to count as one
         if n > 0 && k + n < run.len() && !org_ending(cx, &run[k..]) {
             if !cur.is_empty() {
@@ -361,7 +591,8 @@ fn process_run(cx: &Ctx, a: usize, b: usize, run: &[usize], initial: &[bool], he
 
 /// Does the run end with an organization word ("Treasury Department")?
 fn org_ending(cx: &Ctx, run: &[usize]) -> bool {
-    run.last().is_some_and(|&i| cx.g.org_words.contains(cx.w(i)))
+    run.last()
+        .is_some_and(|&i| cx.g.org_words.contains(cx.w(i)))
 }
 
 /// A lower-case role word just before the name ("spokesman Dmitry Peskov").
@@ -378,7 +609,14 @@ fn preceding_role(cx: &Ctx, a: usize, first: usize) -> Option<String> {
 }
 
 /// Splits a run into the pieces that are really names.
-fn clean(cx: &Ctx, a: usize, part: &[usize], initial: &[bool], headline: bool, all_caps: bool) -> Vec<Vec<usize>> {
+fn clean(
+    cx: &Ctx,
+    a: usize,
+    part: &[usize],
+    initial: &[bool],
+    headline: bool,
+    all_caps: bool,
+) -> Vec<Vec<usize>> {
     let mut pieces: Vec<Vec<usize>> = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     for (pos, &i) in part.iter().enumerate() {
@@ -389,9 +627,12 @@ fn clean(cx: &Ctx, a: usize, part: &[usize], initial: &[bool], headline: bool, a
             continue;
         }
         let at_initial = initial[i - a];
-        let drop = (at_initial || headline) && !all_caps && cx.doubtful(w) && !cx.g.org_words.contains(w)
-            || cx.g.demonyms.contains(w) && !(pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
-            || w.chars().count() == 1 && !cx.toks[i].word;
+        let drop =
+            (at_initial || headline) && !all_caps && cx.doubtful(w) && !cx.g.org_words.contains(w)
+                || cx.g.demonyms.contains(w)
+                    && !(pos + 1 < part.len()
+                        && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
+                || w.chars().count() == 1 && !cx.toks[i].word;
         // headline words that are only capitalized common words split the run
         if drop {
             if !cur.is_empty() {
@@ -407,10 +648,16 @@ fn clean(cx: &Ctx, a: usize, part: &[usize], initial: &[bool], headline: bool, a
     let mut out = Vec::new();
     for mut p in pieces {
         // no leading or trailing connectors or punctuation
-        while p.first().is_some_and(|&i| !cx.toks[i].word || CONNECTORS.contains(&cx.w(i))) {
+        while p
+            .first()
+            .is_some_and(|&i| !cx.toks[i].word || CONNECTORS.contains(&cx.w(i)))
+        {
             p.remove(0);
         }
-        while p.last().is_some_and(|&i| !cx.toks[i].word || CONNECTORS.contains(&cx.w(i))) {
+        while p
+            .last()
+            .is_some_and(|&i| !cx.toks[i].word || CONNECTORS.contains(&cx.w(i)))
+        {
             p.pop();
         }
         if p.is_empty() {
@@ -441,7 +688,11 @@ fn split_hyphens(cx: &Ctx, p: Vec<usize>) -> Vec<Vec<usize>> {
 }
 
 fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
-    let words: Vec<&str> = p.iter().filter(|&&i| cx.toks[i].word).map(|&i| cx.w(i)).collect();
+    let words: Vec<&str> = p
+        .iter()
+        .filter(|&&i| cx.toks[i].word)
+        .map(|&i| cx.w(i))
+        .collect();
     if words.is_empty() {
         return false;
     }
@@ -461,27 +712,58 @@ fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
     }
     // several capitalized common words ("High Level Advisors"), unless a table or a head word vouches
     let name = words.join(" ");
-    if cx.g.lookup(&name).is_some() || words.iter().any(|w| cx.g.org_words.contains(*w) || cx.g.place_words.contains(*w)) {
+    if cx.g.lookup(&name).is_some()
+        || words
+            .iter()
+            .any(|w| cx.g.org_words.contains(*w) || cx.g.place_words.contains(*w))
+    {
         return true;
     }
     let doubtful = words.iter().filter(|w| cx.doubtful(w)).count();
     doubtful * 2 <= words.len()
 }
 
-fn make_mention(cx: &Ctx, a: usize, b: usize, p: &[usize], title: Option<String>) -> Option<Mention> {
+fn make_mention(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    p: &[usize],
+    title: Option<String>,
+) -> Option<Mention> {
     let start = cx.toks[p[0]].start;
     let end = cx.toks[*p.last()?].end;
     let name = &cx.text[start..end];
-    let words: Vec<&str> = p.iter().filter(|&&i| cx.toks[i].word).map(|&i| cx.w(i)).collect();
+    let words: Vec<&str> = p
+        .iter()
+        .filter(|&&i| cx.toks[i].word)
+        .map(|&i| cx.w(i))
+        .collect();
     let (ty, evidence, canonical) = classify(cx, a, b, p, name, &words, title);
-    Some(Mention { range: start..end, ty, evidence, canonical })
+    Some(Mention {
+        range: start..end,
+        ty,
+        evidence,
+        canonical,
+    })
 }
 
-fn classify(cx: &Ctx, a: usize, b: usize, p: &[usize], name: &str, words: &[&str], title: Option<String>) -> (EntityType, Evidence, Option<String>) {
+fn classify(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    p: &[usize],
+    name: &str,
+    words: &[&str],
+    title: Option<String>,
+) -> (EntityType, Evidence, Option<String>) {
     let g = cx.g;
     let norm = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some((ty, canon)) = g.lookup(&norm) {
-        let ev = if g.aliases.contains_key(&norm) { Evidence::Alias } else { Evidence::Gazetteer };
+        let ev = if g.aliases.contains_key(&norm) {
+            Evidence::Alias
+        } else {
+            Evidence::Gazetteer
+        };
         return (ty, ev, Some(canon.to_string()));
     }
     if is_all_caps(&norm) {
@@ -502,17 +784,35 @@ fn classify(cx: &Ctx, a: usize, b: usize, p: &[usize], name: &str, words: &[&str
         return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
     }
     if words.len() >= 2 && (g.place_words.contains(last) || g.place_words.contains(firstw)) {
-        let w = if g.place_words.contains(last) { last } else { firstw };
+        let w = if g.place_words.contains(last) {
+            last
+        } else {
+            firstw
+        };
         return (EntityType::Place, Evidence::PlaceWord(w.to_string()), None);
     }
-    if words.len() >= 2 && g.first_names.contains(firstw) && !g.org_words.iter().any(|o| words.contains(&o.as_str())) {
-        return (EntityType::Person, Evidence::FirstName(firstw.to_string()), None);
+    if words.len() >= 2
+        && g.first_names.contains(firstw)
+        && !g.org_words.iter().any(|o| words.contains(&o.as_str()))
+    {
+        return (
+            EntityType::Person,
+            Evidence::FirstName(firstw.to_string()),
+            None,
+        );
     }
-    if let Some(w) = words.iter().find(|w| g.org_words.contains(**w) && w.len() > 3) {
+    if let Some(w) = words
+        .iter()
+        .find(|w| g.org_words.contains(**w) && w.len() > 3)
+    {
         return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
     }
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
-        return (EntityType::Other, Evidence::Context("contains a number".into()), None);
+        return (
+            EntityType::Other,
+            Evidence::Context("contains a number".into()),
+            None,
+        );
     }
     if is_all_caps(&norm) && words.len() == 1 {
         return (EntityType::Org, Evidence::Acronym, None);
@@ -523,16 +823,28 @@ fn classify(cx: &Ctx, a: usize, b: usize, p: &[usize], name: &str, words: &[&str
     let before = p[0].checked_sub(1).filter(|&i| i >= a).map(|i| cx.w(i));
     if let Some(pw) = before {
         if PLACE_PREPS.contains(&pw) && words.len() <= 2 {
-            return (EntityType::Place, Evidence::Context(format!("\"{pw} {name}\"")), None);
+            return (
+                EntityType::Place,
+                Evidence::Context(format!("\"{pw} {name}\"")),
+                None,
+            );
         }
     }
     if let Some(nw) = next_word {
         if SAY_WORDS.contains(&nw) && after < b && cx.toks[after].word {
-            return (EntityType::Person, Evidence::Context(format!("\"{name} {nw}\"")), None);
+            return (
+                EntityType::Person,
+                Evidence::Context(format!("\"{name} {nw}\"")),
+                None,
+            );
         }
     }
     if words.len() == 1 && g.first_names.contains(firstw) && !g.is_common(firstw) {
-        return (EntityType::Person, Evidence::FirstName(firstw.to_string()), None);
+        return (
+            EntityType::Person,
+            Evidence::FirstName(firstw.to_string()),
+            None,
+        );
     }
     if words.len() >= 2 {
         if words.iter().all(|w| g.is_common(w)) {
@@ -553,7 +865,10 @@ mod tests {
         let sents = sentences(text);
         let mut lex = Lexicon::default();
         lex.observe(text, &toks, &sents);
-        mentions(text, &toks, &sents, &lex).into_iter().map(|m| (text[m.range].to_string(), m.ty)).collect()
+        mentions(text, &toks, &sents, &lex)
+            .into_iter()
+            .map(|m| (text[m.range].to_string(), m.ty))
+            .collect()
     }
 
     fn names(text: &str) -> Vec<String> {
@@ -563,27 +878,47 @@ mod tests {
     #[test]
     fn titles_are_not_part_of_names() {
         assert_eq!(
-            found("In a call, US President Donald Trump and Russian President Vladimir Putin spoke."),
+            found(
+                "In a call, US President Donald Trump and Russian President Vladimir Putin spoke."
+            ),
             vec![
                 ("US".into(), EntityType::Place),
                 ("Donald Trump".into(), EntityType::Person),
                 ("Vladimir Putin".into(), EntityType::Person)
             ]
         );
-        assert_eq!(names("It was led by Secretary of State Marco Rubio today."), vec!["Marco Rubio"]);
-        assert_eq!(names("He thanked First Lady Melania Trump for it."), vec!["Melania Trump"]);
+        assert_eq!(
+            names("It was led by Secretary of State Marco Rubio today."),
+            vec!["Marco Rubio"]
+        );
+        assert_eq!(
+            names("He thanked First Lady Melania Trump for it."),
+            vec!["Melania Trump"]
+        );
     }
 
     #[test]
     fn possessives_compounds_and_abbreviations() {
-        assert_eq!(names("They discussed Trump's plan and US-Russia trade."), vec!["Trump", "US", "Russia"]);
-        assert_eq!(names("The War with Russia/Ukraine ended. The war was long."), vec!["Russia", "Ukraine"]);
-        assert_eq!(found("Officials at the U.S. Treasury Department said no.")[0], ("U.S. Treasury Department".into(), EntityType::Org));
+        assert_eq!(
+            names("They discussed Trump's plan and US-Russia trade."),
+            vec!["Trump", "US", "Russia"]
+        );
+        assert_eq!(
+            names("The War with Russia/Ukraine ended. The war was long."),
+            vec!["Russia", "Ukraine"]
+        );
+        assert_eq!(
+            found("Officials at the U.S. Treasury Department said no.")[0],
+            ("U.S. Treasury Department".into(), EntityType::Org)
+        );
     }
 
     #[test]
     fn sentence_initial_common_words_are_dropped() {
-        assert_eq!(names("During the call, Putin spoke. Despite that, Witkoff left."), vec!["Putin", "Witkoff"]);
+        assert_eq!(
+            names("During the call, Putin spoke. Despite that, Witkoff left."),
+            vec!["Putin", "Witkoff"]
+        );
         assert_eq!(
             names("Trump and Putin Expected to Discuss Ukraine Ceasefire\nA ceasefire is expected by Trump and Putin, says Trump."),
             vec!["Trump", "Putin", "Ukraine", "Trump", "Putin", "Trump"]
@@ -592,14 +927,23 @@ mod tests {
 
     #[test]
     fn roles_before_names() {
-        assert_eq!(found("Kremlin spokesman Dmitry Peskov said so.")[1], ("Dmitry Peskov".into(), EntityType::Person));
-        assert_eq!(found("Kremlin spokesman Dmitry Peskov said so.")[0].1, EntityType::Org);
+        assert_eq!(
+            found("Kremlin spokesman Dmitry Peskov said so.")[1],
+            ("Dmitry Peskov".into(), EntityType::Person)
+        );
+        assert_eq!(
+            found("Kremlin spokesman Dmitry Peskov said so.")[0].1,
+            EntityType::Org
+        );
     }
 
     #[test]
     fn org_words_and_acronyms() {
         let f = found("He faces an International Criminal Court warrant, said AFP.");
-        assert_eq!(f[0], ("International Criminal Court".into(), EntityType::Org));
+        assert_eq!(
+            f[0],
+            ("International Criminal Court".into(), EntityType::Org)
+        );
         assert_eq!(f[1].0, "AFP");
     }
 }

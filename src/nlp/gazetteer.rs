@@ -23,7 +23,9 @@ pub struct Gazetteer {
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Gazetteer {
@@ -41,17 +43,31 @@ impl Gazetteer {
                 Some((name.to_string(), f.next().unwrap_or(name).to_string()))
             })
             .collect();
-        let aliases: HashMap<String, (String, EntityType)> = lines(include_str!("../../assets/gazetteer/aliases.tsv"))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let (v, c, t) = (f.next()?, f.next()?, f.next()?);
-                Some((v.to_string(), (c.to_string(), EntityType::parse(t)?)))
-            })
+        let aliases: HashMap<String, (String, EntityType)> =
+            lines(include_str!("../../assets/gazetteer/aliases.tsv"))
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    let (v, c, t) = (f.next()?, f.next()?, f.next()?);
+                    Some((v.to_string(), (c.to_string(), EntityType::parse(t)?)))
+                })
+                .collect();
+        let aliases_lower = aliases
+            .keys()
+            .map(|k| (k.to_lowercase(), k.clone()))
             .collect();
-        let aliases_lower = aliases.keys().map(|k| (k.to_lowercase(), k.clone())).collect();
-        let titles: HashSet<String> = lines(include_str!("../../assets/gazetteer/titles.txt")).map(str::to_string).collect();
-        let longest_title = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
-        let set = |src: &str| lines(src).map(|l| l.split('\t').next().unwrap_or(l).to_string()).collect::<HashSet<_>>();
+        let titles: HashSet<String> = lines(include_str!("../../assets/gazetteer/titles.txt"))
+            .map(str::to_string)
+            .collect();
+        let longest_title = titles
+            .iter()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let set = |src: &str| {
+            lines(src)
+                .map(|l| l.split('\t').next().unwrap_or(l).to_string())
+                .collect::<HashSet<_>>()
+        };
         Gazetteer {
             places,
             aliases,
@@ -77,11 +93,15 @@ impl Gazetteer {
         if let Some((c, t)) = self.aliases.get(name) {
             return Some((*t, c));
         }
-        self.places.get(name).map(|c| (EntityType::Place, c.as_str()))
+        self.places
+            .get(name)
+            .map(|c| (EntityType::Place, c.as_str()))
     }
 
     pub fn is_known_name(&self, word: &str) -> bool {
-        self.aliases.contains_key(word) || self.places.contains_key(word) || (self.first_names.contains(word) && !self.is_common(word))
+        self.aliases.contains_key(word)
+            || self.places.contains_key(word)
+            || (self.first_names.contains(word) && !self.is_common(word))
     }
 }
 

@@ -72,15 +72,28 @@ pub struct Prepared {
 }
 
 pub fn prepare(text: &str) -> Prepared {
-    Prepared { tokens: text::tokens(text), sentences: text::sentences(text) }
+    Prepared {
+        tokens: text::tokens(text),
+        sentences: text::sentences(text),
+    }
 }
 
 /// Analyzes one text against a reference date (the article's date, if any).
-pub fn analyze(text: &str, prepared: &Prepared, lex: &Lexicon, reference: Option<NaiveDate>) -> Analysis {
+pub fn analyze(
+    text: &str,
+    prepared: &Prepared,
+    lex: &Lexicon,
+    reference: Option<NaiveDate>,
+) -> Analysis {
     let mentions = entities::mentions(text, &prepared.tokens, &prepared.sentences, lex);
     let timexes = timex::extract(text, &prepared.sentences, reference);
     let quotes = quotes::quotes(text);
-    Analysis { sentences: prepared.sentences.clone(), mentions, timexes, quotes }
+    Analysis {
+        sentences: prepared.sentences.clone(),
+        mentions,
+        timexes,
+        quotes,
+    }
 }
 
 /// The sentence containing byte `pos`.

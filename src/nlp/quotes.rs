@@ -6,18 +6,23 @@ use std::ops::Range;
 /// three words long, between straight or curly double quotes.
 pub fn quotes(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    // (start of the inside, closing mark, nesting depth of curly quotes)
+    let mut open: Option<(usize, char, usize)> = None;
+    let mut push = |s: usize, e: usize| {
+        if text[s..e].split_whitespace().count() >= 3 {
+            out.push(s..e);
+        }
+    };
     for (i, c) in text.char_indices() {
         match (c, open) {
-            ('“', _) => open = Some((i + c.len_utf8(), '”')),
-            ('"', None) => open = Some((i + 1, '"')),
-            ('”', Some((s, '”'))) | ('"', Some((s, '"'))) => {
-                let inner = &text[s..i];
-                if inner.split_whitespace().count() >= 3 {
-                    out.push(s..i);
-                }
+            ('“', None) => open = Some((i + c.len_utf8(), '”', 0)),
+            ('“', Some((s, '”', d))) => open = Some((s, '”', d + 1)),
+            ('”', Some((s, '”', d))) if d > 0 => open = Some((s, '”', d - 1)),
+            ('”', Some((s, '”', 0))) | ('"', Some((s, '"', _))) => {
+                push(s, i);
                 open = None;
             }
+            ('"', None) => open = Some((i + 1, '"', 0)),
             ('\n', Some(_)) if text[i..].starts_with("\n\n") => open = None,
             _ => {}
         }
@@ -28,7 +33,10 @@ pub fn quotes(text: &str) -> Vec<Range<usize>> {
 /// A quote reduced for comparison: lower case letters and digits, single spaces.
 pub fn normalize(q: &str) -> String {
     let mut s = String::with_capacity(q.len());
-    for w in q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !s.is_empty() {
             s.push(' ');
         }
@@ -46,6 +54,12 @@ mod tests {
         let t = "He said \"great progress was made\" and “a very productive call” but \"no\".";
         let q: Vec<&str> = quotes(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(q, vec!["great progress was made", "a very productive call"]);
-        assert_eq!(normalize("Great, progress  WAS made!"), "great progress was made");
+        let n = "“A meeting is set. We will bring this “inglorious” War to an end,” he added.";
+        assert_eq!(quotes(n).len(), 1);
+        assert!(n[quotes(n)[0].clone()].ends_with("end,"));
+        assert_eq!(
+            normalize("Great, progress  WAS made!"),
+            "great progress was made"
+        );
     }
 }

@@ -42,7 +42,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 && matches!(chars[i + 1].1, 's' | 'S')
                 && !(i + 2 < n && chars[i + 2].1.is_alphanumeric());
             let len = if possessive { 2 } else { 1 };
-            out.push(Token { start: pos(i), end: pos(i + len), word: false });
+            out.push(Token {
+                start: pos(i),
+                end: pos(i + len),
+                word: false,
+            });
             i += len;
             continue;
         }
@@ -52,7 +56,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             let mut j = i;
             let mut pairs = 0;
             while j + 1 < n && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
-                if j + 2 < n && chars[j + 2].1.is_alphabetic() && !(j + 3 < n && chars[j + 3].1 == '.') && pairs >= 1 {
+                if j + 2 < n
+                    && chars[j + 2].1.is_alphabetic()
+                    && !(j + 3 < n && chars[j + 3].1 == '.')
+                    && pairs >= 1
+                {
                     // "U.S.A" without final dot is fine; a longer word after the dot is not
                     pairs += 1;
                     j += 2;
@@ -66,7 +74,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
             let word_after = j < n && chars[j].1.is_alphanumeric();
             if pairs >= 2 && !word_after {
-                out.push(Token { start: pos(start), end: pos(j), word: true });
+                out.push(Token {
+                    start: pos(start),
+                    end: pos(j),
+                    word: true,
+                });
                 i = j;
                 continue;
             }
@@ -77,7 +89,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
             if c.is_alphanumeric() {
                 j += 1;
             } else if is_apostrophe(c) && j + 1 < n && chars[j + 1].1.is_alphanumeric() {
-                let possessive = matches!(chars[j + 1].1, 's' | 'S') && !(j + 2 < n && chars[j + 2].1.is_alphanumeric());
+                let possessive = matches!(chars[j + 1].1, 's' | 'S')
+                    && !(j + 2 < n && chars[j + 2].1.is_alphanumeric());
                 if possessive {
                     break;
                 }
@@ -92,7 +105,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        out.push(Token { start: pos(start), end: pos(j), word: true });
+        out.push(Token {
+            start: pos(start),
+            end: pos(j),
+            word: true,
+        });
         i = j;
     }
     out
@@ -100,10 +117,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREV: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Jr", "Sr",
-    "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Rev", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Gov", "Pres", "approx", "etc", "e.g", "i.e", "Nos",
-    "Bros", "Messrs",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Rev", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Gov",
+    "Pres", "approx", "etc", "e.g", "i.e", "Nos", "Bros", "Messrs",
 ];
 
 /// True when the text's lines are hard-wrapped prose (newswire style):
@@ -181,12 +198,13 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             let ends = ws > 0
                 && match next {
                     None => true,
-                    Some(n) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(' | '\''),
+                    Some(n) => {
+                        n.is_uppercase()
+                            || n.is_ascii_digit()
+                            || matches!(n, '"' | '“' | '‘' | '(' | '\'')
+                    }
                 };
-            if ends && c == b'.' && !is_abbreviation(text, i) {
-                push(start, j, &mut out);
-                start = j;
-            } else if ends && c != b'.' {
+            if ends && (c != b'.' || !is_abbreviation(text, i)) {
                 push(start, j, &mut out);
                 start = j;
             }
@@ -230,11 +248,17 @@ mod tests {
 
     #[test]
     fn tokens_of_news() {
-        assert_eq!(words("Trump's U.S. envoy"), vec!["Trump", "'s", "U.S.", "envoy"]);
+        assert_eq!(
+            words("Trump's U.S. envoy"),
+            vec!["Trump", "'s", "U.S.", "envoy"]
+        );
         assert_eq!(words("US-Russia trade"), vec!["US", "-", "Russia", "trade"]);
         assert_eq!(words("Russia/Ukraine"), vec!["Russia", "/", "Ukraine"]);
         assert_eq!(words("O'Brien don't"), vec!["O'Brien", "don't"]);
-        assert_eq!(words("155,221 bags 1.5 pct"), vec!["155,221", "bags", "1.5", "pct"]);
+        assert_eq!(
+            words("155,221 bags 1.5 pct"),
+            vec!["155,221", "bags", "1.5", "pct"]
+        );
         assert_eq!(words("Putin’s call"), vec!["Putin", "’s", "call"]);
         assert_eq!(words("US. Secretary"), vec!["US", ".", "Secretary"]);
         assert_eq!(words("WW3-style"), vec!["WW3", "-", "style"]);
@@ -244,14 +268,28 @@ mod tests {
     fn sentences_with_abbreviations() {
         let t = "Mr. Smith met U.S. officials. They talked.\n\nNew paragraph here";
         let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(s, vec!["Mr. Smith met U.S. officials.", "They talked.", "New paragraph here"]);
+        assert_eq!(
+            s,
+            vec![
+                "Mr. Smith met U.S. officials.",
+                "They talked.",
+                "New paragraph here"
+            ]
+        );
     }
 
     #[test]
     fn headline_lines_are_sentences() {
         let t = "Fresh talks to begin\nThe White House said so. \"It is good,\" she said.";
         let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(s, vec!["Fresh talks to begin", "The White House said so.", "\"It is good,\" she said."]);
+        assert_eq!(
+            s,
+            vec![
+                "Fresh talks to begin",
+                "The White House said so.",
+                "\"It is good,\" she said."
+            ]
+        );
     }
 
     #[test]

@@ -52,7 +52,10 @@ pub fn value_days(v: &str) -> Option<(NaiveDate, NaiveDate)> {
     let year: i32 = v.get(..4)?.parse().ok()?;
     let rest = &v[4..];
     if rest.is_empty() {
-        return Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?));
+        return Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        ));
     }
     if let Some(w) = rest.strip_prefix("-W") {
         let w: u32 = w.get(..2).unwrap_or(w).parse().ok()?;
@@ -66,7 +69,10 @@ pub fn value_days(v: &str) -> Option<(NaiveDate, NaiveDate)> {
     }
     let m: u32 = rest.get(1..3)?.parse().ok()?;
     if rest.len() == 3 {
-        return Some((NaiveDate::from_ymd_opt(year, m, 1)?, last_of_month(year, m)?));
+        return Some((
+            NaiveDate::from_ymd_opt(year, m, 1)?,
+            last_of_month(year, m)?,
+        ));
     }
     let d: u32 = rest.get(4..6)?.parse().ok()?;
     let day = NaiveDate::from_ymd_opt(year, m, d)?;
@@ -88,6 +94,7 @@ struct Patterns {
     future: Regex,
 }
 
+#[allow(clippy::useless_format)] // one uniform list of patterns
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
@@ -109,7 +116,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<fiscal>\b(?i:fiscal|calendar)\s+{y}\b)"),
             format!(r"(?P<year>\b{y}\b)"),
             // relative
-            format!(r"(?P<ago>\b(?i:(?:about|nearly|almost|some|more than|less than)\s+)?(?i:{NUM})\s+(?i:{UNIT})s?\s+(?i:ago|earlier|later|before|after)\b)"),
+            format!(r"(?P<ago>\b(?i:(?:about|nearly|almost|some|more than|less than)\s+)?(?i:{NUM})\s+(?i:{UNIT})s?\s+(?i:ago|earlier|later)\b)"),
             format!(r"(?P<rday>\b(?i:(?:late|early)\s+)?(?i:today|tonight|yesterday|tomorrow)\b(?:\s+(?i:morning|afternoon|evening|night))?)"),
             format!(r"(?P<anchor>\b(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|morning|evening)|the\s+day\s+(?:before|after))\b)"),
             format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b)"),
@@ -138,7 +145,9 @@ fn month_num(s: &str) -> Option<u32> {
     let m = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    m.iter().position(|p| l.starts_with(p)).map(|i| i as u32 + 1)
+    m.iter()
+        .position(|p| l.starts_with(p))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday_of(s: &str) -> Option<Weekday> {
@@ -223,9 +232,14 @@ fn unit_code(u: &str) -> (&'static str, bool, f64) {
 
 /// Splits "about two weeks" into (number word, unit word).
 fn num_unit(s: &str) -> Option<(Option<f64>, &str)> {
-    let re_unit = ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"];
+    let re_unit = [
+        "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter",
+    ];
     let lower = s.to_ascii_lowercase();
-    let (upos, unit) = re_unit.iter().filter_map(|u| lower.rfind(u).map(|p| (p, *u))).max_by_key(|x| x.0)?;
+    let (upos, unit) = re_unit
+        .iter()
+        .filter_map(|u| lower.rfind(u).map(|p| (p, *u)))
+        .max_by_key(|x| x.0)?;
     let _ = unit;
     let before = lower[..upos].trim_end_matches(['-', ' ']).trim();
     let words: Vec<&str> = before.split([' ', '-']).filter(|w| !w.is_empty()).collect();
@@ -314,7 +328,12 @@ impl Resolver<'_> {
         patterns().future.is_match(&self.text[sentence.clone()])
     }
 
-    fn resolve(&mut self, kind: &str, s: &str, sentence: &Range<usize>) -> Option<(TimexType, Option<String>)> {
+    fn resolve(
+        &mut self,
+        kind: &str,
+        s: &str,
+        sentence: &Range<usize>,
+    ) -> Option<(TimexType, Option<String>)> {
         use TimexType::*;
         let r = self.reference;
         let day = |d: NaiveDate| Some(d.format("%Y-%m-%d").to_string());
@@ -326,7 +345,11 @@ impl Resolver<'_> {
             }
             "mdy" | "dmy" => {
                 let m = month_in(s)?;
-                let y: i32 = s.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).last()?.parse().ok()?;
+                let y: i32 = s
+                    .split(|c: char| !c.is_ascii_digit())
+                    .rfind(|w| w.len() == 4)?
+                    .parse()
+                    .ok()?;
                 let dnum = day_in(s)?;
                 let d = NaiveDate::from_ymd_opt(y, m, dnum)?;
                 self.last_day = Some(d);
@@ -342,7 +365,11 @@ impl Resolver<'_> {
                 (Date, v.and_then(day))
             }
             "my" | "fiscal" | "year" => {
-                let y: i32 = s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4)?.parse().ok()?;
+                let y: i32 = s
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|w| w.len() == 4)?
+                    .parse()
+                    .ok()?;
                 match month_in(s) {
                     Some(m) if kind == "my" => (Date, Some(format!("{y}-{m:02}"))),
                     _ => (Date, Some(format!("{y}"))),
@@ -353,9 +380,17 @@ impl Resolver<'_> {
                 let l = s.to_ascii_lowercase();
                 let v = r.map(|r| {
                     let y = if l.starts_with("last") {
-                        if m >= r.month() { r.year() - 1 } else { r.year() }
+                        if m >= r.month() {
+                            r.year() - 1
+                        } else {
+                            r.year()
+                        }
                     } else if l.starts_with("next") {
-                        if m <= r.month() { r.year() + 1 } else { r.year() }
+                        if m <= r.month() {
+                            r.year() + 1
+                        } else {
+                            r.year()
+                        }
                     } else if l.starts_with("this") || l.contains("this") {
                         r.year()
                     } else {
@@ -386,18 +421,29 @@ impl Resolver<'_> {
                 } else {
                     None
                 };
-                let y = s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4).and_then(|y| y.parse::<i32>().ok());
+                let y = s
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|w| w.len() == 4)
+                    .and_then(|y| y.parse::<i32>().ok());
                 let v = match (q, y, r) {
                     (Some(q), Some(y), _) => Some(format!("{y}-Q{q}")),
                     (Some(q), None, Some(r)) => {
                         let cur = (r.month0() / 3 + 1) as i32;
-                        let y = if q > cur && !self.future(sentence) { r.year() - 1 } else { r.year() };
+                        let y = if q > cur && !self.future(sentence) {
+                            r.year() - 1
+                        } else {
+                            r.year()
+                        };
                         Some(format!("{y}-Q{q}"))
                     }
                     (None, _, Some(r)) => {
                         // "the latest quarter": the last finished one
                         let cur = (r.month0() / 3) as i32;
-                        let (y, q) = if cur == 0 { (r.year() - 1, 4) } else { (r.year(), cur) };
+                        let (y, q) = if cur == 0 {
+                            (r.year() - 1, 4)
+                        } else {
+                            (r.year(), cur)
+                        };
                         Some(format!("{y}-Q{q}"))
                     }
                     _ => None,
@@ -405,8 +451,16 @@ impl Resolver<'_> {
                 (Date, v)
             }
             "half" => {
-                let h = if s.to_ascii_lowercase().contains("first") { 1 } else { 2 };
-                let y = s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4).and_then(|y| y.parse::<i32>().ok()).or(r.map(|r| r.year()));
+                let h = if s.to_ascii_lowercase().contains("first") {
+                    1
+                } else {
+                    2
+                };
+                let y = s
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|w| w.len() == 4)
+                    .and_then(|y| y.parse::<i32>().ok())
+                    .or(r.map(|r| r.year()));
                 (Date, y.map(|y| format!("{y}-H{h}")))
             }
             "decade" => {
@@ -422,17 +476,29 @@ impl Resolver<'_> {
             "ago" => {
                 let l = s.to_ascii_lowercase();
                 let (n, unit) = num_unit(s)?;
-                if l.ends_with("earlier") || l.ends_with("later") || l.ends_with("before") || l.ends_with("after") {
+                if l.ends_with("earlier")
+                    || l.ends_with("later")
+                    || l.ends_with("before")
+                    || l.ends_with("after")
+                {
                     return Some((Duration, Some(duration_value(n, unit))));
                 }
-                let Some(r) = r else { return Some((Date, None)) };
-                let Some(n) = n else { return Some((Date, Some("PAST_REF".into()))) };
+                let Some(r) = r else {
+                    return Some((Date, None));
+                };
+                let Some(n) = n else {
+                    return Some((Date, Some("PAST_REF".into())));
+                };
                 let n = n as i64;
                 let (code, time, mult) = unit_code(unit);
                 let v = match (code, time) {
                     ("D", false) => day(r - chrono::Duration::days(n)),
                     ("W", false) => Some(week_value(r - chrono::Duration::weeks(n))),
-                    ("M", false) => Some(shift_months(r, -(n as i32) * mult as i32).format("%Y-%m").to_string()),
+                    ("M", false) => Some(
+                        shift_months(r, -(n as i32) * mult as i32)
+                            .format("%Y-%m")
+                            .to_string(),
+                    ),
                     ("Y", false) => Some(format!("{}", r.year() - (n as f64 * mult) as i32)),
                     _ => day(r),
                 };
@@ -440,7 +506,9 @@ impl Resolver<'_> {
             }
             "rday" => {
                 let l = s.to_ascii_lowercase();
-                let Some(r) = r else { return Some((Date, None)) };
+                let Some(r) = r else {
+                    return Some((Date, None));
+                };
                 let d = if l.contains("yesterday") {
                     r - chrono::Duration::days(1)
                 } else if l.contains("tomorrow") {
@@ -459,10 +527,19 @@ impl Resolver<'_> {
             "anchor" => {
                 let l = s.to_ascii_lowercase();
                 let base = self.last_day.or(r);
-                let Some(b) = base else { return Some((Date, None)) };
-                let back = l.contains("previous") || l.contains("preceding") || l.contains("before");
+                let Some(b) = base else {
+                    return Some((Date, None));
+                };
+                let back =
+                    l.contains("previous") || l.contains("preceding") || l.contains("before");
                 let same = l.contains("same");
-                let sign = if same { 0 } else if back { -1 } else { 1 };
+                let sign = if same {
+                    0
+                } else if back {
+                    -1
+                } else {
+                    1
+                };
                 let v = if l.contains("week") {
                     Some(week_value(b + chrono::Duration::weeks(sign)))
                 } else if l.contains("month") {
@@ -478,14 +555,27 @@ impl Resolver<'_> {
             }
             "rel" | "wknd" => {
                 let l = s.to_ascii_lowercase();
-                let duration_like = l.starts_with("the past") || l.starts_with("past") || l.starts_with("the coming") || l.starts_with("coming");
-                let unit = ["weekend", "week", "month", "year", "quarter", "decade", "century", "spring", "summer", "fall", "autumn", "winter"]
-                    .into_iter()
-                    .find(|u| l.contains(u))?;
-                if duration_like && !matches!(unit, "weekend" | "spring" | "summer" | "fall" | "autumn" | "winter") {
+                let duration_like = l.starts_with("the past")
+                    || l.starts_with("past")
+                    || l.starts_with("the coming")
+                    || l.starts_with("coming");
+                let unit = [
+                    "weekend", "week", "month", "year", "quarter", "decade", "century", "spring",
+                    "summer", "fall", "autumn", "winter",
+                ]
+                .into_iter()
+                .find(|u| l.contains(u))?;
+                if duration_like
+                    && !matches!(
+                        unit,
+                        "weekend" | "spring" | "summer" | "fall" | "autumn" | "winter"
+                    )
+                {
                     return Some((Duration, Some(duration_value(Some(1.0), unit))));
                 }
-                let Some(r) = r else { return Some((Date, None)) };
+                let Some(r) = r else {
+                    return Some((Date, None));
+                };
                 let off: i64 = if l.contains("next") || l.contains("coming") {
                     1
                 } else if l.contains("last") || l.contains("previous") || l.contains("past") {
@@ -497,7 +587,10 @@ impl Resolver<'_> {
                     "week" => week_value(r + chrono::Duration::weeks(off)),
                     "weekend" => {
                         // the weekend of the week meant; "last weekend" from a Monday is two days back
-                        let base = if off == 0 && !self.future(sentence) && r.weekday().num_days_from_monday() < 5 {
+                        let base = if off == 0
+                            && !self.future(sentence)
+                            && r.weekday().num_days_from_monday() < 5
+                        {
                             r - chrono::Duration::weeks(1)
                         } else {
                             r + chrono::Duration::weeks(off)
@@ -526,23 +619,40 @@ impl Resolver<'_> {
                 (Date, Some(v))
             }
             "daypart" => {
-                let Some(r) = r else { return Some((Time, None)) };
+                let Some(r) = r else {
+                    return Some((Time, None));
+                };
                 let l = s.to_ascii_lowercase();
-                let d = if l.starts_with("last") { r - chrono::Duration::days(1) } else { r };
-                (Time, Some(format!("{}{}", d.format("%Y-%m-%d"), daypart(&l))))
+                let d = if l.starts_with("last") {
+                    r - chrono::Duration::days(1)
+                } else {
+                    r
+                };
+                (
+                    Time,
+                    Some(format!("{}{}", d.format("%Y-%m-%d"), daypart(&l))),
+                )
             }
             "wday" => {
                 let wd = weekday_of(s)?;
-                if s.to_ascii_lowercase().ends_with('s') && !s.to_ascii_lowercase().ends_with("days") {
+                if s.to_ascii_lowercase().ends_with('s')
+                    && !s.to_ascii_lowercase().ends_with("days")
+                {
                     // fallthrough: "Thursdays" is a set
                 }
                 if s.ends_with("days") || s.ends_with("Days") {
                     return Some((Set, Some(format!("XXXX-WXX-{}", wd.number_from_monday()))));
                 }
-                let Some(r) = r else { return Some((Date, None)) };
+                let Some(r) = r else {
+                    return Some((Date, None));
+                };
                 let l = s.to_ascii_lowercase();
-                let fwd = (wd.num_days_from_monday() as i64 - r.weekday().num_days_from_monday() as i64).rem_euclid(7);
-                let back = (r.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+                let fwd = (wd.num_days_from_monday() as i64
+                    - r.weekday().num_days_from_monday() as i64)
+                    .rem_euclid(7);
+                let back = (r.weekday().num_days_from_monday() as i64
+                    - wd.num_days_from_monday() as i64)
+                    .rem_euclid(7);
                 let d = if l.starts_with("next") {
                     r + chrono::Duration::days(if fwd == 0 { 7 } else { fwd })
                 } else if l.starts_with("last") {
@@ -567,27 +677,38 @@ impl Resolver<'_> {
                 } else if l.starts_with("midnight") {
                     (0, 0)
                 } else {
-                    let digits: Vec<u32> = l.split(|c: char| !c.is_ascii_digit()).filter(|x| !x.is_empty()).filter_map(|x| x.parse().ok()).collect();
+                    let digits: Vec<u32> = l
+                        .split(|c: char| !c.is_ascii_digit())
+                        .filter(|x| !x.is_empty())
+                        .filter_map(|x| x.parse().ok())
+                        .collect();
                     let mut h = *digits.first()?;
                     let m = digits.get(1).copied().unwrap_or(0);
                     if l.contains('p') && h < 12 {
                         h += 12;
                     }
-                    if l.contains("a.m") || l.contains("am") {
-                        if h == 12 {
-                            h = 0;
-                        }
+                    if (l.contains("a.m") || l.contains("am")) && h == 12 {
+                        h = 0;
                     }
                     (h, m)
                 };
                 let base = match weekday_of(&l) {
                     Some(_) => {
                         let wd = weekday_of(&l)?;
-                        r.map(|r| r - chrono::Duration::days((r.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7)))
+                        r.map(|r| {
+                            r - chrono::Duration::days(
+                                (r.weekday().num_days_from_monday() as i64
+                                    - wd.num_days_from_monday() as i64)
+                                    .rem_euclid(7),
+                            )
+                        })
                     }
                     None => self.last_day.or(r),
                 };
-                (Time, base.map(|b| format!("{}T{h:02}:{m:02}", b.format("%Y-%m-%d"))))
+                (
+                    Time,
+                    base.map(|b| format!("{}T{h:02}:{m:02}", b.format("%Y-%m-%d"))),
+                )
             }
             "spand" | "dur" | "hyph" => {
                 let (n, unit) = num_unit(s)?;
@@ -595,7 +716,12 @@ impl Resolver<'_> {
                 if l.starts_with("a ") || l.starts_with("an ") {
                     // "a year" after "twice" is a set; leave that to the caller
                 }
-                if n.is_none() && !(l.contains("few") || l.contains("several") || l.contains("many") || l.contains("some")) {
+                if n.is_none()
+                    && !(l.contains("few")
+                        || l.contains("several")
+                        || l.contains("many")
+                        || l.contains("some"))
+                {
                     return None;
                 }
                 (Duration, Some(duration_value(n, unit)))
@@ -607,7 +733,12 @@ impl Resolver<'_> {
             }
             "set" => {
                 let l = s.to_ascii_lowercase();
-                let v = if l.contains("day") || l.contains("daily") || l.contains("night") || l.contains("morning") || l.contains("evening") {
+                let v = if l.contains("day")
+                    || l.contains("daily")
+                    || l.contains("night")
+                    || l.contains("morning")
+                    || l.contains("evening")
+                {
                     "P1D".to_string()
                 } else if l.contains("week") {
                     "P1W".into()
@@ -626,7 +757,11 @@ impl Resolver<'_> {
                 let l = s.to_ascii_lowercase();
                 let v = if l.contains("soon") || l.contains("future") {
                     "FUTURE_REF"
-                } else if l.contains("recent") || l.contains("lately") || l.contains("past") || l.contains("previously") {
+                } else if l.contains("recent")
+                    || l.contains("lately")
+                    || l.contains("past")
+                    || l.contains("previously")
+                {
                     "PAST_REF"
                 } else {
                     "PRESENT_REF"
@@ -640,21 +775,39 @@ impl Resolver<'_> {
 }
 
 fn month_in(s: &str) -> Option<u32> {
-    s.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 3).find_map(|w| {
-        let m = month_num(w)?;
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][m as usize - 1];
-        let lw = w.to_ascii_lowercase();
-        (full.starts_with(&lw) || lw == "sept").then_some(m)
-    })
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .find_map(|w| {
+            let m = month_num(w)?;
+            let full = [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ][m as usize - 1];
+            let lw = w.to_ascii_lowercase();
+            (full.starts_with(&lw) || lw == "sept").then_some(m)
+        })
 }
 
 fn day_in(s: &str) -> Option<u32> {
-    s.split(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty() && w.len() <= 2).find_map(|w| w.parse().ok())
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty() && w.len() <= 2)
+        .find_map(|w| w.parse().ok())
 }
 
 const KINDS: &[&str] = &[
-    "iso", "mdy", "dmy", "md", "dm", "my", "mmod", "month", "quarter", "half", "decade", "fiscal", "year", "ago", "rday", "anchor", "rel", "wknd",
-    "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent", "set", "ref",
+    "iso", "mdy", "dmy", "md", "dm", "my", "mmod", "month", "quarter", "half", "decade", "fiscal",
+    "year", "ago", "rday", "anchor", "rel", "wknd", "daypart", "wday", "clock", "spand", "hyph",
+    "dur", "vague", "recent", "set", "ref",
 ];
 
 /// Words before a bare month name that make it a month ("in May"), since
@@ -664,17 +817,46 @@ fn month_context_ok(text: &str, start: usize, word: &str) -> bool {
         return true;
     }
     let before = text[..start].trim_end();
-    let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-    matches!(prev.as_str(), "in" | "since" | "until" | "by" | "of" | "from" | "through" | "during" | "early" | "late" | "mid" | "before" | "after" | "last" | "next" | "this" | "and" | "to")
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "in" | "since"
+            | "until"
+            | "by"
+            | "of"
+            | "from"
+            | "through"
+            | "during"
+            | "early"
+            | "late"
+            | "mid"
+            | "before"
+            | "after"
+            | "last"
+            | "next"
+            | "this"
+            | "and"
+            | "to"
+    )
 }
 
 /// Finds and resolves the time expressions of a text, in order.
 pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDate>) -> Vec<Timex> {
     let p = patterns();
     let mut out = Vec::new();
-    let mut res = Resolver { text, reference, last_day: None };
+    let mut res = Resolver {
+        text,
+        reference,
+        last_day: None,
+    };
     for caps in p.all.captures_iter(text) {
-        let Some((kind, m)) = KINDS.iter().find_map(|k| caps.name(k).map(|m| (*k, m))) else { continue };
+        let Some((kind, m)) = KINDS.iter().find_map(|k| caps.name(k).map(|m| (*k, m))) else {
+            continue;
+        };
         let s = m.as_str();
         let mut range = m.range();
         if kind == "month" && !month_context_ok(text, m.start(), s) {
@@ -683,17 +865,76 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         if kind == "year" {
             let before = &text[..m.start()];
             let after = &text[m.end()..];
-            if before.ends_with(['$', '#', '-', '/', '.', ',']) || after.starts_with(['%', '-', '/', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
-                || after.trim_start().to_ascii_lowercase().starts_with(|c: char| c == '%')
+            if before.ends_with(['$', '#', '-', '/', '.', ','])
+                || after.starts_with(['%', '-', '/', ','])
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit())
+                || after.trim_start().to_ascii_lowercase().starts_with('%')
                 || after.starts_with(".") && after[1..].starts_with(|c: char| c.is_ascii_digit())
                 || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
             }
-            let prev = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-            let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-            let unit_after = matches!(next.as_str(), "tonnes" | "tons" | "shares" | "dlrs" | "barrels" | "bags" | "pct" | "percent" | "mln" | "billion" | "million" | "people" | "ounces" | "units" | "cars" | "acres" | "feet" | "miles" | "workers" | "employees" | "points" | "cents" | "marks" | "yen" | "francs" | "pounds" | "metres" | "meters" | "kilometres" | "troops");
-            if unit_after || matches!(prev.as_str(), "at" | "about" | "to" | "over" | "than" | "some" | "nearly" | "around" | "approximately" | "rose" | "fell" | "only") && !matches!(next.as_str(), "and" | "when") {
+            let prev = before
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let next = after
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let unit_after = matches!(
+                next.as_str(),
+                "tonnes"
+                    | "tons"
+                    | "shares"
+                    | "dlrs"
+                    | "barrels"
+                    | "bags"
+                    | "pct"
+                    | "percent"
+                    | "mln"
+                    | "billion"
+                    | "million"
+                    | "people"
+                    | "ounces"
+                    | "units"
+                    | "cars"
+                    | "acres"
+                    | "feet"
+                    | "miles"
+                    | "workers"
+                    | "employees"
+                    | "points"
+                    | "cents"
+                    | "marks"
+                    | "yen"
+                    | "francs"
+                    | "pounds"
+                    | "metres"
+                    | "meters"
+                    | "kilometres"
+                    | "troops"
+            );
+            if unit_after
+                || matches!(
+                    prev.as_str(),
+                    "at" | "about"
+                        | "to"
+                        | "over"
+                        | "than"
+                        | "some"
+                        | "nearly"
+                        | "around"
+                        | "approximately"
+                        | "rose"
+                        | "fell"
+                        | "only"
+                ) && !matches!(next.as_str(), "and" | "when")
+            {
                 continue;
             }
         }
@@ -713,8 +954,15 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             if kind == "dur" && (l.starts_with("a ") || l.starts_with("an ")) {
                 // "twice a year", "once a week": a set
                 let before = text[..m.start()].trim_end().to_ascii_lowercase();
-                if before.ends_with("twice") || before.ends_with("once") || before.ends_with("times") {
-                    out.push(Timex { range: range.clone(), ty: TimexType::Set, value: Some(duration_value(Some(1.0), &l[2..].trim_start_matches("n "))) });
+                if before.ends_with("twice")
+                    || before.ends_with("once")
+                    || before.ends_with("times")
+                {
+                    out.push(Timex {
+                        range: range.clone(),
+                        ty: TimexType::Set,
+                        value: Some(duration_value(Some(1.0), l[2..].trim_start_matches("n "))),
+                    });
                     continue;
                 }
             }
@@ -724,7 +972,9 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             let sp = s.rfind(' ').map(|p| p + 1).unwrap_or(0);
             range.start += sp;
         }
-        let sent = super::sentence_at(sentences, m.start()).map(|i| sentences[i].clone()).unwrap_or(0..text.len());
+        let sent = super::sentence_at(sentences, m.start())
+            .map(|i| sentences[i].clone())
+            .unwrap_or(0..text.len());
         let s = &text[range.clone()];
         if let Some((ty, value)) = res.resolve(kind, s, &sent) {
             out.push(Timex { range, ty, value });
@@ -745,7 +995,10 @@ pub fn weekday_date_pairs(text: &str) -> Vec<(u32, u32, Weekday, Range<usize>)> 
     });
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
-        let w = c.name("w1").or(c.name("w2")).and_then(|m| weekday_of(m.as_str()));
+        let w = c
+            .name("w1")
+            .or(c.name("w2"))
+            .and_then(|m| weekday_of(m.as_str()));
         let d = c.name("d1").or(c.name("d2")).map(|m| m.as_str());
         if let (Some(w), Some(d)) = (w, d) {
             if let (Some(m), Some(day)) = (month_in(d), day_in(d)) {
@@ -763,7 +1016,10 @@ mod tests {
     fn run(text: &str, dct: Option<&str>) -> Vec<(String, &'static str, Option<String>)> {
         let r = dct.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
         let sents = super::super::text::sentences(text);
-        extract(text, &sents, r).into_iter().map(|t| (text[t.range].to_string(), t.ty.as_str(), t.value)).collect()
+        extract(text, &sents, r)
+            .into_iter()
+            .map(|t| (text[t.range].to_string(), t.ty.as_str(), t.value))
+            .collect()
     }
 
     fn one(text: &str, dct: &str) -> (String, Option<String>) {
@@ -774,46 +1030,129 @@ mod tests {
 
     #[test]
     fn relative_weeks_and_days() {
-        assert_eq!(one("They will meet next week.", "2025-10-16"), ("next week".into(), Some("2025-W43".into())));
-        assert_eq!(one("We meet tomorrow.", "2025-10-16").1.as_deref(), Some("2025-10-17"));
-        assert_eq!(one("It happened yesterday.", "2025-10-16").1.as_deref(), Some("2025-10-15"));
-        assert_eq!(one("Sales fell last year.", "1989-10-27").1.as_deref(), Some("1988"));
-        assert_eq!(one("It rose 5% two days ago.", "2025-10-16").1.as_deref(), Some("2025-10-14"));
+        assert_eq!(
+            one("They will meet next week.", "2025-10-16"),
+            ("next week".into(), Some("2025-W43".into()))
+        );
+        assert_eq!(
+            one("We meet tomorrow.", "2025-10-16").1.as_deref(),
+            Some("2025-10-17")
+        );
+        assert_eq!(
+            one("It happened yesterday.", "2025-10-16").1.as_deref(),
+            Some("2025-10-15")
+        );
+        assert_eq!(
+            one("Sales fell last year.", "1989-10-27").1.as_deref(),
+            Some("1988")
+        );
+        assert_eq!(
+            one("It rose 5% two days ago.", "2025-10-16").1.as_deref(),
+            Some("2025-10-14")
+        );
     }
 
     #[test]
     fn weekdays_by_tense() {
-        assert_eq!(one("During the call on Thursday, Putin told Trump.", "2025-10-17").1.as_deref(), Some("2025-10-16"));
-        assert_eq!(one("They will meet on Thursday.", "2025-10-17").1.as_deref(), Some("2025-10-23"));
-        assert_eq!(one("He spoke Friday.", "2025-10-17").1.as_deref(), Some("2025-10-17"));
+        assert_eq!(
+            one(
+                "During the call on Thursday, Putin told Trump.",
+                "2025-10-17"
+            )
+            .1
+            .as_deref(),
+            Some("2025-10-16")
+        );
+        assert_eq!(
+            one("They will meet on Thursday.", "2025-10-17")
+                .1
+                .as_deref(),
+            Some("2025-10-23")
+        );
+        assert_eq!(
+            one("He spoke Friday.", "2025-10-17").1.as_deref(),
+            Some("2025-10-17")
+        );
     }
 
     #[test]
     fn absolute_dates() {
-        assert_eq!(one("On Oct. 16, 2025 it rained.", "2024-01-01").1.as_deref(), Some("2025-10-16"));
-        assert_eq!(one("Due Nov. 16 this is.", "1989-10-30").1.as_deref(), Some("1989-11-16"));
-        assert_eq!(one("Sales in December were up.", "1998-02-06").1.as_deref(), Some("1997-12"));
-        assert_eq!(one("It was founded in 1987.", "2025-01-01").1.as_deref(), Some("1987"));
-        assert_eq!(one("Music of the 1990s.", "2025-01-01"), ("the 1990s".into(), Some("199".into())));
-        assert_eq!(one("The third-quarter results.", "1989-10-26").1.as_deref(), Some("1989-Q3"));
-        assert_eq!(one("On 16 October the talks began.", "2025-10-20").1.as_deref(), Some("2025-10-16"));
+        assert_eq!(
+            one("On Oct. 16, 2025 it rained.", "2024-01-01")
+                .1
+                .as_deref(),
+            Some("2025-10-16")
+        );
+        assert_eq!(
+            one("Due Nov. 16 this is.", "1989-10-30").1.as_deref(),
+            Some("1989-11-16")
+        );
+        assert_eq!(
+            one("Sales in December were up.", "1998-02-06").1.as_deref(),
+            Some("1997-12")
+        );
+        assert_eq!(
+            one("It was founded in 1987.", "2025-01-01").1.as_deref(),
+            Some("1987")
+        );
+        assert_eq!(
+            one("Music of the 1990s.", "2025-01-01"),
+            ("the 1990s".into(), Some("199".into()))
+        );
+        assert_eq!(
+            one("The third-quarter results.", "1989-10-26").1.as_deref(),
+            Some("1989-Q3")
+        );
+        assert_eq!(
+            one("On 16 October the talks began.", "2025-10-20")
+                .1
+                .as_deref(),
+            Some("2025-10-16")
+        );
     }
 
     #[test]
     fn durations_sets_and_vague() {
-        assert_eq!(one("The call lasted over two hours.", "2025-10-16"), ("two hours".into(), Some("PT2H".into())));
-        assert_eq!(one("A 30-day ceasefire.", "2025-10-16").1.as_deref(), Some("P30D"));
-        assert_eq!(one("It could take two weeks.", "2025-10-16").1.as_deref(), Some("P2W"));
-        assert_eq!(one("Sought for centuries.", "2025-10-16").1.as_deref(), Some("PXC"));
-        assert_eq!(one("They meet every week.", "2025-10-16"), ("every week".into(), Some("P1W".into())));
-        assert_eq!(one("He will travel soon.", "2025-10-16").1.as_deref(), Some("FUTURE_REF"));
-        assert_eq!(one("It is now clear.", "2025-10-16").1.as_deref(), Some("PRESENT_REF"));
-        assert_eq!(one("It was recently found.", "2025-10-16").1.as_deref(), Some("PAST_REF"));
+        assert_eq!(
+            one("The call lasted over two hours.", "2025-10-16"),
+            ("two hours".into(), Some("PT2H".into()))
+        );
+        assert_eq!(
+            one("A 30-day ceasefire.", "2025-10-16").1.as_deref(),
+            Some("P30D")
+        );
+        assert_eq!(
+            one("It could take two weeks.", "2025-10-16").1.as_deref(),
+            Some("P2W")
+        );
+        assert_eq!(
+            one("Sought for centuries.", "2025-10-16").1.as_deref(),
+            Some("PXC")
+        );
+        assert_eq!(
+            one("They meet every week.", "2025-10-16"),
+            ("every week".into(), Some("P1W".into()))
+        );
+        assert_eq!(
+            one("He will travel soon.", "2025-10-16").1.as_deref(),
+            Some("FUTURE_REF")
+        );
+        assert_eq!(
+            one("It is now clear.", "2025-10-16").1.as_deref(),
+            Some("PRESENT_REF")
+        );
+        assert_eq!(
+            one("It was recently found.", "2025-10-16").1.as_deref(),
+            Some("PAST_REF")
+        );
     }
 
     #[test]
     fn anchored_to_the_last_date() {
-        let v = run("On October 16 they spoke, and met the following day.", Some("2025-10-20"));
+        let v = run(
+            "On October 16 they spoke, and met the following day.",
+            Some("2025-10-20"),
+        );
         assert_eq!(v[1].2.as_deref(), Some("2025-10-17"));
     }
 
@@ -836,9 +1175,18 @@ mod tests {
     #[test]
     fn value_days_of_values() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(value_days("2025-W43"), Some((d("2025-10-20"), d("2025-10-26"))));
-        assert_eq!(value_days("2025-10"), Some((d("2025-10-01"), d("2025-10-31"))));
-        assert_eq!(value_days("2025-10-16T14:00"), Some((d("2025-10-16"), d("2025-10-16"))));
+        assert_eq!(
+            value_days("2025-W43"),
+            Some((d("2025-10-20"), d("2025-10-26")))
+        );
+        assert_eq!(
+            value_days("2025-10"),
+            Some((d("2025-10-01"), d("2025-10-31")))
+        );
+        assert_eq!(
+            value_days("2025-10-16T14:00"),
+            Some((d("2025-10-16"), d("2025-10-16")))
+        );
         assert_eq!(value_days("PRESENT_REF"), None);
     }
 }

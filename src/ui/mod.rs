@@ -1,6 +1,149 @@
-//! The terminal interface.
-use crate::corpus::Corpus;
+//! The terminal interface: setup and restore, the event loop.
 
-pub fn run(_corpus: Corpus) -> std::io::Result<()> {
+pub mod draw;
+pub mod theme;
+pub mod wrap;
+
+use crate::app::{self, keymap::Keymap, Action, Pane, State};
+use crate::corpus::Corpus;
+use crate::index::Index;
+use chrono::Datelike;
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::backend::Backend;
+use ratatui::Terminal;
+
+/// A key event as the keymap names it ("j", "ctrl-d", "backtab", "G").
+pub fn key_name(k: &KeyEvent) -> Option<String> {
+    let base = match k.code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "enter".into(),
+        KeyCode::Esc => "esc".into(),
+        KeyCode::Tab => "tab".into(),
+        KeyCode::BackTab => "backtab".into(),
+        KeyCode::Up => "up".into(),
+        KeyCode::Down => "down".into(),
+        KeyCode::Left => "left".into(),
+        KeyCode::Right => "right".into(),
+        KeyCode::PageUp => "pageup".into(),
+        KeyCode::PageDown => "pagedown".into(),
+        KeyCode::Home => "home".into(),
+        KeyCode::End => "end".into(),
+        KeyCode::Backspace => "backspace".into(),
+        _ => return None,
+    };
+    let mut name = String::new();
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        name.push_str("ctrl-");
+    }
+    if k.modifiers.contains(KeyModifiers::ALT) {
+        name.push_str("alt-");
+    }
+    name.push_str(&base);
+    Some(name)
+}
+
+/// The action for an event, given the state (text input goes to the search box).
+pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if matches!(s.overlay, app::Overlay::Search { .. }) {
+                match k.code {
+                    KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                        return Some(Action::Input(c))
+                    }
+                    KeyCode::Backspace => return Some(Action::Backspace),
+                    KeyCode::Esc => return Some(Action::Back),
+                    KeyCode::Enter => return Some(Action::Enter),
+                    KeyCode::Down | KeyCode::Tab => return Some(Action::Down),
+                    KeyCode::Up | KeyCode::BackTab => return Some(Action::Up),
+                    _ => {}
+                }
+            }
+            km.action(&key_name(k)?)
+        }
+        Event::Mouse(m) => {
+            let hit = |r: ratatui::layout::Rect| {
+                m.column >= r.x
+                    && m.column < r.x + r.width
+                    && m.row >= r.y
+                    && m.row < r.y + r.height
+            };
+            let pane = if hit(areas.sources) {
+                Pane::Sources
+            } else if hit(areas.reader) {
+                Pane::Reader
+            } else if hit(areas.timeline) {
+                Pane::Timeline
+            } else {
+                return None;
+            };
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    let (area, sel) = match pane {
+                        Pane::Sources => (areas.sources, s.source_sel),
+                        Pane::Timeline => (areas.timeline, s.timeline_sel),
+                        Pane::Reader => (areas.reader, 0),
+                    };
+                    let h = area.height.saturating_sub(2) as usize;
+                    let row =
+                        (m.row.saturating_sub(area.y + 1)) as usize + draw::list_offset(sel, h);
+                    Some(Action::Click { pane, row })
+                }
+                MouseEventKind::ScrollDown => Some(Action::Scroll { pane, down: true }),
+                MouseEventKind::ScrollUp => Some(Action::Scroll { pane, down: false }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The event loop, generic over the backend (tests drive it with TestBackend).
+pub fn run_loop<B: Backend>(
+    term: &mut Terminal<B>,
+    ix: &Index,
+    s: &mut State,
+    km: &Keymap,
+    th: &theme::Theme,
+    mut next_event: impl FnMut() -> std::io::Result<Option<Event>>,
+) -> std::io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut wrapped = wrap::Wrapped::default();
+    let mut areas = draw::Areas::default();
+    let mut dirty = true;
+    while !s.quit {
+        if dirty {
+            term.draw(|f| areas = draw::draw(f, s, ix, km, th, &mut wrapped))
+                .map_err(std::io::Error::other)?;
+            dirty = false;
+        }
+        let Some(ev) = next_event()? else { break };
+        if matches!(ev, Event::Resize(..)) {
+            dirty = true;
+            continue;
+        }
+        if let Some(a) = action_for(&ev, s, km, &areas) {
+            app::update(s, ix, a);
+            dirty = true;
+        }
+    }
     Ok(())
+}
+
+/// Opens the corpus in the terminal and restores the terminal on the way out.
+pub fn run(corpus: Corpus) -> std::io::Result<()> {
+    let ix = Index::build(corpus, chrono::Local::now().year());
+    let km = Keymap::default_map();
+    let th = theme::Theme::detect();
+    let mut s = State::new(&ix);
+    let mut term = ratatui::init();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    let res = run_loop(&mut term, &ix, &mut s, &km, &th, || event::read().map(Some));
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    ratatui::restore();
+    res
 }

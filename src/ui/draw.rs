@@ -1,0 +1,654 @@
+//! Drawing the state: a function of the state and the index, nothing else
+//! (the reader reports its line count and resolves a pending reveal).
+
+use super::theme::Theme;
+use super::wrap::{sanitize, Wrapped};
+use crate::app::{keymap::Keymap, Action, Overlay, Pane, State};
+use crate::index::{search, Index};
+use crate::nlp::EntityType;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+/// Where each pane was drawn, for mouse clicks.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Areas {
+    pub sources: Rect,
+    pub reader: Rect,
+    pub timeline: Rect,
+}
+
+pub const MIN_W: u16 = 60;
+pub const MIN_H: u16 = 15;
+
+/// First visible row of a list whose selection must stay in view.
+pub fn list_offset(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
+fn one_line(s: &str) -> String {
+    sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn truncate(s: &str, w: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > w {
+            if !out.is_empty() {
+                out.pop();
+                out.push('…');
+            }
+            return out;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out
+}
+
+fn date_label(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "undated   ".into())
+}
+
+pub fn draw(
+    f: &mut Frame,
+    s: &mut State,
+    ix: &Index,
+    km: &Keymap,
+    th: &Theme,
+    wrap: &mut Wrapped,
+) -> Areas {
+    let area = f.area();
+    if area.width < MIN_W || area.height < MIN_H {
+        let msg = Paragraph::new(format!(
+            "terminal too small: {}x{}, crossread needs {}x{}",
+            area.width, area.height, MIN_W, MIN_H
+        ))
+        .style(th.text);
+        f.render_widget(msg, area);
+        return Areas::default();
+    }
+    let rows = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Min(3), Constraint::Length(1)])
+        .split(area);
+    let cols = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([Constraint::Percentage(36), Constraint::Percentage(64)])
+        .split(rows[0]);
+    let left = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Percentage(45), Constraint::Percentage(55)])
+        .split(cols[0]);
+    let areas = Areas {
+        sources: left[0],
+        reader: cols[1],
+        timeline: left[1],
+    };
+    sources(f, s, ix, th, areas.sources);
+    timeline(f, s, ix, th, areas.timeline);
+    reader(f, s, ix, th, areas.reader, wrap);
+    status(f, s, ix, km, th, rows[1]);
+    match &s.overlay {
+        Overlay::None => {}
+        Overlay::Help => help(f, s, km, th, area),
+        Overlay::Warnings => warnings(f, ix, th, area),
+        Overlay::Entity { entity, row } => entity_panel(f, ix, th, area, *entity, *row),
+        Overlay::Search {
+            query,
+            results,
+            selected,
+        } => search_panel(f, ix, th, area, query, results, *selected),
+    }
+    areas
+}
+
+fn block<'a>(title: &'a str, focused: bool, th: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(if focused { th.focus_border } else { th.border })
+}
+
+fn sources(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
+    let b = block(" 1 Sources ", s.focus == Pane::Sources, th);
+    let inner = b.inner(area);
+    f.render_widget(b, area);
+    let h = inner.height as usize;
+    s.list_height = h.max(1);
+    let off = list_offset(s.source_sel, h);
+    let w = inner.width as usize;
+    let lines: Vec<Line> = s
+        .order
+        .iter()
+        .enumerate()
+        .skip(off)
+        .take(h)
+        .map(|(row, &ai)| {
+            let a = &ix.articles[ai];
+            let outlet = a.outlet.clone().unwrap_or_default();
+            let head = format!(
+                "{} {}",
+                date_label(a.date),
+                if outlet.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} · ", outlet)
+                }
+            );
+            let title = if a.title_derived {
+                format!("~{}", a.title)
+            } else {
+                a.title.clone()
+            };
+            let text = truncate(&one_line(&format!("{head}{title}")), w);
+            let style = if row == s.source_sel {
+                if s.focus == Pane::Sources {
+                    th.selected
+                } else {
+                    th.selected_dim
+                }
+            } else {
+                th.text
+            };
+            Line::from(Span::styled(format!("{text:<w$}"), style))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn timeline(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
+    let b = block(" 3 Timeline ", s.focus == Pane::Timeline, th);
+    let inner = b.inner(area);
+    f.render_widget(b, area);
+    let h = inner.height as usize;
+    let w = inner.width as usize;
+    let items = &ix.timeline.items;
+    if items.is_empty() {
+        f.render_widget(Paragraph::new("no dated items").style(th.dim), inner);
+        return;
+    }
+    let off = list_offset(s.timeline_sel, h);
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(off)
+        .take(h)
+        .map(|(i, it)| {
+            let a = &ix.articles[it.article as usize];
+            let mark = if it.article as usize == s.article {
+                "•"
+            } else {
+                " "
+            };
+            let ev = &ix.timeline.events[it.event as usize];
+            let n = if ev.articles.len() > 1 {
+                format!("[{}] ", ev.articles.len())
+            } else {
+                String::new()
+            };
+            let body = if it.timex.is_some() {
+                one_line(&a.text[it.sentence.clone()])
+            } else {
+                format!("published: {}", one_line(&a.title))
+            };
+            let text = truncate(&format!("{mark}{:<10} {n}{body}", it.value), w);
+            let style = if i == s.timeline_sel {
+                if s.focus == Pane::Timeline {
+                    th.selected
+                } else {
+                    th.selected_dim
+                }
+            } else if it.timex.is_none() {
+                th.dim
+            } else {
+                th.text
+            };
+            Line::from(Span::styled(format!("{text:<w$}"), style))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn type_style(th: &Theme, t: EntityType) -> Style {
+    match t {
+        EntityType::Person => th.person,
+        EntityType::Org => th.org,
+        EntityType::Place => th.place,
+        EntityType::Other => th.other,
+    }
+}
+
+fn reader(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect, wrap: &mut Wrapped) {
+    let b = block(" 2 Reader ", s.focus == Pane::Reader, th);
+    let inner = b.inner(area);
+    f.render_widget(b, area);
+    let Some(a) = ix.articles.get(s.article) else {
+        f.render_widget(Paragraph::new("no articles").style(th.dim), inner);
+        return;
+    };
+    let an = &ix.analyses[s.article];
+    let w = inner.width.max(1) as usize;
+    let mut header = vec![Line::from(Span::styled(
+        truncate(&one_line(&a.title), w),
+        th.title,
+    ))];
+    let date = match a.date {
+        Some(d) => format!("{} ({})", d, a.date_source.label()),
+        None => "undated".into(),
+    };
+    let mut meta = vec![date];
+    if let Some(o) = &a.outlet {
+        meta.push(o.clone());
+    }
+    if let Some(au) = &a.author {
+        meta.push(format!("by {au}"));
+    }
+    meta.push(a.path.display().to_string());
+    header.push(Line::from(Span::styled(
+        truncate(&one_line(&meta.join(" · ")), w),
+        th.dim,
+    )));
+    let text_h = (inner.height as usize).saturating_sub(header.len() + 1);
+    let lines = wrap.lines(s.article, &a.text, a.body.clone(), w);
+    s.reader_height = text_h.max(1);
+    s.reader_lines = lines.len();
+    if let Some(pos) = s.reveal.take() {
+        let li = lines
+            .partition_point(|r| r.end < pos)
+            .min(lines.len().saturating_sub(1));
+        if li < s.reader_scroll || li >= s.reader_scroll + text_h {
+            s.reader_scroll = li.saturating_sub(text_h / 3);
+        }
+    }
+    let max = lines.len().saturating_sub(text_h.min(lines.len()).max(1));
+    s.reader_scroll = s.reader_scroll.min(max);
+    let focused = s
+        .mention
+        .and_then(|m| an.mentions.get(m))
+        .map(|m| m.range.clone());
+    let mut out = header;
+    out.push(Line::default());
+    for r in lines.iter().skip(s.reader_scroll).take(text_h) {
+        out.push(styled_line(ix, s, th, r.clone(), focused.clone()));
+    }
+    f.render_widget(Paragraph::new(out), inner);
+}
+
+/// One wrapped line with its mentions, marks and boilerplate styled.
+fn styled_line(
+    ix: &Index,
+    s: &State,
+    th: &Theme,
+    r: std::ops::Range<usize>,
+    focused: Option<std::ops::Range<usize>>,
+) -> Line<'static> {
+    let a = &ix.articles[s.article];
+    let an = &ix.analyses[s.article];
+    let text = &a.text;
+    let first = an.mentions.partition_point(|m| m.range.end <= r.start);
+    let ments: Vec<(usize, &crate::nlp::Mention)> = an
+        .mentions
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take_while(|(_, m)| m.range.start < r.end)
+        .collect();
+    let mut cuts = vec![r.start, r.end];
+    for (_, m) in &ments {
+        cuts.push(m.range.start.clamp(r.start, r.end));
+        cuts.push(m.range.end.clamp(r.start, r.end));
+    }
+    for m in &s.marks {
+        cuts.push(m.start.clamp(r.start, r.end));
+        cuts.push(m.end.clamp(r.start, r.end));
+    }
+    for b in &a.boilerplate {
+        cuts.push(b.start.clamp(r.start, r.end));
+        cuts.push(b.end.clamp(r.start, r.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::new();
+    for w in cuts.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        if x >= y || !text.is_char_boundary(x) || !text.is_char_boundary(y) {
+            continue;
+        }
+        let mut st = th.text;
+        if a.is_boilerplate(x) {
+            st = th.dim;
+        }
+        if let Some((mi, _)) = ments
+            .iter()
+            .find(|(_, m)| m.range.start <= x && x < m.range.end)
+        {
+            let e = &ix.entities[ix.mention_entity[s.article][*mi] as usize];
+            st = type_style(th, e.ty);
+        }
+        if s.marks.iter().any(|m| m.start <= x && x < m.end) {
+            st = st.patch(th.mark);
+        }
+        if focused.as_ref().is_some_and(|f| f.start <= x && x < f.end) {
+            st = st.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        }
+        spans.push(Span::styled(sanitize(&text[x..y]), st));
+    }
+    Line::from(spans)
+}
+
+fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: Rect) {
+    let pane = match s.focus {
+        Pane::Sources => "Sources",
+        Pane::Reader => "Reader",
+        Pane::Timeline => "Timeline",
+    };
+    let keys: Vec<(Action, &str)> = match s.focus {
+        Pane::Sources => vec![(Action::Down, "move"), (Action::Enter, "read")],
+        Pane::Reader => vec![
+            (Action::Down, "scroll"),
+            (Action::NextMention, "next name"),
+            (Action::Enter, "entity"),
+            (Action::NextHit, "next mention"),
+        ],
+        Pane::Timeline => vec![(Action::Down, "move"), (Action::Enter, "open")],
+    };
+    let mut text = format!(" {pane} │ ");
+    if let Some(m) = &s.message {
+        text.push_str(m);
+        text.push_str(" │ ");
+    }
+    for (a, label) in keys.iter().chain(
+        [
+            (Action::FocusNext, "pane"),
+            (Action::Search, "search"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ]
+        .iter(),
+    ) {
+        let k = km.keys_for(a);
+        let k = k.split(' ').next().unwrap_or("");
+        text.push_str(&format!("{k} {label}  "));
+    }
+    if !ix.warnings.is_empty() {
+        text.push_str(&format!("│ ⚠ {} warnings (w)", ix.warnings.len()));
+    }
+    text.push_str(&format!(
+        " │ {} articles, {} entities",
+        ix.articles.len(),
+        ix.entities.len()
+    ));
+    f.render_widget(
+        Paragraph::new(truncate(&text, area.width as usize)).style(th.status),
+        area,
+    );
+}
+
+fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
+    let w = (area.width * pw / 100).max(20).min(area.width);
+    let h = (area.height * ph / 100).max(5).min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect) {
+    let r = popup(area, 70, 80);
+    f.render_widget(Clear, r);
+    let pane_keys: Vec<(Action, &str)> = match s.focus {
+        Pane::Sources => vec![
+            (Action::Down, "next article"),
+            (Action::Up, "previous article"),
+            (Action::PageDown, "page down"),
+            (Action::PageUp, "page up"),
+            (Action::Top, "first"),
+            (Action::Bottom, "last"),
+            (Action::Enter, "read it"),
+        ],
+        Pane::Reader => vec![
+            (Action::Down, "scroll down"),
+            (Action::Up, "scroll up"),
+            (Action::PageDown, "page down"),
+            (Action::HalfPageDown, "half page down"),
+            (Action::Top, "top"),
+            (Action::Bottom, "end"),
+            (Action::NextMention, "next name in the text"),
+            (Action::PrevMention, "previous name"),
+            (Action::Enter, "entity panel of the name"),
+            (Action::NextHit, "next mention of that entity, any article"),
+            (Action::PrevHit, "previous mention of that entity"),
+            (Action::Back, "clear marks"),
+        ],
+        Pane::Timeline => vec![
+            (Action::Down, "next item"),
+            (Action::Up, "previous item"),
+            (Action::PageDown, "page down"),
+            (Action::Top, "first"),
+            (Action::Bottom, "last"),
+            (Action::Enter, "open the sentence in the reader"),
+        ],
+    };
+    let global = [
+        (Action::FocusNext, "next pane"),
+        (Action::FocusPrev, "previous pane"),
+        (Action::FocusSources, "sources"),
+        (Action::FocusReader, "reader"),
+        (Action::FocusTimeline, "timeline"),
+        (
+            Action::Search,
+            "search all articles (entity:NAME source: date:A..B type: -NOT \"phrase\")",
+        ),
+        (Action::Warnings, "warnings about the input"),
+        (Action::Help, "this help"),
+        (Action::Quit, "quit"),
+    ];
+    let mut lines = vec![Line::from(Span::styled("Keys here", th.title))];
+    for (a, d) in pane_keys.iter() {
+        lines.push(Line::from(format!("  {:<16} {d}", km.keys_for(a))));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Everywhere", th.title)));
+    for (a, d) in global.iter() {
+        lines.push(Line::from(format!("  {:<16} {d}", km.keys_for(a))));
+    }
+    lines.push(Line::from(
+        "  mouse            click to focus and select, wheel to scroll",
+    ));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Colours: person  organization  place  other",
+        th.dim,
+    )));
+    lines.push(Line::from(vec![
+        Span::styled("person", th.person),
+        Span::raw("  "),
+        Span::styled("organization", th.org),
+        Span::raw("  "),
+        Span::styled("place", th.place),
+        Span::raw("  "),
+        Span::styled("other", th.other),
+        Span::raw("  "),
+        Span::styled("boilerplate", th.dim),
+    ]));
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Help (esc closes) ")
+                .border_style(th.focus_border),
+        ),
+        r,
+    );
+}
+
+fn warnings(f: &mut Frame, ix: &Index, th: &Theme, area: Rect) {
+    let r = popup(area, 80, 70);
+    f.render_widget(Clear, r);
+    let mut lines: Vec<Line> = ix
+        .warnings
+        .iter()
+        .map(|w| Line::from(sanitize(&w.to_string())))
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::from("no warnings: every file was read"));
+    }
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(" Warnings (esc closes) ")
+                    .border_style(th.focus_border),
+            ),
+        r,
+    );
+}
+
+fn entity_panel(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, entity: u32, row: usize) {
+    let r = popup(area, 90, 85);
+    f.render_widget(Clear, r);
+    let e = &ix.entities[entity as usize];
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", sanitize(&e.name)))
+        .border_style(th.focus_border);
+    let inner = b.inner(r);
+    f.render_widget(b, r);
+    let w = inner.width as usize;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(e.ty.label().to_string(), type_style(th, e.ty)),
+            Span::styled(format!("  — {}", e.evidence.describe()), th.dim),
+        ]),
+        Line::from(truncate(
+            &format!("also written: {}", sanitize(&e.aliases.join(", "))),
+            w,
+        )),
+        Line::from(format!(
+            "{} mentions in {} articles   (enter: go there, esc: close)",
+            e.mentions.len(),
+            e.articles.len()
+        )),
+        Line::default(),
+    ];
+    let h = (inner.height as usize).saturating_sub(lines.len());
+    let off = list_offset(row, h);
+    let mut last_article = None;
+    for (i, &(a, m)) in e.mentions.iter().enumerate().skip(off).take(h) {
+        let art = &ix.articles[a as usize];
+        let mr = ix.analyses[a as usize].mentions[m as usize].range.clone();
+        let sent = search::sentence_of(ix, a as usize, mr.start);
+        let before = one_line(&art.text[sent.start.min(mr.start)..mr.start]);
+        let after = one_line(&art.text[mr.end..sent.end.max(mr.end)]);
+        let head = if last_article != Some(a) {
+            format!(
+                "{} {}",
+                date_label(art.date),
+                truncate(&one_line(&art.title), 28)
+            )
+        } else {
+            String::new()
+        };
+        last_article = Some(a);
+        let ctx = 24usize;
+        let before: String = before
+            .chars()
+            .rev()
+            .take(ctx)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let sel = if i == row { th.selected } else { th.text };
+        let gap_before = if art.text[..mr.start].ends_with(char::is_whitespace) {
+            " "
+        } else {
+            ""
+        };
+        let gap_after = if art.text[mr.end..].starts_with(char::is_whitespace) {
+            " "
+        } else {
+            ""
+        };
+        let left = format!("{head:<40} …{before}{gap_before}");
+        let line = Line::from(vec![
+            Span::styled(truncate(&left, w), sel),
+            Span::styled(
+                sanitize(&art.text[mr.clone()]),
+                type_style(th, e.ty).add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(
+                truncate(
+                    &format!("{gap_after}{after}"),
+                    w.saturating_sub(left.chars().count() + mr.len()),
+                ),
+                sel,
+            ),
+        ]);
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn search_panel(
+    f: &mut Frame,
+    ix: &Index,
+    th: &Theme,
+    area: Rect,
+    query: &str,
+    results: &[search::Hit],
+    selected: usize,
+) {
+    let r = popup(area, 90, 80);
+    f.render_widget(Clear, r);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(" Search (enter opens, esc closes) ")
+        .border_style(th.focus_border);
+    let inner = b.inner(r);
+    f.render_widget(b, r);
+    let w = inner.width as usize;
+    let mut lines = vec![
+        Line::from(vec![Span::styled("/", th.title), Span::raw(sanitize(query)), Span::styled("█", th.dim)]),
+        Line::from(Span::styled(format!("{} articles   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", results.len()), th.dim)),
+    ];
+    let h = (inner.height as usize).saturating_sub(2) / 2;
+    let off = list_offset(selected, h);
+    for (i, hit) in results.iter().enumerate().skip(off).take(h) {
+        let a = &ix.articles[hit.article as usize];
+        let st = if i == selected { th.selected } else { th.text };
+        lines.push(Line::from(Span::styled(
+            truncate(
+                &format!(
+                    "{} {} ({} hits)",
+                    date_label(a.date),
+                    one_line(&a.title),
+                    hit.ranges.len()
+                ),
+                w,
+            ),
+            st,
+        )));
+        let sent = hit
+            .ranges
+            .first()
+            .map(|r| one_line(&a.text[search::sentence_of(ix, hit.article as usize, r.start)]))
+            .unwrap_or_default();
+        lines.push(Line::from(Span::styled(
+            truncate(&format!("    {sent}"), w),
+            th.dim,
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,134 @@
+//! Word wrapping of an article's text into byte-range lines, cached per
+//! article and width, and making untrusted text safe to print.
+
+use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
+
+/// Control characters and escape sequences become visible symbols: text from
+/// articles never reaches the terminal raw.
+pub fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            '\u{7f}' => '␡',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            c if ('\u{80}'..='\u{9f}').contains(&c) => '�',
+            '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}' => '·',
+            c => c,
+        })
+        .collect()
+}
+
+fn width(c: char) -> usize {
+    if (c as u32) < 0x20 || c == '\u{7f}' {
+        1
+    } else {
+        c.width().unwrap_or(1)
+    }
+}
+
+/// Wraps `text[body]` to `w` columns: one range per screen line, paragraphs
+/// (line breaks) kept, long words broken.
+pub fn wrap(text: &str, body: Range<usize>, w: usize) -> Vec<Range<usize>> {
+    let w = w.max(1);
+    let mut out = Vec::new();
+    let mut pos = body.start;
+    let region = &text[body.clone()];
+    for line in region.split_inclusive(['\n']) {
+        let lstart = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let lend = lstart + content.len();
+        if content.trim().is_empty() {
+            out.push(lstart..lstart);
+            continue;
+        }
+        let mut start = lstart;
+        let mut col = 0;
+        let mut last_space: Option<usize> = None;
+        let mut i = lstart;
+        while i < lend {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let cw = width(c);
+            if col + cw > w {
+                let cut = match last_space {
+                    Some(sp) if sp > start => sp,
+                    _ => i,
+                };
+                out.push(start..cut);
+                start = cut;
+                while start < lend && text[start..].starts_with(' ') {
+                    start += 1;
+                }
+                i = start;
+                col = 0;
+                last_space = None;
+                continue;
+            }
+            if c == ' ' {
+                last_space = Some(i);
+            }
+            col += cw;
+            i += c.len_utf8();
+        }
+        out.push(start..lend);
+    }
+    if out.is_empty() {
+        out.push(body.start..body.start);
+    }
+    out
+}
+
+/// The wrapped lines of the article on screen, recomputed only when the
+/// article or the width changes.
+#[derive(Default)]
+pub struct Wrapped {
+    key: Option<(usize, usize)>,
+    lines: Vec<Range<usize>>,
+}
+
+impl Wrapped {
+    pub fn lines(
+        &mut self,
+        article: usize,
+        text: &str,
+        body: Range<usize>,
+        w: usize,
+    ) -> &[Range<usize>] {
+        if self.key != Some((article, w)) {
+            self.lines = wrap(text, body, w);
+            self.key = Some((article, w));
+        }
+        &self.lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_paragraphs() {
+        let t = "one two three four\n\nfive";
+        let l: Vec<&str> = wrap(t, 0..t.len(), 9).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(l, vec!["one two", "three", "four", "", "five"]);
+    }
+
+    #[test]
+    fn long_words_and_wide_chars() {
+        let t = "abcdefghij 日本語日本語";
+        for r in wrap(t, 0..t.len(), 4) {
+            let w: usize = t[r].chars().map(width).sum();
+            assert!(w <= 4);
+        }
+    }
+
+    #[test]
+    fn escapes_are_made_visible() {
+        assert_eq!(sanitize("a\x1b[31mb\x07"), "a␛[31mb␇");
+        assert!(!sanitize("\u{9b}2J").contains('\u{9b}'));
+    }
+}

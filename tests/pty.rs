@@ -1,0 +1,113 @@
+//! The real binary in a pseudo-terminal: starts on the seeds, moves, opens
+//! help, searches, quits, and leaves the alternate screen.
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Pty {
+    fn start() -> Pty {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crossread"));
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(40).unwrap(),
+            std::num::NonZeroU16::new(120).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p2, r2) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p2.lock().unwrap().process(&buf[..n]);
+                r2.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        std::mem::forget(pty.master);
+        Pty {
+            parser,
+            raw,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let t0 = Instant::now();
+        while t0.elapsed() < Duration::from_secs(30) {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("{text:?} never appeared:\n{}", self.screen());
+    }
+
+    fn keys(&mut self, k: &str) {
+        self.writer.write_all(k.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+#[test]
+fn starts_moves_helps_searches_and_quits() {
+    let mut p = Pty::start();
+    p.wait_for("Sources");
+    p.wait_for("In a telephone conversation");
+    p.keys("j");
+    p.wait_for("President Trump has just");
+    p.keys("?");
+    p.wait_for("Keys here");
+    p.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!p.screen().contains("Keys here"));
+    p.keys("/entity:Zelenskyy");
+    p.wait_for("articles   words");
+    p.keys("\x1b");
+    p.keys("q");
+    let t0 = Instant::now();
+    loop {
+        if let Some(status) = p.child.try_wait().unwrap() {
+            assert!(status.success());
+            break;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(20), "did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let raw = String::from_utf8_lossy(&p.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains("\x1b[?1049h"), "entered the alternate screen");
+    assert!(
+        raw.rfind("\x1b[?1049l") > raw.rfind("\x1b[?1049h"),
+        "left the alternate screen at the end"
+    );
+}

@@ -1,0 +1,187 @@
+//! The seed articles, end to end through the corpus, analysis and index.
+
+use crossread::corpus;
+use crossread::index::Index;
+use std::path::PathBuf;
+
+fn seeds() -> Index {
+    let c = corpus::load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")]).unwrap();
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    Index::build(c, 2025)
+}
+
+fn art<'a>(ix: &'a Index, prefix: &str) -> &'a corpus::Article {
+    ix.articles
+        .iter()
+        .find(|a| a.id.starts_with(prefix))
+        .unwrap()
+}
+
+#[test]
+fn titles_dates_and_bylines() {
+    let ix = seeds();
+    assert_eq!(ix.articles.len(), 5);
+    let d = |p: &str| art(&ix, p).date.map(|d| d.to_string());
+    assert_eq!(d("001").as_deref(), Some("2025-10-16"));
+    assert_eq!(d("003").as_deref(), Some("2025-10-17"));
+    for p in ["000", "002", "004"] {
+        assert_ne!(
+            art(&ix, p).date_source,
+            corpus::DateSource::Header,
+            "{p} has no header date"
+        );
+    }
+    assert_eq!(
+        art(&ix, "000").date_source,
+        corpus::DateSource::Inferred,
+        "Thursday (October 16)"
+    );
+    assert_eq!(d("002"), None);
+    assert_eq!(d("004"), None);
+    assert_eq!(art(&ix, "004").author.as_deref(), Some("Garry"));
+    assert_eq!(
+        art(&ix, "004").title,
+        "Trump and Putin Expected to Discuss Ukraine Ceasefire"
+    );
+    assert_eq!(art(&ix, "002").title, "Fresh Ukraine talks to begin in the Middle East following Trump-Putin call, White House announces");
+    assert!(art(&ix, "001").title_derived);
+    for a in &ix.articles {
+        assert!(
+            !a.text[a.body.clone()].contains(" date 2025"),
+            "{}: marker in body",
+            a.id
+        );
+        assert!(!a.title.contains("date 2025"));
+    }
+    let b = art(&ix, "004");
+    let dimmed: Vec<&str> = b.boilerplate.iter().map(|r| &b.text[r.clone()]).collect();
+    assert!(dimmed.contains(&"Photo of author"));
+    assert_eq!(
+        dimmed.iter().filter(|l| **l == b.title).count(),
+        2,
+        "repeated titles dimmed: {dimmed:?}"
+    );
+}
+
+#[test]
+fn variant_spellings_link_and_namesakes_do_not() {
+    let ix = seeds();
+    let z = ix.find_entity("Zelenskiy").unwrap();
+    assert!(
+        z.aliases.iter().any(|a| a.contains("Zelenskyy")),
+        "{:?}",
+        z.aliases
+    );
+    let p = ix.find_entity("Vladmir Putin").unwrap();
+    assert_eq!(p.name, "Vladimir Putin");
+    assert_eq!(p.articles.len(), 5);
+    let kyiv = ix.find_entity("Kiev").unwrap();
+    assert_eq!(kyiv.name, "Kyiv");
+    assert_eq!(kyiv.articles.len(), 2);
+    let trump = ix.find_entity("Trump").unwrap();
+    let melania = ix.find_entity("Melania Trump").unwrap();
+    assert_ne!(trump.id, melania.id);
+    assert_eq!(trump.name, "Donald Trump");
+    assert_eq!(melania.articles.len(), 1);
+    let us = ix.find_entity("U.S.").unwrap();
+    assert_eq!(us.name, "United States");
+    assert_eq!(us.articles.len(), 5);
+}
+
+#[test]
+fn timeline_groups_the_events() {
+    let ix = seeds();
+    let tl = &ix.timeline;
+    let id = |a: u32| ix.articles[a as usize].id[..3].to_string();
+    let sources = |value: &str| -> Vec<Vec<String>> {
+        tl.events
+            .iter()
+            .filter(|e| e.value == value && tl.items[e.items[0] as usize].timex.is_some())
+            .map(|e| e.articles.iter().map(|&a| id(a)).collect())
+            .collect()
+    };
+    // the call of 16 October told by 000 and 003; the Oval Office meeting of 17 October by 000, 001, 003
+    assert!(
+        sources("2025-10-16")
+            .iter()
+            .any(|s| s.contains(&"000".to_string()) && s.contains(&"003".to_string())),
+        "{:?}",
+        sources("2025-10-16")
+    );
+    assert!(
+        sources("2025-10-17").iter().any(|s| s.len() == 3),
+        "{:?}",
+        sources("2025-10-17")
+    );
+    assert!(
+        sources("2025-W43")
+            .iter()
+            .any(|s| s.contains(&"000".to_string()) && s.contains(&"001".to_string())),
+        "{:?}",
+        sources("2025-W43")
+    );
+    let undated: Vec<String> = tl.undated.iter().map(|&a| id(a)).collect();
+    assert_eq!(undated, vec!["002", "004"]);
+}
+
+#[test]
+fn quoted_tomorrow_resolves_against_the_day_it_was_said() {
+    let ix = seeds();
+    let (ai, a) = ix
+        .articles
+        .iter()
+        .enumerate()
+        .find(|(_, a)| a.id.starts_with("003"))
+        .unwrap();
+    let t = ix.analyses[ai]
+        .timexes
+        .iter()
+        .find(|t| &a.text[t.range.clone()] == "tomorrow")
+        .unwrap();
+    assert_eq!(t.value.as_deref(), Some("2025-10-17"));
+}
+
+#[test]
+fn extract_json_follows_the_contract() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args([
+            "extract",
+            "--json",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    for d in docs {
+        let name = d["id"].as_str().unwrap();
+        let text = std::fs::read(format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        for e in d["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(d["timex"].as_array().unwrap())
+        {
+            let (s, en) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                std::str::from_utf8(&text[s..en]).unwrap(),
+                e["text"].as_str().unwrap()
+            );
+        }
+    }
+}
+
+#[test]
+fn missing_path_is_a_usage_error() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(["extract", "/no/such/folder"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder"));
+}
