@@ -62,8 +62,14 @@ pub fn similar_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    if a.len().abs_diff(b.len()) > 2
+        || a.len().min(b.len()) < 6
+        || a.chars().next() != b.chars().next()
+    {
+        return false;
+    }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) < 6 || a.chars().next() != b.chars().next() {
+    if la.min(lb) < 6 {
         return false;
     }
     let d = strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase());
@@ -183,6 +189,7 @@ pub fn link(items: &[Item]) -> Linked {
         art_keys.entry(it.article).or_default().push(item_key[i]);
     }
     let mut target_of_item: Vec<Option<usize>> = vec![None; items.len()];
+    let mut variant_cands: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         let k = item_key[i];
         let key = &keys[k];
@@ -215,14 +222,20 @@ pub fn link(items: &[Item]) -> Linked {
         };
         if !strong_non_person {
             // a surname, or a variant spelling of one
-            let mut cands: Vec<usize> = by_last.get(t[0]).cloned().unwrap_or_default();
-            if cands.is_empty() && t[0].chars().count() >= 6 {
-                for (last, ids) in &by_last {
-                    if similar_word(last, t[0]) {
-                        cands.extend(ids);
-                    }
-                }
-            }
+            let cands: Vec<usize> = match by_last.get(t[0]) {
+                Some(c) => c.clone(),
+                None if t[0].len() >= 6 => variant_cands
+                    .entry(k)
+                    .or_insert_with(|| {
+                        by_last
+                            .iter()
+                            .filter(|(last, _)| similar_word(last, t[0]))
+                            .flat_map(|(_, ids)| ids.iter().copied())
+                            .collect()
+                    })
+                    .clone(),
+                None => vec![],
+            };
             if !cands.is_empty() {
                 target_of_item[i] = pick(&cands);
                 continue;

@@ -2,8 +2,9 @@
 //! quotes carried by several articles.
 
 use crate::corpus::Article;
-use crate::nlp::{self, quotes::normalize, Analysis, TimexType};
+use crate::nlp::{self, Analysis, TimexType};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -229,26 +230,44 @@ impl Timeline {
 /// Word windows used to find a quote inside other articles.
 const SHINGLE: usize = 6;
 
-fn words(s: &str) -> Vec<String> {
-    normalize(s)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+/// The words of a text (letters and digits, case folded) as 64-bit FNV-1a
+/// hashes: cheap to compare, no allocation per word.
+fn words(s: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(s.len() / 6);
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for b in l.encode_utf8(&mut buf).bytes() {
+                    h ^= b as u64;
+                    h = h.wrapping_mul(0x100000001b3);
+                }
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            h = 0xcbf29ce484222325;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+    out
 }
 
 /// For each article's quotes, the other articles that carry the same words.
 pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Vec<u32>>> {
-    type Quote = (usize, usize, Vec<String>);
-    let mut by_head: HashMap<Vec<String>, Vec<Quote>> = HashMap::new();
+    type Quote = (usize, usize, Vec<u64>);
+    let mut by_head: HashMap<[u64; SHINGLE], Vec<Quote>> = HashMap::new();
     for (ai, an) in analyses.iter().enumerate() {
         for (qi, q) in an.quotes.iter().enumerate() {
             let w = words(&articles[ai].text[q.clone()]);
             if w.len() >= SHINGLE {
-                by_head
-                    .entry(w[..SHINGLE].to_vec())
-                    .or_default()
-                    .push((ai, qi, w));
+                let head: [u64; SHINGLE] = w[..SHINGLE].try_into().unwrap_or([0; SHINGLE]);
+                by_head.entry(head).or_default().push((ai, qi, w));
             }
         }
     }
@@ -259,23 +278,35 @@ pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Ve
     if by_head.is_empty() {
         return out;
     }
-    for (ai, a) in articles.iter().enumerate() {
-        let w = words(&a.text);
-        if w.len() < SHINGLE {
-            continue;
-        }
-        for start in 0..=w.len() - SHINGLE {
-            let Some(list) = by_head.get(&w[start..start + SHINGLE]) else {
-                continue;
-            };
-            for (qa, qi, qw) in list {
-                if *qa == ai || w.len() < start + qw.len() {
-                    continue;
-                }
-                if w[start..start + qw.len()] == qw[..] && !out[*qa][*qi].contains(&(ai as u32)) {
-                    out[*qa][*qi].push(ai as u32);
+    let found: Vec<(usize, usize, u32)> = articles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ai, a)| {
+            let w = words(&a.text);
+            let mut hits = Vec::new();
+            if w.len() >= SHINGLE {
+                for start in 0..=w.len() - SHINGLE {
+                    let head: [u64; SHINGLE] =
+                        w[start..start + SHINGLE].try_into().unwrap_or([0; SHINGLE]);
+                    let Some(list) = by_head.get(&head) else {
+                        continue;
+                    };
+                    for (qa, qi, qw) in list {
+                        if *qa != ai
+                            && w.len() >= start + qw.len()
+                            && w[start..start + qw.len()] == qw[..]
+                        {
+                            hits.push((*qa, *qi, ai as u32));
+                        }
+                    }
                 }
             }
+            hits
+        })
+        .collect();
+    for (qa, qi, ai) in found {
+        if !out[qa][qi].contains(&ai) {
+            out[qa][qi].push(ai);
         }
     }
     out
