@@ -134,10 +134,30 @@ where
     Ok(())
 }
 
+/// The default keys with the `[keys]` table of the user's config file
+/// (`~/.config/crossread/config.toml`) on top; an invalid file is reported
+/// and the defaults are used.
+fn user_keymap() -> Keymap {
+    let Some(dirs) = directories::ProjectDirs::from("", "", "crossread") else {
+        return Keymap::default_map();
+    };
+    let path = dirs.config_dir().join("config.toml");
+    let Ok(src) = std::fs::read_to_string(&path) else {
+        return Keymap::default_map();
+    };
+    match Keymap::with_overrides(&src) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("crossread: {}: {e}; using the default keys", path.display());
+            Keymap::default_map()
+        }
+    }
+}
+
 /// Opens the corpus in the terminal and restores the terminal on the way out.
 pub fn run(corpus: Corpus) -> std::io::Result<()> {
     let ix = Index::build(corpus, chrono::Local::now().year());
-    let km = Keymap::default_map();
+    let km = user_keymap();
     let th = theme::Theme::detect();
     let mut s = State::new(&ix);
     let mut term = ratatui::init();
