@@ -165,13 +165,13 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
             selected,
         } => {
             match action {
-                Action::Input(c) => {
-                    query.push(c);
-                    *results = search::search(ix, &search::parse(query));
-                    *selected = 0;
-                }
-                Action::Backspace => {
-                    query.pop();
+                Action::Input(_) | Action::Backspace => {
+                    match action {
+                        Action::Input(c) => query.push(c),
+                        _ => {
+                            query.pop();
+                        }
+                    }
                     *results = search::search(ix, &search::parse(query));
                     *selected = 0;
                 }

@@ -66,11 +66,7 @@ pub fn read(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Vec<Articl
                 .filter(|a| !a.is_empty()),
             url: e.links.first().map(|l| l.href.clone()),
             date,
-            date_source: if date.is_some() {
-                DateSource::Feed
-            } else {
-                DateSource::None
-            },
+            date_source: DateSource::Feed.if_found(date),
             body: 0..text.len(),
             text,
             meta: e

@@ -371,11 +371,7 @@ pub fn read(path: &Path, file_name: &str, html: &str) -> Article {
         author: page.author,
         url: page.url,
         date,
-        date_source: if date.is_some() {
-            DateSource::Metadata
-        } else {
-            DateSource::None
-        },
+        date_source: DateSource::Metadata.if_found(date),
         body: 0..text.len(),
         text,
         ..Default::default()

@@ -131,11 +131,7 @@ fn record(path: &Path, v: &Value, n: usize, warnings: &mut Vec<String>) -> Optio
         author: string(v, "author"),
         url: string(v, "url"),
         date,
-        date_source: if date.is_some() {
-            DateSource::Metadata
-        } else {
-            DateSource::None
-        },
+        date_source: DateSource::Metadata.if_found(date),
         date_evidence: None,
         body: 0..text.len(),
         text,

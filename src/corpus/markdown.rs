@@ -95,11 +95,7 @@ pub fn read(path: &Path, file_name: &str, src: &str) -> Article {
         author: get("author"),
         url: get("url"),
         date,
-        date_source: if date.is_some() {
-            DateSource::Metadata
-        } else {
-            DateSource::None
-        },
+        date_source: DateSource::Metadata.if_found(date),
         body: 0..text.len(),
         text,
         ..Default::default()

@@ -42,6 +42,15 @@ pub enum DateSource {
 }
 
 impl DateSource {
+    /// `self` when a date was found, else None.
+    pub fn if_found(self, date: Option<NaiveDate>) -> DateSource {
+        if date.is_some() {
+            self
+        } else {
+            DateSource::None
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             DateSource::Header => "header",

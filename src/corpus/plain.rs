@@ -32,11 +32,7 @@ pub fn read(path: &Path, file_name: &str, text: String) -> Article {
         id: file_name.to_string(),
         path: path.to_path_buf(),
         date,
-        date_source: if date.is_some() {
-            DateSource::Header
-        } else {
-            DateSource::None
-        },
+        date_source: DateSource::Header.if_found(date),
         body: body_start..text.len(),
         ..Default::default()
     };
@@ -87,10 +83,9 @@ pub fn read(path: &Path, file_name: &str, text: String) -> Article {
 /// A leading ` date YYYY-MM-DD` marker: the date (None when impossible) and
 /// where the body starts (after the marker and the blanks that follow it).
 fn date_marker(text: &str) -> (Option<NaiveDate>, usize) {
-    let t = text.trim_start_matches('\u{feff}');
-    let lead = text.len() - t.len();
-    let t2 = t.trim_start_matches([' ', '\t']);
-    let lead = lead + t.len() - t2.len();
+    let t2 = text
+        .trim_start_matches('\u{feff}')
+        .trim_start_matches([' ', '\t']);
     let Some(rest) = t2.strip_prefix("date") else {
         return (None, 0);
     };
@@ -113,7 +108,6 @@ fn date_marker(text: &str) -> (Option<NaiveDate>, usize) {
     let after = &rest2[10..];
     let after_trim = after.trim_start_matches([' ', '\t', '\r', '\n']);
     let end = text.len() - after_trim.len();
-    let _ = lead;
     (NaiveDate::parse_from_str(cand, "%Y-%m-%d").ok(), end)
 }
 

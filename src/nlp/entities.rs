@@ -385,8 +385,6 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         ) || (t.text(cx.text) == "'" && first)
         {
             first = true;
-        } else if !matches!(t.text(cx.text), "," | "-" | "'s" | "’s" | "'" | "’") {
-            // other punctuation keeps the sentence-start state
         }
     }
     let mut i = a;
@@ -418,7 +416,7 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
                 && CONNECTORS.contains(&cx.w(j))
                 && j + 1 < b
                 && cand_word(cx, j + 1, all_caps_line)
-                && connector_ok(cx, &run, j, b, all_caps_line)
+                && connector_ok(cx, &run, j, b)
             {
                 run.push(j);
                 if cx.w(j) == "of"
@@ -467,7 +465,7 @@ fn titlecase(w: &str) -> String {
 }
 
 /// May the lower-case connector at `j` join the run to the capitalized word after it?
-fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize, _caps: bool) -> bool {
+fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
     let last = cx.w(*run.last().unwrap());
     let c = cx.w(j);
     match c {
@@ -631,8 +629,7 @@ fn clean(
             (at_initial || headline) && !all_caps && cx.doubtful(w) && !cx.g.org_words.contains(w)
                 || cx.g.demonyms.contains(w)
                     && !(pos + 1 < part.len()
-                        && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
-                || w.chars().count() == 1 && !cx.toks[i].word;
+                        && cx.g.org_words.contains(cx.w(*part.last().unwrap())));
         // headline words that are only capitalized common words split the run
         if drop {
             if !cur.is_empty() {

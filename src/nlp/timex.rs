@@ -236,11 +236,7 @@ fn num_unit(s: &str) -> Option<(Option<f64>, &str)> {
         "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter",
     ];
     let lower = s.to_ascii_lowercase();
-    let (upos, unit) = re_unit
-        .iter()
-        .filter_map(|u| lower.rfind(u).map(|p| (p, *u)))
-        .max_by_key(|x| x.0)?;
-    let _ = unit;
+    let upos = re_unit.iter().filter_map(|u| lower.rfind(u)).max()?;
     let before = lower[..upos].trim_end_matches(['-', ' ']).trim();
     let words: Vec<&str> = before.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     // the number is the longest tail of words that parses
@@ -635,11 +631,6 @@ impl Resolver<'_> {
             }
             "wday" => {
                 let wd = weekday_of(s)?;
-                if s.to_ascii_lowercase().ends_with('s')
-                    && !s.to_ascii_lowercase().ends_with("days")
-                {
-                    // fallthrough: "Thursdays" is a set
-                }
                 if s.ends_with("days") || s.ends_with("Days") {
                     return Some((Set, Some(format!("XXXX-WXX-{}", wd.number_from_monday()))));
                 }
@@ -713,9 +704,6 @@ impl Resolver<'_> {
             "spand" | "dur" | "hyph" => {
                 let (n, unit) = num_unit(s)?;
                 let l = s.to_ascii_lowercase();
-                if l.starts_with("a ") || l.starts_with("an ") {
-                    // "a year" after "twice" is a set; leave that to the caller
-                }
                 if n.is_none()
                     && !(l.contains("few")
                         || l.contains("several")
@@ -949,22 +937,17 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                 range.end = range.start + s[..p].trim_end().len();
             }
         }
-        if kind == "wday" || kind == "dur" || kind == "hyph" || kind == "spand" {
-            let l = s.to_ascii_lowercase();
-            if kind == "dur" && (l.starts_with("a ") || l.starts_with("an ")) {
-                // "twice a year", "once a week": a set
-                let before = text[..m.start()].trim_end().to_ascii_lowercase();
-                if before.ends_with("twice")
-                    || before.ends_with("once")
-                    || before.ends_with("times")
-                {
-                    out.push(Timex {
-                        range: range.clone(),
-                        ty: TimexType::Set,
-                        value: Some(duration_value(Some(1.0), l[2..].trim_start_matches("n "))),
-                    });
-                    continue;
-                }
+        let l = s.to_ascii_lowercase();
+        if kind == "dur" && (l.starts_with("a ") || l.starts_with("an ")) {
+            // "twice a year", "once a week": a set
+            let before = text[..m.start()].trim_end().to_ascii_lowercase();
+            if before.ends_with("twice") || before.ends_with("once") || before.ends_with("times") {
+                out.push(Timex {
+                    range: range.clone(),
+                    ty: TimexType::Set,
+                    value: Some(duration_value(Some(1.0), l[2..].trim_start_matches("n "))),
+                });
+                continue;
             }
         }
         if kind == "vague" {
