@@ -61,6 +61,17 @@ pub enum Command {
         json: bool,
         paths: Vec<PathBuf>,
     },
+    /// Two articles side by side: aligned sentences, shared quotes and entities.
+    #[command(
+        after_help = "A and B are article ids, id prefixes or file names.\n\nExample:\n  crossread compare 001 003 seeds/\n  crossread compare 001 003 --json seeds/"
+    )]
+    Compare {
+        a: String,
+        b: String,
+        #[arg(long)]
+        json: bool,
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Loads the paths (or the default seeds) and reports warnings on stderr.
@@ -95,10 +106,16 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    let run = |paths: &[PathBuf], f: &dyn Fn(&Index) -> String| -> i32 {
+    let run = |paths: &[PathBuf], f: &dyn Fn(&Index) -> Result<String, String>| -> i32 {
         match build(paths) {
             Ok(ix) => {
-                let out = f(&ix);
+                let out = match f(&ix) {
+                    Ok(o) => o,
+                    Err(e) => {
+                        eprintln!("crossread: {e}");
+                        return 1;
+                    }
+                };
                 use std::io::Write;
                 let mut so = std::io::stdout().lock();
                 if so.write_all(out.as_bytes()).is_err() {
@@ -113,15 +130,23 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Some(Command::Extract { json, paths }) => run(&paths, &|ix| output::extract(ix, json)),
-        Some(Command::Entities { json, paths }) => run(&paths, &|ix| output::entities(ix, json)),
+        Some(Command::Extract { json, paths }) => run(&paths, &|ix| Ok(output::extract(ix, json))),
+        Some(Command::Entities { json, paths }) => {
+            run(&paths, &|ix| Ok(output::entities(ix, json)))
+        }
         Some(Command::Mentions { name, json, paths }) => {
-            run(&paths, &|ix| output::mentions(ix, &name, json))
+            run(&paths, &|ix| Ok(output::mentions(ix, &name, json)))
         }
-        Some(Command::Timeline { json, paths }) => run(&paths, &|ix| output::timeline(ix, json)),
+        Some(Command::Timeline { json, paths }) => {
+            run(&paths, &|ix| Ok(output::timeline(ix, json)))
+        }
         Some(Command::Search { query, json, paths }) => {
-            run(&paths, &|ix| output::search(ix, &query, json))
+            run(&paths, &|ix| Ok(output::search(ix, &query, json)))
         }
+        Some(Command::Compare { a, b, json, paths }) => run(&paths, &|ix| {
+            let (x, y) = (ix.find_article(&a)?, ix.find_article(&b)?);
+            Ok(output::compare(ix, x, y, json))
+        }),
         None => {
             let corpus = match load(&cli.paths) {
                 Ok(c) => c,

@@ -1,6 +1,6 @@
 //! Headless output of the analysis: JSON for scripts, text for people.
 
-use crate::index::{search, Index};
+use crate::index::{compare, search, Index};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
@@ -298,6 +298,93 @@ pub fn search(ix: &Index, query: &str, json_out: bool) -> String {
             h.ranges.len(),
             first
         );
+    }
+    s
+}
+
+/// `crossread compare A B`: the alignment of two articles.
+pub fn compare(ix: &Index, a: usize, b: usize, json_out: bool) -> String {
+    let c = compare::compare(ix, a, b);
+    let (xa, xb) = (&ix.articles[a], &ix.articles[b]);
+    let names = |v: &[u32]| -> Vec<String> {
+        v.iter()
+            .map(|&e| ix.entities[e as usize].name.clone())
+            .collect()
+    };
+    let text =
+        |x: &crate::corpus::Article, r: &std::ops::Range<usize>| one_line(&x.text[r.clone()]);
+    if json_out {
+        let side = |x: &crate::corpus::Article, sents: &[compare::Sent]| -> Vec<Value> {
+            sents
+                .iter()
+                .map(|s| json!({"start": s.range.start, "end": s.range.end, "text": text(x, &s.range),
+                                "mark": s.mark, "counterpart": s.counterpart, "score": (s.score * 100.0).round() / 100.0}))
+                .collect()
+        };
+        let art = |x: &crate::corpus::Article| json!({"id": x.id, "title": x.title, "outlet": x.outlet, "date": x.date.map(|d| d.to_string())});
+        let v = json!({
+            "a": art(xa), "b": art(xb),
+            "relation": c.relation, "aligned": (c.aligned * 100.0).round() / 100.0, "overlap": (c.overlap * 100.0).round() / 100.0,
+            "shared_entities": names(&c.shared_entities), "only_a": names(&c.only_a), "only_b": names(&c.only_b),
+            "quotes": c.quotes.iter().map(|q| json!({"a": [q.a.start, q.a.end], "b": [q.b.start, q.b.end], "text": text(xa, &q.a)})).collect::<Vec<_>>(),
+            "date_differences": c.date_diffs.iter().map(|d| json!({"a_sentence": d.a_sentence, "b_sentence": d.b_sentence, "a": d.a_values, "b": d.b_values})).collect::<Vec<_>>(),
+            "a_sentences": side(xa, &c.a_sents), "b_sentences": side(xb, &c.b_sents),
+            "rows": c.rows.iter().map(|r| json!([r.0, r.1])).collect::<Vec<_>>(),
+        });
+        return serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
+    }
+    let mut s = String::new();
+    for (l, x) in [("A", xa), ("B", xb)] {
+        let _ = writeln!(
+            s,
+            "{l}  {}  {}  {}",
+            match x.date {
+                Some(d) => format!("{d} ({})", x.date_source.label()),
+                None => "undated".into(),
+            },
+            x.id,
+            one_line(&x.title)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "{}: {:.0}% of sentences have a counterpart, {} shared quote{}",
+        c.relation.label(),
+        c.aligned * 100.0,
+        c.quotes.len(),
+        if c.quotes.len() == 1 { "" } else { "s" }
+    );
+    let _ = writeln!(s, "shared:  {}", names(&c.shared_entities).join(", "));
+    let _ = writeln!(s, "only A:  {}", names(&c.only_a).join(", "));
+    let _ = writeln!(s, "only B:  {}", names(&c.only_b).join(", "));
+    for q in &c.quotes {
+        let _ = writeln!(s, "quote:   \"{}\"", text(xa, &q.a));
+    }
+    for d in &c.date_diffs {
+        let _ = writeln!(
+            s,
+            "dates differ: A{} gives {}, B{} gives {}",
+            d.a_sentence + 1,
+            d.a_values.join(", "),
+            d.b_sentence + 1,
+            d.b_values.join(", ")
+        );
+    }
+    s.push_str("\n= shared  ~ reworded  + only in this article\n\n");
+    for &(i, j) in &c.rows {
+        for (k, x, sents, label) in [(i, xa, &c.a_sents, "A"), (j, xb, &c.b_sents, "B")] {
+            if let Some(k) = k {
+                let st = &sents[k];
+                let _ = writeln!(
+                    s,
+                    "{} {label}{:<3} {}",
+                    st.mark.symbol(),
+                    k + 1,
+                    text(x, &st.range)
+                );
+            }
+        }
+        s.push('\n');
     }
     s
 }

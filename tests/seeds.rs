@@ -185,3 +185,69 @@ fn missing_path_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder"));
 }
+
+#[test]
+fn compare_001_with_003_shares_the_statement_and_differs_in_the_rest() {
+    use crossread::index::compare::{compare, Mark, Relation};
+    let ix = seeds();
+    let (a, b) = (
+        ix.find_article("001").unwrap(),
+        ix.find_article("003").unwrap(),
+    );
+    let c = compare(&ix, a, b);
+    let (ta, tb) = (&ix.articles[a].text, &ix.articles[b].text);
+    assert_eq!(c.relation, Relation::SameEvent);
+    // Trump's Truth Social statement: quoted in 003, set off as a block in 001
+    assert!(
+        c.quotes
+            .iter()
+            .any(|q| tb[q.b.clone()].contains("Budapest, Hungary")
+                && ta[q.a.clone()].contains("Budapest, Hungary")),
+        "{:?}",
+        c.quotes
+    );
+    let names = |v: &[u32]| -> Vec<String> {
+        v.iter()
+            .map(|&e| ix.entities[e as usize].name.clone())
+            .collect()
+    };
+    let shared = names(&c.shared_entities);
+    for n in ["Budapest", "Hungary", "Marco Rubio", "Oval Office"] {
+        assert!(shared.iter().any(|s| s == n), "{n} not shared: {shared:?}");
+    }
+    assert!(names(&c.only_a).iter().any(|n| n == "NATO"));
+    let mark_of = |sents: &[crossread::index::compare::Sent], text: &str, needle: &str| {
+        sents
+            .iter()
+            .find(|s| text[s.range.clone()].contains(needle))
+            .map(|s| s.mark)
+    };
+    assert_eq!(
+        mark_of(&c.b_sents, tb, "within two weeks or later"),
+        Some(Mark::Only)
+    );
+    assert_eq!(mark_of(&c.a_sents, ta, "NATO"), Some(Mark::Only));
+    assert_eq!(
+        mark_of(&c.a_sents, ta, "A meeting location is to be determined"),
+        Some(Mark::Shared)
+    );
+    // rows keep both sides in reading order
+    let left: Vec<usize> = c.rows.iter().filter_map(|r| r.0).collect();
+    let right: Vec<usize> = c.rows.iter().filter_map(|r| r.1).collect();
+    assert_eq!(left, (0..c.a_sents.len()).collect::<Vec<_>>());
+    assert_eq!(right, (0..c.b_sents.len()).collect::<Vec<_>>());
+}
+
+#[test]
+fn compare_000_with_002_are_different_events() {
+    use crossread::index::compare::{compare, Relation};
+    let ix = seeds();
+    let (a, b) = (
+        ix.find_article("000").unwrap(),
+        ix.find_article("002").unwrap(),
+    );
+    let c = compare(&ix, a, b);
+    assert_eq!(c.relation, Relation::DifferentEvents);
+    assert!(c.aligned < 0.15, "{}", c.aligned);
+    assert!(c.quotes.is_empty());
+}

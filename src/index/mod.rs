@@ -1,6 +1,7 @@
 //! The corpus-wide layer: entities and their mentions across articles, the
 //! timeline, search.
 
+pub mod compare;
 pub mod link;
 pub mod search;
 pub mod timeline;
@@ -37,6 +38,8 @@ pub struct Index {
     /// For each article, for each mention: its entity.
     pub mention_entity: Vec<Vec<u32>>,
     pub timeline: timeline::Timeline,
+    /// For each article, for each of its quotes: the other articles carrying it.
+    pub quote_carriers: Vec<Vec<Vec<u32>>>,
     pub warnings: Vec<Warning>,
 }
 
@@ -104,7 +107,7 @@ impl Index {
                 an
             })
             .collect();
-        timeline::reanchor_quotes(&articles, &mut analyses);
+        let quote_carriers = timeline::reanchor_quotes(&articles, &mut analyses);
         let (mut entities, mention_entity) = build_entities(&articles, &analyses);
         let timeline = timeline::Timeline::build(&articles, &analyses, &mention_entity);
         let mut ix = Index {
@@ -113,6 +116,7 @@ impl Index {
             entities: vec![],
             mention_entity,
             timeline,
+            quote_carriers,
             warnings,
         };
         // mentions and articles of each entity in reading order: by date, undated last
@@ -154,6 +158,42 @@ impl Index {
                     })
                     .max_by_key(|e| e.mentions.len())
             })
+    }
+
+    /// An article by its id, a prefix of it, its file name or its path.
+    pub fn find_article(&self, key: &str) -> Result<usize, String> {
+        let exact: Vec<usize> = (0..self.articles.len())
+            .filter(|&i| {
+                let a = &self.articles[i];
+                a.id == key
+                    || a.path.to_string_lossy() == key
+                    || a.path
+                        .file_name()
+                        .is_some_and(|f| f.to_string_lossy() == key)
+            })
+            .collect();
+        let found = if exact.is_empty() {
+            (0..self.articles.len())
+                .filter(|&i| self.articles[i].id.starts_with(key))
+                .collect()
+        } else {
+            exact
+        };
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(format!(
+                "no article {key:?} (give its id, a prefix of it, or its file name)"
+            )),
+            many => Err(format!(
+                "{key:?} names {} articles: {}",
+                many.len(),
+                many.iter()
+                    .take(5)
+                    .map(|&i| self.articles[i].id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
     }
 
     /// Article indices sorted by date (undated last), then title.

@@ -314,8 +314,8 @@ pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Ve
 
 /// Relative time expressions inside a quote resolve against the date the
 /// quote was first published: "tomorrow" in a statement reported the next day
-/// still means the day after the statement.
-pub fn reanchor_quotes(articles: &[Article], analyses: &mut [Analysis]) {
+/// still means the day after the statement. Returns the quote carriers.
+pub fn reanchor_quotes(articles: &[Article], analyses: &mut [Analysis]) -> Vec<Vec<Vec<u32>>> {
     let carriers = quote_carriers(articles, analyses);
     for (ai, qs) in carriers.iter().enumerate() {
         let Some(own) = articles[ai].date else {
@@ -350,4 +350,5 @@ pub fn reanchor_quotes(articles: &[Article], analyses: &mut [Analysis]) {
             }
         }
     }
+    carriers
 }

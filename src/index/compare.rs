@@ -1,0 +1,739 @@
+//! Two articles side by side: sentences aligned to their counterparts,
+//! quotes both carry, entities and dates they share or not, and how related
+//! two articles are at all.
+
+use super::Index;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// How a sentence relates to the other article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// The same sentence, give or take a few words.
+    Shared,
+    /// The same facts in other words.
+    Reworded,
+    /// Nothing like it in the other article.
+    Only,
+}
+
+impl Mark {
+    pub fn symbol(self) -> char {
+        match self {
+            Mark::Shared => '=',
+            Mark::Reworded => '~',
+            Mark::Only => '+',
+        }
+    }
+}
+
+/// One sentence of one side.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sent {
+    pub range: Range<usize>,
+    pub mark: Mark,
+    /// Its best counterpart on the other side (index into that side's sentences).
+    pub counterpart: Option<usize>,
+    pub score: f32,
+}
+
+/// A quote that both articles carry, with where it is in each.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedQuote {
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+}
+
+/// Aligned sentences that give different dates for what they report.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateDiff {
+    pub a_sentence: usize,
+    pub b_sentence: usize,
+    pub a_values: Vec<String>,
+    pub b_values: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    SameEvent,
+    Related,
+    DifferentEvents,
+}
+
+impl Relation {
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::SameEvent => "same event",
+            Relation::Related => "related",
+            Relation::DifferentEvents => "different events",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub a: usize,
+    pub b: usize,
+    pub a_sents: Vec<Sent>,
+    pub b_sents: Vec<Sent>,
+    /// Display rows, in order on both sides: a sentence of A, of B, or both
+    /// side by side when they are counterparts.
+    pub rows: Vec<(Option<usize>, Option<usize>)>,
+    pub shared_entities: Vec<u32>,
+    pub only_a: Vec<u32>,
+    pub only_b: Vec<u32>,
+    pub quotes: Vec<SharedQuote>,
+    pub date_diffs: Vec<DateDiff>,
+    /// Share of sentences (both sides) that have a counterpart.
+    pub aligned: f32,
+    /// Entities in common, weighted by their rarity in the corpus (0 to 1).
+    pub overlap: f32,
+    pub relation: Relation,
+}
+
+const STOP: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "his",
+    "her",
+    "its",
+    "their",
+    "they",
+    "them",
+    "this",
+    "these",
+    "those",
+    "from",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "but",
+    "not",
+    "also",
+    "been",
+    "being",
+    "which",
+    "who",
+    "whom",
+    "what",
+    "when",
+    "where",
+    "while",
+    "there",
+    "than",
+    "then",
+    "into",
+    "about",
+    "after",
+    "before",
+    "over",
+    "said",
+    "says",
+    "say",
+    "our",
+    "out",
+    "all",
+    "any",
+    "some",
+    "more",
+    "most",
+    "such",
+    "only",
+    "other",
+    "very",
+    "just",
+    "one",
+    "two",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "she",
+    "him",
+    "you",
+    "your",
+    "we",
+    "who",
+    "how",
+    "why",
+    "per",
+    "via",
+    "upon",
+    "between",
+    "during",
+    "under",
+    "against",
+    "both",
+    "each",
+    "own",
+    "same",
+    "too",
+    "now",
+    "new",
+    "told",
+    "according",
+    "added",
+];
+
+/// Crude stem: case folded, common suffixes off, at most six letters.
+fn stem(w: &str) -> Option<String> {
+    let l = w.to_lowercase();
+    let l = l.strip_suffix("'s").or(l.strip_suffix("’s")).unwrap_or(&l);
+    if l.chars().count() < 3 || STOP.contains(&l) || l.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut s = l;
+    for suf in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(x) = s.strip_suffix(suf) {
+            if x.chars().count() >= 3 {
+                s = x;
+                break;
+            }
+        }
+    }
+    Some(s.chars().take(6).collect())
+}
+
+/// The features of one sentence: content-word stems and entity ids.
+struct Features {
+    words: HashSet<String>,
+    entities: HashSet<u32>,
+}
+
+const ENTITY_WEIGHT: f32 = 1.5;
+
+/// Feature weights for one pair of articles: rarer among their sentences
+/// weighs more, so the story's cast and stock words, found in most sentences
+/// of both, count for little.
+struct Weights {
+    words: HashMap<String, f32>,
+    entities: HashMap<u32, f32>,
+}
+
+impl Weights {
+    fn new(all: &[&Features]) -> Weights {
+        let n = all.len() as f32 + 1.0;
+        let mut words: HashMap<String, f32> = HashMap::new();
+        let mut entities: HashMap<u32, f32> = HashMap::new();
+        for f in all {
+            for w in &f.words {
+                *words.entry(w.clone()).or_default() += 1.0;
+            }
+            for &e in &f.entities {
+                *entities.entry(e).or_default() += 1.0;
+            }
+        }
+        for v in words.values_mut() {
+            *v = (n / *v).ln().max(0.1);
+        }
+        for v in entities.values_mut() {
+            *v = ENTITY_WEIGHT * (n / *v).ln().max(0.1);
+        }
+        Weights { words, entities }
+    }
+
+    fn total(&self, f: &Features) -> f32 {
+        f.words.iter().map(|w| self.words[w]).sum::<f32>()
+            + f.entities.iter().map(|e| self.entities[e]).sum::<f32>()
+    }
+
+    /// Weighted Dice coefficient.
+    fn sim(&self, x: &Features, y: &Features, tx: f32, ty: f32) -> f32 {
+        if tx + ty == 0.0 {
+            return 0.0;
+        }
+        let words: Vec<&String> = x.words.intersection(&y.words).collect();
+        let ents: Vec<&u32> = x.entities.intersection(&y.entities).collect();
+        let shared = words.iter().map(|w| self.words[*w]).sum::<f32>()
+            + ents.iter().map(|e| self.entities[*e]).sum::<f32>();
+        let dice = 2.0 * shared / (tx + ty);
+        // the same names alone are not the same facts
+        if words.len() >= 2 || (words.len() == 1 && ents.len() >= 2) {
+            dice
+        } else {
+            dice * 0.5
+        }
+    }
+}
+
+/// Sentences of an article's body that are not boilerplate.
+fn body_sentences(ix: &Index, a: usize) -> Vec<Range<usize>> {
+    let art = &ix.articles[a];
+    ix.analyses[a]
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.end > art.body.start && !art.is_boilerplate(r.start.max(art.body.start)))
+        .map(|(_, r)| r.start.max(art.body.start)..r.end)
+        .filter(|r| art.text[r.clone()].chars().any(|c| c.is_alphanumeric()))
+        .collect()
+}
+
+fn features(ix: &Index, a: usize, sents: &[Range<usize>]) -> Vec<Features> {
+    let art = &ix.articles[a];
+    let an = &ix.analyses[a];
+    sents
+        .iter()
+        .map(|r| {
+            let r = r.clone();
+            // names count once, as entities, not again as words
+            let mut t = art.text[r.clone()].to_string();
+            for m in an
+                .mentions
+                .iter()
+                .filter(|m| m.range.start >= r.start && m.range.end <= r.end)
+            {
+                t.replace_range(
+                    m.range.start - r.start..m.range.end - r.start,
+                    &" ".repeat(m.range.len()),
+                );
+            }
+            let words = t
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .filter_map(stem)
+                .collect();
+            let entities = an
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.range.start >= r.start && m.range.end <= r.end)
+                .map(|(mi, _)| ix.mention_entity[a][mi])
+                .collect();
+            Features { words, entities }
+        })
+        .collect()
+}
+
+/// Above this a sentence pair is the same sentence; above `REWORDED` the same facts.
+const SHARED: f32 = 0.6;
+const REWORDED: f32 = 0.3;
+/// Beyond this many sentence pairs the alignment is skipped (marks only).
+const MAX_PAIRS: usize = 4_000_000;
+
+/// Words of a text with their byte ranges (letters and digits, case folded).
+fn words_at(text: &str, range: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let s = &text[range.clone()];
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((s[st..i].to_lowercase(), range.start + st..range.start + i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+const QUOTE_GRAM: usize = 4;
+
+/// Where the words of `quote` occur in `hay` (shingles of four words, so small
+/// differences in punctuation, case or a word here and there still match).
+fn find_quote(
+    quote: &[(String, Range<usize>)],
+    hay: &[(String, Range<usize>)],
+) -> Option<Range<usize>> {
+    if quote.len() < QUOTE_GRAM || hay.len() < QUOTE_GRAM {
+        // short quotes must match whole
+        if quote.len() >= 3 {
+            return hay.windows(quote.len()).find_map(|w| {
+                w.iter()
+                    .zip(quote)
+                    .all(|(a, b)| a.0 == b.0)
+                    .then(|| w[0].1.start..w[w.len() - 1].1.end)
+            });
+        }
+        return None;
+    }
+    let key =
+        |w: &[(String, Range<usize>)]| w.iter().map(|x| x.0.as_str()).collect::<Vec<_>>().join(" ");
+    let qkeys: HashSet<String> = quote.windows(QUOTE_GRAM).map(key).collect();
+    let mut first: Option<usize> = None;
+    let mut last = 0;
+    let mut matched = HashSet::new();
+    for (i, w) in hay.windows(QUOTE_GRAM).enumerate() {
+        let k = key(w);
+        if qkeys.contains(&k) {
+            // keep to one contiguous stretch: a gap longer than the quote ends it
+            if first.is_some() && i > last + quote.len() {
+                if matched.len() * 5 >= qkeys.len() * 3 {
+                    break;
+                }
+                matched.clear();
+                first = None;
+            }
+            first.get_or_insert(i);
+            last = i;
+            matched.insert(k);
+        }
+    }
+    let f = first?;
+    (matched.len() * 5 >= qkeys.len() * 3).then(|| hay[f].1.start..hay[last + QUOTE_GRAM - 1].1.end)
+}
+
+/// Quotes of either article found in the other.
+fn shared_quotes(ix: &Index, a: usize, b: usize) -> Vec<SharedQuote> {
+    let body = |x: usize| {
+        let art = &ix.articles[x];
+        words_at(&art.text, art.body.clone())
+    };
+    let (wa, wb) = (body(a), body(b));
+    let mut out: Vec<SharedQuote> = Vec::new();
+    let overlaps = |r: &Range<usize>, s: &Range<usize>| r.start < s.end && s.start < r.end;
+    for (x, wy, flip) in [(a, &wb, false), (b, &wa, true)] {
+        let text = &ix.articles[x].text;
+        for q in &ix.analyses[x].quotes {
+            let qw = words_at(text, q.clone());
+            if let Some(found) = find_quote(&qw, wy) {
+                let (ra, rb) = if flip {
+                    (found, q.clone())
+                } else {
+                    (q.clone(), found)
+                };
+                if !out
+                    .iter()
+                    .any(|s| overlaps(&s.a, &ra) && overlaps(&s.b, &rb))
+                {
+                    out.push(SharedQuote { a: ra, b: rb });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|q| q.a.start);
+    out
+}
+
+fn date_values(ix: &Index, a: usize, sentence: &Range<usize>) -> Vec<String> {
+    let mut v: Vec<String> = ix.analyses[a]
+        .timexes
+        .iter()
+        .filter(|t| {
+            t.range.start >= sentence.start
+                && t.range.end <= sentence.end
+                && t.ty == crate::nlp::TimexType::Date
+        })
+        .filter_map(|t| t.value.clone())
+        .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Entities of an article, most mentioned first.
+fn entities_of(ix: &Index, a: usize) -> Vec<(u32, usize)> {
+    let mut n: HashMap<u32, usize> = HashMap::new();
+    for &e in &ix.mention_entity[a] {
+        *n.entry(e).or_default() += 1;
+    }
+    let mut v: Vec<(u32, usize)> = n.into_iter().collect();
+    v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    v
+}
+
+/// Aligns article `a` with article `b`.
+pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
+    let (sa, sb) = (body_sentences(ix, a), body_sentences(ix, b));
+    let (fa, fb) = (features(ix, a, &sa), features(ix, b, &sb));
+    let pairs = fa.len() * fb.len();
+    let weights = Weights::new(&fa.iter().chain(&fb).collect::<Vec<_>>());
+    let ta: Vec<f32> = fa.iter().map(|f| weights.total(f)).collect();
+    let tb: Vec<f32> = fb.iter().map(|f| weights.total(f)).collect();
+    let mut sim: Vec<Vec<f32>> = if pairs <= MAX_PAIRS {
+        fa.iter()
+            .zip(&ta)
+            .map(|(x, &tx)| {
+                fb.iter()
+                    .zip(&tb)
+                    .map(|(y, &ty)| weights.sim(x, y, tx, ty))
+                    .collect()
+            })
+            .collect()
+    } else {
+        vec![vec![0.0; fb.len()]; fa.len()]
+    };
+    // sentences that carry the same quote are counterparts
+    let quotes = shared_quotes(ix, a, b);
+    let overlaps = |r: &Range<usize>, s: &Range<usize>| r.start < s.end && s.start < r.end;
+    if pairs <= MAX_PAIRS {
+        for q in &quotes {
+            for (i, ra) in sa.iter().enumerate().filter(|(_, r)| overlaps(r, &q.a)) {
+                for (j, rb) in sb.iter().enumerate().filter(|(_, r)| overlaps(r, &q.b)) {
+                    // the pair whose sentences hold the same stretch of the quote
+                    let part = |r: &Range<usize>, q: &Range<usize>| {
+                        (r.start.max(q.start), r.end.min(q.end))
+                    };
+                    let (pa, pb) = (part(ra, &q.a), part(rb, &q.b));
+                    let (ta, tb) = (&ix.articles[a].text, &ix.articles[b].text);
+                    let wa = words_at(ta, pa.0..pa.1);
+                    let wb = words_at(tb, pb.0..pb.1);
+                    let same = wa.iter().filter(|w| wb.iter().any(|v| v.0 == w.0)).count();
+                    if same * 2 >= wa.len().min(wb.len()).max(1) {
+                        sim[i][j] = sim[i][j].max(0.8);
+                    }
+                }
+            }
+        }
+    }
+    let mark = |score: f32| {
+        if score >= SHARED {
+            Mark::Shared
+        } else if score >= REWORDED {
+            Mark::Reworded
+        } else {
+            Mark::Only
+        }
+    };
+    let best = |scores: &mut dyn Iterator<Item = f32>| {
+        scores
+            .enumerate()
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .filter(|(_, s)| *s >= REWORDED)
+    };
+    let mut a_sents: Vec<Sent> = sa
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let c = best(&mut sim[i].iter().copied());
+            Sent {
+                range: r.clone(),
+                mark: c.map(|x| mark(x.1)).unwrap_or(Mark::Only),
+                counterpart: c.map(|x| x.0),
+                score: c.map(|x| x.1).unwrap_or(0.0),
+            }
+        })
+        .collect();
+    let mut b_sents: Vec<Sent> = sb
+        .iter()
+        .enumerate()
+        .map(|(j, r)| {
+            let c = best(&mut sim.iter().map(|row| row[j]));
+            Sent {
+                range: r.clone(),
+                mark: c.map(|x| mark(x.1)).unwrap_or(Mark::Only),
+                counterpart: c.map(|x| x.0),
+                score: c.map(|x| x.1).unwrap_or(0.0),
+            }
+        })
+        .collect();
+    // a sentence that carries a quote the other article carries is shared
+    for q in &quotes {
+        for (sents, r) in [(&mut a_sents, &q.a), (&mut b_sents, &q.b)] {
+            for s in sents.iter_mut() {
+                if s.range.start < r.end && r.start < s.range.end {
+                    s.mark = Mark::Shared;
+                }
+            }
+        }
+    }
+    let rows = align(&sim, fa.len(), fb.len());
+    let mut date_diffs = Vec::new();
+    for &(i, j) in &rows {
+        if let (Some(i), Some(j)) = (i, j) {
+            let va = date_values(ix, a, &a_sents[i].range);
+            let vb = date_values(ix, b, &b_sents[j].range);
+            if !va.is_empty() && !vb.is_empty() && !va.iter().any(|v| vb.contains(v)) {
+                date_diffs.push(DateDiff {
+                    a_sentence: i,
+                    b_sentence: j,
+                    a_values: va,
+                    b_values: vb,
+                });
+            }
+        }
+    }
+    let (ea, eb) = (entities_of(ix, a), entities_of(ix, b));
+    let set_b: HashSet<u32> = eb.iter().map(|x| x.0).collect();
+    let set_a: HashSet<u32> = ea.iter().map(|x| x.0).collect();
+    let shared_entities: Vec<u32> = ea
+        .iter()
+        .filter(|x| set_b.contains(&x.0))
+        .map(|x| x.0)
+        .collect();
+    let only_a: Vec<u32> = ea
+        .iter()
+        .filter(|x| !set_b.contains(&x.0))
+        .map(|x| x.0)
+        .collect();
+    let only_b: Vec<u32> = eb
+        .iter()
+        .filter(|x| !set_a.contains(&x.0))
+        .map(|x| x.0)
+        .collect();
+    let n = a_sents.len() + b_sents.len();
+    let matched = a_sents
+        .iter()
+        .chain(&b_sents)
+        .filter(|s| s.mark != Mark::Only)
+        .count();
+    let aligned = if n == 0 {
+        0.0
+    } else {
+        matched as f32 / n as f32
+    };
+    // entities in common, weighted by rarity in the corpus: sharing the
+    // story's usual cast says less than sharing its particular names
+    let n_art = ix.articles.len() as f32 + 1.0;
+    let idf = |e: &u32| (n_art / ix.entities[*e as usize].articles.len() as f32).ln();
+    let w = |v: &[u32]| v.iter().map(idf).sum::<f32>();
+    let all = w(&shared_entities) + w(&only_a) + w(&only_b);
+    let overlap = if all > 0.0 {
+        w(&shared_entities) / all
+    } else {
+        0.0
+    };
+    let relation = relation(ix, a, b, aligned, overlap, !quotes.is_empty());
+    Comparison {
+        a,
+        b,
+        a_sents,
+        b_sents,
+        rows,
+        shared_entities,
+        only_a,
+        only_b,
+        quotes,
+        date_diffs,
+        aligned,
+        overlap,
+        relation,
+    }
+}
+
+/// The day spans an article's text and date give for what it reports.
+fn days_of(ix: &Index, a: usize) -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let mut v: Vec<_> = ix.analyses[a]
+        .timexes
+        .iter()
+        .filter_map(|t| t.days())
+        .filter(|(s, e)| (*e - *s).num_days() <= 7)
+        .collect();
+    if let Some(d) = ix.articles[a].date {
+        v.push((d, d));
+    }
+    v
+}
+
+/// Same event: a shared quote, or many sentences with a counterpart, or many
+/// particular names in common; and dates that agree (or are unknown).
+fn relation(ix: &Index, a: usize, b: usize, aligned: f32, overlap: f32, quotes: bool) -> Relation {
+    let (da, db) = (days_of(ix, a), days_of(ix, b));
+    // dates agree when some day of one falls within two days of a day of the other
+    let near = da.iter().any(|x| {
+        db.iter()
+            .any(|y| x.0 <= y.1 + chrono::Days::new(2) && y.0 <= x.1 + chrono::Days::new(2))
+    });
+    let agree = near || da.is_empty() || db.is_empty();
+    // thresholds measured on ECB+ (same event, a similar event, another topic)
+    if quotes || (agree && (aligned >= 0.2 || overlap >= 0.15)) {
+        Relation::SameEvent
+    } else if aligned >= 0.1 || overlap >= 0.1 {
+        Relation::Related
+    } else {
+        Relation::DifferentEvents
+    }
+}
+
+/// The monotone alignment that keeps the most similarity: each row is a
+/// sentence of A, of B, or a pair of counterparts.
+fn align(sim: &[Vec<f32>], n: usize, m: usize) -> Vec<(Option<usize>, Option<usize>)> {
+    if n * m > MAX_PAIRS || n == 0 || m == 0 {
+        let mut rows: Vec<_> = (0..n).map(|i| (Some(i), None)).collect();
+        rows.extend((0..m).map(|j| (None, Some(j))));
+        return rows;
+    }
+    // dp[i][j]: best total over the first i of A and j of B
+    let w = m + 1;
+    let mut dp = vec![0f32; (n + 1) * w];
+    for i in 1..=n {
+        for j in 1..=m {
+            let s = sim[i - 1][j - 1];
+            // squared: one strong pair outweighs several weak ones
+            let diag = if s >= REWORDED {
+                dp[(i - 1) * w + j - 1] + s * s
+            } else {
+                f32::MIN
+            };
+            dp[i * w + j] = diag.max(dp[(i - 1) * w + j]).max(dp[i * w + j - 1]);
+        }
+    }
+    let mut rows = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 {
+            let s = sim[i - 1][j - 1];
+            if s >= REWORDED && dp[i * w + j] == dp[(i - 1) * w + j - 1] + s * s {
+                rows.push((Some(i - 1), Some(j - 1)));
+                i -= 1;
+                j -= 1;
+                continue;
+            }
+        }
+        if i > 0 && (j == 0 || dp[i * w + j] == dp[(i - 1) * w + j]) {
+            rows.push((Some(i - 1), None));
+            i -= 1;
+        } else {
+            rows.push((None, Some(j - 1)));
+            j -= 1;
+        }
+    }
+    rows.reverse();
+    // lone sentences of B before lone sentences of A between two pairs read
+    // better the other way round: A first
+    let mut k = 0;
+    while k < rows.len() {
+        let start = k;
+        while k < rows.len() && (rows[k].0.is_none() || rows[k].1.is_none()) {
+            k += 1;
+        }
+        rows[start..k].sort_by_key(|r| (r.0.is_none(), r.0, r.1));
+        k += 1;
+    }
+    rows
+}
+
+/// Articles most related to `a`: shared entities weighted by rarity, and
+/// shared quotes. Best first, at most `limit`.
+pub fn related(ix: &Index, a: usize, limit: usize) -> Vec<(usize, f32)> {
+    let n = ix.articles.len() as f32;
+    let mut score: HashMap<usize, f32> = HashMap::new();
+    for (e, _) in entities_of(ix, a) {
+        let arts = &ix.entities[e as usize].articles;
+        let idf = (n / arts.len() as f32).ln();
+        if idf <= 0.0 || arts.len() > 5000 {
+            continue;
+        }
+        for &o in arts {
+            if o as usize != a {
+                *score.entry(o as usize).or_default() += idf;
+            }
+        }
+    }
+    for carriers in ix.quote_carriers.get(a).into_iter().flatten() {
+        for &o in carriers {
+            *score.entry(o as usize).or_default() += n.ln().max(1.0);
+        }
+    }
+    let mut v: Vec<(usize, f32)> = score.into_iter().collect();
+    v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    v.truncate(limit);
+    v
+}
