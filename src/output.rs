@@ -329,7 +329,7 @@ pub fn compare(ix: &Index, a: usize, b: usize, json_out: bool) -> String {
             "quotes": c.quotes.iter().map(|q| json!({"a": [q.a.start, q.a.end], "b": [q.b.start, q.b.end], "text": text(xa, &q.a)})).collect::<Vec<_>>(),
             "date_differences": c.date_diffs.iter().map(|d| json!({"a_sentence": d.a_sentence, "b_sentence": d.b_sentence, "a": d.a_values, "b": d.b_values})).collect::<Vec<_>>(),
             "a_sentences": side(xa, &c.a_sents), "b_sentences": side(xb, &c.b_sents),
-            "rows": c.rows.iter().map(|r| json!([r.0, r.1])).collect::<Vec<_>>(),
+            "rows": c.rows,
         });
         return serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
     }
@@ -371,8 +371,8 @@ pub fn compare(ix: &Index, a: usize, b: usize, json_out: bool) -> String {
         );
     }
     s.push_str("\n= shared  ~ reworded  + only in this article\n\n");
-    for &(i, j) in &c.rows {
-        for (k, x, sents, label) in [(i, xa, &c.a_sents, "A"), (j, xb, &c.b_sents, "B")] {
+    for r in &c.rows {
+        for (k, x, sents, label) in [(r.a, xa, &c.a_sents, "A"), (r.b, xb, &c.b_sents, "B")] {
             if let Some(k) = k {
                 let st = &sents[k];
                 let _ = writeln!(

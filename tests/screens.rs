@@ -63,9 +63,32 @@ fn search_results() {
 }
 
 #[test]
+fn compare_view_001_and_003() {
+    // sources by date: 000, 001, 003, ...; mark 001, then compare with 003
+    let s = screen(120, 40, "jcjc");
+    assert!(s.contains("same event"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn compare_view_scrolled_to_the_shared_statement() {
+    insta::assert_snapshot!(screen(120, 40, "jcjcGkk"));
+}
+
+#[test]
 fn every_view_at_every_size_never_panics() {
     for (w, h) in [(20, 5), (59, 14), (60, 15), (80, 24), (133, 41), (400, 120)] {
-        for keys in ["", "?", "2]\n", "/trump", "3jjj\n", "w", "GGG\t\tjjjj"] {
+        for keys in [
+            "",
+            "?",
+            "2]\n",
+            "/trump",
+            "3jjj\n",
+            "w",
+            "GGG\t\tjjjj",
+            "cjcjjjG",
+            "C",
+        ] {
             let s = screen(w, h, keys);
             assert!(!s.is_empty());
             if w < 60 || h < 15 {

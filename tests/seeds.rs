@@ -232,8 +232,8 @@ fn compare_001_with_003_shares_the_statement_and_differs_in_the_rest() {
         Some(Mark::Shared)
     );
     // rows keep both sides in reading order
-    let left: Vec<usize> = c.rows.iter().filter_map(|r| r.0).collect();
-    let right: Vec<usize> = c.rows.iter().filter_map(|r| r.1).collect();
+    let left: Vec<usize> = c.rows.iter().filter_map(|r| r.a).collect();
+    let right: Vec<usize> = c.rows.iter().filter_map(|r| r.b).collect();
     assert_eq!(left, (0..c.a_sents.len()).collect::<Vec<_>>());
     assert_eq!(right, (0..c.b_sents.len()).collect::<Vec<_>>());
 }

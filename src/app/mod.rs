@@ -3,7 +3,7 @@
 
 pub mod keymap;
 
-use crate::index::{search, Index};
+use crate::index::{compare, search, Index};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +41,14 @@ pub enum Action {
     NextHit,
     PrevHit,
     Search,
+    /// Mark this article for comparison; on a second article, compare them.
+    Compare,
+    /// Compare this article with its most related one.
+    CompareRelated,
+    /// Back to where the last jump came from (vim's Ctrl-o).
+    JumpBack,
+    /// Forward again (vim's Ctrl-i).
+    JumpForward,
     #[serde(skip)]
     Input(char),
     #[serde(skip)]
@@ -57,7 +65,7 @@ pub enum Action {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     None,
     Help,
@@ -66,6 +74,12 @@ pub enum Overlay {
     Entity {
         entity: u32,
         row: usize,
+    },
+    /// Two articles side by side: the comparison, selected row, first row shown.
+    Compare {
+        cmp: Box<compare::Comparison>,
+        row: usize,
+        top: usize,
     },
     /// Incremental search: the query as typed, results, selected result.
     Search {
@@ -99,7 +113,20 @@ pub struct State {
     pub reader_lines: usize,
     pub list_height: usize,
     pub message: Option<String>,
+    /// The article marked with `c`, waiting for a second one to compare with.
+    pub compare_mark: Option<usize>,
+    /// Places jumped from, for going back and forth (vim's jump list).
+    pub jumps: Vec<Location>,
+    pub jump_pos: usize,
     pub quit: bool,
+}
+
+/// A place in the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub article: usize,
+    pub mention: Option<usize>,
+    pub scroll: usize,
 }
 
 impl State {
@@ -121,8 +148,57 @@ impl State {
             reader_lines: 0,
             list_height: 10,
             message: None,
+            compare_mark: None,
+            jumps: vec![],
+            jump_pos: 0,
             quit: false,
         }
+    }
+
+    fn here(&self) -> Location {
+        Location {
+            article: self.article,
+            mention: self.mention,
+            scroll: self.reader_scroll,
+        }
+    }
+
+    /// Remembers where we are before a jump elsewhere.
+    fn push_jump(&mut self) {
+        let here = self.here();
+        self.jumps.truncate(self.jump_pos);
+        if self.jumps.last() != Some(&here) {
+            self.jumps.push(here);
+        }
+        const MAX: usize = 100;
+        if self.jumps.len() > MAX {
+            self.jumps.remove(0);
+        }
+        self.jump_pos = self.jumps.len();
+    }
+
+    fn go(&mut self, l: Location) {
+        self.open(l.article, None);
+        self.mention = l.mention;
+        self.reader_scroll = l.scroll;
+        self.marks.clear();
+        self.focus = Pane::Reader;
+    }
+
+    /// Opens the compare view of two articles.
+    fn compare(&mut self, ix: &Index, a: usize, b: usize) {
+        let cmp = compare::compare(ix, a, b);
+        self.message = Some(format!(
+            "{}: {:.0}% of sentences have a counterpart",
+            cmp.relation.label(),
+            cmp.aligned * 100.0
+        ));
+        self.compare_mark = None;
+        self.overlay = Overlay::Compare {
+            cmp: Box::new(cmp),
+            row: 0,
+            top: 0,
+        };
     }
 
     fn open(&mut self, article: usize, reveal: Option<usize>) {
@@ -180,6 +256,8 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                 Action::Back => s.overlay = Overlay::None,
                 Action::Enter => {
                     if let Some(h) = results.get(*selected).cloned() {
+                        s.overlay = Overlay::None;
+                        s.push_jump();
                         s.marks = h.ranges.clone();
                         s.overlay = Overlay::None;
                         s.focus = Pane::Reader;
@@ -205,12 +283,47 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                 Action::Enter => {
                     let (a, m) = ix.entities[*entity as usize].mentions[*row];
                     s.overlay = Overlay::None;
+                    s.push_jump();
                     s.focus = Pane::Reader;
                     s.open(a as usize, None);
                     s.mention = Some(m as usize);
                     let r = ix.analyses[a as usize].mentions[m as usize].range.clone();
                     s.reveal = Some(r.start);
                     s.marks = vec![r];
+                }
+                _ => {}
+            }
+            return;
+        }
+        Overlay::Compare { cmp, row, .. } => {
+            let n = cmp.rows.len();
+            match action {
+                Action::Down => *row = step(*row, n, 1),
+                Action::Up => *row = step(*row, n, -1),
+                Action::PageDown | Action::HalfPageDown => *row = step(*row, n, 10),
+                Action::PageUp | Action::HalfPageUp => *row = step(*row, n, -10),
+                Action::Scroll { down, .. } => *row = step(*row, n, if down { 3 } else { -3 }),
+                Action::Top => *row = 0,
+                Action::Bottom => *row = n.saturating_sub(1),
+                Action::Back | Action::Quit | Action::Compare => s.overlay = Overlay::None,
+                Action::Help => {
+                    s.message =
+                        Some("j/k move together · Enter reads the sentence · Esc closes".into())
+                }
+                Action::Enter => {
+                    // read the selected sentence: A's if the row has one, else B's
+                    let target = cmp.rows.get(*row).and_then(|r| match (r.a, r.b) {
+                        (Some(i), _) => Some((cmp.a, cmp.a_sents[i].range.clone())),
+                        (None, Some(j)) => Some((cmp.b, cmp.b_sents[j].range.clone())),
+                        _ => None,
+                    });
+                    if let Some((art, r)) = target {
+                        s.overlay = Overlay::None;
+                        s.push_jump();
+                        s.open(art, Some(r.start));
+                        s.marks = vec![r];
+                        s.focus = Pane::Reader;
+                    }
                 }
                 _ => {}
             }
@@ -308,6 +421,7 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
             }
             Pane::Timeline => {
                 if let Some(it) = ix.timeline.items.get(s.timeline_sel) {
+                    s.push_jump();
                     let r = it.timex.clone().map(|_| it.sentence.clone());
                     s.open(it.article as usize, r.as_ref().map(|r| r.start));
                     s.marks = r.into_iter().collect();
@@ -360,6 +474,9 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                 (cur + all.len() - 1) % all.len()
             };
             let (_, a, mm) = all[k];
+            if a as usize != s.article {
+                s.push_jump();
+            }
             s.open(a as usize, None);
             s.mention = Some(mm as usize);
             s.reveal = Some(ix.analyses[a as usize].mentions[mm as usize].range.start);
@@ -395,6 +512,44 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                 Pane::Sources => s.source_sel = step(s.source_sel, n_src, d.signum()),
                 Pane::Timeline => s.timeline_sel = step(s.timeline_sel, n_tl, d),
             }
+        }
+        Action::Compare => match s.compare_mark {
+            Some(m) if m != s.article && m < ix.articles.len() => s.compare(ix, m, s.article),
+            Some(_) => {
+                s.compare_mark = None;
+                s.message = Some("comparison mark cleared".into());
+            }
+            None => {
+                s.compare_mark = Some(s.article);
+                s.message =
+                    Some("marked for comparison: c on another article compares the two".into());
+            }
+        },
+        Action::CompareRelated => match compare::related(ix, s.article, 1).first() {
+            Some(&(b, _)) => s.compare(ix, s.article, b),
+            None => s.message = Some("no related article: no rare name in common".into()),
+        },
+        Action::JumpBack => {
+            if s.jump_pos == 0 {
+                s.message = Some("at the oldest jump".into());
+                return;
+            }
+            if s.jump_pos == s.jumps.len() {
+                let here = s.here();
+                s.jumps.push(here);
+            }
+            s.jump_pos -= 1;
+            let l = s.jumps[s.jump_pos].clone();
+            s.go(l);
+        }
+        Action::JumpForward => {
+            if s.jump_pos + 1 >= s.jumps.len() {
+                s.message = Some("at the newest jump".into());
+                return;
+            }
+            s.jump_pos += 1;
+            let l = s.jumps[s.jump_pos].clone();
+            s.go(l);
         }
         Action::Input(_) | Action::Backspace => {}
     }
@@ -514,5 +669,107 @@ mod tests {
         assert_eq!(s.article, ix.timeline.items[i].article as usize);
         assert_eq!(s.marks, vec![ix.timeline.items[i].sentence.clone()]);
         assert_eq!(s.focus, Pane::Reader);
+    }
+
+    #[test]
+    fn mark_two_articles_and_compare_them() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        let first = s.article;
+        update(&mut s, &ix, Action::Compare);
+        assert_eq!(s.compare_mark, Some(first));
+        update(&mut s, &ix, Action::Down);
+        let second = s.article;
+        assert_ne!(first, second);
+        update(&mut s, &ix, Action::Compare);
+        let Overlay::Compare { cmp, .. } = &s.overlay else {
+            panic!("no compare view: {:?}", s.overlay)
+        };
+        assert_eq!((cmp.a, cmp.b), (first, second));
+        assert_eq!(s.compare_mark, None);
+        // keys move the shared row; Enter reads the sentence of that row
+        update(&mut s, &ix, Action::Bottom);
+        let Overlay::Compare { cmp, row, .. } = &s.overlay else {
+            panic!()
+        };
+        assert_eq!(*row, cmp.rows.len() - 1);
+        let r = cmp.rows[*row];
+        let (art, range) = match (r.a, r.b) {
+            (Some(i), _) => (cmp.a, cmp.a_sents[i].range.clone()),
+            (None, Some(j)) => (cmp.b, cmp.b_sents[j].range.clone()),
+            _ => unreachable!(),
+        };
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!(s.overlay, Overlay::None);
+        assert_eq!(s.article, art);
+        assert_eq!(s.marks, vec![range]);
+        // and back to where we were
+        update(&mut s, &ix, Action::JumpBack);
+        assert_eq!(s.article, second);
+    }
+
+    #[test]
+    fn compare_related_picks_an_article_of_the_same_event() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        let a = ix.find_article("001").unwrap();
+        let pos = s.order.iter().position(|&x| x == a).unwrap();
+        update(
+            &mut s,
+            &ix,
+            Action::Click {
+                pane: Pane::Sources,
+                row: pos,
+            },
+        );
+        update(&mut s, &ix, Action::CompareRelated);
+        let Overlay::Compare { cmp, .. } = &s.overlay else {
+            panic!("no compare view")
+        };
+        assert_eq!(cmp.a, a);
+        let other = &ix.articles[cmp.b].id;
+        assert!(
+            other.starts_with("000") || other.starts_with("003"),
+            "{other}"
+        );
+    }
+
+    #[test]
+    fn jump_list_goes_back_and_forth() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::NextMention);
+        let mut start = (s.article, s.mention);
+        // jump across articles until the article changes twice
+        let mut visited = vec![start.0];
+        for _ in 0..50 {
+            if visited.len() == 1 {
+                start = (s.article, s.mention);
+            }
+            update(&mut s, &ix, Action::NextHit);
+            if *visited.last().unwrap() != s.article {
+                visited.push(s.article);
+            }
+            if visited.len() == 3 {
+                break;
+            }
+        }
+        assert_eq!(visited.len(), 3, "the entity is in three articles");
+        update(&mut s, &ix, Action::JumpBack);
+        assert_eq!(s.article, visited[1]);
+        update(&mut s, &ix, Action::JumpBack);
+        assert_eq!(
+            (s.article, s.mention),
+            start,
+            "where the first jump left from"
+        );
+        update(&mut s, &ix, Action::JumpBack);
+        assert_eq!(s.message.as_deref(), Some("at the oldest jump"));
+        update(&mut s, &ix, Action::JumpForward);
+        assert_eq!(s.article, visited[1]);
+        update(&mut s, &ix, Action::JumpForward);
+        assert_eq!(s.article, visited[2]);
+        update(&mut s, &ix, Action::JumpForward);
+        assert_eq!(s.message.as_deref(), Some("at the newest jump"));
     }
 }

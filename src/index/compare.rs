@@ -30,7 +30,7 @@ impl Mark {
 }
 
 /// One sentence of one side.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sent {
     pub range: Range<usize>,
     pub mark: Mark,
@@ -40,14 +40,14 @@ pub struct Sent {
 }
 
 /// A quote that both articles carry, with where it is in each.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SharedQuote {
     pub a: Range<usize>,
     pub b: Range<usize>,
 }
 
 /// Aligned sentences that give different dates for what they report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateDiff {
     pub a_sentence: usize,
     pub b_sentence: usize,
@@ -73,15 +73,23 @@ impl Relation {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// One display row: a sentence of A and/or of B, side by side; `paired` when
+/// they are counterparts (otherwise two unmatched sentences share the row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub a: Option<usize>,
+    pub b: Option<usize>,
+    pub paired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
     pub a: usize,
     pub b: usize,
     pub a_sents: Vec<Sent>,
     pub b_sents: Vec<Sent>,
-    /// Display rows, in order on both sides: a sentence of A, of B, or both
-    /// side by side when they are counterparts.
-    pub rows: Vec<(Option<usize>, Option<usize>)>,
+    /// Display rows, each side in reading order.
+    pub rows: Vec<Row>,
     pub shared_entities: Vec<u32>,
     pub only_a: Vec<u32>,
     pub only_b: Vec<u32>,
@@ -546,8 +554,8 @@ pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
     }
     let rows = align(&sim, fa.len(), fb.len());
     let mut date_diffs = Vec::new();
-    for &(i, j) in &rows {
-        if let (Some(i), Some(j)) = (i, j) {
+    for r in rows.iter().filter(|r| r.paired) {
+        if let (Some(i), Some(j)) = (r.a, r.b) {
             let va = date_values(ix, a, &a_sents[i].range);
             let vb = date_values(ix, b, &b_sents[j].range);
             if !va.is_empty() && !vb.is_empty() && !va.iter().any(|v| vb.contains(v)) {
@@ -652,60 +660,61 @@ fn relation(ix: &Index, a: usize, b: usize, aligned: f32, overlap: f32, quotes: 
     }
 }
 
-/// The monotone alignment that keeps the most similarity: each row is a
-/// sentence of A, of B, or a pair of counterparts.
-fn align(sim: &[Vec<f32>], n: usize, m: usize) -> Vec<(Option<usize>, Option<usize>)> {
-    if n * m > MAX_PAIRS || n == 0 || m == 0 {
-        let mut rows: Vec<_> = (0..n).map(|i| (Some(i), None)).collect();
-        rows.extend((0..m).map(|j| (None, Some(j))));
-        return rows;
-    }
-    // dp[i][j]: best total over the first i of A and j of B
-    let w = m + 1;
-    let mut dp = vec![0f32; (n + 1) * w];
-    for i in 1..=n {
-        for j in 1..=m {
-            let s = sim[i - 1][j - 1];
-            // squared: one strong pair outweighs several weak ones
-            let diag = if s >= REWORDED {
-                dp[(i - 1) * w + j - 1] + s * s
-            } else {
-                f32::MIN
-            };
-            dp[i * w + j] = diag.max(dp[(i - 1) * w + j]).max(dp[i * w + j - 1]);
-        }
-    }
-    let mut rows = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        if i > 0 && j > 0 {
-            let s = sim[i - 1][j - 1];
-            if s >= REWORDED && dp[i * w + j] == dp[(i - 1) * w + j - 1] + s * s {
-                rows.push((Some(i - 1), Some(j - 1)));
-                i -= 1;
-                j -= 1;
-                continue;
+/// The monotone alignment that keeps the most similarity. Between two pairs
+/// of counterparts, the unmatched sentences of each side share rows, so both
+/// columns move on together.
+fn align(sim: &[Vec<f32>], n: usize, m: usize) -> Vec<Row> {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if n * m <= MAX_PAIRS && n > 0 && m > 0 {
+        // dp[i][j]: best total over the first i of A and j of B; squared
+        // scores, so one strong pair outweighs several weak ones
+        let w = m + 1;
+        let mut dp = vec![0f32; (n + 1) * w];
+        for i in 1..=n {
+            for j in 1..=m {
+                let s = sim[i - 1][j - 1];
+                let diag = if s >= REWORDED {
+                    dp[(i - 1) * w + j - 1] + s * s
+                } else {
+                    f32::MIN
+                };
+                dp[i * w + j] = diag.max(dp[(i - 1) * w + j]).max(dp[i * w + j - 1]);
             }
         }
-        if i > 0 && (j == 0 || dp[i * w + j] == dp[(i - 1) * w + j]) {
-            rows.push((Some(i - 1), None));
-            i -= 1;
-        } else {
-            rows.push((None, Some(j - 1)));
-            j -= 1;
+        let (mut i, mut j) = (n, m);
+        while i > 0 && j > 0 {
+            let s = sim[i - 1][j - 1];
+            if s >= REWORDED && dp[i * w + j] == dp[(i - 1) * w + j - 1] + s * s {
+                pairs.push((i - 1, j - 1));
+                i -= 1;
+                j -= 1;
+            } else if dp[i * w + j] == dp[(i - 1) * w + j] {
+                i -= 1;
+            } else {
+                j -= 1;
+            }
         }
+        pairs.reverse();
     }
-    rows.reverse();
-    // lone sentences of B before lone sentences of A between two pairs read
-    // better the other way round: A first
-    let mut k = 0;
-    while k < rows.len() {
-        let start = k;
-        while k < rows.len() && (rows[k].0.is_none() || rows[k].1.is_none()) {
-            k += 1;
+    let mut rows = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    for (pi, pj) in pairs.into_iter().chain(std::iter::once((n, m))) {
+        let (la, lb) = (pi - i, pj - j);
+        for k in 0..la.max(lb) {
+            rows.push(Row {
+                a: (k < la).then_some(i + k),
+                b: (k < lb).then_some(j + k),
+                paired: false,
+            });
         }
-        rows[start..k].sort_by_key(|r| (r.0.is_none(), r.0, r.1));
-        k += 1;
+        if pi < n && pj < m {
+            rows.push(Row {
+                a: Some(pi),
+                b: Some(pj),
+                paired: true,
+            });
+        }
+        (i, j) = (pi + 1, pj + 1);
     }
     rows
 }

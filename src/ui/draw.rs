@@ -28,11 +28,11 @@ pub fn list_offset(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height.saturating_sub(1))
 }
 
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     sanitize(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn truncate(s: &str, w: usize) -> String {
+pub fn truncate(s: &str, w: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let mut out = String::new();
     let mut used = 0;
@@ -95,8 +95,11 @@ pub fn draw(
     timeline(f, s, ix, th, areas.timeline);
     reader(f, s, ix, th, areas.reader, wrap);
     status(f, s, ix, km, th, rows[1]);
+    if let Overlay::Compare { .. } = s.overlay {
+        super::compare::draw(f, s, ix, th, rows[0]);
+    }
     match &s.overlay {
-        Overlay::None => {}
+        Overlay::None | Overlay::Compare { .. } => {}
         Overlay::Help => help(f, s, km, th, area),
         Overlay::Warnings => warnings(f, ix, th, area),
         Overlay::Entity { entity, row } => entity_panel(f, ix, th, area, *entity, *row),
@@ -142,11 +145,14 @@ fn sources(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
                     format!("{} · ", outlet)
                 }
             );
-            let title = if a.title_derived {
+            let mut title = if a.title_derived {
                 format!("~{}", a.title)
             } else {
                 a.title.clone()
             };
+            if s.compare_mark == Some(ai) {
+                title = format!("[c] {title}");
+            }
             let text = truncate(&one_line(&format!("{head}{title}")), w);
             let style = if row == s.source_sel {
                 if s.focus == Pane::Sources {
@@ -216,7 +222,7 @@ fn timeline(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-fn type_style(th: &Theme, t: EntityType) -> Style {
+pub fn type_style(th: &Theme, t: EntityType) -> Style {
     match t {
         EntityType::Person => th.person,
         EntityType::Org => th.org,
@@ -276,21 +282,29 @@ fn reader(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect, wrap
     let mut out = header;
     out.push(Line::default());
     for r in lines.iter().skip(s.reader_scroll).take(text_h) {
-        out.push(styled_line(ix, s, th, r.clone(), focused.clone()));
+        out.push(styled_line(
+            ix,
+            s.article,
+            &s.marks,
+            th,
+            r.clone(),
+            focused.clone(),
+        ));
     }
     f.render_widget(Paragraph::new(out), inner);
 }
 
-/// One wrapped line with its mentions, marks and boilerplate styled.
-fn styled_line(
+/// One wrapped line of an article with its mentions, marks and boilerplate styled.
+pub fn styled_line(
     ix: &Index,
-    s: &State,
+    article: usize,
+    marks: &[std::ops::Range<usize>],
     th: &Theme,
     r: std::ops::Range<usize>,
     focused: Option<std::ops::Range<usize>>,
 ) -> Line<'static> {
-    let a = &ix.articles[s.article];
-    let an = &ix.analyses[s.article];
+    let a = &ix.articles[article];
+    let an = &ix.analyses[article];
     let text = &a.text;
     let first = an.mentions.partition_point(|m| m.range.end <= r.start);
     let ments: Vec<(usize, &crate::nlp::Mention)> = an
@@ -305,7 +319,7 @@ fn styled_line(
         cuts.push(m.range.start.clamp(r.start, r.end));
         cuts.push(m.range.end.clamp(r.start, r.end));
     }
-    for m in &s.marks {
+    for m in marks {
         cuts.push(m.start.clamp(r.start, r.end));
         cuts.push(m.end.clamp(r.start, r.end));
     }
@@ -329,10 +343,10 @@ fn styled_line(
             .iter()
             .find(|(_, m)| m.range.start <= x && x < m.range.end)
         {
-            let e = &ix.entities[ix.mention_entity[s.article][*mi] as usize];
+            let e = &ix.entities[ix.mention_entity[article][*mi] as usize];
             st = type_style(th, e.ty);
         }
-        if s.marks.iter().any(|m| m.start <= x && x < m.end) {
+        if marks.iter().any(|m| m.start <= x && x < m.end) {
             st = st.patch(th.mark);
         }
         if focused.as_ref().is_some_and(|f| f.start <= x && x < f.end) {
@@ -344,13 +358,28 @@ fn styled_line(
 }
 
 fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: Rect) {
-    let pane = match s.focus {
-        Pane::Sources => "Sources",
-        Pane::Reader => "Reader",
-        Pane::Timeline => "Timeline",
+    let pane = match (&s.overlay, s.focus) {
+        (Overlay::Compare { .. }, _) => "Compare",
+        (_, Pane::Sources) => "Sources",
+        (_, Pane::Reader) => "Reader",
+        (_, Pane::Timeline) => "Timeline",
     };
     let keys: Vec<(Action, &str)> = match s.focus {
-        Pane::Sources => vec![(Action::Down, "move"), (Action::Enter, "read")],
+        _ if matches!(s.overlay, Overlay::Compare { .. }) => vec![
+            (Action::Down, "move both"),
+            (Action::Enter, "read sentence"),
+            (Action::Back, "close"),
+        ],
+        Pane::Sources if s.compare_mark.is_some() => vec![
+            (Action::Down, "move"),
+            (Action::Compare, "compare with marked"),
+        ],
+        Pane::Sources => vec![
+            (Action::Down, "move"),
+            (Action::Enter, "read"),
+            (Action::Compare, "mark to compare"),
+            (Action::CompareRelated, "compare with related"),
+        ],
         Pane::Reader => vec![
             (Action::Down, "scroll"),
             (Action::NextMention, "next name"),
@@ -403,7 +432,7 @@ fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
 }
 
 fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect) {
-    let r = popup(area, 70, 80);
+    let r = popup(area, 80, 100);
     f.render_widget(Clear, r);
     let pane_keys: Vec<(Action, &str)> = match s.focus {
         Pane::Sources => vec![
@@ -448,6 +477,16 @@ fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect) {
             Action::Search,
             "search all articles (entity:NAME source: date:A..B type: -NOT \"phrase\")",
         ),
+        (
+            Action::Compare,
+            "mark this article, then compare with another",
+        ),
+        (
+            Action::CompareRelated,
+            "compare with the most related article",
+        ),
+        (Action::JumpBack, "back to where the last jump came from"),
+        (Action::JumpForward, "forward again"),
         (Action::Warnings, "warnings about the input"),
         (Action::Help, "this help"),
         (Action::Quit, "quit"),

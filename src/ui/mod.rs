@@ -1,5 +1,6 @@
 //! The terminal interface: setup and restore, the event loop.
 
+mod compare;
 pub mod draw;
 pub mod theme;
 pub mod wrap;
