@@ -111,3 +111,31 @@ fn starts_moves_helps_searches_and_quits() {
         "left the alternate screen at the end"
     );
 }
+
+#[test]
+fn search_for_zelenskyy_lands_on_zelenskiy_in_003() {
+    let mut p = Pty::start();
+    p.wait_for("Sources");
+    p.keys("/entity:Zelenskyy source:003");
+    p.wait_for("1 article");
+    p.keys("\r");
+    // the reader shows 003, scrolled to the mention spelled the other way
+    p.wait_for("003_603d7d3662f00eac");
+    p.wait_for("Zelenskiy");
+    let reader_has_it = p
+        .screen()
+        .lines()
+        .any(|l| l.contains("Zelenskiy") && l.contains("│"));
+    assert!(reader_has_it, "{}", p.screen());
+    // compare it with its most related article, then back out
+    p.keys("C");
+    p.wait_for("Compare");
+    p.wait_for("same event");
+    p.keys("\x1b");
+    p.keys("q");
+    let t0 = Instant::now();
+    while p.child.try_wait().unwrap().is_none() {
+        assert!(t0.elapsed() < Duration::from_secs(20), "did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
