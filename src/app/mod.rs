@@ -3,7 +3,8 @@
 
 pub mod keymap;
 
-use crate::index::{compare, search, Index};
+use crate::index::{compare, fuzzy, search, Index};
+use crate::nlp::EntityType;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +46,12 @@ pub enum Action {
     Compare,
     /// Compare this article with its most related one.
     CompareRelated,
+    /// The entities view: every entity, sorted, filtered, fuzzy found.
+    Entities,
+    /// In the entities view: sort by articles, mentions, name.
+    CycleSort,
+    /// In the entities view: all types, people, organizations, places, other.
+    CycleType,
     /// Back to where the last jump came from (vim's Ctrl-o).
     JumpBack,
     /// Forward again (vim's Ctrl-i).
@@ -81,6 +88,8 @@ pub enum Overlay {
         row: usize,
         top: usize,
     },
+    /// Every entity: fuzzy query, sort, type filter, the matching ids, selection.
+    Entities(EntityList),
     /// Incremental search: the query as typed, results, selected result.
     Search {
         query: String,
@@ -119,6 +128,78 @@ pub struct State {
     pub jumps: Vec<Location>,
     pub jump_pos: usize,
     pub quit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntitySort {
+    Articles,
+    Mentions,
+    Name,
+}
+
+/// The state of the entities view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityList {
+    pub query: String,
+    pub sort: EntitySort,
+    pub ty: Option<EntityType>,
+    /// Matching entity ids, in display order.
+    pub ids: Vec<u32>,
+    pub selected: usize,
+}
+
+impl EntityList {
+    pub fn new(ix: &Index) -> EntityList {
+        let mut l = EntityList {
+            query: String::new(),
+            sort: EntitySort::Articles,
+            ty: None,
+            ids: vec![],
+            selected: 0,
+        };
+        l.refresh(ix);
+        l
+    }
+
+    /// Recomputes the matching ids: type filter, fuzzy query (over the name
+    /// and every alias), then best match or the chosen sort.
+    pub fn refresh(&mut self, ix: &Index) {
+        let mut scored: Vec<(i32, u32)> = ix
+            .entities
+            .iter()
+            .filter(|e| self.ty.is_none_or(|t| e.ty == t))
+            .filter_map(|e| {
+                let best = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .filter_map(|n| fuzzy::score(&self.query, n))
+                    .max()?;
+                Some((best, e.id))
+            })
+            .collect();
+        let key = |id: u32| {
+            let e = &ix.entities[id as usize];
+            (e.articles.len(), e.mentions.len())
+        };
+        let sort = self.sort;
+        let by_sort = |a: u32, b: u32| {
+            let (ea, eb) = (&ix.entities[a as usize], &ix.entities[b as usize]);
+            match sort {
+                EntitySort::Articles => key(b).cmp(&key(a)),
+                EntitySort::Mentions => (eb.mentions.len(), eb.articles.len())
+                    .cmp(&(ea.mentions.len(), ea.articles.len())),
+                EntitySort::Name => ea.name.to_lowercase().cmp(&eb.name.to_lowercase()),
+            }
+            .then(a.cmp(&b))
+        };
+        if self.query.trim().is_empty() {
+            scored.sort_by(|x, y| by_sort(x.1, y.1));
+        } else {
+            scored.sort_by(|x, y| y.0.cmp(&x.0).then(by_sort(x.1, y.1)));
+        }
+        self.ids = scored.into_iter().map(|x| x.1).collect();
+        self.selected = self.selected.min(self.ids.len().saturating_sub(1));
+    }
 }
 
 /// A place in the reader.
@@ -290,6 +371,54 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                     let r = ix.analyses[a as usize].mentions[m as usize].range.clone();
                     s.reveal = Some(r.start);
                     s.marks = vec![r];
+                }
+                _ => {}
+            }
+            return;
+        }
+        Overlay::Entities(l) => {
+            let n = l.ids.len();
+            match action {
+                Action::Input(c) => {
+                    l.query.push(c);
+                    l.selected = 0;
+                    l.refresh(ix);
+                }
+                Action::Backspace => {
+                    l.query.pop();
+                    l.refresh(ix);
+                }
+                Action::CycleSort => {
+                    l.sort = match l.sort {
+                        EntitySort::Articles => EntitySort::Mentions,
+                        EntitySort::Mentions => EntitySort::Name,
+                        EntitySort::Name => EntitySort::Articles,
+                    };
+                    l.refresh(ix);
+                }
+                Action::CycleType => {
+                    l.ty = match l.ty {
+                        None => Some(EntityType::Person),
+                        Some(EntityType::Person) => Some(EntityType::Org),
+                        Some(EntityType::Org) => Some(EntityType::Place),
+                        Some(EntityType::Place) => Some(EntityType::Other),
+                        Some(EntityType::Other) => None,
+                    };
+                    l.selected = 0;
+                    l.refresh(ix);
+                }
+                Action::Down => l.selected = step(l.selected, n, 1),
+                Action::Up => l.selected = step(l.selected, n, -1),
+                Action::PageDown | Action::HalfPageDown => l.selected = step(l.selected, n, 10),
+                Action::PageUp | Action::HalfPageUp => l.selected = step(l.selected, n, -10),
+                Action::Scroll { down, .. } => {
+                    l.selected = step(l.selected, n, if down { 3 } else { -3 })
+                }
+                Action::Back | Action::Entities => s.overlay = Overlay::None,
+                Action::Enter => {
+                    if let Some(&e) = l.ids.get(l.selected) {
+                        s.overlay = Overlay::Entity { entity: e, row: 0 };
+                    }
                 }
                 _ => {}
             }
@@ -513,6 +642,8 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                 Pane::Timeline => s.timeline_sel = step(s.timeline_sel, n_tl, d),
             }
         }
+        Action::Entities => s.overlay = Overlay::Entities(EntityList::new(ix)),
+        Action::CycleSort | Action::CycleType => {}
         Action::Compare => match s.compare_mark {
             Some(m) if m != s.article && m < ix.articles.len() => s.compare(ix, m, s.article),
             Some(_) => {
@@ -771,5 +902,47 @@ mod tests {
         assert_eq!(s.article, visited[2]);
         update(&mut s, &ix, Action::JumpForward);
         assert_eq!(s.message.as_deref(), Some("at the newest jump"));
+    }
+
+    #[test]
+    fn entities_view_filters_sorts_and_finds() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::Entities);
+        let Overlay::Entities(l) = &s.overlay else {
+            panic!()
+        };
+        assert_eq!(l.ids.len(), ix.entities.len());
+        let arts = |l: &EntityList| -> Vec<usize> {
+            l.ids
+                .iter()
+                .map(|&e| ix.entities[e as usize].articles.len())
+                .collect()
+        };
+        let a = arts(l);
+        assert!(a.windows(2).all(|w| w[0] >= w[1]), "most articles first");
+        update(&mut s, &ix, Action::CycleType);
+        let Overlay::Entities(l) = &s.overlay else {
+            panic!()
+        };
+        assert!(l
+            .ids
+            .iter()
+            .all(|&e| ix.entities[e as usize].ty == EntityType::Person));
+        // fuzzy: a variant spelling finds the entity through its aliases
+        for c in "zelensky".chars() {
+            update(&mut s, &ix, Action::Input(c));
+        }
+        let Overlay::Entities(l) = &s.overlay else {
+            panic!()
+        };
+        let first = &ix.entities[l.ids[0] as usize];
+        assert!(
+            first.name.starts_with("Volodymyr Zelensk"),
+            "{}",
+            first.name
+        );
+        update(&mut s, &ix, Action::Enter);
+        assert!(matches!(s.overlay, Overlay::Entity { entity, .. } if entity == first.id));
     }
 }

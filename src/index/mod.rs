@@ -2,6 +2,7 @@
 //! timeline, search.
 
 pub mod compare;
+pub mod fuzzy;
 pub mod link;
 pub mod search;
 pub mod timeline;

@@ -229,6 +229,18 @@ fn is_all_caps(s: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// Headline case: at least three content words, seven in ten capitalized,
+/// or a short line ("Leave a Comment") with every content word capitalized.
+fn title_case(words: &[&str]) -> bool {
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.len() >= 3 && !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let caps = content.iter().filter(|w| is_cap(w)).count();
+    (content.len() >= 3 && caps * 10 >= content.len() * 7)
+        || (words.len() <= 4 && content.len() == 2 && caps == 2)
+}
+
 /// Corpus-level word evidence passed in by the caller (pure: no I/O): for each
 /// lower-cased word, how often it was seen capitalized in mid-sentence and
 /// how often in lower case.
@@ -242,10 +254,24 @@ impl Lexicon {
     pub fn observe(&mut self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) {
         let mut si = 0;
         let mut first = true;
+        // capitals in a headline-case sentence prove nothing
+        let headline: Vec<bool> = sentences
+            .iter()
+            .map(|r| {
+                let words: Vec<&str> = text[r.clone()]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                title_case(&words)
+            })
+            .collect();
         for t in tokens {
             while si < sentences.len() && sentences[si].end <= t.start {
                 si += 1;
                 first = true;
+            }
+            if headline.get(si).copied().unwrap_or(false) {
+                continue;
             }
             if !t.word {
                 if !matches!(t.text(text), "," | "-" | "'s" | "’s") {
@@ -359,18 +385,14 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         .filter(|&i| cx.toks[i].word)
         .map(|i| cx.w(i))
         .collect();
-    let content: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.len() >= 3 && !SMALL.contains(&w.to_lowercase().as_str()))
-        .collect();
-    let caps = content.iter().filter(|w| is_cap(w)).count();
     let all_caps_line =
         words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 10 >= words.len() * 8;
+    // a quoted headline is still a headline: look past closing marks
     let ends_like_prose = cx.text[cx.toks[a].start..cx.toks[b - 1].end]
         .trim_end()
-        .ends_with(['.', '?', '!', '"', '”', '’', ',', ';', ')']);
-    let headline =
-        all_caps_line || (!ends_like_prose && content.len() >= 3 && caps * 10 >= content.len() * 7);
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with(['.', '?', '!', ',', ';', ')']);
+    let headline = all_caps_line || (!ends_like_prose && title_case(&words));
     // positions where a capital proves nothing: the sentence start, after a quote or colon
     let mut initial = vec![false; b - a];
     let mut first = true;

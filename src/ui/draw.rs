@@ -100,6 +100,7 @@ pub fn draw(
     }
     match &s.overlay {
         Overlay::None | Overlay::Compare { .. } => {}
+        Overlay::Entities(l) => entities_view(f, ix, th, area, l),
         Overlay::Help => help(f, s, km, th, area),
         Overlay::Warnings => warnings(f, ix, th, area),
         Overlay::Entity { entity, row } => entity_panel(f, ix, th, area, *entity, *row),
@@ -688,6 +689,83 @@ fn search_panel(
             truncate(&format!("    {sent}"), w),
             th.dim,
         )));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn entities_view(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, l: &crate::app::EntityList) {
+    let r = popup(area, 80, 90);
+    f.render_widget(Clear, r);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(" Entities (type to find · tab sort · shift-tab type · enter open · esc close) ")
+        .border_style(th.focus_border);
+    let inner = b.inner(r);
+    f.render_widget(b, r);
+    let w = inner.width as usize;
+    let sort = match l.sort {
+        crate::app::EntitySort::Articles => "articles",
+        crate::app::EntitySort::Mentions => "mentions",
+        crate::app::EntitySort::Name => "name",
+    };
+    let ty = l.ty.map(|t| t.label()).unwrap_or("all types");
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("find: ", th.dim),
+            Span::styled(format!("{}▏", sanitize(&l.query)), th.title),
+        ]),
+        Line::from(Span::styled(
+            format!(
+                "{} of {} entities · {ty} · sorted by {sort}",
+                l.ids.len(),
+                ix.entities.len()
+            ),
+            th.dim,
+        )),
+        Line::from(Span::styled(
+            truncate(
+                &format!(
+                    "{:<34} {:<13} {:>8} {:>8}  also written",
+                    "name", "type", "articles", "mentions"
+                ),
+                w,
+            ),
+            th.dim,
+        )),
+    ];
+    let h = (inner.height as usize).saturating_sub(lines.len());
+    let off = list_offset(l.selected, h);
+    for (i, &id) in l.ids.iter().enumerate().skip(off).take(h) {
+        let e = &ix.entities[id as usize];
+        let sel = if i == l.selected {
+            th.selected
+        } else {
+            th.text
+        };
+        let others: Vec<&str> = e
+            .aliases
+            .iter()
+            .filter(|a| **a != e.name)
+            .map(|a| a.as_str())
+            .collect();
+        let rest = format!(
+            " {:<13} {:>8} {:>8}  {}",
+            e.ty.label(),
+            e.articles.len(),
+            e.mentions.len(),
+            one_line(&others.join(", "))
+        );
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<34}", truncate(&one_line(&e.name), 34)),
+                if i == l.selected {
+                    sel
+                } else {
+                    type_style(th, e.ty)
+                },
+            ),
+            Span::styled(truncate(&rest, w.saturating_sub(34)), sel),
+        ]));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }

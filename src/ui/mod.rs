@@ -49,7 +49,17 @@ pub fn key_name(k: &KeyEvent) -> Option<String> {
 pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            if matches!(s.overlay, app::Overlay::Search { .. }) {
+            if matches!(s.overlay, app::Overlay::Entities(_)) {
+                match k.code {
+                    KeyCode::Tab => return Some(Action::CycleSort),
+                    KeyCode::BackTab => return Some(Action::CycleType),
+                    _ => {}
+                }
+            }
+            if matches!(
+                s.overlay,
+                app::Overlay::Search { .. } | app::Overlay::Entities(_)
+            ) {
                 match k.code {
                     KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
                         return Some(Action::Input(c))
