@@ -1,8 +1,10 @@
 //! The command line: thin parsing over the library.
 
 use crate::corpus::{self, Corpus};
+use crate::index::aliases::Aliases;
 use crate::index::Index;
 use crate::output;
+use crate::store;
 use chrono::Datelike;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -19,6 +21,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files and folders to read (text, Markdown, HTML, JSON Lines, JSON, RSS/Atom).
     pub paths: Vec<PathBuf>,
+    /// Your corrections to entity linking [default: ~/.config/crossread/aliases.toml].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -89,12 +94,17 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, String> {
     Ok(corpus)
 }
 
-pub fn build(paths: &[PathBuf]) -> Result<Index, String> {
+/// The aliases file named on the command line, else the one in the config folder.
+pub fn aliases(path: Option<PathBuf>) -> (store::AliasFile, Option<String>) {
+    store::AliasFile::open(path.or_else(store::aliases_path))
+}
+
+pub fn build(paths: &[PathBuf], al: &Aliases) -> Result<Index, String> {
     let corpus = load(paths)?;
     for w in &corpus.warnings {
         eprintln!("crossread: warning: {w}");
     }
-    Ok(Index::build(corpus, chrono::Local::now().year()))
+    Ok(Index::build_with(corpus, chrono::Local::now().year(), al))
 }
 
 pub fn main() -> i32 {
@@ -106,8 +116,13 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    let (alias_file, alias_err) = aliases(cli.aliases.clone());
+    let alias_path = alias_file.path.clone().unwrap_or_default();
+    if let Some(e) = &alias_err {
+        eprintln!("crossread: warning: {}: {e}", alias_path.display());
+    }
     let run = |paths: &[PathBuf], f: &dyn Fn(&Index) -> Result<String, String>| -> i32 {
-        match build(paths) {
+        match build(paths, &alias_file.aliases) {
             Ok(ix) => {
                 let out = match f(&ix) {
                     Ok(o) => o,
@@ -148,14 +163,20 @@ pub fn main() -> i32 {
             Ok(output::compare(ix, x, y, json))
         }),
         None => {
-            let corpus = match load(&cli.paths) {
+            let mut corpus = match load(&cli.paths) {
                 Ok(c) => c,
                 Err(e) => {
                     eprintln!("crossread: {e}");
                     return 2;
                 }
             };
-            match crate::ui::run(corpus) {
+            if let Some(e) = alias_err {
+                corpus.warnings.push(crate::corpus::Warning {
+                    path: alias_path,
+                    message: e,
+                });
+            }
+            match crate::ui::run(corpus, alias_file) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("crossread: {e}");

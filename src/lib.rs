@@ -8,4 +8,5 @@ pub mod corpus;
 pub mod index;
 pub mod nlp;
 pub mod output;
+pub mod store;
 pub mod ui;

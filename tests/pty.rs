@@ -15,6 +15,12 @@ struct Pty {
 
 impl Pty {
     fn start() -> Pty {
+        let home = tempfile::tempdir().unwrap().keep();
+        Pty::start_in(&home)
+    }
+
+    /// Starts with its config and data folders under `home`, never the user's.
+    fn start_in(home: &std::path::Path) -> Pty {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -26,6 +32,10 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crossread"));
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_CACHE_HOME", home.join("cache"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -138,4 +148,40 @@ fn search_for_zelenskyy_lands_on_zelenskiy_in_003() {
         assert!(t0.elapsed() < Duration::from_secs(20), "did not quit");
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn ignoring_an_entity_from_the_reader_saves_it_and_applies_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::start_in(home.path());
+    p.wait_for("Sources");
+    let entities = |s: &str| -> usize {
+        let i = s.find(" entities").expect("entity count in the status bar");
+        s[..i]
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let before = entities(&p.screen());
+    // focus the first name of the first article and say it is not an entity
+    p.keys("2]");
+    p.keys("X");
+    p.wait_for("ignored");
+    let file = home.path().join("config/crossread/aliases.toml");
+    let saved = std::fs::read_to_string(&file).expect("aliases.toml written");
+    assert!(saved.contains("[[ignore]]"), "{saved}");
+    assert_eq!(entities(&p.screen()), before - 1);
+    p.keys("q");
+    let t0 = Instant::now();
+    while p.child.try_wait().unwrap().is_none() {
+        assert!(t0.elapsed() < Duration::from_secs(20), "did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // the next start applies it
+    let mut p = Pty::start_in(home.path());
+    p.wait_for("Sources");
+    assert_eq!(entities(&p.screen()), before - 1);
+    p.keys("q");
 }

@@ -9,7 +9,9 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 fn screen(w: u16, h: u16, keys: &str) -> String {
-    let ix = Index::build(corpus::embedded_seeds(), 2025);
+    let mut ix = Index::build(corpus::embedded_seeds(), 2025);
+    // corrections in this session only: no file
+    let mut aliases = crossread::store::AliasFile::default();
     let km = Keymap::default_map();
     let th = Theme::mono();
     let mut s = State::new(&ix);
@@ -27,7 +29,10 @@ fn screen(w: u16, h: u16, keys: &str) -> String {
         })
         .collect();
     evs.reverse();
-    ui::run_loop(&mut term, &ix, &mut s, &km, &th, || Ok(evs.pop())).unwrap();
+    ui::run_loop(&mut term, &mut ix, &mut aliases, &mut s, &km, &th, || {
+        Ok(evs.pop())
+    })
+    .unwrap();
     // one more draw of the final state
     let mut wrapped = ui::wrap::Wrapped::default();
     term.draw(|f| {

@@ -251,3 +251,72 @@ fn compare_000_with_002_are_different_events() {
     assert!(c.aligned < 0.15, "{}", c.aligned);
     assert!(c.quotes.is_empty());
 }
+
+#[test]
+fn the_users_corrections_apply_everywhere() {
+    use crossread::index::aliases::Aliases;
+    use crossread::nlp::EntityType;
+    let al = Aliases::parse(
+        r#"
+[[merge]]
+names = ["Kremlin", "Dmitry Peskov"]
+[[split]]
+name = "Trump"
+article = "003"
+[[rename]]
+from = "Zelenskyy"
+to = "Volodymyr Zelensky"
+[[retype]]
+name = "Truth Social"
+type = "org"
+[[ignore]]
+name = "Tomahawk"
+"#,
+    )
+    .unwrap();
+    let c = corpus::load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")]).unwrap();
+    let base = seeds();
+    let ix = Index::build_with(c, 2025, &al);
+    // ignored: gone from the entities and from every article's mentions
+    assert!(ix.find_entity("Tomahawk").is_none());
+    let count = |ix: &Index| ix.analyses.iter().map(|a| a.mentions.len()).sum::<usize>();
+    assert_eq!(
+        count(&ix) + base.find_entity("Tomahawk").unwrap().mentions.len(),
+        count(&base)
+    );
+    let e = ix.find_entity("Truth Social").unwrap();
+    assert_eq!(e.ty, EntityType::Org);
+    assert!(e.evidence.describe().contains("you"));
+    assert_eq!(
+        ix.find_entity("Zelenskyy").unwrap().name,
+        "Volodymyr Zelensky"
+    );
+    let k = ix.find_entity("Kremlin").unwrap();
+    assert!(
+        k.aliases.iter().any(|a| a.contains("Peskov")),
+        "{:?}",
+        k.aliases
+    );
+    // the bare "Trump" of 003 is on its own; elsewhere it is still Donald Trump
+    let a003 = ix.find_article("003").unwrap() as u32;
+    let donald = ix
+        .entities
+        .iter()
+        .find(|e| e.name == "Donald Trump")
+        .unwrap();
+    let alone = ix
+        .entities
+        .iter()
+        .find(|e| e.name == "Trump")
+        .expect("split off");
+    assert_eq!(alone.articles, vec![a003]);
+    assert_eq!(donald.articles.len(), 5, "Donald Trump is still in 003");
+    // every mention still has an entity that lists it
+    for (a, ms) in ix.mention_entity.iter().enumerate() {
+        for (m, &e) in ms.iter().enumerate() {
+            assert!(ix.entities[e as usize]
+                .mentions
+                .contains(&(a as u32, m as u32)));
+        }
+    }
+}

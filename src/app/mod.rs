@@ -3,6 +3,7 @@
 
 pub mod keymap;
 
+use crate::index::aliases::{self, Correction};
 use crate::index::{compare, fuzzy, search, Index};
 use crate::nlp::EntityType;
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,16 @@ pub enum Action {
     CycleSort,
     /// In the entities view: all types, people, organizations, places, other.
     CycleType,
+    /// Merge the focused entity into another, picked from the entities view.
+    MergeEntity,
+    /// Split the focused mention's spelling (in this article) off its entity.
+    SplitMention,
+    /// Rename the focused entity.
+    RenameEntity,
+    /// Give the focused entity the next type.
+    RetypeEntity,
+    /// The focused entity is not an entity.
+    IgnoreEntity,
     /// Back to where the last jump came from (vim's Ctrl-o).
     JumpBack,
     /// Forward again (vim's Ctrl-i).
@@ -90,6 +101,13 @@ pub enum Overlay {
     },
     /// Every entity: fuzzy query, sort, type filter, the matching ids, selection.
     Entities(EntityList),
+    /// A line of text to type (a new name for an entity).
+    Prompt {
+        label: String,
+        input: String,
+        /// The entity renamed by this prompt (its current name).
+        rename: String,
+    },
     /// Incremental search: the query as typed, results, selected result.
     Search {
         query: String,
@@ -127,6 +145,9 @@ pub struct State {
     /// Places jumped from, for going back and forth (vim's jump list).
     pub jumps: Vec<Location>,
     pub jump_pos: usize,
+    /// A correction to the linking made by the user, for the loop to save
+    /// and apply (the update itself does no I/O).
+    pub correction: Option<Correction>,
     pub quit: bool,
 }
 
@@ -147,6 +168,8 @@ pub struct EntityList {
     /// Matching entity ids, in display order.
     pub ids: Vec<u32>,
     pub selected: usize,
+    /// Picking the entity to merge this one into.
+    pub merge_from: Option<u32>,
 }
 
 impl EntityList {
@@ -157,6 +180,7 @@ impl EntityList {
             ty: None,
             ids: vec![],
             selected: 0,
+            merge_from: None,
         };
         l.refresh(ix);
         l
@@ -232,6 +256,7 @@ impl State {
             compare_mark: None,
             jumps: vec![],
             jump_pos: 0,
+            correction: None,
             quit: false,
         }
     }
@@ -302,6 +327,62 @@ fn step(cur: usize, len: usize, delta: isize) -> usize {
     (cur as isize + delta).clamp(0, len as isize - 1) as usize
 }
 
+/// A correction of the entity of mention `m` of article `a`.
+fn correct(s: &mut State, ix: &Index, action: Action, a: usize, m: usize) {
+    let Some(e) = ix.entity_of(a, m) else {
+        return;
+    };
+    let surface = ix.articles[a].text[ix.analyses[a].mentions[m].range.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    match action {
+        Action::MergeEntity => {
+            let mut l = EntityList::new(ix);
+            l.merge_from = Some(e.id);
+            s.overlay = Overlay::Entities(l);
+            s.message = Some(format!("merge {} into: pick an entity, Enter", e.name));
+        }
+        Action::SplitMention => {
+            if e.aliases.len() < 2 && e.articles.len() < 2 {
+                s.message = Some(format!("{surface}: nothing to split off"));
+                return;
+            }
+            s.correction = Some(Correction::Split(aliases::Split {
+                name: surface,
+                article: Some(ix.articles[a].id.clone()),
+            }));
+            s.overlay = Overlay::None;
+        }
+        Action::RenameEntity => {
+            s.overlay = Overlay::Prompt {
+                label: format!("rename {} to", e.name),
+                input: e.name.clone(),
+                rename: e.name.clone(),
+            }
+        }
+        Action::RetypeEntity => {
+            let ty = match e.ty {
+                EntityType::Person => EntityType::Org,
+                EntityType::Org => EntityType::Place,
+                EntityType::Place => EntityType::Other,
+                EntityType::Other => EntityType::Person,
+            };
+            s.correction = Some(Correction::Retype(aliases::Retype {
+                name: e.name.clone(),
+                ty: ty.into(),
+            }));
+        }
+        Action::IgnoreEntity => {
+            s.correction = Some(Correction::Ignore(aliases::Ignore {
+                name: e.name.clone(),
+            }));
+            s.overlay = Overlay::None;
+        }
+        _ => {}
+    }
+}
+
 /// Applies one action to the state. Pure: reads the index, changes only `s`.
 pub fn update(s: &mut State, ix: &Index, action: Action) {
     s.message = None;
@@ -361,6 +442,14 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                 Action::Top => *row = 0,
                 Action::Bottom => *row = n.saturating_sub(1),
                 Action::Back | Action::Quit => s.overlay = Overlay::None,
+                Action::MergeEntity
+                | Action::SplitMention
+                | Action::RenameEntity
+                | Action::RetypeEntity
+                | Action::IgnoreEntity => {
+                    let (a, m) = ix.entities[*entity as usize].mentions[*row];
+                    correct(s, ix, action, a as usize, m as usize);
+                }
                 Action::Enter => {
                     let (a, m) = ix.entities[*entity as usize].mentions[*row];
                     s.overlay = Overlay::None;
@@ -415,10 +504,39 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                     l.selected = step(l.selected, n, if down { 3 } else { -3 })
                 }
                 Action::Back | Action::Entities => s.overlay = Overlay::None,
-                Action::Enter => {
-                    if let Some(&e) = l.ids.get(l.selected) {
-                        s.overlay = Overlay::Entity { entity: e, row: 0 };
+                Action::Enter => match (l.ids.get(l.selected).copied(), l.merge_from) {
+                    (Some(to), Some(from)) if to != from => {
+                        let names = vec![
+                            ix.entities[from as usize].name.clone(),
+                            ix.entities[to as usize].name.clone(),
+                        ];
+                        s.correction = Some(Correction::Merge(aliases::Merge { names }));
+                        s.overlay = Overlay::None;
                     }
+                    (Some(_), Some(_)) => s.message = Some("pick another entity".into()),
+                    (Some(e), None) => s.overlay = Overlay::Entity { entity: e, row: 0 },
+                    (None, _) => {}
+                },
+                _ => {}
+            }
+            return;
+        }
+        Overlay::Prompt { input, rename, .. } => {
+            match action {
+                Action::Input(c) => input.push(c),
+                Action::Backspace => {
+                    input.pop();
+                }
+                Action::Back => s.overlay = Overlay::None,
+                Action::Enter => {
+                    let to = input.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !to.is_empty() && to != *rename {
+                        s.correction = Some(Correction::Rename(aliases::Rename {
+                            from: rename.clone(),
+                            to,
+                        }));
+                    }
+                    s.overlay = Overlay::None;
                 }
                 _ => {}
             }
@@ -643,6 +761,14 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
             }
         }
         Action::Entities => s.overlay = Overlay::Entities(EntityList::new(ix)),
+        Action::MergeEntity
+        | Action::SplitMention
+        | Action::RenameEntity
+        | Action::RetypeEntity
+        | Action::IgnoreEntity => match s.mention {
+            Some(m) => correct(s, ix, action, s.article, m),
+            None => s.message = Some("focus a name first (] or [)".into()),
+        },
         Action::CycleSort | Action::CycleType => {}
         Action::Compare => match s.compare_mark {
             Some(m) if m != s.article && m < ix.articles.len() => s.compare(ix, m, s.article),

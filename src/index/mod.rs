@@ -1,6 +1,7 @@
 //! The corpus-wide layer: entities and their mentions across articles, the
 //! timeline, search.
 
+pub mod aliases;
 pub mod compare;
 pub mod fuzzy;
 pub mod link;
@@ -79,6 +80,11 @@ pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
 impl Index {
     /// Analyzes a corpus: dates, mentions, time expressions, links, timeline.
     pub fn build(corpus: Corpus, fallback_year: i32) -> Index {
+        Index::build_with(corpus, fallback_year, &aliases::Aliases::default())
+    }
+
+    /// Analyzes a corpus with the user's corrections to the linking.
+    pub fn build_with(corpus: Corpus, fallback_year: i32, aliases: &aliases::Aliases) -> Index {
         let Corpus {
             mut articles,
             warnings,
@@ -109,28 +115,36 @@ impl Index {
             })
             .collect();
         let quote_carriers = timeline::reanchor_quotes(&articles, &mut analyses);
-        let (mut entities, mention_entity) = build_entities(&articles, &analyses);
-        let timeline = timeline::Timeline::build(&articles, &analyses, &mention_entity);
         let mut ix = Index {
             articles,
             analyses,
             entities: vec![],
-            mention_entity,
-            timeline,
+            mention_entity: vec![],
+            timeline: Default::default(),
             quote_carriers,
             warnings,
         };
+        ix.relink(aliases);
+        ix
+    }
+
+    /// Links the mentions into entities (with the user's corrections) and
+    /// builds what depends on them: the timeline, the entities' order.
+    pub fn relink(&mut self, aliases: &aliases::Aliases) {
+        let (mut entities, mention_entity) =
+            build_entities(&self.articles, &mut self.analyses, aliases);
+        self.timeline = timeline::Timeline::build(&self.articles, &self.analyses, &mention_entity);
+        self.mention_entity = mention_entity;
         // mentions and articles of each entity in reading order: by date, undated last
-        let mut rank = vec![0u32; ix.articles.len()];
-        for (r, a) in ix.by_date().into_iter().enumerate() {
+        let mut rank = vec![0u32; self.articles.len()];
+        for (r, a) in self.by_date().into_iter().enumerate() {
             rank[a] = r as u32;
         }
         for e in &mut entities {
             e.mentions.sort_by_key(|&(a, m)| (rank[a as usize], m));
             e.articles.sort_by_key(|&a| rank[a as usize]);
         }
-        ix.entities = entities;
-        ix
+        self.entities = entities;
     }
 
     pub fn entity_of(&self, article: usize, mention: usize) -> Option<&Entity> {
@@ -213,24 +227,77 @@ impl Index {
     }
 }
 
-fn build_entities(articles: &[Article], analyses: &[Analysis]) -> (Vec<Entity>, Vec<Vec<u32>>) {
+fn items_of<'a>(articles: &'a [Article], analyses: &'a [Analysis]) -> Vec<link::Item<'a>> {
     let mut items = Vec::new();
-    let mut refs = Vec::new();
     for (ai, an) in analyses.iter().enumerate() {
-        for (mi, m) in an.mentions.iter().enumerate() {
+        for m in &an.mentions {
             items.push(link::Item {
                 article: ai,
                 mention: m,
                 text: &articles[ai].text[m.range.clone()],
             });
+        }
+    }
+    items
+}
+
+fn build_entities(
+    articles: &[Article],
+    analyses: &mut [Analysis],
+    al: &aliases::Aliases,
+) -> (Vec<Entity>, Vec<Vec<u32>>) {
+    let items = items_of(articles, analyses);
+    let linked = link::link(&items);
+    let mut assign: Vec<Option<usize>> = linked.cluster_of.iter().map(|&c| Some(c)).collect();
+    if !al.is_empty() {
+        let keys: Vec<String> = items
+            .iter()
+            .map(|it| link::name_key(it.mention, it.text))
+            .collect();
+        let surfaces: Vec<String> = items
+            .iter()
+            .map(|it| it.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let names: Vec<Vec<&str>> = surfaces
+            .iter()
+            .zip(&keys)
+            .map(|(s, k)| vec![s.as_str(), k.as_str()])
+            .collect();
+        let ids: Vec<&str> = items
+            .iter()
+            .map(|it| articles[it.article].id.as_str())
+            .collect();
+        assign = aliases::apply_to_clusters(al, &names, &ids, &linked.cluster_of, linked.clusters);
+    }
+    drop(items);
+    if assign.iter().any(Option::is_none) {
+        // ignored mentions leave the analyses
+        let mut k = 0;
+        for an in analyses.iter_mut() {
+            let keep: Vec<bool> = (0..an.mentions.len())
+                .map(|j| assign[k + j].is_some())
+                .collect();
+            k += keep.len();
+            let mut it = keep.iter();
+            an.mentions.retain(|_| *it.next().unwrap_or(&true));
+        }
+        assign.retain(Option::is_some);
+    }
+    let items = items_of(articles, analyses);
+    let mut refs = Vec::with_capacity(items.len());
+    for (ai, an) in analyses.iter().enumerate() {
+        for mi in 0..an.mentions.len() {
             refs.push((ai as u32, mi as u32));
         }
     }
-    let linked = link::link(&items);
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); linked.clusters];
-    for (i, &c) in linked.cluster_of.iter().enumerate() {
-        groups[c].push(i);
+    let n_groups = assign.iter().flatten().max().map_or(0, |m| m + 1);
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
+    for (i, c) in assign.iter().enumerate() {
+        if let Some(c) = c {
+            groups[*c].push(i);
+        }
     }
+    groups.retain(|g| !g.is_empty());
     let mut mention_entity: Vec<Vec<u32>> =
         analyses.iter().map(|a| vec![0; a.mentions.len()]).collect();
     let mut entities = Vec::with_capacity(groups.len());
@@ -300,6 +367,26 @@ fn build_entities(articles: &[Article], analyses: &[Analysis]) -> (Vec<Entity>, 
             mentions,
             articles: arts,
         });
+    }
+    for r in &al.rename {
+        for e in entities.iter_mut().filter(|e| {
+            aliases::same_name(&e.name, &r.from)
+                || e.aliases.iter().any(|a| aliases::same_name(a, &r.from))
+        }) {
+            if !e.aliases.contains(&e.name) {
+                e.aliases.push(e.name.clone());
+            }
+            e.name = r.to.clone();
+        }
+    }
+    for r in &al.retype {
+        for e in entities.iter_mut().filter(|e| {
+            aliases::same_name(&e.name, &r.name)
+                || e.aliases.iter().any(|a| aliases::same_name(a, &r.name))
+        }) {
+            e.ty = r.ty.into();
+            e.evidence = Evidence::User;
+        }
     }
     (entities, mention_entity)
 }

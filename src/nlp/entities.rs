@@ -30,11 +30,14 @@ pub enum Evidence {
     Context(String),
     /// Nothing more than its form.
     Default,
+    /// The user said so (aliases file).
+    User,
 }
 
 impl Evidence {
     pub fn strength(&self) -> u8 {
         match self {
+            Evidence::User => 10,
             Evidence::Alias => 9,
             Evidence::Title(_) => 7,
             Evidence::Gazetteer => 6,
@@ -58,6 +61,7 @@ impl Evidence {
             Evidence::Acronym => "an acronym".into(),
             Evidence::Context(c) => format!("context: {c}"),
             Evidence::Default => "no evidence (default)".into(),
+            Evidence::User => "set by you (aliases.toml)".into(),
         }
     }
 }

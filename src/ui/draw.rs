@@ -101,6 +101,16 @@ pub fn draw(
     match &s.overlay {
         Overlay::None | Overlay::Compare { .. } => {}
         Overlay::Entities(l) => entities_view(f, ix, th, area, l),
+        Overlay::Prompt { label, input, .. } => {
+            let r = popup(area, 60, 10);
+            let r = Rect::new(r.x, r.y, r.width, 3.min(area.height));
+            f.render_widget(Clear, r);
+            let b = Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} (enter saves, esc cancels) ", sanitize(label)))
+                .border_style(th.focus_border);
+            f.render_widget(Paragraph::new(format!("{}▏", sanitize(input))).block(b), r);
+        }
         Overlay::Help => help(f, s, km, th, area),
         Overlay::Warnings => warnings(f, ix, th, area),
         Overlay::Entity { entity, row } => entity_panel(f, ix, th, area, *entity, *row),
@@ -407,16 +417,23 @@ fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: R
         let k = k.split(' ').next().unwrap_or("");
         text.push_str(&format!("{k} {label}  "));
     }
+    // the counts stay in view on the right; the key hints give way
+    let mut right = String::new();
     if !ix.warnings.is_empty() {
-        text.push_str(&format!("│ ⚠ {} warnings (w)", ix.warnings.len()));
+        right.push_str(&format!("⚠ {} warnings (w) │ ", ix.warnings.len()));
     }
-    text.push_str(&format!(
-        " │ {} articles, {} entities",
+    right.push_str(&format!(
+        "{} articles, {} entities ",
         ix.articles.len(),
         ix.entities.len()
     ));
+    use unicode_width::UnicodeWidthStr;
+    let w = area.width as usize;
+    let rw = right.width().min(w);
+    let left = truncate(&text, w.saturating_sub(rw + 1));
+    let pad = w.saturating_sub(left.width() + rw);
     f.render_widget(
-        Paragraph::new(truncate(&text, area.width as usize)).style(th.status),
+        Paragraph::new(truncate(&format!("{left}{}{right}", " ".repeat(pad)), w)).style(th.status),
         area,
     );
 }
@@ -458,6 +475,14 @@ fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect) {
             (Action::NextHit, "next mention of that entity, any article"),
             (Action::PrevHit, "previous mention of that entity"),
             (Action::Back, "clear marks"),
+            (Action::MergeEntity, "merge its entity into another (saved)"),
+            (
+                Action::SplitMention,
+                "split this spelling off, in this article",
+            ),
+            (Action::RenameEntity, "rename the entity"),
+            (Action::RetypeEntity, "next type: person, org, place, other"),
+            (Action::IgnoreEntity, "not an entity: ignore it everywhere"),
         ],
         Pane::Timeline => vec![
             (Action::Down, "next item"),
@@ -576,7 +601,7 @@ fn entity_panel(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, entity: u32, 
             w,
         )),
         Line::from(format!(
-            "{} mentions in {} articles   (enter: go there, esc: close)",
+            "{} mentions in {} articles   (enter: go there · M merge · S split · R rename · T type · X ignore)",
             e.mentions.len(),
             e.articles.len()
         )),

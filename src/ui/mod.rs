@@ -7,6 +7,7 @@ pub mod wrap;
 
 use crate::app::{self, keymap::Keymap, Action, Pane, State};
 use crate::corpus::Corpus;
+use crate::index::aliases::Correction;
 use crate::index::Index;
 use chrono::Datelike;
 use crossterm::event::{
@@ -58,7 +59,9 @@ pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Op
             }
             if matches!(
                 s.overlay,
-                app::Overlay::Search { .. } | app::Overlay::Entities(_)
+                app::Overlay::Search { .. }
+                    | app::Overlay::Entities(_)
+                    | app::Overlay::Prompt { .. }
             ) {
                 match k.code {
                     KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -114,7 +117,8 @@ pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Op
 /// The event loop, generic over the backend (tests drive it with TestBackend).
 pub fn run_loop<B: Backend>(
     term: &mut Terminal<B>,
-    ix: &Index,
+    ix: &mut Index,
+    aliases: &mut crate::store::AliasFile,
     s: &mut State,
     km: &Keymap,
     th: &theme::Theme,
@@ -139,10 +143,42 @@ where
         }
         if let Some(a) = action_for(&ev, s, km, &areas) {
             app::update(s, ix, a);
+            if let Some(c) = s.correction.take() {
+                correct(ix, aliases, s, c);
+            }
             dirty = true;
         }
     }
     Ok(())
+}
+
+/// Saves a correction and applies it everywhere at once.
+fn correct(ix: &mut Index, aliases: &mut crate::store::AliasFile, s: &mut State, c: Correction) {
+    let what = match &c {
+        Correction::Merge(m) => format!("merged {}", m.names.join(" + ")),
+        Correction::Split(x) => format!("split \"{}\" off", x.name),
+        Correction::Rename(r) => format!("renamed {} to {}", r.from, r.to),
+        Correction::Retype(r) => format!("{} is now {:?}", r.name, r.ty).to_lowercase(),
+        Correction::Ignore(i) => format!("ignored {}", i.name),
+    };
+    match aliases.add(c) {
+        Ok(()) => {
+            ix.relink(&aliases.aliases);
+            // mention numbers change when an entity is ignored
+            let n = ix.analyses.get(s.article).map_or(0, |a| a.mentions.len());
+            if s.mention.is_some_and(|m| m >= n) || what.starts_with("ignored") {
+                s.mention = None;
+            }
+            s.overlay = app::Overlay::None;
+            let saved = aliases
+                .path
+                .as_ref()
+                .map(|p| format!(" (saved in {})", p.display()))
+                .unwrap_or_default();
+            s.message = Some(format!("{what}{saved}"));
+        }
+        Err(e) => s.message = Some(e),
+    }
 }
 
 /// The default keys with the `[keys]` table of the user's config file
@@ -166,14 +202,16 @@ fn user_keymap() -> Keymap {
 }
 
 /// Opens the corpus in the terminal and restores the terminal on the way out.
-pub fn run(corpus: Corpus) -> std::io::Result<()> {
-    let ix = Index::build(corpus, chrono::Local::now().year());
+pub fn run(corpus: Corpus, mut aliases: crate::store::AliasFile) -> std::io::Result<()> {
+    let mut ix = Index::build_with(corpus, chrono::Local::now().year(), &aliases.aliases);
     let km = user_keymap();
     let th = theme::Theme::detect();
     let mut s = State::new(&ix);
     let mut term = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
-    let res = run_loop(&mut term, &ix, &mut s, &km, &th, || event::read().map(Some));
+    let res = run_loop(&mut term, &mut ix, &mut aliases, &mut s, &km, &th, || {
+        event::read().map(Some)
+    });
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     ratatui::restore();
     res

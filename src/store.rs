@@ -1,0 +1,160 @@
+//! The user's files: where they live (XDG folders) and how they are written
+//! (atomically: a temporary file in the same folder, flushed to disk, then
+//! renamed over the old one, so a crash leaves the old or the new version,
+//! never a torn one).
+
+use crate::index::aliases::{Aliases, Correction};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn project() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "crossread")
+}
+
+/// `$XDG_CONFIG_HOME/crossread` (usually `~/.config/crossread`).
+pub fn config_dir() -> Option<PathBuf> {
+    project().map(|p| p.config_dir().to_path_buf())
+}
+
+/// `$XDG_DATA_HOME/crossread` (usually `~/.local/share/crossread`).
+pub fn data_dir() -> Option<PathBuf> {
+    project().map(|p| p.data_dir().to_path_buf())
+}
+
+/// The user's corrections to entity linking.
+pub fn aliases_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("aliases.toml"))
+}
+
+/// Writes `bytes` to `path` atomically, creating the folder if needed.
+pub fn save_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    // the rename itself reaches the disk with the folder
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Reads the aliases file. A missing file is no corrections; an invalid one
+/// is reported (with its line) and ignored, so crossread starts on the defaults.
+pub fn load_aliases(path: Option<&Path>) -> (Aliases, Option<String>) {
+    let Some(path) = path else {
+        return (Aliases::default(), None);
+    };
+    match std::fs::read_to_string(path) {
+        Ok(src) => match Aliases::parse(&src) {
+            Ok(a) => (a, None),
+            Err(e) => (
+                Aliases::default(),
+                Some(format!(
+                    "{e}; your corrections are not applied until it is fixed"
+                )),
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Aliases::default(), None),
+        Err(e) => (Aliases::default(), Some(format!("cannot read: {e}"))),
+    }
+}
+
+/// The aliases file as the app edits it.
+#[derive(Debug, Default)]
+pub struct AliasFile {
+    /// None: corrections apply for this session only.
+    pub path: Option<PathBuf>,
+    pub aliases: Aliases,
+}
+
+impl AliasFile {
+    pub fn open(path: Option<PathBuf>) -> (AliasFile, Option<String>) {
+        let (aliases, err) = load_aliases(path.as_deref());
+        (AliasFile { path, aliases }, err)
+    }
+
+    /// Adds a correction and saves the file at once, atomically. The file is
+    /// read again first, so edits made by hand meanwhile are kept; a file
+    /// with errors is never overwritten.
+    pub fn add(&mut self, c: Correction) -> Result<(), String> {
+        if let Some(p) = &self.path {
+            match std::fs::read_to_string(p) {
+                Ok(src) => {
+                    self.aliases = Aliases::parse(&src).map_err(|e| {
+                        format!(
+                            "{}: {e}: fix it before correcting from the app",
+                            p.display()
+                        )
+                    })?
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(format!("{}: {e}", p.display())),
+            }
+        }
+        self.aliases.add(c);
+        if let Some(p) = &self.path {
+            save_atomic(p, self.aliases.to_toml().as_bytes())
+                .map_err(|e| format!("{}: not saved: {e}", p.display()))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_save_replaces_and_creates_folders() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a/b/aliases.toml");
+        save_atomic(&p, b"one").unwrap();
+        save_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
+        // no temporary files left behind
+        assert_eq!(std::fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn invalid_aliases_are_reported_and_ignored() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("aliases.toml");
+        std::fs::write(&p, "[[ignore]]\nnme = \"x\"\n").unwrap();
+        let (a, err) = load_aliases(Some(&p));
+        assert!(a.is_empty());
+        let err = err.unwrap();
+        assert!(err.contains("line 2") && err.contains("nme"), "{err}");
+        let (a, err) = load_aliases(Some(&d.path().join("missing.toml")));
+        assert!(a.is_empty() && err.is_none());
+    }
+
+    #[test]
+    fn corrections_keep_hand_edits_and_never_overwrite_a_broken_file() {
+        use crate::index::aliases::Ignore;
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("aliases.toml");
+        let (mut f, _) = AliasFile::open(Some(p.clone()));
+        f.add(Correction::Ignore(Ignore { name: "A".into() }))
+            .unwrap();
+        // the user adds one by hand
+        let hand = std::fs::read_to_string(&p).unwrap() + "\n[[ignore]]\nname = \"B\"\n";
+        std::fs::write(&p, &hand).unwrap();
+        f.add(Correction::Ignore(Ignore { name: "C".into() }))
+            .unwrap();
+        let a = Aliases::parse(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        let names: Vec<&str> = a.ignore.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "C"]);
+        // a broken file stays as the user left it
+        std::fs::write(&p, "[[ignore]\n").unwrap();
+        assert!(f
+            .add(Correction::Ignore(Ignore { name: "D".into() }))
+            .is_err());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "[[ignore]\n");
+    }
+}
