@@ -176,7 +176,19 @@ pub fn main() -> i32 {
                     message: e,
                 });
             }
-            match crate::ui::run(corpus, alias_file) {
+            let state = store::state_path();
+            let (user, user_err) = store::load_user(state.as_deref());
+            if let Some(e) = user_err {
+                corpus.warnings.push(crate::corpus::Warning {
+                    path: state.clone().unwrap_or_default(),
+                    message: e,
+                });
+            }
+            let files = store::Files {
+                aliases: alias_file,
+                state,
+            };
+            match crate::ui::run(corpus, files, user) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("crossread: {e}");

@@ -3,6 +3,7 @@
 //! renamed over the old one, so a crash leaves the old or the new version,
 //! never a torn one).
 
+use crate::app::userdata::UserData;
 use crate::index::aliases::{Aliases, Correction};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,54 @@ pub fn load_aliases(path: Option<&Path>) -> (Aliases, Option<String>) {
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Aliases::default(), None),
         Err(e) => (Aliases::default(), Some(format!("cannot read: {e}"))),
+    }
+}
+
+/// The user's read/star/notes file.
+pub fn state_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("state.toml"))
+}
+
+/// Reads the user's state. A file that does not parse is kept aside as
+/// `state.toml.bad` (nothing the user wrote is lost) and the app starts empty.
+pub fn load_user(path: Option<&Path>) -> (UserData, Option<String>) {
+    let Some(path) = path else {
+        return (UserData::default(), None);
+    };
+    match std::fs::read_to_string(path) {
+        Ok(src) => match UserData::parse(&src) {
+            Ok(u) => (u, None),
+            Err(e) => {
+                let aside = path.with_extension("toml.bad");
+                let kept = std::fs::rename(path, &aside).is_ok();
+                let msg = if kept {
+                    format!("{e}; kept as {} and started afresh", aside.display())
+                } else {
+                    format!("{e}; not read")
+                };
+                (UserData::default(), Some(msg))
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (UserData::default(), None),
+        Err(e) => (UserData::default(), Some(format!("cannot read: {e}"))),
+    }
+}
+
+/// The files the app writes while it runs.
+#[derive(Debug, Default)]
+pub struct Files {
+    pub aliases: AliasFile,
+    /// Where read/star/notes go; None: this session only.
+    pub state: Option<PathBuf>,
+}
+
+impl Files {
+    pub fn save_user(&self, u: &UserData) -> Result<(), String> {
+        match &self.state {
+            Some(p) => save_atomic(p, u.to_toml().as_bytes())
+                .map_err(|e| format!("{}: not saved: {e}", p.display())),
+            None => Ok(()),
+        }
     }
 }
 

@@ -185,3 +185,36 @@ fn ignoring_an_entity_from_the_reader_saves_it_and_applies_it() {
     assert_eq!(entities(&p.screen()), before - 1);
     p.keys("q");
 }
+
+/// Saves are atomic: killed (SIGKILL) at any moment while it saves, the
+/// state file is the old version or the new one, never torn or empty.
+#[test]
+fn killed_mid_save_the_state_file_is_old_or_new_never_torn() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("data/crossread/state.toml");
+    let mut seen_saved = 0;
+    for round in 0..12 {
+        let mut p = Pty::start_in(home.path());
+        p.wait_for("Sources");
+        // star and unstar as fast as keys go: every press is a save
+        let presses = 5 + round * 3;
+        let burst: String = "*".repeat(presses);
+        p.writer.write_all(burst.as_bytes()).unwrap();
+        p.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(2 * round as u64));
+        let pid = p.child.process_id().unwrap();
+        std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .unwrap();
+        let _ = p.child.wait();
+        if let Ok(src) = std::fs::read_to_string(&file) {
+            seen_saved += 1;
+            let u = crossread::app::userdata::UserData::parse(&src)
+                .unwrap_or_else(|e| panic!("round {round}: torn file: {e}\n{src}"));
+            assert!(u.articles.len() <= 1, "{src}");
+            assert!(src.starts_with("# crossread"), "{src}");
+        }
+    }
+    assert!(seen_saved > 0, "some saves happened");
+}

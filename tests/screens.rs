@@ -11,7 +11,7 @@ use ratatui::Terminal;
 fn screen(w: u16, h: u16, keys: &str) -> String {
     let mut ix = Index::build(corpus::embedded_seeds(), 2025);
     // corrections in this session only: no file
-    let mut aliases = crossread::store::AliasFile::default();
+    let mut files = crossread::store::Files::default();
     let km = Keymap::default_map();
     let th = Theme::mono();
     let mut s = State::new(&ix);
@@ -29,7 +29,7 @@ fn screen(w: u16, h: u16, keys: &str) -> String {
         })
         .collect();
     evs.reverse();
-    ui::run_loop(&mut term, &mut ix, &mut aliases, &mut s, &km, &th, || {
+    ui::run_loop(&mut term, &mut ix, &mut files, &mut s, &km, &th, || {
         Ok(evs.pop())
     })
     .unwrap();

@@ -2,6 +2,7 @@
 //! whole interaction is tested as plain data.
 
 pub mod keymap;
+pub mod userdata;
 
 use crate::index::aliases::{self, Correction};
 use crate::index::{compare, fuzzy, search, Index};
@@ -63,6 +64,16 @@ pub enum Action {
     RetypeEntity,
     /// The focused entity is not an entity.
     IgnoreEntity,
+    /// Mark the article read or unread.
+    ToggleRead,
+    /// Star the article, or unstar it.
+    ToggleStar,
+    /// Write a note on the focused sentence, or on the article.
+    AddNote,
+    /// Open the article's URL in the browser.
+    OpenUrl,
+    /// Copy the focused sentence with its source (to the terminal's clipboard).
+    Copy,
     /// Back to where the last jump came from (vim's Ctrl-o).
     JumpBack,
     /// Forward again (vim's Ctrl-i).
@@ -101,12 +112,11 @@ pub enum Overlay {
     },
     /// Every entity: fuzzy query, sort, type filter, the matching ids, selection.
     Entities(EntityList),
-    /// A line of text to type (a new name for an entity).
+    /// A line of text to type: a new name for an entity, a note.
     Prompt {
         label: String,
         input: String,
-        /// The entity renamed by this prompt (its current name).
-        rename: String,
+        purpose: PromptFor,
     },
     /// Incremental search: the query as typed, results, selected result.
     Search {
@@ -148,6 +158,10 @@ pub struct State {
     /// A correction to the linking made by the user, for the loop to save
     /// and apply (the update itself does no I/O).
     pub correction: Option<Correction>,
+    /// Read, stars, notes; `user_dirty` asks the loop to save them.
+    pub user: userdata::UserData,
+    pub user_dirty: bool,
+    pub effect: Option<Effect>,
     pub quit: bool,
 }
 
@@ -226,6 +240,25 @@ impl EntityList {
     }
 }
 
+/// What a prompt's text is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    /// A new name for the entity now called this.
+    Rename(String),
+    /// A note on this article, on this passage (byte range) if any.
+    Note {
+        article: usize,
+        on: Option<std::ops::Range<usize>>,
+    },
+}
+
+/// Something for the loop to do outside the state: it has effects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    OpenUrl(String),
+    Copy(String),
+}
+
 /// A place in the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -257,8 +290,19 @@ impl State {
             jumps: vec![],
             jump_pos: 0,
             correction: None,
+            user: Default::default(),
+            user_dirty: false,
+            effect: None,
             quit: false,
         }
+    }
+
+    /// The passage the user is on: the focused mention, else the first mark.
+    pub fn passage(&self, ix: &Index) -> Option<std::ops::Range<usize>> {
+        self.mention
+            .and_then(|m| ix.analyses.get(self.article)?.mentions.get(m))
+            .map(|m| m.range.clone())
+            .or_else(|| self.marks.first().cloned())
     }
 
     fn here(&self) -> Location {
@@ -358,7 +402,7 @@ fn correct(s: &mut State, ix: &Index, action: Action, a: usize, m: usize) {
             s.overlay = Overlay::Prompt {
                 label: format!("rename {} to", e.name),
                 input: e.name.clone(),
-                rename: e.name.clone(),
+                purpose: PromptFor::Rename(e.name.clone()),
             }
         }
         Action::RetypeEntity => {
@@ -385,6 +429,19 @@ fn correct(s: &mut State, ix: &Index, action: Action, a: usize, m: usize) {
 
 /// Applies one action to the state. Pure: reads the index, changes only `s`.
 pub fn update(s: &mut State, ix: &Index, action: Action) {
+    let toggled = action == Action::ToggleRead;
+    apply(s, ix, action);
+    // an article read in the reader is read (unless just marked unread)
+    if s.focus == Pane::Reader && s.overlay == Overlay::None && !toggled {
+        if let Some(a) = ix.articles.get(s.article) {
+            if s.user.set_read(&a.id, true) {
+                s.user_dirty = true;
+            }
+        }
+    }
+}
+
+fn apply(s: &mut State, ix: &Index, action: Action) {
     s.message = None;
     // overlays take the keys first
     match &mut s.overlay {
@@ -521,7 +578,7 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
             }
             return;
         }
-        Overlay::Prompt { input, rename, .. } => {
+        Overlay::Prompt { input, purpose, .. } => {
             match action {
                 Action::Input(c) => input.push(c),
                 Action::Backspace => {
@@ -529,12 +586,27 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                 }
                 Action::Back => s.overlay = Overlay::None,
                 Action::Enter => {
-                    let to = input.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !to.is_empty() && to != *rename {
-                        s.correction = Some(Correction::Rename(aliases::Rename {
-                            from: rename.clone(),
-                            to,
-                        }));
+                    let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
+                    match purpose.clone() {
+                        PromptFor::Rename(from) => {
+                            if !text.is_empty() && text != from {
+                                s.correction =
+                                    Some(Correction::Rename(aliases::Rename { from, to: text }));
+                            }
+                        }
+                        PromptFor::Note { article, on } => {
+                            if !text.is_empty() {
+                                let a = &ix.articles[article];
+                                let note = userdata::Note {
+                                    text,
+                                    quote: on.as_ref().map(|r| a.text[r.clone()].to_string()),
+                                    offset: on.map(|r| r.start),
+                                };
+                                s.user.add_note(&a.id, note);
+                                s.user_dirty = true;
+                                s.message = Some("note saved".into());
+                            }
+                        }
                     }
                     s.overlay = Overlay::None;
                 }
@@ -761,6 +833,72 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
             }
         }
         Action::Entities => s.overlay = Overlay::Entities(EntityList::new(ix)),
+        Action::ToggleRead => {
+            if let Some(a) = ix.articles.get(s.article) {
+                let now = !s.user.is_read(&a.id);
+                s.user.set_read(&a.id, now);
+                s.user_dirty = true;
+                s.message = Some(if now { "marked read" } else { "marked unread" }.into());
+            }
+        }
+        Action::ToggleStar => {
+            if let Some(a) = ix.articles.get(s.article) {
+                let now = s.user.toggle_star(&a.id);
+                s.user_dirty = true;
+                s.message = Some(if now { "starred" } else { "unstarred" }.into());
+            }
+        }
+        Action::AddNote => {
+            // anchored to the whole sentence: it finds its place again better
+            let on = s
+                .passage(ix)
+                .map(|r| search::sentence_of(ix, s.article, r.start));
+            let label = match &on {
+                Some(r) => format!(
+                    "note on \"{}\"",
+                    ix.articles[s.article].text[r.clone()]
+                        .chars()
+                        .take(40)
+                        .collect::<String>()
+                ),
+                None => "note on this article".into(),
+            };
+            s.overlay = Overlay::Prompt {
+                label,
+                input: String::new(),
+                purpose: PromptFor::Note {
+                    article: s.article,
+                    on,
+                },
+            };
+        }
+        Action::OpenUrl => match ix.articles.get(s.article).and_then(|a| a.url.clone()) {
+            Some(u) => s.effect = Some(Effect::OpenUrl(u)),
+            None => s.message = Some("this article has no URL".into()),
+        },
+        Action::Copy => {
+            if let Some(a) = ix.articles.get(s.article) {
+                let text = match s.passage(ix) {
+                    Some(r) => {
+                        let sent = search::sentence_of(ix, s.article, r.start);
+                        a.text[sent]
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }
+                    None => a.title.clone(),
+                };
+                let mut source = vec![a.outlet.clone().unwrap_or_else(|| a.id.clone())];
+                if let Some(d) = a.date {
+                    source.push(d.to_string());
+                }
+                if let Some(u) = &a.url {
+                    source.push(u.clone());
+                }
+                s.effect = Some(Effect::Copy(format!("\"{text}\" ({})", source.join(", "))));
+                s.message = Some("copied the sentence with its source".into());
+            }
+        }
         Action::MergeEntity
         | Action::SplitMention
         | Action::RenameEntity
@@ -1070,5 +1208,56 @@ mod tests {
         );
         update(&mut s, &ix, Action::Enter);
         assert!(matches!(s.overlay, Overlay::Entity { entity, .. } if entity == first.id));
+    }
+
+    #[test]
+    fn read_star_and_notes_change_the_user_data() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        let id = ix.articles[s.article].id.clone();
+        assert!(!s.user.is_read(&id), "moving in the list reads nothing");
+        update(&mut s, &ix, Action::Enter);
+        assert!(s.user.is_read(&id) && s.user_dirty, "reading it does");
+        s.user_dirty = false;
+        update(&mut s, &ix, Action::ToggleRead);
+        assert!(
+            !s.user.is_read(&id),
+            "m marks it unread, even in the reader"
+        );
+        update(&mut s, &ix, Action::ToggleStar);
+        assert!(s.user.is_starred(&id) && s.user_dirty);
+        // a note on the focused name is anchored to its sentence
+        update(&mut s, &ix, Action::NextMention);
+        update(&mut s, &ix, Action::AddNote);
+        for c in "see 003".chars() {
+            update(&mut s, &ix, Action::Input(c));
+        }
+        update(&mut s, &ix, Action::Enter);
+        let notes = s.user.notes(&id);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].text, "see 003");
+        let q = notes[0].quote.as_deref().unwrap();
+        assert!(q.len() > 20 && ix.articles[s.article].text.contains(q));
+        // Esc on a prompt writes nothing
+        update(&mut s, &ix, Action::AddNote);
+        update(&mut s, &ix, Action::Input('x'));
+        update(&mut s, &ix, Action::Back);
+        assert_eq!(s.user.notes(&id).len(), 1);
+    }
+
+    #[test]
+    fn copy_and_open_are_effects_for_the_loop() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::NextMention);
+        update(&mut s, &ix, Action::Copy);
+        let Some(Effect::Copy(t)) = &s.effect else {
+            panic!("{:?}", s.effect)
+        };
+        assert!(t.starts_with('"') && t.contains("2025-10-16"), "{t}");
+        s.effect = None;
+        update(&mut s, &ix, Action::OpenUrl);
+        assert_eq!(s.effect, None, "the seeds have no URL");
+        assert!(s.message.as_deref().unwrap().contains("no URL"));
     }
 }

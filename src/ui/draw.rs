@@ -164,7 +164,15 @@ fn sources(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
             if s.compare_mark == Some(ai) {
                 title = format!("[c] {title}");
             }
-            let text = truncate(&one_line(&format!("{head}{title}")), w);
+            let flags = format!(
+                "{}{}",
+                if s.user.is_read(&a.id) { ' ' } else { 'N' },
+                if s.user.is_starred(&a.id) { '*' } else { ' ' }
+            );
+            let text = truncate(
+                &format!("{flags}{}", one_line(&format!("{head}{title}"))),
+                w,
+            );
             let style = if row == s.source_sel {
                 if s.focus == Pane::Sources {
                     th.selected
@@ -272,6 +280,25 @@ fn reader(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect, wrap
         truncate(&one_line(&meta.join(" · ")), w),
         th.dim,
     )));
+    let mut note_marks = s.marks.clone();
+    for n in s.user.notes(&a.id) {
+        use crate::app::userdata::{anchor, Anchor};
+        let (what, style) = match anchor(&a.text, n) {
+            Anchor::Article => (String::new(), th.title),
+            Anchor::At(r) => {
+                let q: String = a.text[r.clone()].chars().take(30).collect();
+                note_marks.push(r);
+                (format!(" — on \"{}\"", one_line(&q)), th.title)
+            }
+            Anchor::Lost => (" — its passage is no longer in the text".into(), th.dim),
+        };
+        if header.len() < 5 {
+            header.push(Line::from(Span::styled(
+                truncate(&format!("✎ {}{what}", one_line(&n.text)), w),
+                style,
+            )));
+        }
+    }
     let text_h = (inner.height as usize).saturating_sub(header.len() + 1);
     let lines = wrap.lines(s.article, &a.text, a.body.clone(), w);
     s.reader_height = text_h.max(1);
@@ -296,7 +323,7 @@ fn reader(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect, wrap
         out.push(styled_line(
             ix,
             s.article,
-            &s.marks,
+            &note_marks,
             th,
             r.clone(),
             focused.clone(),
@@ -422,8 +449,13 @@ fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: R
     if !ix.warnings.is_empty() {
         right.push_str(&format!("⚠ {} warnings (w) │ ", ix.warnings.len()));
     }
+    let unread = ix
+        .articles
+        .iter()
+        .filter(|a| !s.user.is_read(&a.id))
+        .count();
     right.push_str(&format!(
-        "{} articles, {} entities ",
+        "{unread} unread │ {} articles, {} entities ",
         ix.articles.len(),
         ix.entities.len()
     ));

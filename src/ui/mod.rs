@@ -118,7 +118,7 @@ pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Op
 pub fn run_loop<B: Backend>(
     term: &mut Terminal<B>,
     ix: &mut Index,
-    aliases: &mut crate::store::AliasFile,
+    files: &mut crate::store::Files,
     s: &mut State,
     km: &Keymap,
     th: &theme::Theme,
@@ -144,12 +144,69 @@ where
         if let Some(a) = action_for(&ev, s, km, &areas) {
             app::update(s, ix, a);
             if let Some(c) = s.correction.take() {
-                correct(ix, aliases, s, c);
+                correct(ix, &mut files.aliases, s, c);
+            }
+            if s.user_dirty {
+                s.user_dirty = false;
+                if let Err(e) = files.save_user(&s.user) {
+                    s.message = Some(e);
+                }
+            }
+            if let Some(e) = s.effect.take() {
+                if let Err(e) = effect(e) {
+                    s.message = Some(e);
+                }
             }
             dirty = true;
         }
     }
     Ok(())
+}
+
+/// Opens a URL or copies text (OSC 52: the terminal puts it on the clipboard,
+/// over ssh too).
+fn effect(e: app::Effect) -> Result<(), String> {
+    match e {
+        app::Effect::OpenUrl(url) => {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(format!("not opening {url:?}: only http and https links"));
+            }
+            let browser = std::env::var("BROWSER").unwrap_or_else(|_| "xdg-open".into());
+            std::process::Command::new(&browser)
+                .arg(&url)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .map(|_| ())
+                .map_err(|e| format!("{browser}: {e}"))
+        }
+        app::Effect::Copy(text) => {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))
+                .and_then(|_| out.flush())
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+fn base64(b: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::with_capacity(b.len().div_ceil(3) * 4);
+    for c in b.chunks(3) {
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
+        for k in 0..4 {
+            if k <= c.len() {
+                s.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
 }
 
 /// Saves a correction and applies it everywhere at once.
@@ -202,17 +259,37 @@ fn user_keymap() -> Keymap {
 }
 
 /// Opens the corpus in the terminal and restores the terminal on the way out.
-pub fn run(corpus: Corpus, mut aliases: crate::store::AliasFile) -> std::io::Result<()> {
-    let mut ix = Index::build_with(corpus, chrono::Local::now().year(), &aliases.aliases);
+pub fn run(
+    corpus: Corpus,
+    mut files: crate::store::Files,
+    user: app::userdata::UserData,
+) -> std::io::Result<()> {
+    let mut ix = Index::build_with(corpus, chrono::Local::now().year(), &files.aliases.aliases);
     let km = user_keymap();
     let th = theme::Theme::detect();
     let mut s = State::new(&ix);
+    s.user = user;
     let mut term = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
-    let res = run_loop(&mut term, &mut ix, &mut aliases, &mut s, &km, &th, || {
+    let res = run_loop(&mut term, &mut ix, &mut files, &mut s, &km, &th, || {
         event::read().map(Some)
     });
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     ratatui::restore();
     res
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_as_osc52_wants_it() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(
+            super::base64("Kyiv – “Київ”".as_bytes()),
+            "S3lpdiDigJMg4oCc0JrQuNGX0LLigJ0="
+        );
+    }
 }
