@@ -5,6 +5,7 @@ use crate::index::aliases::Aliases;
 use crate::index::Index;
 use crate::output;
 use crate::store;
+use crate::ui;
 use chrono::Datelike;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -24,6 +25,12 @@ pub struct Cli {
     /// Your corrections to entity linking [default: ~/.config/crossread/aliases.toml].
     #[arg(long, global = true, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+    /// Configuration file [default: ~/.config/crossread/config.toml].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Write a log to FILE [default: ~/.local/state/crossread/crossread.log].
+    #[arg(long, global = true, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
+    pub log_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -66,6 +73,20 @@ pub enum Command {
         json: bool,
         paths: Vec<PathBuf>,
     },
+    /// Check the configuration, or print the defaults.
+    #[command(
+        after_help = "Examples:\n  crossread config                   check your config file\n  crossread config --print-default > ~/.config/crossread/config.toml"
+    )]
+    Config {
+        /// Print the default configuration (keys, theme, layout, display).
+        #[arg(long)]
+        print_default: bool,
+    },
+    /// Shell completions: crossread completions bash > ~/.local/share/bash-completion/completions/crossread
+    #[command(
+        after_help = "Examples:\n  crossread completions bash > ~/.local/share/bash-completion/completions/crossread\n  crossread completions zsh > ~/.zfunc/_crossread\n  crossread completions fish > ~/.config/fish/completions/crossread.fish"
+    )]
+    Completions { shell: clap_complete::Shell },
     /// Two articles side by side: aligned sentences, shared quotes and entities.
     #[command(
         after_help = "A and B are article ids, id prefixes or file names.\n\nExample:\n  crossread compare 001 003 seeds/\n  crossread compare 001 003 --json seeds/"
@@ -100,11 +121,22 @@ pub fn aliases(path: Option<PathBuf>) -> (store::AliasFile, Option<String>) {
 }
 
 pub fn build(paths: &[PathBuf], al: &Aliases) -> Result<Index, String> {
+    let t0 = std::time::Instant::now();
     let corpus = load(paths)?;
     for w in &corpus.warnings {
         eprintln!("crossread: warning: {w}");
+        crate::log!("warning: {w}");
     }
-    Ok(Index::build_with(corpus, chrono::Local::now().year(), al))
+    let n = corpus.articles.len();
+    let t1 = std::time::Instant::now();
+    let ix = Index::build_with(corpus, chrono::Local::now().year(), al);
+    crate::log!(
+        "read {n} articles in {:?}, analyzed in {:?}: {} entities",
+        t1 - t0,
+        t1.elapsed(),
+        ix.entities.len()
+    );
+    Ok(ix)
 }
 
 pub fn main() -> i32 {
@@ -116,6 +148,46 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    if let Some(p) = &cli.log_file {
+        let p = if p.as_os_str().is_empty() {
+            crate::log::default_path().unwrap_or_else(|| PathBuf::from("crossread.log"))
+        } else {
+            p.clone()
+        };
+        if let Err(e) = crate::log::init(&p) {
+            eprintln!("crossread: {}: cannot write the log: {e}", p.display());
+            return 1;
+        }
+        crate::log!(
+            "crossread {} started: {:?}",
+            env!("CARGO_PKG_VERSION"),
+            std::env::args().collect::<Vec<_>>()
+        );
+    }
+    let cfg_path = cli
+        .config
+        .clone()
+        .or_else(|| store::config_dir().map(|d| d.join("config.toml")));
+    let (cfg, cfg_err) = match cfg_path.as_ref().map(std::fs::read_to_string) {
+        Some(Ok(src)) => match ui::config::Config::load(Some(&src)) {
+            Ok(c) => (c, None),
+            Err(e) => (
+                ui::config::Config::defaults(),
+                Some(format!("{e}; using the defaults")),
+            ),
+        },
+        Some(Err(e)) if cli.config.is_some() || e.kind() != std::io::ErrorKind::NotFound => {
+            let p = cfg_path.clone().unwrap_or_default();
+            eprintln!("crossread: {}: {e}", p.display());
+            return 2;
+        }
+        _ => (ui::config::Config::defaults(), None),
+    };
+    let cfg_path = cfg_path.unwrap_or_default();
+    if let Some(e) = &cfg_err {
+        eprintln!("crossread: warning: {}: {e}", cfg_path.display());
+        crate::log!("config: {e}");
+    }
     let (alias_file, alias_err) = aliases(cli.aliases.clone());
     let alias_path = alias_file.path.clone().unwrap_or_default();
     if let Some(e) = &alias_err {
@@ -145,6 +217,33 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
+        Some(Command::Config { print_default }) => {
+            if print_default {
+                print!("{}", ui::config::print_default());
+                return 0;
+            }
+            match &cfg_err {
+                None if cfg_path.exists() => {
+                    println!("{}: ok", cfg_path.display());
+                    0
+                }
+                None => {
+                    println!("{}: not there; the defaults apply", cfg_path.display());
+                    0
+                }
+                Some(_) => 1,
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "crossread",
+                &mut std::io::stdout(),
+            );
+            0
+        }
         Some(Command::Extract { json, paths }) => run(&paths, &|ix| Ok(output::extract(ix, json))),
         Some(Command::Entities { json, paths }) => {
             run(&paths, &|ix| Ok(output::entities(ix, json)))
@@ -184,11 +283,17 @@ pub fn main() -> i32 {
                     message: e,
                 });
             }
+            if let Some(e) = cfg_err {
+                corpus.warnings.push(crate::corpus::Warning {
+                    path: cfg_path,
+                    message: e,
+                });
+            }
             let files = store::Files {
                 aliases: alias_file,
                 state,
             };
-            match crate::ui::run(corpus, files, user) {
+            match crate::ui::run(corpus, files, user, cfg) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("crossread: {e}");

@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod index;
+pub mod log;
 pub mod nlp;
 pub mod output;
 pub mod store;

@@ -51,9 +51,15 @@ pub fn truncate(s: &str, w: usize) -> String {
     out
 }
 
-fn date_label(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| "undated   ".into())
+fn date_label(th: &Theme, d: Option<chrono::NaiveDate>) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let probe = chrono::NaiveDate::from_ymd_opt(2025, 10, 16)
+        .map(|p| p.format(&th.date_format).to_string())
+        .unwrap_or_default();
+    match d {
+        Some(d) => d.format(&th.date_format).to_string(),
+        None => format!("{:<w$}", "undated", w = probe.width().max(7)),
+    }
 }
 
 pub fn draw(
@@ -80,11 +86,17 @@ pub fn draw(
         .split(area);
     let cols = Layout::default()
         .direction(Direction::Horizontal)
-        .constraints([Constraint::Percentage(36), Constraint::Percentage(64)])
+        .constraints([
+            Constraint::Percentage(th.sources_width),
+            Constraint::Percentage(100 - th.sources_width),
+        ])
         .split(rows[0]);
     let left = Layout::default()
         .direction(Direction::Vertical)
-        .constraints([Constraint::Percentage(45), Constraint::Percentage(55)])
+        .constraints([
+            Constraint::Percentage(th.sources_height),
+            Constraint::Percentage(100 - th.sources_height),
+        ])
         .split(cols[0]);
     let areas = Areas {
         sources: left[0],
@@ -149,7 +161,7 @@ fn sources(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
             let outlet = a.outlet.clone().unwrap_or_default();
             let head = format!(
                 "{} {}",
-                date_label(a.date),
+                date_label(th, a.date),
                 if outlet.is_empty() {
                     String::new()
                 } else {
@@ -651,7 +663,7 @@ fn entity_panel(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, entity: u32, 
         let head = if last_article != Some(a) {
             format!(
                 "{} {}",
-                date_label(art.date),
+                date_label(th, art.date),
                 truncate(&one_line(&art.title), 28)
             )
         } else {
@@ -729,7 +741,7 @@ fn search_panel(
             truncate(
                 &format!(
                     "{} {} ({} hits)",
-                    date_label(a.date),
+                    date_label(th, a.date),
                     one_line(&a.title),
                     hit.ranges.len()
                 ),

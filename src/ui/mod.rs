@@ -1,6 +1,7 @@
 //! The terminal interface: setup and restore, the event loop.
 
 mod compare;
+pub mod config;
 pub mod draw;
 pub mod theme;
 pub mod wrap;
@@ -149,6 +150,7 @@ where
             if s.user_dirty {
                 s.user_dirty = false;
                 if let Err(e) = files.save_user(&s.user) {
+                    crate::log!("save failed: {e}");
                     s.message = Some(e);
                 }
             }
@@ -238,35 +240,18 @@ fn correct(ix: &mut Index, aliases: &mut crate::store::AliasFile, s: &mut State,
     }
 }
 
-/// The default keys with the `[keys]` table of the user's config file
-/// (`~/.config/crossread/config.toml`) on top; an invalid file is reported
-/// and the defaults are used.
-fn user_keymap() -> Keymap {
-    let Some(dirs) = directories::ProjectDirs::from("", "", "crossread") else {
-        return Keymap::default_map();
-    };
-    let path = dirs.config_dir().join("config.toml");
-    let Ok(src) = std::fs::read_to_string(&path) else {
-        return Keymap::default_map();
-    };
-    match Keymap::with_overrides(&src) {
-        Ok(k) => k,
-        Err(e) => {
-            eprintln!("crossread: {}: {e}; using the default keys", path.display());
-            Keymap::default_map()
-        }
-    }
-}
-
 /// Opens the corpus in the terminal and restores the terminal on the way out.
 pub fn run(
     corpus: Corpus,
     mut files: crate::store::Files,
     user: app::userdata::UserData,
+    cfg: config::Config,
 ) -> std::io::Result<()> {
+    let t0 = std::time::Instant::now();
+    let n = corpus.articles.len();
     let mut ix = Index::build_with(corpus, chrono::Local::now().year(), &files.aliases.aliases);
-    let km = user_keymap();
-    let th = theme::Theme::detect();
+    crate::log!("analyzed {n} articles in {:?}", t0.elapsed());
+    let (km, th) = (cfg.keymap, cfg.theme);
     let mut s = State::new(&ix);
     s.user = user;
     let mut term = ratatui::init();

@@ -18,6 +18,12 @@ pub struct Theme {
     pub org: Style,
     pub place: Style,
     pub other: Style,
+    /// Width of the left column, percent (from the config's [layout]).
+    pub sources_width: u16,
+    /// Height of the sources list within the left column, percent.
+    pub sources_height: u16,
+    /// How dates are shown in lists (strftime).
+    pub date_format: String,
 }
 
 impl Theme {
@@ -36,6 +42,28 @@ impl Theme {
             org: Style::default().fg(Color::LightMagenta),
             place: Style::default().fg(Color::LightGreen),
             other: Style::default().fg(Color::LightCyan),
+            sources_width: 36,
+            sources_height: 45,
+            date_format: "%Y-%m-%d".into(),
+        }
+    }
+
+    /// Dark text on a light background.
+    pub fn light() -> Theme {
+        Theme {
+            dim: Style::default().fg(Color::Rgb(120, 120, 120)),
+            border: Style::default().fg(Color::Rgb(170, 170, 170)),
+            focus_border: Style::default().fg(Color::Rgb(0, 110, 160)),
+            selected: Style::default()
+                .fg(Color::White)
+                .bg(Color::Rgb(0, 110, 160)),
+            status: Style::default().fg(Color::White).bg(Color::Rgb(90, 90, 90)),
+            mark: Style::default().bg(Color::Rgb(255, 236, 150)),
+            person: Style::default().fg(Color::Rgb(150, 80, 0)),
+            org: Style::default().fg(Color::Rgb(130, 40, 160)),
+            place: Style::default().fg(Color::Rgb(0, 120, 50)),
+            other: Style::default().fg(Color::Rgb(0, 100, 150)),
+            ..Theme::dark16()
         }
     }
 
@@ -67,6 +95,7 @@ impl Theme {
             org: s.add_modifier(Modifier::BOLD | Modifier::ITALIC),
             place: s.add_modifier(Modifier::ITALIC),
             other: s.add_modifier(Modifier::UNDERLINED),
+            ..Theme::dark16()
         }
     }
 

@@ -1,0 +1,56 @@
+//! A small log to a file, never to the screen: `--log-file [FILE]` turns it
+//! on (default file: `$XDG_STATE_HOME/crossread/crossread.log`). Lines are
+//! appended with a timestamp; failures to write are ignored.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+static LOG: OnceLock<Mutex<std::fs::File>> = OnceLock::new();
+
+/// The default log file in the state folder.
+pub fn default_path() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "crossread")?;
+    let dir = dirs
+        .state_dir()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dirs.data_local_dir().to_path_buf());
+    Some(dir.join("crossread.log"))
+}
+
+/// Opens the log (appending). Errors are returned for the caller to report.
+pub fn init(path: &Path) -> std::io::Result<()> {
+    if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(d)?;
+    }
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    let _ = LOG.set(Mutex::new(f));
+    Ok(())
+}
+
+/// Writes one line when logging is on.
+pub fn line(msg: &str) {
+    if let Some(m) = LOG.get() {
+        if let Ok(mut f) = m.lock() {
+            let now = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f");
+            let _ = writeln!(f, "{now} {msg}");
+        }
+    }
+}
+
+/// `log!("x {}", y)`: formats only when logging is on.
+#[macro_export]
+macro_rules! log {
+    ($($t:tt)*) => {
+        if $crate::log::enabled() {
+            $crate::log::line(&format!($($t)*));
+        }
+    };
+}
+
+pub fn enabled() -> bool {
+    LOG.get().is_some()
+}

@@ -1,0 +1,101 @@
+//! The command line as scripts use it: exit codes, stdout for data, stderr
+//! for errors, configuration, completions, compare.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str], home: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn config_print_default_loads_back_and_check_reports_lines() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(&["config", "--print-default"], home.path());
+    assert_eq!(out.status.code(), Some(0));
+    let def = text(&out.stdout);
+    assert!(def.contains("[theme]") && def.contains("[keys]") && def.contains("date_format"));
+    // the defaults, saved as the user's file, are valid
+    let cfg = home.path().join("config/crossread/config.toml");
+    std::fs::create_dir_all(cfg.parent().unwrap()).unwrap();
+    std::fs::write(&cfg, &def).unwrap();
+    let out = run(&["config"], home.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // an invalid file: the line and the key on stderr, exit 1, data commands still run
+    std::fs::write(&cfg, "[layout]\nsources_width = 5\n").unwrap();
+    let out = run(&["config"], home.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 2") && err.contains("sources_width"),
+        "{err}"
+    );
+    let out = run(&["entities"], home.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("Vladimir Putin"));
+}
+
+#[test]
+fn missing_config_named_on_the_command_line_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(&["--config", "/no/such.toml", "entities"], home.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("/no/such.toml"));
+    let out = run(&["frobnicate"], home.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["--version"], home.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("crossread "));
+}
+
+#[test]
+fn completions_for_three_shells() {
+    let home = tempfile::tempdir().unwrap();
+    for sh in ["bash", "zsh", "fish"] {
+        let out = run(&["completions", sh], home.path());
+        assert_eq!(out.status.code(), Some(0));
+        let s = text(&out.stdout);
+        assert!(s.contains("crossread") && s.contains("compare"), "{sh}");
+    }
+}
+
+#[test]
+fn compare_headless_text_and_json() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(&["compare", "001", "003", "seeds"], home.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("same event") && s.contains("Oval Office"), "{s}");
+    let out = run(&["compare", "000", "002", "--json", "seeds"], home.path());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["relation"], "different_events");
+    assert!(v["rows"].as_array().unwrap().len() > 5);
+    // an unknown article is a runtime error naming it
+    let out = run(&["compare", "001", "999", "seeds"], home.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("999"));
+}
+
+#[test]
+fn log_goes_to_a_file_never_to_the_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let log = home.path().join("x.log");
+    let out = run(
+        &["--log-file", log.to_str().unwrap(), "entities", "seeds"],
+        home.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let l = std::fs::read_to_string(&log).unwrap();
+    assert!(l.contains("read 5 articles"), "{l}");
+}
