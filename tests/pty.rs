@@ -21,6 +21,10 @@ impl Pty {
 
     /// Starts with its config and data folders under `home`, never the user's.
     fn start_in(home: &std::path::Path) -> Pty {
+        Pty::spawn(home, env!("CARGO_BIN_EXE_crossread"), &[])
+    }
+
+    fn spawn(home: &std::path::Path, program: &str, args: &[&str]) -> Pty {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -29,7 +33,8 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crossread"));
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
@@ -217,4 +222,68 @@ fn killed_mid_save_the_state_file_is_old_or_new_never_torn() {
         }
     }
     assert!(seen_saved > 0, "some saves happened");
+}
+
+fn left_alternate_screen(p: &Pty) -> bool {
+    let raw = String::from_utf8_lossy(&p.raw.lock().unwrap()).into_owned();
+    raw.rfind("\x1b[?1049l") > raw.rfind("\x1b[?1049h")
+}
+
+fn wait_exit(p: &mut Pty) -> portable_pty::ExitStatus {
+    let t0 = Instant::now();
+    loop {
+        if let Some(st) = p.child.try_wait().unwrap() {
+            std::thread::sleep(Duration::from_millis(200));
+            return st;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(20), "did not exit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for sig in ["-TERM", "-HUP"] {
+        let mut p = Pty::start();
+        p.wait_for("Sources");
+        let pid = p.child.process_id().unwrap().to_string();
+        std::process::Command::new("kill")
+            .args([sig, &pid])
+            .status()
+            .unwrap();
+        let st = wait_exit(&mut p);
+        assert!(st.success(), "{sig}: {st:?}");
+        assert!(left_alternate_screen(&p), "{sig}: terminal restored");
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_it_back() {
+    // an interactive shell with job control, as users start it
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(home.path(), "bash", &["--norc", "--noprofile", "-i"]);
+    p.keys(&format!("{}\r", env!("CARGO_BIN_EXE_crossread")));
+    p.wait_for("Sources");
+    p.keys("\x1a");
+    p.wait_for("Stopped");
+    assert!(left_alternate_screen(&p), "the shell gets its screen back");
+    p.keys("fg\r");
+    p.wait_for("Sources");
+    assert!(!left_alternate_screen(&p), "back in the app");
+    p.keys("q");
+    std::thread::sleep(Duration::from_millis(300));
+    p.keys("echo RC=$?\r");
+    p.wait_for("RC=0");
+    p.keys("exit\r");
+    wait_exit(&mut p);
+}
+
+#[test]
+fn ctrl_z_without_a_shell_says_so_and_keeps_running() {
+    let mut p = Pty::start();
+    p.wait_for("Sources");
+    p.keys("\x1a");
+    p.wait_for("no shell to suspend to");
+    p.keys("q");
+    assert!(wait_exit(&mut p).success());
 }

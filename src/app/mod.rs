@@ -74,6 +74,8 @@ pub enum Action {
     OpenUrl,
     /// Copy the focused sentence with its source (to the terminal's clipboard).
     Copy,
+    /// Suspend to the shell (Ctrl-Z); `fg` comes back.
+    Suspend,
     /// Back to where the last jump came from (vim's Ctrl-o).
     JumpBack,
     /// Forward again (vim's Ctrl-i).
@@ -257,6 +259,7 @@ pub enum PromptFor {
 pub enum Effect {
     OpenUrl(String),
     Copy(String),
+    Suspend,
 }
 
 /// A place in the reader.
@@ -833,6 +836,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
             }
         }
         Action::Entities => s.overlay = Overlay::Entities(EntityList::new(ix)),
+        Action::Suspend => s.effect = Some(Effect::Suspend),
         Action::ToggleRead => {
             if let Some(a) = ix.articles.get(s.article) {
                 let now = !s.user.is_read(&a.id);

@@ -155,8 +155,20 @@ where
                 }
             }
             if let Some(e) = s.effect.take() {
-                if let Err(e) = effect(e) {
-                    s.message = Some(e);
+                let suspending = e == app::Effect::Suspend;
+                match effect(e) {
+                    Err(e) => s.message = Some(e),
+                    Ok(()) if suspending => {
+                        // back from the shell: redraw the whole screen (a blank
+                        // frame first, so every cell is sent again)
+                        use ratatui::backend::ClearType;
+                        term.backend_mut()
+                            .clear_region(ClearType::All)
+                            .map_err(std::io::Error::other)?;
+                        term.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))
+                            .map_err(std::io::Error::other)?;
+                    }
+                    Ok(()) => {}
                 }
             }
             dirty = true;
@@ -182,6 +194,24 @@ fn effect(e: app::Effect) -> Result<(), String> {
                 .spawn()
                 .map(|_| ())
                 .map_err(|e| format!("{browser}: {e}"))
+        }
+        app::Effect::Suspend => {
+            use crossterm::{event::*, execute, terminal::*};
+            // a session leader has no shell to go back to: the stop would be
+            // discarded by the kernel (orphaned process group)
+            // SAFETY: plain queries of this process's ids.
+            if unsafe { libc::getpgrp() == libc::getsid(0) } {
+                return Err("no shell to suspend to (not started from a job-control shell)".into());
+            }
+            let mut out = std::io::stdout();
+            let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen);
+            let _ = disable_raw_mode();
+            // stops here until `fg`
+            signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
+                .map_err(|e| e.to_string())?;
+            let _ = enable_raw_mode();
+            let _ = execute!(out, EnterAlternateScreen, EnableMouseCapture);
+            Ok(())
         }
         app::Effect::Copy(text) => {
             use std::io::Write;
@@ -256,8 +286,24 @@ pub fn run(
     s.user = user;
     let mut term = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
-    let res = run_loop(&mut term, &mut ix, &mut files, &mut s, &km, &th, || {
-        event::read().map(Some)
+    // SIGTERM, SIGHUP (the terminal went away), SIGQUIT: leave as from `q`,
+    // saving what there is to save and restoring the terminal
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGQUIT,
+    ] {
+        let _ = signal_hook::flag::register(sig, stop.clone());
+    }
+    let res = run_loop(&mut term, &mut ix, &mut files, &mut s, &km, &th, || loop {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            crate::log!("signal: leaving");
+            return Ok(None);
+        }
+        if event::poll(std::time::Duration::from_millis(200))? {
+            return event::read().map(Some);
+        }
     });
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     ratatui::restore();
