@@ -354,10 +354,13 @@ fn main_part(html: &str) -> Option<&str> {
     None
 }
 
-pub fn read(path: &Path, file_name: &str, html: &str) -> Article {
+pub fn read(path: &Path, file_name: &str, html: &str, warnings: &mut Vec<String>) -> Article {
     let page = scan(html);
     let text = html_to_text(html);
     let date = page.date.as_deref().and_then(parse_date);
+    if let (Some(raw), None) = (&page.date, date) {
+        warnings.push(format!("date {raw:?} is not a valid date; left undated"));
+    }
     let (title, title_derived) = match page.og_title.clone().or(page.title.clone()) {
         Some(t) => (t, false),
         None => (derive_title(&text), true),
@@ -392,7 +395,7 @@ mod tests {
 
     #[test]
     fn main_text_and_metadata() {
-        let a = read(Path::new("p.html"), "p.html", PAGE);
+        let a = read(Path::new("p.html"), "p.html", PAGE, &mut vec![]);
         assert_eq!(a.title, "Talks & more");
         assert_eq!(a.outlet.as_deref(), Some("Daily"));
         assert_eq!(a.date.unwrap().to_string(), "2025-10-16");
@@ -420,7 +423,7 @@ mod tests {
             "<meta content=",
             "<time datetime='2025-99-99'>",
         ] {
-            let _ = read(Path::new("b.html"), "b.html", s);
+            let _ = read(Path::new("b.html"), "b.html", s, &mut vec![]);
         }
     }
 

@@ -38,7 +38,7 @@ fn front_matter(src: &str) -> (Vec<(String, String)>, &str) {
     (vec![], s)
 }
 
-pub fn read(path: &Path, file_name: &str, src: &str) -> Article {
+pub fn read(path: &Path, file_name: &str, src: &str, warnings: &mut Vec<String>) -> Article {
     let (fields, body) = front_matter(src);
     let get = |k: &str| {
         fields
@@ -79,7 +79,11 @@ pub fn read(path: &Path, file_name: &str, src: &str) -> Article {
         }
     }
     let text = text.trim_end().to_string();
-    let date = get("date").as_deref().and_then(parse_date);
+    let raw_date = get("date");
+    let date = raw_date.as_deref().and_then(parse_date);
+    if let (Some(raw), None) = (&raw_date, date) {
+        warnings.push(format!("date {raw:?} is not a valid date; left undated"));
+    }
     let (title, title_derived) = match get("title").or(heading) {
         Some(t) => (t, false),
         None => (derive_title(&text), true),
@@ -121,7 +125,12 @@ mod tests {
 
     #[test]
     fn first_heading_is_the_title() {
-        let a = read(Path::new("b.md"), "b.md", "# The Title\n\nBody.");
+        let a = read(
+            Path::new("b.md"),
+            "b.md",
+            "# The Title\n\nBody.",
+            &mut vec![],
+        );
         assert_eq!(a.title, "The Title");
         assert_eq!(a.date, None);
     }

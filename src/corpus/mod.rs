@@ -252,8 +252,8 @@ pub fn read_bytes(
     let mut inner = Vec::new();
     let out = match fmt {
         Format::Text => vec![plain::read(path, &file_name, text)],
-        Format::Markdown => vec![markdown::read(path, &file_name, &text)],
-        Format::Html => vec![html::read(path, &file_name, &text)],
+        Format::Markdown => vec![markdown::read(path, &file_name, &text, &mut inner)],
+        Format::Html => vec![html::read(path, &file_name, &text, &mut inner)],
         Format::JsonLines => jsonl::read_lines(path, &text, &mut inner),
         Format::Json => {
             if feed::looks_like_json_feed(&text) {
