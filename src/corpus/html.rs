@@ -433,6 +433,7 @@ mod tests {
             Path::new("j.html"),
             "j.html",
             r#"<script type="application/ld+json">{"datePublished": "2024-01-02", "headline": "H", "author": {"name": "Ann"}}</script><p>Body.</p>"#,
+            &mut vec![],
         );
         assert_eq!(a.date.unwrap().to_string(), "2024-01-02");
         assert_eq!(a.author.as_deref(), Some("Ann"));

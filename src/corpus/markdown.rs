@@ -116,6 +116,7 @@ mod tests {
             Path::new("a.md"),
             "a.md",
             "---\ntitle: \"Calls\"\ndate: 2025-10-16\nsource: Wire\nauthor: Ann\n---\n# Heading\n\nSome *text* here\nand [a link](http://x).\n",
+            &mut vec![],
         );
         assert_eq!(a.title, "Calls");
         assert_eq!(a.date.unwrap().to_string(), "2025-10-16");

@@ -4,30 +4,31 @@
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
+/// How a character is shown: control characters and escape sequences as
+/// visible symbols, invisible format characters as a dot.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\u{7f}' => '␡',
+        c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+        c if ('\u{80}'..='\u{9f}').contains(&c) => '�',
+        '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}' => '·',
+        c => c,
+    }
+}
+
 /// Control characters and escape sequences become visible symbols: text from
 /// articles never reaches the terminal raw.
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            '\u{7f}' => '␡',
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
-            c if ('\u{80}'..='\u{9f}').contains(&c) => '�',
-            '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}' => '·',
-            c => c,
-        })
-        .collect()
+    s.chars().map(visible).collect()
 }
 
+/// Columns a character takes as shown (after `visible`).
 fn width(c: char) -> usize {
-    if (c as u32) < 0x20 || c == '\u{7f}' {
-        1
-    } else {
-        c.width().unwrap_or(1)
-    }
+    visible(c).width().unwrap_or(1)
 }
 
 /// Wraps `text[body]` to `w` columns: one range per screen line, paragraphs
@@ -53,7 +54,8 @@ pub fn wrap(text: &str, body: Range<usize>, w: usize) -> Vec<Range<usize>> {
         while i < lend {
             let c = text[i..].chars().next().unwrap_or(' ');
             let cw = width(c);
-            if col + cw > w {
+            // a character wider than the whole line still takes a line of its own
+            if col + cw > w && col > 0 {
                 let cut = match last_space {
                     Some(sp) if sp > start => sp,
                     _ => i,
@@ -115,6 +117,13 @@ mod tests {
         let t = "one two three four\n\nfive";
         let l: Vec<&str> = wrap(t, 0..t.len(), 9).into_iter().map(|r| &t[r]).collect();
         assert_eq!(l, vec!["one two", "three", "four", "", "five"]);
+    }
+
+    #[test]
+    fn a_character_wider_than_the_line_does_not_loop() {
+        let s = "界界 a";
+        let lines = wrap(s, 0..s.len(), 1);
+        assert_eq!(lines, vec![0..3, 3..6, 7..8]);
     }
 
     #[test]
