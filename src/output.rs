@@ -201,7 +201,7 @@ pub fn timeline(ix: &Index, json_out: bool) -> String {
                                "text": one_line(&a.text[it.sentence.clone()]), "precision": it.precision})
                     })
                     .collect();
-                json!({"value": ev.value, "start": ev.start.to_string(), "articles": ev.articles.iter().map(|&a| ix.articles[a as usize].id.clone()).collect::<Vec<_>>(),
+                json!({"value": ev.value, "start": ev.start.to_string(), "conflict": ev.conflict, "articles": ev.articles.iter().map(|&a| ix.articles[a as usize].id.clone()).collect::<Vec<_>>(),
                        "entities": ev.entities.iter().map(|&e| ix.entities[e as usize].name.clone()).collect::<Vec<_>>(), "items": items})
             })
             .collect();
@@ -210,8 +210,22 @@ pub fn timeline(ix: &Index, json_out: bool) -> String {
             .iter()
             .map(|&a| ix.articles[a as usize].id.as_str())
             .collect();
-        return serde_json::to_string_pretty(&json!({"events": events, "undated": undated}))
-            .unwrap_or_default()
+        let conflicts: Vec<Value> = tl
+            .conflicts
+            .iter()
+            .map(|&(x, y)| {
+                let side = |i: u32| {
+                    let it = &tl.items[i as usize];
+                    let a = &ix.articles[it.article as usize];
+                    json!({"article": a.id, "value": it.value, "text": one_line(&a.text[it.sentence.clone()])})
+                };
+                json!([side(x), side(y)])
+            })
+            .collect();
+        return serde_json::to_string_pretty(
+            &json!({"events": events, "undated": undated, "conflicts": conflicts}),
+        )
+        .unwrap_or_default()
             + "\n";
     }
     let mut order: Vec<usize> = (0..tl.events.len()).collect();
@@ -226,11 +240,16 @@ pub fn timeline(ix: &Index, json_out: bool) -> String {
             .collect();
         let _ = writeln!(
             s,
-            "{:<11} [{} source{}] {}",
+            "{:<11} [{} source{}] {}{}",
             ev.value,
             srcs.len(),
             if srcs.len() == 1 { "" } else { "s" },
-            srcs.join(", ")
+            srcs.join(", "),
+            if ev.conflict {
+                "  ⚠ sources disagree on the date"
+            } else {
+                ""
+            }
         );
         for &i in &ev.items {
             let it = &tl.items[i as usize];
@@ -242,6 +261,18 @@ pub fn timeline(ix: &Index, json_out: bool) -> String {
             };
             let _ = writeln!(s, "    {}: {}", a.id, text);
         }
+    }
+    for &(x, y) in &tl.conflicts {
+        let (a, b) = (&tl.items[x as usize], &tl.items[y as usize]);
+        let _ = writeln!(
+            s,
+            "⚠ dates disagree: {} says {}, {} says {}: {}",
+            ix.articles[a.article as usize].id,
+            a.value,
+            ix.articles[b.article as usize].id,
+            b.value,
+            one_line(&ix.articles[a.article as usize].text[a.sentence.clone()])
+        );
     }
     if !tl.undated.is_empty() {
         let _ = writeln!(s, "undated");

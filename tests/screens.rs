@@ -81,6 +81,11 @@ fn compare_view_scrolled_to_the_shared_statement() {
 }
 
 #[test]
+fn timeline_by_day() {
+    insta::assert_snapshot!(screen(100, 30, "3z"));
+}
+
+#[test]
 fn every_view_at_every_size_never_panics() {
     for (w, h) in [(20, 5), (59, 14), (60, 15), (80, 24), (133, 41), (400, 120)] {
         for keys in [
@@ -93,6 +98,9 @@ fn every_view_at_every_size_never_panics() {
             "GGG\t\tjjjj",
             "cjcjjjG",
             "C",
+            "3zzjF",
+            "e",
+            "2]a",
         ] {
             let s = screen(w, h, keys);
             assert!(!s.is_empty());

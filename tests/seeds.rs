@@ -320,3 +320,38 @@ name = "Tomahawk"
         }
     }
 }
+
+#[test]
+fn sources_that_date_the_same_telling_differently_are_flagged() {
+    let seeds = seeds();
+    assert!(
+        seeds.timeline.conflicts.is_empty(),
+        "the seeds agree on their dates"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        " date 2025-10-16 Donald Trump and Vladimir Putin spoke by phone on Thursday about the war in Ukraine and a summit in Budapest.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        " date 2025-10-17 Donald Trump and Vladimir Putin spoke by phone on Wednesday about the war in Ukraine and a summit in Budapest.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c.txt"),
+        " date 2025-10-17 Markets rose on Wednesday as oil prices fell in Asia and Europe.\n",
+    )
+    .unwrap();
+    let ix = Index::build(corpus::load(&[dir.path().to_path_buf()]).unwrap(), 2025);
+    let tl = &ix.timeline;
+    assert_eq!(tl.conflicts.len(), 1, "{:?}", tl.conflicts);
+    let (x, y) = tl.conflicts[0];
+    let values: Vec<&str> = [x, y]
+        .iter()
+        .map(|&i| tl.items[i as usize].value.as_str())
+        .collect();
+    assert_eq!(values, ["2025-10-15", "2025-10-16"]);
+    assert!(tl.events[tl.items[x as usize].event as usize].conflict);
+}

@@ -2,6 +2,7 @@
 //! whole interaction is tested as plain data.
 
 pub mod keymap;
+pub mod timeline;
 pub mod userdata;
 
 use crate::index::aliases::{self, Correction};
@@ -74,6 +75,10 @@ pub enum Action {
     OpenUrl,
     /// Copy the focused sentence with its source (to the terminal's clipboard).
     Copy,
+    /// Timeline: items, days, weeks, months.
+    TimelineZoom,
+    /// Timeline: all, this article's, the focused entity's.
+    TimelineFilter,
     /// Suspend to the shell (Ctrl-Z); `fg` comes back.
     Suspend,
     /// Back to where the last jump came from (vim's Ctrl-o).
@@ -145,6 +150,10 @@ pub struct State {
     /// Highlighted ranges in the reader (search hits, a jumped-to sentence).
     pub marks: Vec<std::ops::Range<usize>>,
     pub timeline_sel: usize,
+    /// The timeline panel: zoom, filter and the rows they give.
+    pub tl_zoom: timeline::Zoom,
+    pub tl_filter: timeline::Filter,
+    pub tl_rows: Vec<timeline::Row>,
     pub overlay: Overlay,
     /// Rows of the reader's text area and lines of the current article at the
     /// current width, reported by the last draw.
@@ -284,6 +293,9 @@ impl State {
             reveal: None,
             marks: vec![],
             timeline_sel: 0,
+            tl_zoom: timeline::Zoom::Items,
+            tl_filter: timeline::Filter::All,
+            tl_rows: timeline::rows(ix, timeline::Zoom::Items, timeline::Filter::All),
             overlay: Overlay::None,
             reader_height: 20,
             reader_lines: 0,
@@ -306,6 +318,12 @@ impl State {
             .and_then(|m| ix.analyses.get(self.article)?.mentions.get(m))
             .map(|m| m.range.clone())
             .or_else(|| self.marks.first().cloned())
+    }
+
+    /// Recomputes the timeline rows (after a zoom, a filter or a relink).
+    pub fn refresh_timeline(&mut self, ix: &Index) {
+        self.tl_rows = timeline::rows(ix, self.tl_zoom, self.tl_filter);
+        self.timeline_sel = self.timeline_sel.min(self.tl_rows.len().saturating_sub(1));
     }
 
     fn here(&self) -> Location {
@@ -654,7 +672,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
         Overlay::None => {}
     }
     let n_src = s.order.len();
-    let n_tl = ix.timeline.items.len();
+    let n_tl = s.tl_rows.len();
     let page = s.reader_height.max(1) as isize;
     let list_page = s.list_height.max(1) as isize;
     match action {
@@ -741,15 +759,28 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                     s.message = Some("no mention selected: ] or [ moves between names".into());
                 }
             }
-            Pane::Timeline => {
-                if let Some(it) = ix.timeline.items.get(s.timeline_sel) {
+            Pane::Timeline => match s.tl_rows.get(s.timeline_sel).cloned() {
+                Some(timeline::Row::Bucket { items, label }) => {
+                    // into the bucket: its items, the first one selected
+                    s.tl_zoom = timeline::Zoom::Items;
+                    s.refresh_timeline(ix);
+                    s.timeline_sel = s
+                        .tl_rows
+                        .iter()
+                        .position(|r| *r == timeline::Row::Item(items[0]))
+                        .unwrap_or(0);
+                    s.message = Some(format!("{label}: {} items", items.len()));
+                }
+                Some(timeline::Row::Item(i)) => {
+                    let it = &ix.timeline.items[i as usize];
                     s.push_jump();
                     let r = it.timex.clone().map(|_| it.sentence.clone());
                     s.open(it.article as usize, r.as_ref().map(|r| r.start));
                     s.marks = r.into_iter().collect();
                     s.focus = Pane::Reader;
                 }
-            }
+                None => {}
+            },
         },
         Action::NextMention | Action::PrevMention => {
             let n = ix
@@ -837,6 +868,29 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
         }
         Action::Entities => s.overlay = Overlay::Entities(EntityList::new(ix)),
         Action::Suspend => s.effect = Some(Effect::Suspend),
+        Action::TimelineZoom => {
+            s.tl_zoom = s.tl_zoom.next();
+            s.timeline_sel = 0;
+            s.refresh_timeline(ix);
+            s.message = Some(format!("timeline: {}", s.tl_zoom.label()));
+        }
+        Action::TimelineFilter => {
+            let focused = s.mention.and_then(|m| ix.entity_of(s.article, m));
+            s.tl_filter = match (s.tl_filter, focused) {
+                (timeline::Filter::All, _) => timeline::Filter::Article(s.article),
+                (timeline::Filter::Article(_), Some(e)) => timeline::Filter::Entity(e.id),
+                _ => timeline::Filter::All,
+            };
+            s.timeline_sel = 0;
+            s.refresh_timeline(ix);
+            s.message = Some(match s.tl_filter {
+                timeline::Filter::All => "timeline: everything".into(),
+                timeline::Filter::Article(_) => "timeline: this article only".into(),
+                timeline::Filter::Entity(e) => {
+                    format!("timeline: {} only", ix.entities[e as usize].name)
+                }
+            });
+        }
         Action::ToggleRead => {
             if let Some(a) = ix.articles.get(s.article) {
                 let now = !s.user.is_read(&a.id);
@@ -1061,6 +1115,7 @@ mod tests {
             .iter()
             .position(|it| it.timex.is_some())
             .unwrap();
+        assert_eq!(s.tl_rows[i], timeline::Row::Item(i as u32));
         for _ in 0..i {
             update(&mut s, &ix, Action::Down);
         }
@@ -1263,5 +1318,36 @@ mod tests {
         update(&mut s, &ix, Action::OpenUrl);
         assert_eq!(s.effect, None, "the seeds have no URL");
         assert!(s.message.as_deref().unwrap().contains("no URL"));
+    }
+
+    #[test]
+    fn timeline_zooms_into_a_day_and_filters_to_an_entity() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FocusTimeline);
+        update(&mut s, &ix, Action::TimelineZoom);
+        assert_eq!(s.tl_zoom, timeline::Zoom::Day);
+        let timeline::Row::Bucket { label, items } = s.tl_rows[1].clone() else {
+            panic!("{:?}", s.tl_rows)
+        };
+        update(&mut s, &ix, Action::Down);
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!(s.tl_zoom, timeline::Zoom::Items, "Enter opens the day");
+        assert_eq!(s.tl_rows[s.timeline_sel], timeline::Row::Item(items[0]));
+        assert!(ix.timeline.items[items[0] as usize]
+            .value
+            .starts_with(&label));
+        // filter: this article, then the focused name, then everything
+        update(&mut s, &ix, Action::FocusReader);
+        update(&mut s, &ix, Action::NextMention);
+        let e = ix.entity_of(s.article, s.mention.unwrap()).unwrap().id;
+        update(&mut s, &ix, Action::TimelineFilter);
+        assert_eq!(s.tl_filter, timeline::Filter::Article(s.article));
+        update(&mut s, &ix, Action::TimelineFilter);
+        assert_eq!(s.tl_filter, timeline::Filter::Entity(e));
+        assert!(!s.tl_rows.is_empty());
+        update(&mut s, &ix, Action::TimelineFilter);
+        assert_eq!(s.tl_filter, timeline::Filter::All);
+        assert_eq!(s.tl_rows.len(), ix.timeline.items.len());
     }
 }

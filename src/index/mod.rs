@@ -164,6 +164,19 @@ impl Index {
             })
             .max_by_key(|e| e.mentions.len())
             .or_else(|| {
+                // a surname alone: "Rubio" for Marco Rubio
+                self.entities
+                    .iter()
+                    .filter(|e| {
+                        e.name.contains(' ')
+                            && e.name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|last| last.to_lowercase() == l)
+                    })
+                    .max_by_key(|e| e.mentions.len())
+            })
+            .or_else(|| {
                 self.entities
                     .iter()
                     .filter(|e| {

@@ -69,6 +69,9 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// Articles without any date.
     pub undated: Vec<u32>,
+    /// Pairs of items where two articles tell the same thing (largely the
+    /// same words) but give it different dates.
+    pub conflicts: Vec<(u32, u32)>,
 }
 
 impl Timeline {
@@ -219,12 +222,68 @@ impl Timeline {
             it.event = event_of[i] as u32;
             events[event_of[i]].items.push(i as u32);
         }
+        let conflicts = date_conflicts(articles, &items);
+        for &(a, b) in &conflicts {
+            for i in [a, b] {
+                let ev = items[i as usize].event as usize;
+                events[ev].conflict = true;
+            }
+        }
         Timeline {
             items,
             events,
             undated,
+            conflicts,
         }
     }
+}
+
+/// Words in a row that two tellings of the same sentence share.
+const SAME_TELLING: usize = 4;
+
+/// Items of different articles whose sentences share several runs of words
+/// (the same thing told twice) but whose dates do not overlap.
+fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
+    let mut by_gram: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.timex.is_none() {
+            continue;
+        }
+        let w = words(&articles[it.article as usize].text[it.sentence.clone()]);
+        let mut seen = HashSet::new();
+        for g in w.windows(SAME_TELLING) {
+            let h = g.iter().fold(0u64, |h, x| h.rotate_left(7) ^ x);
+            if seen.insert(h) {
+                by_gram.entry(h).or_default().push(i as u32);
+            }
+        }
+    }
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    for list in by_gram.values() {
+        // stock phrases found everywhere say nothing
+        if list.len() > 50 {
+            continue;
+        }
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                if items[a as usize].article != items[b as usize].article {
+                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut out: Vec<(u32, u32)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(p, _)| p)
+        .filter(|&(a, b)| {
+            let (x, y) = (&items[a as usize], &items[b as usize]);
+            // the same precision, and spans that do not meet
+            x.precision == y.precision && (x.end < y.start || y.end < x.start)
+        })
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// Word windows used to find a quote inside other articles.

@@ -201,48 +201,88 @@ fn sources(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
 }
 
 fn timeline(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
-    let b = block(" 3 Timeline ", s.focus == Pane::Timeline, th);
+    use crate::app::timeline::{summary, Filter, Row, Zoom};
+    let mut title = String::from(" 3 Timeline ");
+    if s.tl_zoom != Zoom::Items {
+        title.push_str(&format!("· {} ", s.tl_zoom.label()));
+    }
+    match s.tl_filter {
+        Filter::All => {}
+        Filter::Article(_) => title.push_str("· this article "),
+        Filter::Entity(e) => {
+            title.push_str(&format!("· {} ", one_line(&ix.entities[e as usize].name)))
+        }
+    }
+    let b = block(&title, s.focus == Pane::Timeline, th);
     let inner = b.inner(area);
     f.render_widget(b, area);
     let h = inner.height as usize;
     let w = inner.width as usize;
-    let items = &ix.timeline.items;
-    if items.is_empty() {
+    if s.tl_rows.is_empty() {
         f.render_widget(Paragraph::new("no dated items").style(th.dim), inner);
         return;
     }
     let off = list_offset(s.timeline_sel, h);
-    let lines: Vec<Line> = items
+    let lines: Vec<Line> = s
+        .tl_rows
         .iter()
         .enumerate()
         .skip(off)
         .take(h)
-        .map(|(i, it)| {
-            let a = &ix.articles[it.article as usize];
-            let mark = if it.article as usize == s.article {
-                "•"
-            } else {
-                " "
+        .map(|(i, row)| {
+            let (text, plain) = match row {
+                Row::Item(k) => {
+                    let it = &ix.timeline.items[*k as usize];
+                    let a = &ix.articles[it.article as usize];
+                    let mark = if it.article as usize == s.article {
+                        "•"
+                    } else {
+                        " "
+                    };
+                    let ev = &ix.timeline.events[it.event as usize];
+                    let mut n = if ev.articles.len() > 1 {
+                        format!("[{}] ", ev.articles.len())
+                    } else {
+                        String::new()
+                    };
+                    if ev.conflict {
+                        n.push_str("⚠ ");
+                    }
+                    let body = if it.timex.is_some() {
+                        one_line(&a.text[it.sentence.clone()])
+                    } else {
+                        format!("published: {}", one_line(&a.title))
+                    };
+                    (
+                        format!("{mark}{:<10} {n}{body}", it.value),
+                        it.timex.is_none(),
+                    )
+                }
+                Row::Bucket { label, items } => {
+                    let (arts, top, conflict) = summary(ix, items);
+                    let names: Vec<String> = top
+                        .iter()
+                        .map(|&e| one_line(&ix.entities[e as usize].name))
+                        .collect();
+                    (
+                        format!(
+                            " {label:<10} {} items · {arts} art. {}· {}",
+                            items.len(),
+                            if conflict { "⚠ " } else { "" },
+                            names.join(", ")
+                        ),
+                        false,
+                    )
+                }
             };
-            let ev = &ix.timeline.events[it.event as usize];
-            let n = if ev.articles.len() > 1 {
-                format!("[{}] ", ev.articles.len())
-            } else {
-                String::new()
-            };
-            let body = if it.timex.is_some() {
-                one_line(&a.text[it.sentence.clone()])
-            } else {
-                format!("published: {}", one_line(&a.title))
-            };
-            let text = truncate(&format!("{mark}{:<10} {n}{body}", it.value), w);
+            let text = truncate(&text, w);
             let style = if i == s.timeline_sel {
                 if s.focus == Pane::Timeline {
                     th.selected
                 } else {
                     th.selected_dim
                 }
-            } else if it.timex.is_none() {
+            } else if plain {
                 th.dim
             } else {
                 th.text
@@ -436,7 +476,12 @@ fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: R
             (Action::Enter, "entity"),
             (Action::NextHit, "next mention"),
         ],
-        Pane::Timeline => vec![(Action::Down, "move"), (Action::Enter, "open")],
+        Pane::Timeline => vec![
+            (Action::Down, "move"),
+            (Action::Enter, "open"),
+            (Action::TimelineZoom, "zoom"),
+            (Action::TimelineFilter, "filter"),
+        ],
     };
     let mut text = format!(" {pane} │ ");
     if let Some(m) = &s.message {
@@ -534,7 +579,15 @@ fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect) {
             (Action::PageDown, "page down"),
             (Action::Top, "first"),
             (Action::Bottom, "last"),
-            (Action::Enter, "open the sentence in the reader"),
+            (
+                Action::Enter,
+                "open the sentence in the reader (or the day's items)",
+            ),
+            (Action::TimelineZoom, "zoom: items, days, weeks, months"),
+            (
+                Action::TimelineFilter,
+                "filter: all, this article, the focused name",
+            ),
         ],
     };
     let global = [
