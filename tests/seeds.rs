@@ -355,3 +355,17 @@ fn sources_that_date_the_same_telling_differently_are_flagged() {
     assert_eq!(values, ["2025-10-15", "2025-10-16"]);
     assert!(tl.events[tl.items[x as usize].event as usize].conflict);
 }
+
+#[test]
+fn stories_group_the_october_call_apart_from_the_march_ones() {
+    use crossread::index::story;
+    let ix = seeds();
+    let ids = |g: &Vec<usize>| -> Vec<String> {
+        g.iter()
+            .map(|&a| ix.articles[a].id[..3].to_string())
+            .collect()
+    };
+    let groups: Vec<Vec<String>> = story::groups(&ix).iter().map(ids).collect();
+    assert_eq!(groups[0], ["000", "001", "003"], "{groups:?}");
+    assert!(groups[1..].iter().all(|g| g.len() == 1), "{groups:?}");
+}

@@ -75,6 +75,10 @@ pub enum Action {
     OpenUrl,
     /// Copy the focused sentence with its source (to the terminal's clipboard).
     Copy,
+    /// Filter the sources list with a search query.
+    FilterSources,
+    /// Group the sources list by story, or not.
+    GroupSources,
     /// Timeline: items, days, weeks, months.
     TimelineZoom,
     /// Timeline: all, this article's, the focused entity's.
@@ -138,6 +142,12 @@ pub struct State {
     pub focus: Pane,
     /// Articles in display order (by date, undated last).
     pub order: Vec<usize>,
+    /// The sources list's filter (a search query) and grouping by story.
+    pub src_filter: String,
+    pub src_grouped: bool,
+    /// With grouping: for each row of `order`, its story's size and the
+    /// row's place in it (first, middle, last).
+    pub src_story: Vec<(u32, u32)>,
     /// Selected row in `order`.
     pub source_sel: usize,
     /// The article shown in the reader.
@@ -256,6 +266,8 @@ impl EntityList {
 pub enum PromptFor {
     /// A new name for the entity now called this.
     Rename(String),
+    /// The sources filter (applied as you type); the one before, for Esc.
+    Filter(String),
     /// A note on this article, on this passage (byte range) if any.
     Note {
         article: usize,
@@ -286,6 +298,9 @@ impl State {
         State {
             focus: Pane::Sources,
             order,
+            src_filter: String::new(),
+            src_grouped: false,
+            src_story: vec![],
             source_sel: 0,
             article,
             reader_scroll: 0,
@@ -318,6 +333,43 @@ impl State {
             .and_then(|m| ix.analyses.get(self.article)?.mentions.get(m))
             .map(|m| m.range.clone())
             .or_else(|| self.marks.first().cloned())
+    }
+
+    /// Recomputes the sources list: grouped by story or by date, filtered by
+    /// the query; the selection stays on the article shown when it can.
+    pub fn refresh_sources(&mut self, ix: &Index) {
+        let groups: Vec<Vec<usize>> = if self.src_grouped {
+            crate::index::story::groups(ix)
+        } else {
+            vec![ix.by_date()]
+        };
+        let keep: Option<std::collections::HashSet<usize>> = (!self.src_filter.trim().is_empty())
+            .then(|| {
+                search::search(ix, &search::parse(&self.src_filter))
+                    .into_iter()
+                    .map(|h| h.article as usize)
+                    .collect()
+            });
+        self.order.clear();
+        self.src_story.clear();
+        for g in groups {
+            let g: Vec<usize> = g
+                .into_iter()
+                .filter(|a| keep.as_ref().is_none_or(|k| k.contains(a)))
+                .collect();
+            for (k, &a) in g.iter().enumerate() {
+                self.order.push(a);
+                self.src_story.push((g.len() as u32, k as u32));
+            }
+        }
+        if !self.src_grouped {
+            self.src_story.clear();
+        }
+        self.source_sel = self
+            .order
+            .iter()
+            .position(|&a| a == self.article)
+            .unwrap_or(0);
     }
 
     /// Recomputes the timeline rows (after a zoom, a filter or a relink).
@@ -601,14 +653,35 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
         }
         Overlay::Prompt { input, purpose, .. } => {
             match action {
-                Action::Input(c) => input.push(c),
-                Action::Backspace => {
-                    input.pop();
+                Action::Input(_) | Action::Backspace => {
+                    match action {
+                        Action::Input(c) => input.push(c),
+                        _ => {
+                            input.pop();
+                        }
+                    }
+                    if let PromptFor::Filter(_) = purpose {
+                        s.src_filter = input.clone();
+                        s.refresh_sources(ix);
+                    }
                 }
-                Action::Back => s.overlay = Overlay::None,
+                Action::Back => {
+                    if let PromptFor::Filter(before) = purpose {
+                        s.src_filter = before.clone();
+                        s.refresh_sources(ix);
+                    }
+                    s.overlay = Overlay::None;
+                }
                 Action::Enter => {
                     let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
                     match purpose.clone() {
+                        PromptFor::Filter(_) => {
+                            s.message = Some(format!(
+                                "{} of {} articles match",
+                                s.order.len(),
+                                ix.articles.len()
+                            ));
+                        }
                         PromptFor::Rename(from) => {
                             if !text.is_empty() && text != from {
                                 s.correction =
@@ -809,24 +882,18 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                 return;
             };
             let e = &ix.entities[ix.mention_entity[s.article][m] as usize];
-            let rank: std::collections::HashMap<usize, usize> =
-                s.order.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-            let mut all: Vec<(usize, u32, u32)> = e
-                .mentions
-                .iter()
-                .map(|&(a, mm)| (rank[&(a as usize)], a, mm))
-                .collect();
-            all.sort_unstable();
+            // an entity's mentions are kept in date order by the index
+            let all = &e.mentions;
             let cur = all
                 .iter()
-                .position(|&(_, a, mm)| a as usize == s.article && mm as usize == m)
+                .position(|&(a, mm)| a as usize == s.article && mm as usize == m)
                 .unwrap_or(0);
             let k = if action == Action::NextHit {
                 (cur + 1) % all.len()
             } else {
                 (cur + all.len() - 1) % all.len()
             };
-            let (_, a, mm) = all[k];
+            let (a, mm) = all[k];
             if a as usize != s.article {
                 s.push_jump();
             }
@@ -868,6 +935,28 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
         }
         Action::Entities => s.overlay = Overlay::Entities(EntityList::new(ix)),
         Action::Suspend => s.effect = Some(Effect::Suspend),
+        Action::FilterSources => {
+            s.focus = Pane::Sources;
+            s.overlay = Overlay::Prompt {
+                label: "filter sources (words, \"phrase\", entity: source: date: type: -not)"
+                    .into(),
+                input: s.src_filter.clone(),
+                purpose: PromptFor::Filter(s.src_filter.clone()),
+            };
+        }
+        Action::GroupSources => {
+            s.src_grouped = !s.src_grouped;
+            s.focus = Pane::Sources;
+            s.refresh_sources(ix);
+            s.message = Some(
+                if s.src_grouped {
+                    "sources grouped by story, largest first"
+                } else {
+                    "sources by date"
+                }
+                .into(),
+            );
+        }
         Action::TimelineZoom => {
             s.tl_zoom = s.tl_zoom.next();
             s.timeline_sel = 0;
@@ -1349,5 +1438,37 @@ mod tests {
         update(&mut s, &ix, Action::TimelineFilter);
         assert_eq!(s.tl_filter, timeline::Filter::All);
         assert_eq!(s.tl_rows.len(), ix.timeline.items.len());
+    }
+
+    #[test]
+    fn sources_filter_as_you_type_and_group_by_story() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FilterSources);
+        for c in "Budapest".chars() {
+            update(&mut s, &ix, Action::Input(c));
+        }
+        let ids: Vec<&str> = s.order.iter().map(|&a| &ix.articles[a].id[..3]).collect();
+        assert_eq!(ids, ["000", "001", "003"]);
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!(s.src_filter, "Budapest");
+        // Esc while editing brings the filter back to what it was
+        update(&mut s, &ix, Action::FilterSources);
+        update(&mut s, &ix, Action::Input('x'));
+        assert!(s.order.is_empty());
+        update(&mut s, &ix, Action::Back);
+        assert_eq!(s.order.len(), 3);
+        // clear it, then group
+        update(&mut s, &ix, Action::FilterSources);
+        for _ in 0.."Budapest".len() {
+            update(&mut s, &ix, Action::Backspace);
+        }
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!(s.order.len(), 5);
+        update(&mut s, &ix, Action::GroupSources);
+        let ids: Vec<&str> = s.order.iter().map(|&a| &ix.articles[a].id[..3]).collect();
+        assert_eq!(&ids[..3], ["000", "001", "003"]);
+        assert_eq!(s.src_story[0], (3, 0));
+        assert_eq!(s.src_story[3].0, 1);
     }
 }

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod fuzzy;
 pub mod link;
 pub mod search;
+pub mod story;
 pub mod timeline;
 
 use crate::corpus::{Article, Corpus, DateSource, Warning};

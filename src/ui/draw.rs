@@ -143,7 +143,19 @@ fn block<'a>(title: &'a str, focused: bool, th: &Theme) -> Block<'a> {
 }
 
 fn sources(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
-    let b = block(" 1 Sources ", s.focus == Pane::Sources, th);
+    let mut title = String::from(" 1 Sources ");
+    if s.src_grouped {
+        title.push_str("· by story ");
+    }
+    if !s.src_filter.trim().is_empty() {
+        title.push_str(&format!(
+            "· {}/{} match {} ",
+            s.order.len(),
+            ix.articles.len(),
+            sanitize(s.src_filter.trim())
+        ));
+    }
+    let b = block(&title, s.focus == Pane::Sources, th);
     let inner = b.inner(area);
     f.render_widget(b, area);
     let h = inner.height as usize;
@@ -176,8 +188,15 @@ fn sources(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
             if s.compare_mark == Some(ai) {
                 title = format!("[c] {title}");
             }
+            let story = match s.src_story.get(row) {
+                Some(&(n, _)) if n <= 1 => " ",
+                Some(&(_, 0)) => "┌",
+                Some(&(n, k)) if k + 1 == n => "└",
+                Some(_) => "│",
+                None => "",
+            };
             let flags = format!(
-                "{}{}",
+                "{story}{}{}",
                 if s.user.is_read(&a.id) { ' ' } else { 'N' },
                 if s.user.is_starred(&a.id) { '*' } else { ' ' }
             );

@@ -254,6 +254,7 @@ fn correct(ix: &mut Index, aliases: &mut crate::store::AliasFile, s: &mut State,
         Ok(()) => {
             ix.relink(&aliases.aliases);
             s.refresh_timeline(ix);
+            s.refresh_sources(ix);
             // mention numbers change when an entity is ignored
             let n = ix.analyses.get(s.article).map_or(0, |a| a.mentions.len());
             if s.mention.is_some_and(|m| m >= n) || what.starts_with("ignored") {
