@@ -54,3 +54,12 @@ macro_rules! log {
 pub fn enabled() -> bool {
     LOG.get().is_some()
 }
+
+/// This process's resident memory in MiB (Linux; 0 elsewhere), for the log.
+pub fn rss_mib() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map(|pages| pages * 4096 >> 20)
+        .unwrap_or(0)
+}

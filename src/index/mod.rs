@@ -90,7 +90,13 @@ impl Index {
             mut articles,
             warnings,
         } = corpus;
+        let t0 = std::time::Instant::now();
+        let stage = |what: &str| {
+            crate::log!("index: {what} at {:?}, {} MiB", t0.elapsed(), crate::log::rss_mib());
+        };
+        stage("start");
         infer_dates(&mut articles, fallback_year);
+        stage("dates inferred");
         let prepared: Vec<nlp::Prepared> =
             articles.par_iter().map(|a| nlp::prepare(&a.text)).collect();
         let lex = articles
@@ -104,6 +110,7 @@ impl Index {
                 a.merge(b);
                 a
             });
+        stage("tokens, sentences and lexicon");
         let mut analyses: Vec<Analysis> = articles
             .par_iter()
             .zip(prepared)
@@ -115,7 +122,9 @@ impl Index {
                 an
             })
             .collect();
+        stage("mentions and time expressions");
         let quote_carriers = timeline::reanchor_quotes(&articles, &mut analyses);
+        stage("quotes");
         let mut ix = Index {
             articles,
             analyses,
@@ -126,15 +135,19 @@ impl Index {
             warnings,
         };
         ix.relink(aliases);
+        stage("linked, timeline built");
         ix
     }
 
     /// Links the mentions into entities (with the user's corrections) and
     /// builds what depends on them: the timeline, the entities' order.
     pub fn relink(&mut self, aliases: &aliases::Aliases) {
+        let t0 = std::time::Instant::now();
         let (mut entities, mention_entity) =
             build_entities(&self.articles, &mut self.analyses, aliases);
+        crate::log!("index: entities linked in {:?}", t0.elapsed());
         self.timeline = timeline::Timeline::build(&self.articles, &self.analyses, &mention_entity);
+        crate::log!("index: timeline built at {:?}", t0.elapsed());
         self.mention_entity = mention_entity;
         // mentions and articles of each entity in reading order: by date, undated last
         let mut rank = vec![0u32; self.articles.len()];

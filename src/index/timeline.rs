@@ -222,7 +222,9 @@ impl Timeline {
             it.event = event_of[i] as u32;
             events[event_of[i]].items.push(i as u32);
         }
+        let t0 = std::time::Instant::now();
         let conflicts = date_conflicts(articles, &items);
+        crate::log!("timeline: {} conflicts found in {:?}", conflicts.len(), t0.elapsed());
         for &(a, b) in &conflicts {
             for i in [a, b] {
                 let ev = items[i as usize].event as usize;
@@ -241,12 +243,16 @@ impl Timeline {
 /// Words in a row that two tellings of the same sentence share.
 const SAME_TELLING: usize = 4;
 
-/// Items of different articles whose sentences share several runs of words
-/// (the same thing told twice) but whose dates do not overlap.
+/// Items of different articles that tell the same thing (most of the
+/// sentence's runs of words in common), published within days of each other,
+/// but dated a few days apart: one source is wrong, or they count differently.
+/// Recurring stories told with a template ("in the week ended ...") have
+/// dates further apart, or articles far apart, and are not flagged.
 fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
     let mut by_gram: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut grams = vec![0u32; items.len()];
     for (i, it) in items.iter().enumerate() {
-        if it.timex.is_none() {
+        if it.timex.is_none() || it.precision != Precision::Day {
             continue;
         }
         let w = words(&articles[it.article as usize].text[it.sentence.clone()]);
@@ -257,6 +263,7 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
                 by_gram.entry(h).or_default().push(i as u32);
             }
         }
+        grams[i] = seen.len() as u32;
     }
     let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
     for list in by_gram.values() {
@@ -272,15 +279,55 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
             }
         }
     }
+    let days = |x: NaiveDate, y: NaiveDate| (x - y).num_days().abs();
+    // the dates each telling gives ("on Tuesday and Wednesday": two)
+    let mut told: HashMap<(u32, usize), Vec<NaiveDate>> = HashMap::new();
+    for it in items.iter().filter(|it| it.timex.is_some()) {
+        told.entry((it.article, it.sentence.start))
+            .or_default()
+            .push(it.start);
+    }
+    let gives = |it: &Item, d: NaiveDate| {
+        told.get(&(it.article, it.sentence.start))
+            .is_some_and(|v| v.contains(&d))
+    };
     let mut out: Vec<(u32, u32)> = shared
         .into_iter()
-        .filter(|&(_, n)| n >= 3)
-        .map(|(p, _)| p)
-        .filter(|&(a, b)| {
+        .filter(|&((a, b), n)| {
             let (x, y) = (&items[a as usize], &items[b as usize]);
-            // the same precision, and spans that do not meet
-            x.precision == y.precision && (x.end < y.start || y.end < x.start)
+            let told_alike = n >= 3 && n * 2 >= grams[a as usize].min(grams[b as usize]);
+            let published_close = match (
+                articles[x.article as usize].date,
+                articles[y.article as usize].date,
+            ) {
+                (Some(p), Some(q)) => days(p, q) <= 3,
+                _ => true,
+            };
+            // the same relative words ("today") in reports of different days,
+            // shifted by exactly the days between them: daily stories, not a
+            // disagreement
+            let surface = |it: &Item| {
+                it.timex
+                    .clone()
+                    .map(|r| articles[it.article as usize].text[r].to_lowercase())
+            };
+            let shifted = match (
+                articles[x.article as usize].date,
+                articles[y.article as usize].date,
+            ) {
+                (Some(p), Some(q)) => {
+                    surface(x) == surface(y) && (x.start - y.start) == (p - q)
+                }
+                _ => false,
+            };
+            told_alike
+                && !shifted
+                && published_close
+                && days(x.start, y.start) <= 3
+                && !gives(y, x.start)
+                && !gives(x, y.start)
         })
+        .map(|(p, _)| p)
         .collect();
     out.sort_unstable();
     out
