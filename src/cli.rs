@@ -1,8 +1,8 @@
 //! The command line: thin parsing over the library.
 
-use crate::corpus::{self, Corpus};
+use crate::corpus;
 use crate::index::aliases::Aliases;
-use crate::index::Index;
+use crate::index::{cache, Index};
 use crate::output;
 use crate::store;
 use crate::ui;
@@ -28,6 +28,9 @@ pub struct Cli {
     /// Configuration file [default: ~/.config/crossread/config.toml].
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Analyze everything again, without the on-disk cache.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Write a log to FILE [default: ~/.local/state/crossread/crossread.log].
     #[arg(long, global = true, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
     pub log_file: Option<PathBuf>,
@@ -100,19 +103,14 @@ pub enum Command {
     },
 }
 
-/// Loads the paths (or the default seeds) and reports warnings on stderr.
-pub fn load(paths: &[PathBuf]) -> Result<Corpus, String> {
-    let corpus = if paths.is_empty() {
-        let local = PathBuf::from("seeds");
-        if local.is_dir() {
-            corpus::load(&[local]).map_err(|e| e.to_string())?
-        } else {
-            corpus::embedded_seeds()
-        }
-    } else {
-        corpus::load(paths).map_err(|e| e.to_string())?
-    };
-    Ok(corpus)
+/// The paths to read: those given, else ./seeds when it exists; None for
+/// the seed articles built into the binary.
+fn inputs(paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Some(paths.to_vec());
+    }
+    let local = PathBuf::from("seeds");
+    local.is_dir().then(|| vec![local])
 }
 
 /// The aliases file named on the command line, else the one in the config folder.
@@ -120,22 +118,66 @@ pub fn aliases(path: Option<PathBuf>) -> (store::AliasFile, Option<String>) {
     store::AliasFile::open(path.or_else(store::aliases_path))
 }
 
-pub fn build(paths: &[PathBuf], al: &Aliases) -> Result<Index, String> {
+/// The analyzed corpus: from the cache when nothing changed, else read and
+/// analyzed (and cached for next time).
+pub fn open(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, String> {
     let t0 = std::time::Instant::now();
-    let corpus = load(paths)?;
-    for w in &corpus.warnings {
-        eprintln!("crossread: warning: {w}");
-        crate::log!("warning: {w}");
+    let year = chrono::Local::now().year();
+    let Some(inputs) = inputs(paths) else {
+        return Ok(Index::build_with(corpus::embedded_seeds(), year, al));
+    };
+    let cached = if use_cache {
+        store::cache_dir().map(|d| {
+            let files = corpus::list_files(&inputs).map_err(|e| e.to_string());
+            (cache::path_for(&d, &inputs), files)
+        })
+    } else {
+        None
+    };
+    let mut key = None;
+    if let Some((p, files)) = &cached {
+        let k = cache::key(files.as_ref()?, al, year);
+        match cache::load(p, &k) {
+            Ok(ix) => {
+                crate::log!(
+                    "cache hit {}: {} articles in {:?}",
+                    p.display(),
+                    ix.articles.len(),
+                    t0.elapsed()
+                );
+                return Ok(ix);
+            }
+            Err(m) => crate::log!("cache miss {}: {m:?}", p.display()),
+        }
+        key = Some(k);
     }
+    let corpus = corpus::load(&inputs).map_err(|e| e.to_string())?;
     let n = corpus.articles.len();
     let t1 = std::time::Instant::now();
-    let ix = Index::build_with(corpus, chrono::Local::now().year(), al);
+    let ix = Index::build_with(corpus, year, al);
     crate::log!(
         "read {n} articles in {:?}, analyzed in {:?}: {} entities",
         t1 - t0,
         t1.elapsed(),
         ix.entities.len()
     );
+    if let (Some((p, _)), Some(k)) = (&cached, &key) {
+        let t2 = std::time::Instant::now();
+        match cache::save(p, k, &ix) {
+            Ok(()) => crate::log!("cached in {:?}: {}", t2.elapsed(), p.display()),
+            Err(e) => crate::log!("not cached: {e}"),
+        }
+    }
+    Ok(ix)
+}
+
+/// `open`, with the corpus's warnings on stderr (headless commands).
+pub fn build(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, String> {
+    let ix = open(paths, al, use_cache)?;
+    for w in &ix.warnings {
+        eprintln!("crossread: warning: {w}");
+        crate::log!("warning: {w}");
+    }
     Ok(ix)
 }
 
@@ -194,7 +236,7 @@ pub fn main() -> i32 {
         eprintln!("crossread: warning: {}: {e}", alias_path.display());
     }
     let run = |paths: &[PathBuf], f: &dyn Fn(&Index) -> Result<String, String>| -> i32 {
-        match build(paths, &alias_file.aliases) {
+        match build(paths, &alias_file.aliases, !cli.no_cache) {
             Ok(ix) => {
                 let out = match f(&ix) {
                     Ok(o) => o,
@@ -262,15 +304,15 @@ pub fn main() -> i32 {
             Ok(output::compare(ix, x, y, json))
         }),
         None => {
-            let mut corpus = match load(&cli.paths) {
-                Ok(c) => c,
+            let mut ix = match open(&cli.paths, &alias_file.aliases, !cli.no_cache) {
+                Ok(ix) => ix,
                 Err(e) => {
                     eprintln!("crossread: {e}");
                     return 2;
                 }
             };
             if let Some(e) = alias_err {
-                corpus.warnings.push(crate::corpus::Warning {
+                ix.warnings.push(crate::corpus::Warning {
                     path: alias_path,
                     message: e,
                 });
@@ -278,13 +320,13 @@ pub fn main() -> i32 {
             let state = store::state_path();
             let (user, user_err) = store::load_user(state.as_deref());
             if let Some(e) = user_err {
-                corpus.warnings.push(crate::corpus::Warning {
+                ix.warnings.push(crate::corpus::Warning {
                     path: state.clone().unwrap_or_default(),
                     message: e,
                 });
             }
             if let Some(e) = cfg_err {
-                corpus.warnings.push(crate::corpus::Warning {
+                ix.warnings.push(crate::corpus::Warning {
                     path: cfg_path,
                     message: e,
                 });
@@ -293,7 +335,7 @@ pub fn main() -> i32 {
                 aliases: alias_file,
                 state,
             };
-            match crate::ui::run(corpus, files, user, cfg) {
+            match crate::ui::run(ix, files, user, cfg) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("crossread: {e}");

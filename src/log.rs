@@ -60,6 +60,6 @@ pub fn rss_mib() -> u64 {
     std::fs::read_to_string("/proc/self/statm")
         .ok()
         .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-        .map(|pages| pages * 4096 >> 20)
+        .map(|pages| (pages * 4096) >> 20)
         .unwrap_or(0)
 }

@@ -22,6 +22,11 @@ pub fn data_dir() -> Option<PathBuf> {
     project().map(|p| p.data_dir().to_path_buf())
 }
 
+/// `$XDG_CACHE_HOME/crossread` (usually `~/.cache/crossread`).
+pub fn cache_dir() -> Option<PathBuf> {
+    project().map(|p| p.cache_dir().to_path_buf())
+}
+
 /// The user's corrections to entity linking.
 pub fn aliases_path() -> Option<PathBuf> {
     config_dir().map(|d| d.join("aliases.toml"))

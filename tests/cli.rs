@@ -1,6 +1,7 @@
 //! The command line as scripts use it: exit codes, stdout for data, stderr
 //! for errors, configuration, completions, compare.
 
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn run(args: &[&str], home: &std::path::Path) -> Output {
@@ -10,6 +11,7 @@ fn run(args: &[&str], home: &std::path::Path) -> Output {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .output()
         .unwrap()
 }
@@ -98,4 +100,59 @@ fn log_goes_to_a_file_never_to_the_screen() {
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
     let l = std::fs::read_to_string(&log).unwrap();
     assert!(l.contains("read 5 articles"), "{l}");
+}
+
+#[test]
+fn the_cache_is_used_when_nothing_changed_and_rebuilt_otherwise() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("news");
+    std::fs::create_dir(&dir).unwrap();
+    for e in std::fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    let log = home.path().join("x.log");
+    let go = || {
+        let out = run(
+            &[
+                "--log-file",
+                log.to_str().unwrap(),
+                "entities",
+                "--json",
+                dir.to_str().unwrap(),
+            ],
+            home.path(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let l = std::fs::read_to_string(&log).unwrap();
+        let last = l
+            .lines()
+            .rev()
+            .find(|x| x.contains("cache hit") || x.contains("cache miss"))
+            .unwrap_or("")
+            .to_string();
+        (text(&out.stdout), last)
+    };
+    let (first, l1) = go();
+    assert!(l1.contains("Absent"), "{l1}");
+    let (second, l2) = go();
+    assert!(l2.contains("cache hit"), "{l2}");
+    assert_eq!(first, second, "the cache gives the same answers");
+    // a changed file is a miss
+    let f = dir.join("002_f1a78850e2a75191.txt");
+    let mut t = std::fs::read_to_string(&f).unwrap();
+    t.push_str("\nAngela Merkel visited Kyiv.\n");
+    std::fs::write(&f, t).unwrap();
+    let (third, l3) = go();
+    assert!(l3.contains("Stale"), "{l3}");
+    assert!(third.contains("Angela Merkel"));
+    // a damaged cache is a miss too, and is rebuilt
+    for e in std::fs::read_dir(home.path().join("cache/crossread")).unwrap() {
+        std::fs::write(e.unwrap().path(), b"XREADIX1 damaged").unwrap();
+    }
+    let (fourth, l4) = go();
+    assert!(l4.contains("Corrupt"), "{l4}");
+    assert_eq!(fourth, third);
+    let (_, l5) = go();
+    assert!(l5.contains("cache hit"), "{l5}");
 }

@@ -190,6 +190,23 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     Ok(Corpus { articles, warnings })
 }
 
+/// The files `load` would read, without reading them (for the cache key).
+pub fn list_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    for p in paths {
+        if std::fs::symlink_metadata(p).is_err() {
+            return Err(LoadError(format!(
+                "{}: no such file or folder",
+                p.display()
+            )));
+        }
+    }
+    let mut warnings = Vec::new();
+    Ok(walk::files(paths, &mut warnings)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect())
+}
+
 /// Reads one file into articles, never panicking.
 pub fn read_file(path: &Path, fmt: Format) -> (Vec<Article>, Vec<Warning>) {
     let mut warnings = Vec::new();

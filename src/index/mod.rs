@@ -2,6 +2,7 @@
 //! timeline, search.
 
 pub mod aliases;
+pub mod cache;
 pub mod compare;
 pub mod fuzzy;
 pub mod link;
@@ -13,11 +14,11 @@ use crate::corpus::{Article, Corpus, DateSource, Warning};
 use crate::nlp::{self, Analysis, EntityType, Evidence, Lexicon};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One real-world entity and every mention of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entity {
     pub id: u32,
     /// The fullest name seen.
@@ -34,6 +35,7 @@ pub struct Entity {
 }
 
 /// The analyzed corpus.
+#[derive(Serialize, Deserialize)]
 pub struct Index {
     pub articles: Vec<Article>,
     pub analyses: Vec<Analysis>,
@@ -92,7 +94,11 @@ impl Index {
         } = corpus;
         let t0 = std::time::Instant::now();
         let stage = |what: &str| {
-            crate::log!("index: {what} at {:?}, {} MiB", t0.elapsed(), crate::log::rss_mib());
+            crate::log!(
+                "index: {what} at {:?}, {} MiB",
+                t0.elapsed(),
+                crate::log::rss_mib()
+            );
         };
         stage("start");
         infer_dates(&mut articles, fallback_year);

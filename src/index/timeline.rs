@@ -5,11 +5,11 @@ use crate::corpus::Article;
 use crate::nlp::{self, Analysis, TimexType};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Day,
@@ -34,7 +34,7 @@ fn precision_of(value: &str) -> Precision {
 }
 
 /// One dated sentence (or an article's publication date).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -51,7 +51,7 @@ pub struct Item {
 }
 
 /// Items that report the same thing from different articles.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub value: String,
     pub start: NaiveDate,
@@ -62,7 +62,7 @@ pub struct Event {
     pub conflict: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Timeline {
     /// Sorted by date.
     pub items: Vec<Item>,
@@ -224,7 +224,11 @@ impl Timeline {
         }
         let t0 = std::time::Instant::now();
         let conflicts = date_conflicts(articles, &items);
-        crate::log!("timeline: {} conflicts found in {:?}", conflicts.len(), t0.elapsed());
+        crate::log!(
+            "timeline: {} conflicts found in {:?}",
+            conflicts.len(),
+            t0.elapsed()
+        );
         for &(a, b) in &conflicts {
             for i in [a, b] {
                 let ev = items[i as usize].event as usize;
@@ -315,9 +319,7 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
                 articles[x.article as usize].date,
                 articles[y.article as usize].date,
             ) {
-                (Some(p), Some(q)) => {
-                    surface(x) == surface(y) && (x.start - y.start) == (p - q)
-                }
+                (Some(p), Some(q)) => surface(x) == surface(y) && (x.start - y.start) == (p - q),
                 _ => false,
             };
             told_alike

@@ -7,10 +7,8 @@ pub mod theme;
 pub mod wrap;
 
 use crate::app::{self, keymap::Keymap, Action, Pane, State};
-use crate::corpus::Corpus;
 use crate::index::aliases::Correction;
 use crate::index::Index;
-use chrono::Datelike;
 use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -274,15 +272,11 @@ fn correct(ix: &mut Index, aliases: &mut crate::store::AliasFile, s: &mut State,
 
 /// Opens the corpus in the terminal and restores the terminal on the way out.
 pub fn run(
-    corpus: Corpus,
+    mut ix: Index,
     mut files: crate::store::Files,
     user: app::userdata::UserData,
     cfg: config::Config,
 ) -> std::io::Result<()> {
-    let t0 = std::time::Instant::now();
-    let n = corpus.articles.len();
-    let mut ix = Index::build_with(corpus, chrono::Local::now().year(), &files.aliases.aliases);
-    crate::log!("analyzed {n} articles in {:?}", t0.elapsed());
     let (km, th) = (cfg.keymap, cfg.theme);
     let mut s = State::new(&ix);
     s.user = user;
