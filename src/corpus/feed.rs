@@ -4,8 +4,11 @@ use super::{html::html_to_text, plain::derive_title, Article, DateSource};
 use std::path::Path;
 
 pub fn looks_like_json_feed(text: &str) -> bool {
-    let head = &text[..text.len().min(512)];
-    head.contains("jsonfeed.org")
+    let mut end = text.len().min(512);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].contains("jsonfeed.org")
 }
 
 pub fn read(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Vec<Article> {
@@ -106,5 +109,11 @@ mod tests {
         let mut w = vec![];
         assert!(read(Path::new("f.xml"), b"<rss><channel><item>", &mut w).is_empty());
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn json_feed_sniffing_stops_on_a_char_boundary() {
+        let s = "x".repeat(511) + "é and more";
+        assert!(!looks_like_json_feed(&s));
     }
 }

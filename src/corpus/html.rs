@@ -108,7 +108,12 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // an entity is short: look for its ';' within 12 bytes (on a char boundary)
+        let mut lim = rest.len().min(12);
+        while !rest.is_char_boundary(lim) {
+            lim -= 1;
+        }
+        let end = rest[..lim].find(';');
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = match name {
@@ -438,5 +443,18 @@ mod tests {
         assert_eq!(a.date.unwrap().to_string(), "2024-01-02");
         assert_eq!(a.author.as_deref(), Some("Ann"));
         assert_eq!(a.title, "H");
+    }
+
+    #[test]
+    fn entities_next_to_multibyte_characters_found_by_fuzzing() {
+        // crash-3eade57c: "&" followed by replacement characters
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fuzz_regressions/read_html-3eade57c.html"
+        ))
+        .unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = read(Path::new("c.html"), "c.html", &text, &mut vec![]);
+        assert_eq!(decode_entities("&\u{fffd}\u{fffd}\u{fffd}\u{fffd}x"), "&\u{fffd}\u{fffd}\u{fffd}\u{fffd}x");
     }
 }
