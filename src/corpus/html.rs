@@ -455,6 +455,9 @@ mod tests {
         .unwrap();
         let text = String::from_utf8_lossy(&bytes);
         let _ = read(Path::new("c.html"), "c.html", &text, &mut vec![]);
-        assert_eq!(decode_entities("&\u{fffd}\u{fffd}\u{fffd}\u{fffd}x"), "&\u{fffd}\u{fffd}\u{fffd}\u{fffd}x");
+        assert_eq!(
+            decode_entities("&\u{fffd}\u{fffd}\u{fffd}\u{fffd}x"),
+            "&\u{fffd}\u{fffd}\u{fffd}\u{fffd}x"
+        );
     }
 }

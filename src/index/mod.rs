@@ -370,8 +370,12 @@ fn build_entities(
         let name = aliases
             .iter()
             .max_by_key(|(n, c)| {
+                // written as in running text, not shouted in a headline
+                let shouted = n.chars().filter(|c| c.is_alphabetic()).count() > 4
+                    && !n.chars().any(|c| c.is_lowercase());
                 (
                     n.split_whitespace().count(),
+                    !shouted,
                     *c,
                     std::cmp::Reverse(n.clone()),
                 )

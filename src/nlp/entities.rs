@@ -651,11 +651,22 @@ fn clean(
             continue;
         }
         let at_initial = initial[i - a];
+        // "Saudi Arabia", "South Korea": a demonym that starts a known place
+        let starts_place = || {
+            (2..=3).any(|k| {
+                pos + k <= part.len()
+                    && cx
+                        .g
+                        .lookup(&cx.text[cx.toks[i].start..cx.toks[part[pos + k - 1]].end])
+                        .is_some()
+            })
+        };
         let drop =
             (at_initial || headline) && !all_caps && cx.doubtful(w) && !cx.g.org_words.contains(w)
                 || cx.g.demonyms.contains(w)
                     && !(pos + 1 < part.len()
-                        && cx.g.org_words.contains(cx.w(*part.last().unwrap())));
+                        && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
+                    && !starts_place();
         // headline words that are only capitalized common words split the run
         if drop {
             if !cur.is_empty() {
@@ -794,7 +805,9 @@ fn classify(
             let (c, t) = &g.aliases[k];
             return (*t, Evidence::Alias, Some(c.clone()));
         }
-        if let Some(c) = g.places.get(&titlecase(&norm)) {
+        // "SAUDI ARABIA" in a wire headline is Saudi Arabia
+        let each: String = norm.split(' ').map(titlecase).collect::<Vec<_>>().join(" ");
+        if let Some(c) = g.places.get(&each) {
             return (EntityType::Place, Evidence::Gazetteer, Some(c.clone()));
         }
     }
