@@ -61,9 +61,15 @@ fn keep(ix: &Index, f: Filter, i: usize) -> bool {
     }
 }
 
-/// The label of an item's bucket at a zoom: its own value when it is
-/// coarser than the zoom ("2025-W43" among days).
-fn bucket(ix: &Index, zoom: Zoom, i: usize) -> String {
+/// An item's bucket at a zoom: a number for the day, week or month, or,
+/// for an item coarser than the zoom ("2025-W43" among days), its own value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Bucket {
+    At(i32),
+    Own(String),
+}
+
+fn bucket(ix: &Index, zoom: Zoom, i: usize) -> Bucket {
     let it = &ix.timeline.items[i];
     let fine_enough = match zoom {
         Zoom::Items => true,
@@ -72,16 +78,25 @@ fn bucket(ix: &Index, zoom: Zoom, i: usize) -> String {
         Zoom::Month => it.precision <= Precision::Month,
     };
     if !fine_enough {
-        return it.value.clone();
+        return Bucket::Own(it.value.clone());
     }
     let d = it.start;
-    match zoom {
-        Zoom::Items | Zoom::Day => d.format("%Y-%m-%d").to_string(),
-        Zoom::Week => {
-            let w = d.iso_week();
-            format!("{}-W{:02}", w.year(), w.week())
-        }
-        Zoom::Month => d.format("%Y-%m").to_string(),
+    Bucket::At(match zoom {
+        Zoom::Items | Zoom::Day => d.num_days_from_ce(),
+        Zoom::Week => d.iso_week().year() * 100 + d.iso_week().week() as i32,
+        Zoom::Month => d.year() * 100 + d.month() as i32,
+    })
+}
+
+fn label(ix: &Index, zoom: Zoom, first: usize, b: &Bucket) -> String {
+    let d = ix.timeline.items[first].start;
+    match b {
+        Bucket::Own(v) => v.clone(),
+        Bucket::At(_) => match zoom {
+            Zoom::Items | Zoom::Day => d.format("%Y-%m-%d").to_string(),
+            Zoom::Week => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
+            Zoom::Month => d.format("%Y-%m").to_string(),
+        },
     }
 }
 
@@ -91,22 +106,27 @@ pub fn rows(ix: &Index, zoom: Zoom, filter: Filter) -> Vec<Row> {
     if zoom == Zoom::Items {
         return kept.map(|i| Row::Item(i as u32)).collect();
     }
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut order: Vec<Bucket> = Vec::new();
+    let mut groups: HashMap<Bucket, Vec<u32>> = HashMap::new();
     for i in kept {
-        let label = bucket(ix, zoom, i);
-        let g = groups.entry(label.clone()).or_insert_with(|| {
-            order.push(label);
-            Vec::new()
-        });
-        g.push(i as u32);
+        let b = bucket(ix, zoom, i);
+        groups
+            .entry(b.clone())
+            .or_insert_with(|| {
+                order.push(b);
+                Vec::new()
+            })
+            .push(i as u32);
     }
     // items are sorted by start: buckets come in the order first seen
     order
         .into_iter()
-        .map(|label| {
-            let items = groups.remove(&label).unwrap_or_default();
-            Row::Bucket { label, items }
+        .map(|b| {
+            let items = groups.remove(&b).unwrap_or_default();
+            Row::Bucket {
+                label: label(ix, zoom, items[0] as usize, &b),
+                items,
+            }
         })
         .collect()
 }

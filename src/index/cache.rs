@@ -21,6 +21,8 @@ pub struct Key {
 }
 
 const MAGIC: &[u8; 8] = b"XREADIX1";
+/// The layout of the cached index; bumped when `Index` changes shape.
+const FORMAT: u32 = 2;
 
 /// A fast 64-bit hash of bytes (8 at a time); not cryptographic, it only
 /// tells changed content from unchanged.
@@ -56,7 +58,7 @@ pub fn key(files: &[PathBuf], aliases: &Aliases, fallback_year: i32) -> Key {
         .collect();
     out.sort();
     Key {
-        version: env!("CARGO_PKG_VERSION").to_string(),
+        version: format!("{}/{FORMAT}", env!("CARGO_PKG_VERSION")),
         fallback_year,
         aliases: hash_bytes(aliases.to_toml().as_bytes()),
         files: out,

@@ -4,41 +4,47 @@
 /// The score of `query` against `name` (case-insensitive), None when the
 /// letters are not all there in order. Higher is better.
 pub fn score(query: &str, name: &str) -> Option<i32> {
-    let q: Vec<char> = query
+    let mut q = query
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
-        .collect();
-    if q.is_empty() {
+        .peekable();
+    if q.peek().is_none() {
         return Some(0);
     }
-    let n: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-    let orig: Vec<char> = name.chars().collect();
     let mut score = 0;
-    let mut qi = 0;
-    let mut prev: Option<usize> = None;
-    for (i, &c) in n.iter().enumerate() {
-        if qi < q.len() && c == q[qi] {
-            let word_start = i == 0 || !orig.get(i - 1).is_some_and(|p| p.is_alphanumeric());
+    let mut prev_matched = false;
+    let mut prev_alnum = false;
+    let mut len = 0i32;
+    for (i, ch) in name.chars().enumerate() {
+        len += 1;
+        let word_start = !prev_alnum;
+        prev_alnum = ch.is_alphanumeric();
+        let Some(&want) = q.peek() else {
+            continue;
+        };
+        // compare case-insensitively without allocating
+        let same = ch == want || ch.to_lowercase().eq(std::iter::once(want));
+        if same {
             score += 1;
             if word_start {
                 score += 8;
             }
-            if prev == Some(i.wrapping_sub(1)) {
+            if prev_matched {
                 score += 5;
             }
             if i == 0 {
                 score += 3;
             }
-            prev = Some(i);
-            qi += 1;
+            q.next();
         }
+        prev_matched = same;
     }
-    if qi < q.len() {
+    if q.peek().is_some() {
         return None;
     }
     // shorter names are better matches for the same letters
-    Some(score * 4 - n.len() as i32 / 4)
+    Some(score * 4 - len / 4)
 }
 
 #[cfg(test)]

@@ -45,6 +45,8 @@ pub struct Index {
     pub timeline: timeline::Timeline,
     /// For each article, for each of its quotes: the other articles carrying it.
     pub quote_carriers: Vec<Vec<Vec<u32>>>,
+    /// Articles by date (undated last), then title: the reading order.
+    pub date_order: Vec<u32>,
     pub warnings: Vec<Warning>,
 }
 
@@ -138,8 +140,10 @@ impl Index {
             mention_entity: vec![],
             timeline: Default::default(),
             quote_carriers,
+            date_order: vec![],
             warnings,
         };
+        ix.date_order = ix.by_date().into_iter().map(|a| a as u32).collect();
         ix.relink(aliases);
         stage("linked, timeline built");
         ix
@@ -157,8 +161,8 @@ impl Index {
         self.mention_entity = mention_entity;
         // mentions and articles of each entity in reading order: by date, undated last
         let mut rank = vec![0u32; self.articles.len()];
-        for (r, a) in self.by_date().into_iter().enumerate() {
-            rank[a] = r as u32;
+        for (r, &a) in self.date_order.iter().enumerate() {
+            rank[a as usize] = r as u32;
         }
         for e in &mut entities {
             e.mentions.sort_by_key(|&(a, m)| (rank[a as usize], m));

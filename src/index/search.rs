@@ -93,34 +93,30 @@ pub struct Hit {
     pub ranges: Vec<Range<usize>>,
 }
 
-fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
+/// A case-insensitive matcher for a word or phrase (the regex crate's
+/// literal search: no copy of the text, SIMD where it can).
+fn matcher(needle: &str) -> Option<regex::Regex> {
     if needle.is_empty() {
-        return vec![];
+        return None;
     }
-    let lower_needle = needle.to_lowercase();
-    // ASCII-lowercasing keeps byte offsets; other text falls back to exact case
-    let hay_l = hay.to_ascii_lowercase();
-    let n = if lower_needle.is_ascii() {
-        lower_needle
-    } else {
-        needle.to_string()
-    };
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(p) = hay_l[from..].find(&n) {
-        let s = from + p;
-        let e = s + n.len();
-        let word_start = s == 0
-            || !hay[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-        if word_start {
-            out.push(s..e);
-        }
-        from = e;
-    }
-    out
+    regex::RegexBuilder::new(&regex::escape(needle))
+        .case_insensitive(true)
+        .build()
+        .ok()
+}
+
+/// Matches that start a word ("oil" in "oil, ..." but not in "boil").
+fn find_all(hay: &str, re: &regex::Regex) -> Vec<Range<usize>> {
+    re.find_iter(hay)
+        .filter(|m| {
+            m.start() == 0
+                || !hay[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| m.range())
+        .collect()
 }
 
 /// Runs a query over the index: the matching articles in date order.
@@ -135,22 +131,47 @@ pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
             _ => None,
         })
         .collect();
-    let mut out = Vec::new();
-    for ai in ix.by_date() {
+    let matchers: Vec<Option<regex::Regex>> = q
+        .terms
+        .iter()
+        .map(|(_, t)| match t {
+            Term::Text(s) => matcher(s),
+            _ => None,
+        })
+        .collect();
+    use rayon::prelude::*;
+    ix.date_order
+        .par_iter()
+        .filter_map(|&ai| hit(ix, q, &entity_sets, &matchers, ai as usize))
+        .collect()
+}
+
+/// The query against one article.
+fn hit(
+    ix: &Index,
+    q: &Query,
+    entity_sets: &[Option<Vec<u32>>],
+    matchers: &[Option<regex::Regex>],
+    ai: usize,
+) -> Option<Hit> {
+    {
         let a = &ix.articles[ai];
         let an = &ix.analyses[ai];
         let mut ranges = Vec::new();
         let mut ok = true;
         for (ti, (neg, t)) in q.terms.iter().enumerate() {
             let (m, r): (bool, Vec<Range<usize>>) = match t {
-                Term::Text(s) => {
-                    let r = find_all(&a.text[a.body.clone()], s)
-                        .into_iter()
-                        .map(|r| r.start + a.body.start..r.end + a.body.start)
-                        .collect::<Vec<_>>();
-                    let title_hit = a.title.to_lowercase().contains(&s.to_lowercase());
-                    (!r.is_empty() || title_hit, r)
-                }
+                Term::Text(_) => match &matchers[ti] {
+                    Some(re) => {
+                        let r = find_all(&a.text[a.body.clone()], re)
+                            .into_iter()
+                            .map(|r| r.start + a.body.start..r.end + a.body.start)
+                            .collect::<Vec<_>>();
+                        let title_hit = re.is_match(&a.title);
+                        (!r.is_empty() || title_hit, r)
+                    }
+                    None => (false, vec![]),
+                },
                 Term::Entity(_) => {
                     let ids = entity_sets[ti].as_deref().unwrap_or(&[]);
                     let r: Vec<Range<usize>> = ix.mention_entity[ai]
@@ -197,13 +218,13 @@ pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
         if ok && !q.terms.is_empty() {
             ranges.sort_by_key(|r| (r.start, r.end));
             ranges.dedup();
-            out.push(Hit {
+            return Some(Hit {
                 article: ai as u32,
                 ranges,
             });
         }
+        None
     }
-    out
 }
 
 /// The sentence around a hit, for result lists.
@@ -238,7 +259,7 @@ mod tests {
     #[test]
     fn finds_words_at_word_starts() {
         assert_eq!(
-            find_all("Putin and putin's Rasputin", "putin"),
+            find_all("Putin and putin's Rasputin", &matcher("putin").unwrap()),
             vec![0..5, 10..15]
         );
     }

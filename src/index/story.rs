@@ -80,7 +80,7 @@ pub fn groups(ix: &Index) -> Vec<Vec<usize>> {
         }
     }
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for a in ix.by_date() {
+    for a in ix.date_order.iter().map(|&a| a as usize) {
         let r = find(&mut parent, a);
         by_root.entry(r).or_default().push(a);
     }

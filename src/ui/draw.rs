@@ -801,8 +801,19 @@ fn search_panel(
     f.render_widget(b, r);
     let w = inner.width as usize;
     let mut lines = vec![
-        Line::from(vec![Span::styled("/", th.title), Span::raw(sanitize(query)), Span::styled("█", th.dim)]),
-        Line::from(Span::styled(format!("{} articles   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", results.len()), th.dim)),
+        Line::from(vec![
+            Span::styled("/", th.title),
+            Span::raw(sanitize(query)),
+            Span::styled("█", th.dim),
+        ]),
+        Line::from(Span::styled(
+            if query.trim().chars().count() < 2 {
+                "type two letters or more   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT".to_string()
+            } else {
+                format!("{} articles   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", results.len())
+            },
+            th.dim,
+        )),
     ];
     let h = (inner.height as usize).saturating_sub(2) / 2;
     let off = list_offset(selected, h);
