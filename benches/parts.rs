@@ -67,7 +67,12 @@ fn main() {
         .map(|a| a.text.as_str())
         .collect();
     let sample_bytes: usize = sample.iter().map(|t| t.len()).sum();
-    let prep = time(3, || sample.iter().map(|t| nlp::prepare(t)).count());
+    let prep = time(3, || {
+        sample
+            .iter()
+            .map(|t| nlp::prepare(t).tokens.len())
+            .sum::<usize>()
+    });
     row(
         "tokens and sentences (3,000 articles, 1 core)",
         prep,
@@ -190,7 +195,7 @@ fn main() {
         Action::Back,
     ];
     for _ in 0..5 {
-        for a in script.iter().cloned() {
+        for a in script.clone() {
             let t = Instant::now();
             update(&mut s, &ix, a.clone());
             frame(&mut s, &mut wrap);
