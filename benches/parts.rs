@@ -213,7 +213,7 @@ fn main() {
         }
     }
     keys.sort();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|a| std::cmp::Reverse(a.0));
     slowest.dedup_by(|a, b| a.1 == b.1);
     for (d, a) in slowest.iter().take(5) {
         row(&format!("  slowest: {a}"), *d, None);
