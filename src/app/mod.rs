@@ -75,6 +75,8 @@ pub enum Action {
     OpenUrl,
     /// Copy the focused sentence with its source (to the terminal's clipboard).
     Copy,
+    /// Next quotation in the article, with who else carries it.
+    NextQuote,
     /// Filter the sources list with a search query.
     FilterSources,
     /// Group the sources list by story, or not.
@@ -155,6 +157,8 @@ pub struct State {
     pub reader_scroll: usize,
     /// The focused mention (index into the article's mentions).
     pub mention: Option<usize>,
+    /// The focused quotation (index into the article's quotes).
+    pub quote: Option<usize>,
     /// A byte position the reader must scroll to on the next draw.
     pub reveal: Option<usize>,
     /// Highlighted ranges in the reader (search hits, a jumped-to sentence).
@@ -313,6 +317,7 @@ impl State {
             article,
             reader_scroll: 0,
             mention: None,
+            quote: None,
             reveal: None,
             marks: vec![],
             timeline_sel: 0,
@@ -435,6 +440,7 @@ impl State {
     fn open(&mut self, article: usize, reveal: Option<usize>) {
         if self.article != article {
             self.mention = None;
+            self.quote = None;
             self.reader_scroll = 0;
         }
         self.article = article;
@@ -450,6 +456,24 @@ fn step(cur: usize, len: usize, delta: isize) -> usize {
         return 0;
     }
     (cur as isize + delta).clamp(0, len as isize - 1) as usize
+}
+
+/// Where the words of `quote` are in `text` (punctuation and case aside).
+fn locate(quote: &str, text: &str) -> Option<std::ops::Range<usize>> {
+    let words: Vec<String> = quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(regex::escape)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let re = regex::RegexBuilder::new(&words.join(r"\W+"))
+        .case_insensitive(true)
+        .build()
+        .ok()?;
+    re.find(text).map(|m| m.range())
 }
 
 /// A correction of the entity of mention `m` of article `a`.
@@ -832,6 +856,37 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
         }
         Action::Enter => match s.focus {
             Pane::Sources => s.focus = Pane::Reader,
+            Pane::Reader if s.mention.is_none() && s.quote.is_some() => {
+                // the quote's first carrier, at the quote
+                let qi = s.quote.unwrap_or(0);
+                let carriers = ix
+                    .quote_carriers
+                    .get(s.article)
+                    .and_then(|q| q.get(qi))
+                    .cloned()
+                    .unwrap_or_default();
+                let first = carriers.iter().copied().min_by_key(|&a| {
+                    (
+                        ix.articles[a as usize].date.is_none(),
+                        ix.articles[a as usize].date,
+                        a,
+                    )
+                });
+                match first {
+                    Some(b) => {
+                        let q = ix.analyses[s.article].quotes[qi].clone();
+                        let at = locate(
+                            &ix.articles[s.article].text[q],
+                            &ix.articles[b as usize].text,
+                        );
+                        s.push_jump();
+                        s.open(b as usize, at.as_ref().map(|r| r.start));
+                        s.marks = at.into_iter().collect();
+                        s.message = Some("the same quote here; Ctrl-o goes back".into());
+                    }
+                    None => s.message = Some("no other article carries this quote".into()),
+                }
+            }
             Pane::Reader => {
                 if let Some(m) = s.mention {
                     let e = ix.mention_entity[s.article][m];
@@ -885,6 +940,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                 (Some(m), false) => (m + n - 1) % n,
             };
             s.mention = Some(next);
+            s.quote = None;
             s.reveal = Some(ix.analyses[s.article].mentions[next].range.start);
             s.focus = Pane::Reader;
         }
@@ -948,6 +1004,49 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
         }
         Action::Entities => s.overlay = Overlay::Entities(EntityList::new(ix)),
         Action::Suspend => s.effect = Some(Effect::Suspend),
+        Action::NextQuote => {
+            let quotes = ix
+                .analyses
+                .get(s.article)
+                .map(|a| a.quotes.as_slice())
+                .unwrap_or(&[]);
+            if quotes.is_empty() {
+                s.message = Some("no quotations in this article".into());
+                return;
+            }
+            let k = s.quote.map_or(0, |q| (q + 1) % quotes.len());
+            s.quote = Some(k);
+            s.mention = None;
+            s.focus = Pane::Reader;
+            s.marks = vec![quotes[k].clone()];
+            s.reveal = Some(quotes[k].start);
+            let carriers = &ix.quote_carriers[s.article][k];
+            s.message = Some(if carriers.is_empty() {
+                format!("quote {}/{}: in no other article", k + 1, quotes.len())
+            } else {
+                let own = ix.articles[s.article].date;
+                let first = carriers
+                    .iter()
+                    .map(|&a| &ix.articles[a as usize])
+                    .filter(|a| a.date.is_some())
+                    .min_by_key(|a| a.date);
+                let who = match first {
+                    Some(f) if own.is_none_or(|d| f.date < Some(d)) => format!(
+                        "first carried by {} on {}",
+                        f.outlet.clone().unwrap_or_else(|| f.id.clone()),
+                        f.date.map(|d| d.to_string()).unwrap_or_default()
+                    ),
+                    _ => "this article carried it first".into(),
+                };
+                format!(
+                    "quote {}/{}: also in {} other article{}, {who}; Enter goes there",
+                    k + 1,
+                    quotes.len(),
+                    carriers.len(),
+                    if carriers.len() == 1 { "" } else { "s" }
+                )
+            });
+        }
         Action::FilterSources => {
             s.focus = Pane::Sources;
             s.overlay = Overlay::Prompt {
@@ -1483,5 +1582,42 @@ mod tests {
         assert_eq!(&ids[..3], ["000", "001", "003"]);
         assert_eq!(s.src_story[0], (3, 0));
         assert_eq!(s.src_story[3].0, 1);
+    }
+
+    #[test]
+    fn a_quote_shows_who_else_carries_it_and_enter_goes_there() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        let a = ix.find_article("003").unwrap();
+        let pos = s.order.iter().position(|&x| x == a).unwrap();
+        update(
+            &mut s,
+            &ix,
+            Action::Click {
+                pane: Pane::Sources,
+                row: pos,
+            },
+        );
+        // to the quote that 001 carries too
+        let mut found = false;
+        for _ in 0..ix.analyses[a].quotes.len() {
+            update(&mut s, &ix, Action::NextQuote);
+            if s.message.as_deref().is_some_and(|m| m.contains("also in")) {
+                found = true;
+                break;
+            }
+        }
+        assert!(found, "{:?}", s.message);
+        let msg = s.message.clone().unwrap();
+        assert!(
+            msg.contains("first carried by") && msg.contains("2025-10-16"),
+            "{msg}"
+        );
+        update(&mut s, &ix, Action::Enter);
+        let here = &ix.articles[s.article].id;
+        assert!(here.starts_with("001") || here.starts_with("000"), "{here}");
+        assert_eq!(s.marks.len(), 1, "the quote is marked where it is");
+        update(&mut s, &ix, Action::JumpBack);
+        assert_eq!(s.article, a);
     }
 }

@@ -581,6 +581,10 @@ fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect) {
             (Action::PrevMention, "previous name"),
             (Action::Enter, "entity panel of the name"),
             (Action::NextHit, "next mention of that entity, any article"),
+            (
+                Action::NextQuote,
+                "next quotation: who else carries it; Enter goes to the first",
+            ),
             (Action::PrevHit, "previous mention of that entity"),
             (Action::Back, "clear marks"),
             (Action::MergeEntity, "merge its entity into another (saved)"),
