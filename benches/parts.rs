@@ -46,6 +46,21 @@ fn main() {
         println!("skipped: {} not found", path.display());
         return;
     }
+    // start-up costs paid once per process, before any analysis
+    let t = Instant::now();
+    let _ = crossread::nlp::gazetteer::Gazetteer::get();
+    row(
+        "first use: gazetteers (embedded, parsed)",
+        t.elapsed(),
+        None,
+    );
+    let t = Instant::now();
+    let _ = crossread::nlp::timex::extract("on Monday", &[0..9], None);
+    row(
+        "first use: time-expression patterns compiled",
+        t.elapsed(),
+        None,
+    );
     let bytes = std::fs::metadata(&path)
         .map(|m| m.len() as usize)
         .unwrap_or(0);

@@ -346,7 +346,7 @@ impl Ctx<'_> {
         for len in (1..=max).rev() {
             let words: Vec<&str> = idx[k..k + len].iter().map(|&i| self.w(i)).collect();
             let s = words.join(" ");
-            if self.g.titles.contains(&s)
+            if self.g.titles.contains(s.as_str())
                 || (s.ends_with('s') && self.g.titles.contains(&s[..s.len() - 1]))
             {
                 // "General Motors" is not a title: a title must be followed by a name
@@ -476,7 +476,7 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     if all_caps_line {
         // in all-caps text only known names count
         return cx.g.aliases.contains_key(w)
-            || cx.g.places.contains_key(&titlecase(w))
+            || cx.g.places.contains_key(titlecase(w).as_str())
             || cx.g.aliases_lower.contains_key(&w.to_lowercase()) && w.len() <= 4;
     }
     true
@@ -807,8 +807,8 @@ fn classify(
         }
         // "SAUDI ARABIA" in a wire headline is Saudi Arabia
         let each: String = norm.split(' ').map(titlecase).collect::<Vec<_>>().join(" ");
-        if let Some(c) = g.places.get(&each) {
-            return (EntityType::Place, Evidence::Gazetteer, Some(c.clone()));
+        if let Some(c) = g.places.get(each.as_str()) {
+            return (EntityType::Place, Evidence::Gazetteer, Some(c.to_string()));
         }
     }
     let last = *words.last().unwrap_or(&"");
@@ -829,7 +829,7 @@ fn classify(
     }
     if words.len() >= 2
         && g.first_names.contains(firstw)
-        && !g.org_words.iter().any(|o| words.contains(&o.as_str()))
+        && !g.org_words.iter().any(|o| words.contains(o))
     {
         return (
             EntityType::Person,

@@ -7,22 +7,23 @@ use std::sync::OnceLock;
 
 pub struct Gazetteer {
     /// Place name -> canonical name (GeoNames).
-    pub places: HashMap<String, String>,
+    pub places: HashMap<&'static str, &'static str>,
     /// Variant -> (canonical, type) (hand-written alias table).
     pub aliases: HashMap<String, (String, EntityType)>,
     /// Lower-case alias keys, for headline and all-caps text.
     pub aliases_lower: HashMap<String, String>,
-    pub first_names: HashSet<String>,
-    pub common: HashSet<String>,
-    pub demonyms: HashSet<String>,
+    /// The word lists borrow the embedded text: no copy, quick to load.
+    pub first_names: HashSet<&'static str>,
+    pub common: HashSet<&'static str>,
+    pub demonyms: HashSet<&'static str>,
     /// Titles by their token sequence ("Secretary of State").
-    pub titles: HashSet<String>,
+    pub titles: HashSet<&'static str>,
     pub longest_title: usize,
-    pub org_words: HashSet<String>,
-    pub place_words: HashSet<String>,
+    pub org_words: HashSet<&'static str>,
+    pub place_words: HashSet<&'static str>,
 }
 
-fn lines(src: &str) -> impl Iterator<Item = &str> {
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -40,7 +41,7 @@ impl Gazetteer {
                 let mut f = l.split('\t');
                 let name = f.next()?;
                 let _kind = f.next()?;
-                Some((name.to_string(), f.next().unwrap_or(name).to_string()))
+                Some((name, f.next().unwrap_or(name)))
             })
             .collect();
         let aliases: HashMap<String, (String, EntityType)> =
@@ -55,18 +56,17 @@ impl Gazetteer {
             .keys()
             .map(|k| (k.to_lowercase(), k.clone()))
             .collect();
-        let titles: HashSet<String> = lines(include_str!("../../assets/gazetteer/titles.txt"))
-            .map(str::to_string)
-            .collect();
+        let titles: HashSet<&'static str> =
+            lines(include_str!("../../assets/gazetteer/titles.txt")).collect();
         let longest_title = titles
             .iter()
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(1);
-        let set = |src: &str| {
+        let set = |src: &'static str| {
             lines(src)
-                .map(|l| l.split('\t').next().unwrap_or(l).to_string())
-                .collect::<HashSet<_>>()
+                .map(|l| l.split('\t').next().unwrap_or(l))
+                .collect::<HashSet<&'static str>>()
         };
         Gazetteer {
             places,
@@ -84,8 +84,11 @@ impl Gazetteer {
 
     /// Is this a lower-case English word (so a capital may only mark a sentence start)?
     pub fn is_common(&self, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.common.contains(word);
+        }
         let lower = word.to_lowercase();
-        self.common.contains(&lower)
+        self.common.contains(lower.as_str())
     }
 
     /// Type and canonical name of a known name.
@@ -93,9 +96,7 @@ impl Gazetteer {
         if let Some((c, t)) = self.aliases.get(name) {
             return Some((*t, c));
         }
-        self.places
-            .get(name)
-            .map(|c| (EntityType::Place, c.as_str()))
+        self.places.get(name).map(|c| (EntityType::Place, *c))
     }
 
     pub fn is_known_name(&self, word: &str) -> bool {

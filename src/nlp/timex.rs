@@ -134,8 +134,10 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<ref>\b(?i:now|currently|nowadays|at present|recently|lately|soon|the past|the future|previously|as soon as possible)\b)"),
         ];
         Patterns {
-            all: Regex::new(&alts.join("|")).expect("time patterns compile"),
-            future: Regex::new(r"(?i)\b(will|'ll|shall|going to|plans? to|planning to|expected to|scheduled|set to|is to|are to|would|next|upcoming|due to)\b").expect("compiles"),
+            // ASCII classes and word boundaries: the words are English, and
+            // the fast engines keep working on text with curly quotes or accents
+            all: Regex::new(&format!("(?-u){}", alts.join("|"))).expect("time patterns compile"),
+            future: Regex::new(r"(?-u)(?i)\b(will|'ll|shall|going to|plans? to|planning to|expected to|scheduled|set to|is to|are to|would|next|upcoming|due to)\b").expect("compiles"),
         }
     })
 }
@@ -972,7 +974,7 @@ pub fn weekday_date_pairs(text: &str) -> Vec<(u32, u32, Weekday, Range<usize>)> 
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(&format!(
-            r"\b(?P<w1>{WEEKDAY})\s*(?:\(\s*|,\s*)(?P<d1>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\b|\b(?P<d2>{MONTH}\s+\d{{1,2}})\s*\(\s*(?P<w2>{WEEKDAY})\s*\)"
+            r"(?-u)\b(?P<w1>{WEEKDAY})\s*(?:\(\s*|,\s*)(?P<d1>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\b|\b(?P<d2>{MONTH}\s+\d{{1,2}})\s*\(\s*(?P<w2>{WEEKDAY})\s*\)"
         ))
         .expect("compiles")
     });
