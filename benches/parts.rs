@@ -55,7 +55,8 @@ fn main() {
         None,
     );
     let t = Instant::now();
-    let _ = crossread::nlp::timex::extract("on Monday", &[0..9], None);
+    let one = vec![std::ops::Range { start: 0, end: 9 }];
+    let _ = crossread::nlp::timex::extract("on Monday", &one, None);
     row(
         "first use: time-expression patterns compiled",
         t.elapsed(),
