@@ -85,6 +85,17 @@ pub enum Command {
         #[arg(long)]
         print_default: bool,
     },
+    /// Export entities, mentions, the timeline and your notes.
+    #[command(
+        after_help = "Examples:\n  crossread export --format json seeds/ > analysis.json\n  crossread export --format csv --what mentions seeds/ > mentions.csv\n  crossread export --format md --what notes > notes.md"
+    )]
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: output::ExportFormat,
+        #[arg(long, value_enum, default_value = "all")]
+        what: output::ExportWhat,
+        paths: Vec<PathBuf>,
+    },
     /// Shell completions: crossread completions bash > ~/.local/share/bash-completion/completions/crossread
     #[command(
         after_help = "Examples:\n  crossread completions bash > ~/.local/share/bash-completion/completions/crossread\n  crossread completions zsh > ~/.zfunc/_crossread\n  crossread completions fish > ~/.config/fish/completions/crossread.fish"
@@ -298,6 +309,26 @@ pub fn main() -> i32 {
         }
         Some(Command::Search { query, json, paths }) => {
             run(&paths, &|ix| Ok(output::search(ix, &query, json)))
+        }
+        Some(Command::Export {
+            format,
+            what,
+            paths,
+        }) => {
+            // read only: an export never moves or rewrites the user's files
+            let user = store::state_path()
+                .and_then(|p| std::fs::read_to_string(&p).ok().map(|src| (p, src)))
+                .map(|(p, src)| {
+                    crate::app::userdata::UserData::parse(&src).unwrap_or_else(|e| {
+                        eprintln!(
+                            "crossread: warning: {}: {e}; notes not exported",
+                            p.display()
+                        );
+                        Default::default()
+                    })
+                })
+                .unwrap_or_default();
+            run(&paths, &|ix| Ok(output::export(ix, &user, format, what)))
         }
         Some(Command::Compare { a, b, json, paths }) => run(&paths, &|ix| {
             let (x, y) = (ix.find_article(&a)?, ix.find_article(&b)?);

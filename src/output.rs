@@ -419,3 +419,190 @@ pub fn compare(ix: &Index, a: usize, b: usize, json_out: bool) -> String {
     }
     s
 }
+
+/// What `crossread export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportWhat {
+    All,
+    Entities,
+    Mentions,
+    Timeline,
+    Notes,
+}
+
+fn csv_field(s: &str) -> String {
+    let s = one_line(s);
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// `crossread export`: entities, mentions, the timeline and the user's notes
+/// as Markdown, CSV or JSON. Rows are (table, columns...).
+pub fn export(
+    ix: &Index,
+    user: &crate::app::userdata::UserData,
+    format: ExportFormat,
+    what: ExportWhat,
+) -> String {
+    let mut tables: Vec<(&str, Vec<&str>, Vec<Vec<String>>)> = Vec::new();
+    let want = |w: ExportWhat| what == ExportWhat::All || what == w;
+    if want(ExportWhat::Entities) {
+        let rows = ix
+            .entities
+            .iter()
+            .map(|e| {
+                vec![
+                    entity_key(ix, e.id),
+                    e.name.clone(),
+                    e.ty.as_str().to_string(),
+                    e.articles.len().to_string(),
+                    e.mentions.len().to_string(),
+                    e.aliases.join("; "),
+                ]
+            })
+            .collect();
+        tables.push((
+            "entities",
+            vec!["id", "name", "type", "articles", "mentions", "aliases"],
+            rows,
+        ));
+    }
+    if want(ExportWhat::Mentions) {
+        let mut rows = Vec::new();
+        for (ai, an) in ix.analyses.iter().enumerate() {
+            let a = &ix.articles[ai];
+            for (mi, m) in an.mentions.iter().enumerate() {
+                let e = ix.mention_entity[ai][mi];
+                rows.push(vec![
+                    a.id.clone(),
+                    m.range.start.to_string(),
+                    m.range.end.to_string(),
+                    a.text[m.range.clone()].to_string(),
+                    entity_key(ix, e),
+                    a.text[search::sentence_of(ix, ai, m.range.start)].to_string(),
+                ]);
+            }
+        }
+        tables.push((
+            "mentions",
+            vec!["article", "start", "end", "text", "entity", "sentence"],
+            rows,
+        ));
+    }
+    if want(ExportWhat::Timeline) {
+        let tl = &ix.timeline;
+        let rows = tl
+            .items
+            .iter()
+            .map(|it| {
+                let a = &ix.articles[it.article as usize];
+                vec![
+                    it.value.clone(),
+                    a.id.clone(),
+                    if it.timex.is_some() {
+                        "event"
+                    } else {
+                        "published"
+                    }
+                    .to_string(),
+                    tl.events[it.event as usize].articles.len().to_string(),
+                    tl.events[it.event as usize].conflict.to_string(),
+                    if it.timex.is_some() {
+                        a.text[it.sentence.clone()].to_string()
+                    } else {
+                        a.title.clone()
+                    },
+                ]
+            })
+            .collect();
+        tables.push((
+            "timeline",
+            vec!["date", "article", "kind", "sources", "conflict", "text"],
+            rows,
+        ));
+    }
+    if want(ExportWhat::Notes) {
+        let mut rows = Vec::new();
+        for (id, st) in &user.articles {
+            for n in &st.notes {
+                rows.push(vec![
+                    id.clone(),
+                    n.text.clone(),
+                    n.quote.clone().unwrap_or_default(),
+                    st.star.to_string(),
+                    st.read.to_string(),
+                ]);
+            }
+        }
+        tables.push((
+            "notes",
+            vec!["article", "note", "on", "starred", "read"],
+            rows,
+        ));
+    }
+    match format {
+        ExportFormat::Json => {
+            let mut obj = serde_json::Map::new();
+            for (name, cols, rows) in &tables {
+                let v: Vec<Value> = rows
+                    .iter()
+                    .map(|r| {
+                        Value::Object(
+                            cols.iter()
+                                .zip(r)
+                                .map(|(c, x)| (c.to_string(), Value::String(x.clone())))
+                                .collect(),
+                        )
+                    })
+                    .collect();
+                obj.insert(name.to_string(), Value::Array(v));
+            }
+            serde_json::to_string_pretty(&Value::Object(obj)).unwrap_or_default() + "\n"
+        }
+        ExportFormat::Csv => {
+            let mut s = String::new();
+            for (k, (name, cols, rows)) in tables.iter().enumerate() {
+                if tables.len() > 1 {
+                    if k > 0 {
+                        s.push('\n');
+                    }
+                    let _ = writeln!(s, "# {name}");
+                }
+                let _ = writeln!(s, "{}", cols.join(","));
+                for r in rows {
+                    let _ = writeln!(
+                        s,
+                        "{}",
+                        r.iter().map(|x| csv_field(x)).collect::<Vec<_>>().join(",")
+                    );
+                }
+            }
+            s
+        }
+        ExportFormat::Md => {
+            let mut s = String::new();
+            for (name, cols, rows) in &tables {
+                let _ = writeln!(s, "## {name}\n");
+                let _ = writeln!(s, "| {} |", cols.join(" | "));
+                let _ = writeln!(s, "|{}", "---|".repeat(cols.len()));
+                for r in rows {
+                    let cells: Vec<String> =
+                        r.iter().map(|x| one_line(x).replace('|', "\\|")).collect();
+                    let _ = writeln!(s, "| {} |", cells.join(" | "));
+                }
+                s.push('\n');
+            }
+            s
+        }
+    }
+}

@@ -156,3 +156,44 @@ fn the_cache_is_used_when_nothing_changed_and_rebuilt_otherwise() {
     let (_, l5) = go();
     assert!(l5.contains("cache hit"), "{l5}");
 }
+
+#[test]
+fn export_entities_mentions_timeline_and_notes() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("data/crossread/state.toml");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    std::fs::write(
+        &state,
+        "[articles.\"001_b2008785d766f160.txt\"]\nstar = true\n[[articles.\"001_b2008785d766f160.txt\".notes]]\ntext = \"check, \\\"quoted\\\" | piped\"\nquote = \"A meeting location is to be determined.\"\noffset = 10\n",
+    )
+    .unwrap();
+    let out = run(&["export", "--format", "json", "seeds"], home.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for t in ["entities", "mentions", "timeline", "notes"] {
+        assert!(!v[t].as_array().unwrap().is_empty(), "{t}");
+    }
+    assert_eq!(v["notes"][0]["starred"], "true");
+    let out = run(
+        &["export", "--format", "csv", "--what", "notes", "seeds"],
+        home.path(),
+    );
+    let csv = text(&out.stdout);
+    assert!(csv.starts_with("article,note,on,starred,read\n"), "{csv}");
+    assert!(
+        csv.contains("\"check, \"\"quoted\"\" | piped\""),
+        "CSV quoting: {csv}"
+    );
+    let out = run(
+        &["export", "--format", "md", "--what", "mentions", "seeds"],
+        home.path(),
+    );
+    let md = text(&out.stdout);
+    assert!(
+        md.starts_with("## mentions") && md.contains("Zelenskiy | volodymyr-zelenskiy"),
+        "{}",
+        &md[..300.min(md.len())]
+    );
+    // the user's file is read, never moved
+    assert!(state.exists());
+}
