@@ -437,6 +437,9 @@ pub enum ExportWhat {
     Notes,
 }
 
+/// A table to export: its name, column names and rows.
+type Table = (&'static str, Vec<&'static str>, Vec<Vec<String>>);
+
 fn csv_field(s: &str) -> String {
     let s = one_line(s);
     if s.contains([',', '"', '\n']) {
@@ -454,7 +457,7 @@ pub fn export(
     format: ExportFormat,
     what: ExportWhat,
 ) -> String {
-    let mut tables: Vec<(&str, Vec<&str>, Vec<Vec<String>>)> = Vec::new();
+    let mut tables: Vec<Table> = Vec::new();
     let want = |w: ExportWhat| what == ExportWhat::All || what == w;
     if want(ExportWhat::Entities) {
         let rows = ix
