@@ -230,8 +230,10 @@ fn hit(
 /// The sentence around a hit, for result lists.
 pub fn sentence_of(ix: &Index, article: usize, pos: usize) -> Range<usize> {
     let an = &ix.analyses[article];
+    // the header marker (" date 2025-10-16") is not part of the first sentence
+    let body = ix.articles[article].body.start;
     nlp::sentence_at(&an.sentences, pos)
-        .map(|i| an.sentences[i].clone())
+        .map(|i| an.sentences[i].start.max(body).min(pos)..an.sentences[i].end)
         .unwrap_or(pos..pos)
 }
 
