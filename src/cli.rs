@@ -162,10 +162,30 @@ pub fn open(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, S
         }
         key = Some(k);
     }
+    use std::io::IsTerminal;
+    let tty = std::io::stderr().is_terminal();
+    if tty {
+        eprint!(
+            "crossread: reading {} path{}…",
+            inputs.len(),
+            if inputs.len() == 1 { "" } else { "s" }
+        );
+    }
     let corpus = corpus::load(&inputs).map_err(|e| e.to_string())?;
     let n = corpus.articles.len();
     let t1 = std::time::Instant::now();
+    // a large corpus takes seconds the first time: say what is going on
+    if tty {
+        eprint!(
+            "\r\x1b[Kcrossread: analyzing {n} articles ({:.1} MB){}…",
+            corpus.articles.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6,
+            if use_cache { ", cached for next time" } else { "" }
+        );
+    }
     let ix = Index::build_with(corpus, year, al);
+    if tty {
+        eprint!("\r\x1b[K");
+    }
     crate::log!(
         "read {n} articles in {:?}, analyzed in {:?}: {} entities",
         t1 - t0,
