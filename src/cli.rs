@@ -179,7 +179,11 @@ pub fn open(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, S
         eprint!(
             "\r\x1b[Kcrossread: analyzing {n} articles ({:.1} MB){}…",
             corpus.articles.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6,
-            if use_cache { ", cached for next time" } else { "" }
+            if use_cache {
+                ", cached for next time"
+            } else {
+                ""
+            }
         );
     }
     let ix = Index::build_with(corpus, year, al);
