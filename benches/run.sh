@@ -20,7 +20,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 run() {
   local label=$1; shift; local walls=() rss=0 out
   for _ in 1 2 3; do
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$tmp/time")
     walls+=("$(echo "$out" | cut -d' ' -f1)"); rss=$(echo "$out" | cut -d' ' -f2)
   done
   local w; w=$(printf '%s\n' "${walls[@]}" | median)

@@ -284,21 +284,39 @@ pub fn run(
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
     // SIGTERM, SIGHUP (the terminal went away), SIGQUIT: leave as from `q`,
     // saving what there is to save and restoring the terminal
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    for sig in [
+    // every change is saved as it is made, so a signal can end the process
+    // from a thread of its own even if the main thread is inside a read
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGQUIT,
-    ] {
-        let _ = signal_hook::flag::register(sig, stop.clone());
+    ]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                crate::log!("signal {sig}: leaving");
+                let _ =
+                    crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+                ratatui::restore();
+                std::process::exit(0);
+            }
+        });
     }
+    // a terminal that went away makes poll return at once, forever: leave
+    let mut quick = 0u32;
     let res = run_loop(&mut term, &mut ix, &mut files, &mut s, &km, &th, || loop {
-        if stop.load(std::sync::atomic::Ordering::Relaxed) {
-            crate::log!("signal: leaving");
-            return Ok(None);
-        }
+        let t = std::time::Instant::now();
         if event::poll(std::time::Duration::from_millis(200))? {
+            quick = 0;
             return event::read().map(Some);
+        }
+        if t.elapsed() < std::time::Duration::from_millis(20) {
+            quick += 1;
+            if quick > 50 {
+                crate::log!("the terminal is gone: leaving");
+                return Ok(None);
+            }
+        } else {
+            quick = 0;
         }
     });
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
