@@ -157,6 +157,8 @@ pub struct State {
     pub reader_scroll: usize,
     /// The focused mention (index into the article's mentions).
     pub mention: Option<usize>,
+    /// The hits of the last search (article, range), for n and N.
+    pub search_hits: Vec<(u32, std::ops::Range<usize>)>,
     /// The focused quotation (index into the article's quotes).
     pub quote: Option<usize>,
     /// A byte position the reader must scroll to on the next draw.
@@ -318,6 +320,7 @@ impl State {
             reader_scroll: 0,
             mention: None,
             quote: None,
+            search_hits: vec![],
             reveal: None,
             marks: vec![],
             timeline_sel: 0,
@@ -585,6 +588,12 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                 Action::Back => s.overlay = Overlay::None,
                 Action::Enter => {
                     if let Some(h) = results.get(*selected).cloned() {
+                        // n and N then walk the hits, across the results
+                        let hits: Vec<(u32, std::ops::Range<usize>)> = results
+                            .iter()
+                            .flat_map(|h| h.ranges.iter().map(move |r| (h.article, r.clone())))
+                            .collect();
+                        s.search_hits = hits;
                         s.overlay = Overlay::None;
                         s.push_jump();
                         s.marks = h.ranges.clone();
@@ -943,6 +952,36 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
             s.quote = None;
             s.reveal = Some(ix.analyses[s.article].mentions[next].range.start);
             s.focus = Pane::Reader;
+        }
+        Action::NextHit | Action::PrevHit if s.mention.is_none() && !s.search_hits.is_empty() => {
+            // the next hit of the last search, crossing articles
+            let n = s.search_hits.len();
+            let at = s
+                .reveal
+                .or_else(|| s.marks.first().map(|r| r.start))
+                .unwrap_or(0);
+            let cur = s
+                .search_hits
+                .iter()
+                .position(|(a, r)| *a as usize == s.article && r.start >= at)
+                .unwrap_or(0);
+            let here = s
+                .search_hits
+                .get(cur)
+                .is_some_and(|(a, r)| *a as usize == s.article && r.start == at);
+            let k = match (action == Action::NextHit, here) {
+                (true, true) => (cur + 1) % n,
+                (true, false) => cur,
+                (false, _) => (cur + n - 1) % n,
+            };
+            let (a, r) = s.search_hits[k].clone();
+            if a as usize != s.article {
+                s.push_jump();
+            }
+            s.open(a as usize, Some(r.start));
+            s.marks = vec![r];
+            s.focus = Pane::Reader;
+            s.message = Some(format!("hit {}/{n}", k + 1));
         }
         Action::NextHit | Action::PrevHit => {
             // the next mention of the focused entity across the corpus, in date order
@@ -1619,5 +1658,28 @@ mod tests {
         assert_eq!(s.marks.len(), 1, "the quote is marked where it is");
         update(&mut s, &ix, Action::JumpBack);
         assert_eq!(s.article, a);
+    }
+
+    #[test]
+    fn after_a_search_n_and_n_walk_the_hits_across_articles() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::Search);
+        for c in "Budapest".chars() {
+            update(&mut s, &ix, Action::Input(c));
+        }
+        update(&mut s, &ix, Action::Enter);
+        let n = s.search_hits.len();
+        assert!(n >= 3);
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..n {
+            update(&mut s, &ix, Action::NextHit);
+            let r = s.marks[0].clone();
+            assert_eq!(&ix.articles[s.article].text[r], "Budapest");
+            seen.insert(s.article);
+        }
+        assert!(seen.len() >= 3, "crossed articles: {seen:?}");
+        update(&mut s, &ix, Action::PrevHit);
+        assert!(s.message.as_deref().unwrap().starts_with("hit "));
     }
 }
