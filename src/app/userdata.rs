@@ -69,15 +69,7 @@ const HEADER: &str = "# crossread: what you marked read, starred and noted, by a
 
 impl UserData {
     pub fn parse(src: &str) -> Result<UserData, String> {
-        toml::from_str(src).map_err(|e| {
-            let s = e.to_string();
-            let head = s
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("TOML parse error at ");
-            format!("{head}: {}", s.lines().last().unwrap_or(""))
-        })
+        toml::from_str(src).map_err(|e| crate::index::aliases::one_line_error(&e.to_string()))
     }
 
     pub fn to_toml(&self) -> String {

@@ -166,14 +166,7 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// Reads every path (files and folders, recursively, hidden entries skipped).
 /// A path that does not exist is an error; a bad file is a warning.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
-    for p in paths {
-        if std::fs::symlink_metadata(p).is_err() {
-            return Err(LoadError(format!(
-                "{}: no such file or folder",
-                p.display()
-            )));
-        }
-    }
+    must_exist(paths)?;
     let mut warnings = Vec::new();
     let files = walk::files(paths, &mut warnings);
     use rayon::prelude::*;
@@ -190,16 +183,20 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     Ok(Corpus { articles, warnings })
 }
 
+/// A path given that does not exist is an error (the others are warnings).
+fn must_exist(paths: &[PathBuf]) -> Result<(), LoadError> {
+    match paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        Some(p) => Err(LoadError(format!(
+            "{}: no such file or folder",
+            p.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The files `load` would read, without reading them (for the cache key).
 pub fn list_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
-    for p in paths {
-        if std::fs::symlink_metadata(p).is_err() {
-            return Err(LoadError(format!(
-                "{}: no such file or folder",
-                p.display()
-            )));
-        }
-    }
+    must_exist(paths)?;
     let mut warnings = Vec::new();
     Ok(walk::files(paths, &mut warnings)
         .into_iter()

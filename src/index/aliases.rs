@@ -181,8 +181,9 @@ impl Aliases {
 }
 
 /// toml's messages span several lines with a caret drawing: keep the first
-/// line and the explanation.
-fn one_line_error(e: &str) -> String {
+/// line ("line 3, column 8") and the explanation. Used for every TOML file
+/// the user writes.
+pub fn one_line_error(e: &str) -> String {
     let mut lines = e.lines();
     let head = lines
         .next()

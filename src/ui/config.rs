@@ -66,13 +66,7 @@ fn line_of(src: &str, needle: &str) -> usize {
 }
 
 fn short(e: &toml::de::Error) -> String {
-    let s = e.to_string();
-    let head = s
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim_start_matches("TOML parse error at ");
-    format!("{head}: {}", s.lines().last().unwrap_or(""))
+    crate::index::aliases::one_line_error(&e.to_string())
 }
 
 /// `NO_COLOR` set and not empty.
