@@ -147,6 +147,8 @@ pub struct State {
     /// The sources list's filter (a search query) and grouping by story.
     pub src_filter: String,
     pub src_grouped: bool,
+    /// The story groups, once asked for (cleared when the index is relinked).
+    pub src_groups: Vec<Vec<usize>>,
     /// With grouping: for each row of `order`, its story's size and the
     /// row's place in it (first, middle, last).
     pub src_story: Vec<(u32, u32)>,
@@ -314,6 +316,7 @@ impl State {
             order,
             src_filter: String::new(),
             src_grouped: false,
+            src_groups: vec![],
             src_story: vec![],
             source_sel: 0,
             article,
@@ -354,10 +357,17 @@ impl State {
     /// Recomputes the sources list: grouped by story or by date, filtered by
     /// the query; the selection stays on the article shown when it can.
     pub fn refresh_sources(&mut self, ix: &Index) {
-        let groups: Vec<Vec<usize>> = if self.src_grouped {
-            crate::index::story::groups(ix)
+        // the story groups depend on the index only: computed once, not on
+        // every key typed into the filter
+        if self.src_grouped && self.src_groups.is_empty() {
+            self.src_groups = crate::index::story::groups(ix);
+        }
+        let by_date;
+        let groups: &[Vec<usize>] = if self.src_grouped {
+            &self.src_groups
         } else {
-            vec![ix.date_order.iter().map(|&a| a as usize).collect()]
+            by_date = [ix.date_order.iter().map(|&a| a as usize).collect()];
+            &by_date
         };
         let keep: Option<std::collections::HashSet<usize>> = (!self.src_filter.trim().is_empty())
             .then(|| {
@@ -370,7 +380,8 @@ impl State {
         self.src_story.clear();
         for g in groups {
             let g: Vec<usize> = g
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|a| keep.as_ref().is_none_or(|k| k.contains(a)))
                 .collect();
             for (k, &a) in g.iter().enumerate() {

@@ -457,6 +457,21 @@ fn entities_of(ix: &Index, a: usize) -> Vec<(u32, usize)> {
     v
 }
 
+/// A sentence with its best counterpart (index, score), if any is close enough.
+fn sent(range: &Range<usize>, best: Option<(usize, f32)>) -> Sent {
+    let mark = match best {
+        Some((_, s)) if s >= SHARED => Mark::Shared,
+        Some((_, s)) if s >= REWORDED => Mark::Reworded,
+        _ => Mark::Only,
+    };
+    Sent {
+        range: range.clone(),
+        mark,
+        counterpart: best.map(|x| x.0),
+        score: best.map_or(0.0, |x| x.1),
+    }
+}
+
 /// Aligns article `a` with article `b`.
 pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
     let (sa, sb) = (body_sentences(ix, a), body_sentences(ix, b));
@@ -501,15 +516,6 @@ pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
             }
         }
     }
-    let mark = |score: f32| {
-        if score >= SHARED {
-            Mark::Shared
-        } else if score >= REWORDED {
-            Mark::Reworded
-        } else {
-            Mark::Only
-        }
-    };
     let best = |scores: &mut dyn Iterator<Item = f32>| {
         scores
             .enumerate()
@@ -519,28 +525,12 @@ pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
     let mut a_sents: Vec<Sent> = sa
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let c = best(&mut sim[i].iter().copied());
-            Sent {
-                range: r.clone(),
-                mark: c.map(|x| mark(x.1)).unwrap_or(Mark::Only),
-                counterpart: c.map(|x| x.0),
-                score: c.map(|x| x.1).unwrap_or(0.0),
-            }
-        })
+        .map(|(i, r)| sent(r, best(&mut sim[i].iter().copied())))
         .collect();
     let mut b_sents: Vec<Sent> = sb
         .iter()
         .enumerate()
-        .map(|(j, r)| {
-            let c = best(&mut sim.iter().map(|row| row[j]));
-            Sent {
-                range: r.clone(),
-                mark: c.map(|x| mark(x.1)).unwrap_or(Mark::Only),
-                counterpart: c.map(|x| x.0),
-                score: c.map(|x| x.1).unwrap_or(0.0),
-            }
-        })
+        .map(|(j, r)| sent(r, best(&mut sim.iter().map(|row| row[j]))))
         .collect();
     // a sentence that carries a quote the other article carries is shared
     for q in &quotes {

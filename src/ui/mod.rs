@@ -252,6 +252,7 @@ fn correct(ix: &mut Index, aliases: &mut crate::store::AliasFile, s: &mut State,
         Ok(()) => {
             ix.relink(&aliases.aliases);
             s.refresh_timeline(ix);
+            s.src_groups.clear();
             s.refresh_sources(ix);
             // mention numbers change when an entity is ignored
             let n = ix.analyses.get(s.article).map_or(0, |a| a.mentions.len());
