@@ -25,8 +25,46 @@ pub fn name_key(m: &Mention, text: &str) -> String {
         return c.clone();
     }
     let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    t.replace('’', "'").trim_end_matches('.').to_string()
+    let mut t = t.replace('’', "'");
+    // "Apple Inc." is Apple, "Boeing Co." is Boeing
+    if let Some((head, last)) = t.rsplit_once(' ') {
+        if CORPORATE.contains(&last.trim_end_matches('.')) {
+            t = head.trim_end_matches(',').to_string();
+        }
+    }
+    let t = t.trim_end_matches('.');
+    // "737s" is the 737
+    let model_plural =
+        t.len() > 2 && t.ends_with('s') && t.as_bytes()[t.len() - 2].is_ascii_digit();
+    if model_plural {
+        return t[..t.len() - 1].to_string();
+    }
+    t.to_string()
 }
+
+const CORPORATE: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "LLC",
+    "Plc",
+    "PLC",
+    "plc",
+    "SA",
+    "S.A",
+    "AG",
+    "NV",
+    "N.V",
+    "GmbH",
+    "SE",
+    "SpA",
+    "AB",
+    "ASA",
+    "Limited",
+    "Incorporated",
+    "Cos",
+];
 
 fn tokens(name: &str) -> Vec<&str> {
     name.split([' ', '-']).filter(|w| !w.is_empty()).collect()
@@ -183,6 +221,34 @@ pub fn link(items: &[Item]) -> Linked {
             by_initials.entry(initials(k)).or_default().push(id);
         }
     }
+    // 3c. heads of organization and product names: the last word of a product or
+    // team ("Airbus A380", "San Diego Chargers"), the first of a company ("Northrop
+    // Grumman")
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, k) in keys.iter().enumerate() {
+        let t = tokens(k);
+        if t.len() < 2
+            || t.iter()
+                .any(|w| w.chars().any(|c| !c.is_alphanumeric() && c != '.'))
+        {
+            continue;
+        }
+        let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+        match ty_of(id) {
+            EntityType::Other => by_head.entry(t[t.len() - 1]).or_default().push(id),
+            EntityType::Org => {
+                let last = t[t.len() - 1];
+                if last.ends_with('s') && !has_digit(last) {
+                    by_head.entry(last).or_default().push(id);
+                }
+                if t.len() == 2 && !t.iter().any(|w| has_digit(w)) {
+                    by_head.entry(t[0]).or_default().push(id);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut head_dependent: HashMap<usize, bool> = HashMap::new();
     // per article: the keys it uses
     let mut art_keys: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
@@ -220,6 +286,15 @@ pub fn link(items: &[Item]) -> Linked {
                 )
             })
         };
+        if strong_non_person {
+            // "Jackson" in an article about Jamal Jackson is not the city
+            if let Some(c) = by_last.get(t[0]) {
+                if let Some(&c) = c.iter().find(|c| local.contains(c)) {
+                    target_of_item[i] = Some(c);
+                    continue;
+                }
+            }
+        }
         if !strong_non_person {
             // a surname, or a variant spelling of one
             let cands: Vec<usize> = match by_last.get(t[0]) {
@@ -238,6 +313,21 @@ pub fn link(items: &[Item]) -> Linked {
             };
             if !cands.is_empty() {
                 target_of_item[i] = pick(&cands);
+                continue;
+            }
+        }
+        // "Chargers" -> "San Diego Chargers", "A380" -> "Airbus A380", "Northrop" ->
+        // "Northrop Grumman": where every article using the short form has a long one
+        // (a company's name is not the head of its products: "Boeing" is not the "Boeing 737")
+        if let Some(c) = by_head.get(t[0]) {
+            let in_article: Vec<usize> = c.iter().copied().filter(|x| local.contains(x)).collect();
+            let dependent = *head_dependent.entry(k).or_insert_with(|| {
+                key_articles[k]
+                    .iter()
+                    .all(|a| c.iter().any(|x| art_keys[a].contains(x)))
+            });
+            if dependent && !strong_non_person && !in_article.is_empty() {
+                target_of_item[i] = pick(&in_article);
                 continue;
             }
         }
@@ -345,5 +435,59 @@ mod tests {
         ];
         let l = link(&items);
         assert_eq!(l.cluster_of[0], l.cluster_of[1]);
+    }
+
+    fn items<'a>(ms: &'a [Mention], texts: &[&'a str], arts: &[usize]) -> Vec<Item<'a>> {
+        ms.iter()
+            .zip(texts)
+            .zip(arts)
+            .map(|((m, t), a)| Item {
+                article: *a,
+                mention: m,
+                text: t,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_in_the_article_beats_a_place_of_that_name() {
+        let mut place = m(EntityType::Place, None);
+        place.evidence = Evidence::Gazetteer;
+        let ms = [m(EntityType::Person, None), place.clone(), place];
+        let l = link(&items(
+            &ms,
+            &["Jamal Jackson", "Jackson", "Jackson"],
+            &[0, 0, 1],
+        ));
+        assert_eq!(l.cluster_of[0], l.cluster_of[1]);
+        assert_ne!(l.cluster_of[0], l.cluster_of[2], "the city elsewhere");
+    }
+
+    #[test]
+    fn company_suffixes_and_plural_models() {
+        let o = m(EntityType::Org, None);
+        assert_eq!(name_key(&o, "Apple Inc."), "Apple");
+        assert_eq!(name_key(&o, "Boeing Co"), "Boeing");
+        assert_eq!(name_key(&o, "Boeing 737s"), "Boeing 737");
+        assert_eq!(name_key(&o, "Philadelphia 76ers"), "Philadelphia 76ers");
+    }
+
+    #[test]
+    fn heads_of_products_and_teams() {
+        let (o, p) = (m(EntityType::Org, None), m(EntityType::Other, None));
+        let ms = [p.clone(), p.clone(), o.clone(), o.clone(), o.clone(), p];
+        let texts = [
+            "Airbus A380",
+            "A380",
+            "San Diego Chargers",
+            "Chargers",
+            "Boeing",
+            "Boeing 737",
+        ];
+        let l = link(&items(&ms, &texts, &[0, 0, 1, 1, 2, 2]));
+        let c = &l.cluster_of;
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[2], c[3]);
+        assert_ne!(c[4], c[5], "a maker is not its product");
     }
 }

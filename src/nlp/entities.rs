@@ -228,6 +228,34 @@ fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// A brand written in camel case: "iPhone", "iTunes", "eBay" (not "mRNA").
+fn is_camel(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_lowercase()
+        && b[1].is_ascii_uppercase()
+        && b[2..].iter().filter(|c| c.is_ascii_lowercase()).count() >= 2
+        && b.iter().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A model designation after a name: "A380", "737s", "76ers", "7e7"; plain
+/// numbers only of three digits ("Boeing 787") or after a camel-case brand
+/// ("iPhone 4"), never a year.
+fn is_model(s: &str, after_camel: bool) -> bool {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 6 || !b.iter().all(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits == 0 || !(b[0].is_ascii_digit() || b[0].is_ascii_uppercase()) {
+        return false;
+    }
+    if digits == b.len() {
+        return b.len() == 3 || (after_camel && b.len() <= 2);
+    }
+    true
+}
+
 fn is_all_caps(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -427,6 +455,26 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
             if t.word && cand_word(cx, j, all_caps_line) && cx.toks[j - 1].end < t.start {
                 run.push(j);
                 j += 1;
+            } else if t.word
+                && cx.toks[j - 1].word
+                && cx.toks[j - 1].end < t.start
+                && is_model(cx.w(j), is_camel(cx.w(j - 1)))
+                && !score_like(cx, j, b)
+            {
+                run.push(j);
+                j += 1;
+                // "737-800"
+                if j + 1 < b
+                    && cx.w(j) == "-"
+                    && cx.toks[j].start == cx.toks[j - 1].end
+                    && cx.toks[j + 1].start == cx.toks[j].end
+                    && cx.w(j + 1).bytes().all(|c| c.is_ascii_alphanumeric())
+                {
+                    run.push(j);
+                    run.push(j + 1);
+                    j += 2;
+                }
+                break;
             } else if !t.word
                 && (cx.w(j) == "-"
                     && t.start == cx.toks[j - 1].end
@@ -470,6 +518,9 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
         return false;
     }
     let w = cx.w(i);
+    if is_camel(w) && !all_caps_line {
+        return true;
+    }
     if !is_cap(w) || CALENDAR.contains(&w) {
         return false;
     }
@@ -481,6 +532,27 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     }
     true
 }
+
+/// A number that is a score or a count, not a model: "Sixers 104, Blazers 98",
+/// "95-91", "Boeing 100 percent".
+fn score_like(cx: &Ctx, j: usize, b: usize) -> bool {
+    let next = (j + 1 < b).then(|| cx.w(j + 1));
+    let after = (j + 2 < b).then(|| cx.w(j + 2));
+    match next {
+        Some("-") | Some("–") => after.is_some_and(|w| w.bytes().all(|c| c.is_ascii_digit())),
+        Some(",") => {
+            after.is_some_and(is_cap)
+                && (j + 3 < b && cx.w(j + 3).bytes().all(|c| c.is_ascii_digit()))
+        }
+        Some(w) => COUNT_WORDS.contains(&w.to_ascii_lowercase().as_str()),
+        None => false,
+    }
+}
+
+const COUNT_WORDS: &[&str] = &[
+    "percent", "%", "million", "billion", "thousand", "people", "years", "days", "points", "votes",
+    "seats", "times", "units", "shares", "dollars", "euros", "mln", "bln", "pct",
+];
 
 fn titlecase(w: &str) -> String {
     let mut c = w.chars();
@@ -577,8 +649,9 @@ fn process_run(
     all_caps: bool,
     out: &mut Vec<Mention>,
 ) {
-    // 1. split at titles; the part after a title is a person
-    let mut parts: Vec<(Vec<usize>, Option<String>)> = Vec::new();
+    // 1. split at titles; the part after a title is a person, the part before a
+    // company title is its company ("Ryanair CEO Michael O'Leary")
+    let mut parts: Vec<(Vec<usize>, Option<String>, Option<String>)> = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     let mut pending_title: Option<String> = preceding_role(cx, a, run[0]);
     let mut k = 0;
@@ -588,13 +661,16 @@ fn process_run(
         } else {
             0
         };
+        let t: Vec<&str> = run[k..k + n].iter().map(|&i| cx.w(i)).collect();
+        let t = t.join(" ");
+        let company_title = n > 0 && COMPANY_TITLES.contains(&t.as_str()) && !cur.is_empty();
         // a title must be followed by more of the run to count as one
-        if n > 0 && k + n < run.len() && !org_ending(cx, &run[k..]) {
+        if n > 0 && (k + n < run.len() || company_title) && !org_ending(cx, &run[k..]) {
             if !cur.is_empty() {
-                parts.push((std::mem::take(&mut cur), pending_title.take()));
+                let owner = company_title.then(|| t.clone());
+                parts.push((std::mem::take(&mut cur), pending_title.take(), owner));
             }
-            let t: Vec<&str> = run[k..k + n].iter().map(|&i| cx.w(i)).collect();
-            pending_title = Some(t.join(" "));
+            pending_title = Some(t);
             k += n;
             continue;
         }
@@ -602,21 +678,104 @@ fn process_run(
         k += 1;
     }
     if !cur.is_empty() {
-        parts.push((cur, pending_title.take()));
+        parts.push((cur, pending_title.take(), None));
     }
-    for (part, title) in parts {
+    for (part, title, owner) in parts {
         for piece in clean(cx, a, &part, initial, headline, all_caps) {
-            if let Some(m) = make_mention(cx, a, b, &piece, title.clone()) {
+            if let Some(m) = make_mention(cx, a, b, &piece, title.clone(), owner.clone()) {
                 out.push(m);
             }
         }
     }
 }
 
+/// Titles whose holder works for the name before them ("Apple CEO").
+const COMPANY_TITLES: &[&str] = &[
+    "CEO",
+    "Chairman",
+    "Chairwoman",
+    "Chief Executive",
+    "Chief Executive Officer",
+    "COO",
+    "CFO",
+    "Founder",
+    "Co-founder",
+];
+
 /// Does the run end with an organization word ("Treasury Department")?
 fn org_ending(cx: &Ctx, run: &[usize]) -> bool {
     run.last()
         .is_some_and(|&i| cx.g.org_words.contains(cx.w(i)))
+}
+
+/// A lower-case word naming a kind of organization just before the name
+/// ("airline Aer Lingus", "engine maker Europrop", "the band the Beatles").
+fn org_cue_before(cx: &Ctx, a: usize, first: usize) -> Option<String> {
+    let mut p = first.checked_sub(1).filter(|&p| p >= a)?;
+    for skip in [",", "the"] {
+        if cx.w(p) == skip {
+            p = p.checked_sub(1).filter(|&p| p >= a)?;
+        }
+    }
+    let w = cx.w(p);
+    (cx.toks[p].word && ORG_CUES.contains(&w)).then(|| w.to_string())
+}
+
+const ORG_CUES: &[&str] = &[
+    "airline",
+    "carrier",
+    "company",
+    "firm",
+    "maker",
+    "manufacturer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "giant",
+    "retailer",
+    "bank",
+    "lender",
+    "insurer",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+    "daily",
+    "network",
+    "agency",
+    "conglomerate",
+    "startup",
+    "subsidiary",
+    "supplier",
+    "contractor",
+    "brokerage",
+    "group",
+    "band",
+    "club",
+    "team",
+    "party",
+    "operator",
+    "publisher",
+    "studio",
+    "label",
+    "charity",
+    "airframer",
+    "developer",
+    "corporation",
+    "outlet",
+];
+
+/// "Philadelphia 76ers", "San Diego Chargers": a place, then a plural nickname.
+fn is_team(cx: &Ctx, words: &[&str]) -> bool {
+    let last = words[words.len() - 1];
+    if last.ends_with("ers") && last.bytes().next().is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let place = words[..words.len() - 1].join(" ");
+    last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && cx.g.places.contains_key(place.as_str())
+        && cx.g.is_common(&last[..last.len() - 1])
 }
 
 /// A lower-case role word just before the name ("spokesman Dmitry Peskov").
@@ -667,6 +826,10 @@ fn clean(
                     && !(pos + 1 < part.len()
                         && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
                     && !starts_place();
+        // "UK iTunes", "Apple iPhone": a camel-case brand starts its own name
+        if is_camel(w) && !cur.is_empty() {
+            pieces.push(std::mem::take(&mut cur));
+        }
         // headline words that are only capitalized common words split the run
         if drop {
             if !cur.is_empty() {
@@ -727,7 +890,7 @@ fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
         .filter(|&&i| cx.toks[i].word)
         .map(|&i| cx.w(i))
         .collect();
-    if words.is_empty() {
+    if words.is_empty() || words[0].bytes().next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
     if words.len() == 1 {
@@ -763,6 +926,7 @@ fn make_mention(
     b: usize,
     p: &[usize],
     title: Option<String>,
+    owner_of: Option<String>,
 ) -> Option<Mention> {
     let start = cx.toks[p[0]].start;
     let end = cx.toks[*p.last()?].end;
@@ -772,7 +936,14 @@ fn make_mention(
         .filter(|&&i| cx.toks[i].word)
         .map(|&i| cx.w(i))
         .collect();
-    let (ty, evidence, canonical) = classify(cx, a, b, p, name, &words, title);
+    let (ty, evidence, canonical) = match owner_of {
+        Some(t) if cx.g.lookup(name).is_none() => (
+            EntityType::Org,
+            Evidence::Context(format!("\"{name} {t}\"")),
+            None,
+        ),
+        _ => classify(cx, a, b, p, name, &words, title),
+    };
     Some(Mention {
         range: start..end,
         ty,
@@ -819,13 +990,34 @@ fn classify(
     if words.len() >= 2 && g.org_words.contains(last) {
         return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
     }
-    if words.len() >= 2 && (g.place_words.contains(last) || g.place_words.contains(firstw)) {
-        let w = if g.place_words.contains(last) {
-            last
-        } else {
-            firstw
-        };
-        return (EntityType::Place, Evidence::PlaceWord(w.to_string()), None);
+    if let Some(cue) = org_cue_before(cx, a, p[0]) {
+        return (
+            EntityType::Org,
+            Evidence::Context(format!("\"{cue} {name}\"")),
+            None,
+        );
+    }
+    // "Air France", "Air Canada": an airline
+    if words.len() >= 2 && firstw == "Air" {
+        return (EntityType::Org, Evidence::OrgWord(firstw.to_string()), None);
+    }
+    // sports teams: "Philadelphia 76ers", "San Diego Chargers"
+    if words.len() >= 2 && is_team(cx, words) {
+        return (
+            EntityType::Org,
+            Evidence::Context(format!("a team, \"{last}\"")),
+            None,
+        );
+    }
+    if words.len() >= 2 {
+        // "Tasman Glacier", "Mount Everest", "Aoraki Mount Cook"
+        if let Some(w) = [last, firstw]
+            .into_iter()
+            .chain(words.iter().copied())
+            .find(|w| g.place_words.contains(w))
+        {
+            return (EntityType::Place, Evidence::PlaceWord(w.to_string()), None);
+        }
     }
     if words.len() >= 2
         && g.first_names.contains(firstw)
@@ -853,10 +1045,31 @@ fn classify(
     if is_all_caps(&norm) && words.len() == 1 {
         return (EntityType::Org, Evidence::Acronym, None);
     }
+    if words.len() == 1 && is_camel(firstw) {
+        return (
+            EntityType::Other,
+            Evidence::Context("a brand in camel case".into()),
+            None,
+        );
+    }
     // context: "X said" (a person or a body), "in X" (a place)
     let after = p.last().map(|&i| i + 1).unwrap_or(b);
     let next_word = (after..b).find(|&i| cx.toks[i].word).map(|i| cx.w(i));
     let before = p[0].checked_sub(1).filter(|&i| i >= a).map(|i| cx.w(i));
+    // "the Chargers", "the Beatles": a team or a band (surnames take no article)
+    if words.len() == 1
+        && matches!(before, Some("the") | Some("The"))
+        && firstw.len() > 4
+        && firstw.ends_with('s')
+        && !firstw.ends_with("ss")
+        && !is_all_caps(firstw)
+    {
+        return (
+            EntityType::Org,
+            Evidence::Context(format!("\"the {name}\"")),
+            None,
+        );
+    }
     if let Some(pw) = before {
         if PLACE_PREPS.contains(&pw) && words.len() <= 2 {
             return (
@@ -981,5 +1194,54 @@ mod tests {
             ("International Criminal Court".into(), EntityType::Org)
         );
         assert_eq!(f[1].0, "AFP");
+    }
+
+    #[test]
+    fn brands_and_models() {
+        let f = found("Apple unveiled the iPhone 4 and a new iPod on Monday.");
+        let got: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(got, ["Apple", "iPhone 4", "iPod"]);
+        assert_eq!((f[1].1, f[2].1), (EntityType::Other, EntityType::Other));
+        assert_eq!(
+            found("The airline ordered five Boeing 737s and an Airbus A380.")[..],
+            [
+                ("Boeing 737s".into(), EntityType::Other),
+                ("Airbus A380".into(), EntityType::Other)
+            ]
+        );
+        // a score or a count is not a model
+        assert_eq!(
+            names("Portland beat Philadelphia 104-98 on Sunday."),
+            vec!["Portland", "Philadelphia"]
+        );
+        assert_eq!(names("Shares of Boeing 100 percent up."), vec!["Boeing"]);
+        assert_eq!(
+            names("They bought a UK iTunes voucher."),
+            vec!["UK", "iTunes"]
+        );
+    }
+
+    #[test]
+    fn organizations_by_context() {
+        let f = found("German airline Lufthansa said Ryanair CEO Michael O'Leary was wrong.");
+        assert_eq!(f[0], ("Lufthansa".into(), EntityType::Org));
+        assert_eq!(f[1], ("Ryanair".into(), EntityType::Org));
+        assert_eq!(f[2], ("Michael O'Leary".into(), EntityType::Person));
+        assert_eq!(
+            found("He played for the San Diego Chargers in 2008.")[0],
+            ("San Diego Chargers".into(), EntityType::Org)
+        );
+        assert_eq!(
+            found("He told reporters the Chargers would win.")[0],
+            ("Chargers".into(), EntityType::Org)
+        );
+        assert_eq!(
+            found("He flew with Air Canada to Toronto.")[0],
+            ("Air Canada".into(), EntityType::Org)
+        );
+        assert_eq!(
+            found("Climbers died on Aoraki Mount Cook this week.")[0],
+            ("Aoraki Mount Cook".into(), EntityType::Place)
+        );
     }
 }
