@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod fx;
 pub mod index;
 pub mod log;
 pub mod nlp;

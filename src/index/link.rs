@@ -9,8 +9,8 @@
 //!    most ("Trump" -> "Donald Trump", not "Melania Trump"); an acronym joins
 //!    the name whose initials it is ("ICC" -> "International Criminal Court").
 
+use crate::fx::FxHashMap as HashMap;
 use crate::nlp::{EntityType, Evidence, Mention};
-use std::collections::HashMap;
 
 /// One mention as the linker sees it.
 pub struct Item<'a> {
@@ -115,26 +115,33 @@ pub fn similar_word(a: &str, b: &str) -> bool {
 }
 
 /// Are two full names variants of each other ("Vladmir Putin" / "Vladimir Putin")?
+#[cfg(test)]
 fn similar_name(a: &str, b: &str) -> bool {
-    let (ta, tb) = (tokens(a), tokens(b));
-    if ta.len() != tb.len() || ta == tb {
-        return ta == tb;
+    similar_tokens(&tokens(a), &tokens(b))
+}
+
+/// The same on names already split into words: at most one word differs, and
+/// that one is a spelling variant (same first letter, one or two edits).
+fn similar_tokens(ta: &[&str], tb: &[&str]) -> bool {
+    if ta.len() != tb.len() {
+        return false;
     }
-    let mut edits = 0;
-    for (x, y) in ta.iter().zip(&tb) {
-        if x == y {
-            continue;
+    let mut diff = None;
+    for (x, y) in ta.iter().zip(tb) {
+        if x != y {
+            if diff.is_some() {
+                return false;
+            }
+            diff = Some((*x, *y));
         }
-        let close = x.len() >= 5
-            && y.len() >= 5
-            && strsim::levenshtein(x, y) <= 1
-            && x.chars().next() == y.chars().next();
-        if !similar_word(x, y) && !close {
-            return false;
-        }
-        edits += 1;
     }
-    edits <= 1 || ta.len() == 1
+    let Some((x, y)) = diff else {
+        return true;
+    };
+    if x.chars().next() != y.chars().next() || x.len().abs_diff(y.len()) > 2 {
+        return false;
+    }
+    similar_word(x, y) || (x.len() >= 5 && y.len() >= 5 && strsim::levenshtein(x, y) <= 1)
 }
 
 fn initials(name: &str) -> String {
@@ -143,6 +150,21 @@ fn initials(name: &str) -> String {
         .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .filter_map(|w| w.chars().next())
         .collect()
+}
+
+/// The keys an article uses, with how often: sorted for binary search.
+#[derive(Default)]
+struct Local(Vec<(usize, u32)>);
+
+impl Local {
+    fn count(&self, k: usize) -> u32 {
+        self.0
+            .binary_search_by_key(&k, |x| x.0)
+            .map_or(0, |i| self.0[i].1)
+    }
+    fn contains(&self, k: usize) -> bool {
+        self.count(k) > 0
+    }
 }
 
 /// The result: for each item, its cluster number (0..n), and the clusters.
@@ -154,7 +176,7 @@ pub struct Linked {
 /// Links all mentions of the corpus.
 pub fn link(items: &[Item]) -> Linked {
     // distinct name keys, with their type votes and article sets
-    let mut key_id: HashMap<String, usize> = HashMap::new();
+    let mut key_id: HashMap<String, usize> = HashMap::default();
     let mut keys: Vec<String> = Vec::new();
     let mut key_ty: Vec<HashMap<EntityType, u32>> = Vec::new();
     let mut key_articles: Vec<Vec<usize>> = Vec::new();
@@ -163,7 +185,7 @@ pub fn link(items: &[Item]) -> Linked {
         let k = name_key(it.mention, it.text);
         let id = *key_id.entry(k.clone()).or_insert_with(|| {
             keys.push(k);
-            key_ty.push(HashMap::new());
+            key_ty.push(HashMap::default());
             key_articles.push(Vec::new());
             keys.len() - 1
         });
@@ -183,8 +205,9 @@ pub fn link(items: &[Item]) -> Linked {
     let n = keys.len();
     let mut uf = Uf((0..n).collect());
 
+    let key_tokens: Vec<Vec<&str>> = keys.iter().map(|k| tokens(k)).collect();
     // 2. spelling variants, compared within buckets of the same first letter
-    let mut buckets: HashMap<(char, EntityType, usize), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(char, EntityType, usize), Vec<usize>> = HashMap::default();
     for (id, k) in keys.iter().enumerate() {
         let c = k.chars().next().unwrap_or(' ').to_ascii_lowercase();
         buckets
@@ -192,14 +215,24 @@ pub fn link(items: &[Item]) -> Linked {
             .or_default()
             .push(id);
     }
-    for ids in buckets.values() {
+    for ids in buckets.values_mut() {
         if ids.len() > 4000 {
             continue;
         }
+        // keys of close length only: sorted by length, a window of +2 bytes
+        ids.sort_by_key(|&id| keys[id].len());
         for (i, &a) in ids.iter().enumerate() {
+            let ka = &keys[a];
+            // one-word names shorter than 5 letters are never spelling variants
+            if key_tokens[a].len() == 1 && ka.len() < 5 {
+                continue;
+            }
             for &b in &ids[i + 1..] {
-                let (ka, kb) = (&keys[a], &keys[b]);
-                if ka.len().abs_diff(kb.len()) <= 2 && similar_name(ka, kb) {
+                let kb = &keys[b];
+                if kb.len() > ka.len() + 2 {
+                    break;
+                }
+                if similar_tokens(&key_tokens[a], &key_tokens[b]) {
                     uf.union(a, b);
                 }
             }
@@ -207,15 +240,21 @@ pub fn link(items: &[Item]) -> Linked {
     }
 
     // 3a. surname -> full person names, with the number of articles using them
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, k) in keys.iter().enumerate() {
         let t = tokens(k);
         if t.len() >= 2 && ty_of(id) == EntityType::Person {
             by_last.entry(t[t.len() - 1]).or_default().push(id);
         }
     }
+    let mut by_last_initial: HashMap<char, Vec<(&str, &Vec<usize>)>> = HashMap::default();
+    for (last, ids) in &by_last {
+        if let Some(c) = last.chars().next() {
+            by_last_initial.entry(c).or_default().push((last, ids));
+        }
+    }
     // 3b. acronyms -> multiword names with those initials
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (id, k) in keys.iter().enumerate() {
         if tokens(k).len() >= 2 && matches!(ty_of(id), EntityType::Org | EntityType::Other) {
             by_initials.entry(initials(k)).or_default().push(id);
@@ -224,7 +263,7 @@ pub fn link(items: &[Item]) -> Linked {
     // 3c. heads of organization and product names: the last word of a product or
     // team ("Airbus A380", "San Diego Chargers"), the first of a company ("Northrop
     // Grumman")
-    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, k) in keys.iter().enumerate() {
         let t = tokens(k);
         if t.len() < 2
@@ -248,14 +287,29 @@ pub fn link(items: &[Item]) -> Linked {
             _ => {}
         }
     }
-    let mut head_dependent: HashMap<usize, bool> = HashMap::new();
+    let mut head_dependent: HashMap<usize, bool> = HashMap::default();
     // per article: the keys it uses
-    let mut art_keys: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut art_keys: HashMap<usize, Local> = HashMap::default();
     for (i, it) in items.iter().enumerate() {
-        art_keys.entry(it.article).or_default().push(item_key[i]);
+        art_keys
+            .entry(it.article)
+            .or_default()
+            .0
+            .push((item_key[i], 1));
+    }
+    for l in art_keys.values_mut() {
+        l.0.sort_unstable();
+        l.0.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 += b.1;
+            }
+            same
+        });
     }
     let mut target_of_item: Vec<Option<usize>> = vec![None; items.len()];
-    let mut variant_cands: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut variant_cands: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut seen: crate::fx::FxHashSet<(usize, usize, bool)> = Default::default();
     for (i, it) in items.iter().enumerate() {
         let k = item_key[i];
         let key = &keys[k];
@@ -266,30 +320,29 @@ pub fn link(items: &[Item]) -> Linked {
         let strong_non_person =
             matches!(it.mention.evidence, Evidence::Alias | Evidence::Gazetteer)
                 && it.mention.ty != EntityType::Person;
+        // the same short form in the same article is decided once
+        if !seen.insert((it.article, k, strong_non_person)) {
+            continue;
+        }
         let local = &art_keys[&it.article];
         let pick = |cands: &[usize]| -> Option<usize> {
             let in_article: Vec<usize> = cands
                 .iter()
                 .copied()
-                .filter(|c| local.contains(c))
+                .filter(|&c| local.contains(c))
                 .collect();
             let pool = if in_article.is_empty() {
                 cands.to_vec()
             } else {
                 in_article
             };
-            pool.into_iter().max_by_key(|&c| {
-                (
-                    key_articles[c].len(),
-                    local.iter().filter(|&&x| x == c).count(),
-                    std::cmp::Reverse(c),
-                )
-            })
+            pool.into_iter()
+                .max_by_key(|&c| (key_articles[c].len(), local.count(c), std::cmp::Reverse(c)))
         };
         if strong_non_person {
             // "Jackson" in an article about Jamal Jackson is not the city
             if let Some(c) = by_last.get(t[0]) {
-                if let Some(&c) = c.iter().find(|c| local.contains(c)) {
+                if let Some(&c) = c.iter().find(|&&c| local.contains(c)) {
                     target_of_item[i] = Some(c);
                     continue;
                 }
@@ -302,9 +355,14 @@ pub fn link(items: &[Item]) -> Linked {
                 None if t[0].len() >= 6 => variant_cands
                     .entry(k)
                     .or_insert_with(|| {
-                        by_last
-                            .iter()
-                            .filter(|(last, _)| similar_word(last, t[0]))
+                        let first = t[0].chars().next().unwrap_or(' ');
+                        by_last_initial
+                            .get(&first)
+                            .into_iter()
+                            .flatten()
+                            .filter(|(last, _)| {
+                                last.len().abs_diff(t[0].len()) <= 2 && similar_word(last, t[0])
+                            })
                             .flat_map(|(_, ids)| ids.iter().copied())
                             .collect()
                     })
@@ -320,11 +378,11 @@ pub fn link(items: &[Item]) -> Linked {
         // "Northrop Grumman": where every article using the short form has a long one
         // (a company's name is not the head of its products: "Boeing" is not the "Boeing 737")
         if let Some(c) = by_head.get(t[0]) {
-            let in_article: Vec<usize> = c.iter().copied().filter(|x| local.contains(x)).collect();
+            let in_article: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
             let dependent = *head_dependent.entry(k).or_insert_with(|| {
                 key_articles[k]
                     .iter()
-                    .all(|a| c.iter().any(|x| art_keys[a].contains(x)))
+                    .all(|a| c.iter().any(|&x| art_keys[a].contains(x)))
             });
             if dependent && !strong_non_person && !in_article.is_empty() {
                 target_of_item[i] = pick(&in_article);
@@ -341,14 +399,14 @@ pub fn link(items: &[Item]) -> Linked {
         }
     }
     // a short form names one entity per article: all its mentions there go the same way
-    let mut decided: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut decided: HashMap<(usize, usize), usize> = HashMap::default();
     for (i, it) in items.iter().enumerate() {
         if let Some(t) = target_of_item[i] {
             decided.entry((it.article, item_key[i])).or_insert(t);
         }
     }
     // clusters: union-find over keys for variants; short forms map per item
-    let mut root_num: HashMap<usize, usize> = HashMap::new();
+    let mut root_num: HashMap<usize, usize> = HashMap::default();
     let mut cluster_of = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
         let k = decided

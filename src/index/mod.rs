@@ -283,8 +283,14 @@ fn build_entities(
     analyses: &mut [Analysis],
     al: &aliases::Aliases,
 ) -> (Vec<Entity>, Vec<Vec<u32>>) {
+    let t0 = std::time::Instant::now();
     let items = items_of(articles, analyses);
     let linked = link::link(&items);
+    crate::log!(
+        "index: {} mentions linked in {:?}",
+        items.len(),
+        t0.elapsed()
+    );
     let mut assign: Vec<Option<usize>> = linked.cluster_of.iter().map(|&c| Some(c)).collect();
     if !al.is_empty() {
         let keys: Vec<String> = items
@@ -337,77 +343,83 @@ fn build_entities(
     groups.retain(|g| !g.is_empty());
     let mut mention_entity: Vec<Vec<u32>> =
         analyses.iter().map(|a| vec![0; a.mentions.len()]).collect();
-    let mut entities = Vec::with_capacity(groups.len());
-    for g in groups {
-        let id = entities.len() as u32;
-        let mut names: HashMap<String, usize> = HashMap::new();
-        let mut surface_names: std::collections::BTreeSet<String> = Default::default();
-        let mut votes: HashMap<EntityType, u32> = HashMap::new();
-        let mut best_ev: Option<(&Evidence, EntityType)> = None;
-        for &i in &g {
-            let it = &items[i];
-            *names
-                .entry(link::name_key(it.mention, it.text))
-                .or_default() += 1;
-            let surface = it.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            surface_names.insert(surface);
-            let s = it.mention.evidence.strength() as u32;
-            *votes.entry(it.mention.ty).or_default() += 1 + s * 2;
-            if best_ev.is_none_or(|(e, _)| e.strength() < it.mention.evidence.strength()) {
-                best_ev = Some((&it.mention.evidence, it.mention.ty));
+    // each group becomes an entity on its own: in parallel
+    let mut entities: Vec<Entity> = groups
+        .par_iter()
+        .enumerate()
+        .map(|(id, g)| {
+            let id = id as u32;
+            let mut names: HashMap<String, usize> = HashMap::new();
+            let mut surface_names: std::collections::BTreeSet<String> = Default::default();
+            let mut votes: HashMap<EntityType, u32> = HashMap::new();
+            let mut best_ev: Option<(&Evidence, EntityType)> = None;
+            for &i in g {
+                let it = &items[i];
+                *names
+                    .entry(link::name_key(it.mention, it.text))
+                    .or_default() += 1;
+                let surface = it.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                surface_names.insert(surface);
+                let s = it.mention.evidence.strength() as u32;
+                *votes.entry(it.mention.ty).or_default() += 1 + s * 2;
+                if best_ev.is_none_or(|(e, _)| e.strength() < it.mention.evidence.strength()) {
+                    best_ev = Some((&it.mention.evidence, it.mention.ty));
+                }
             }
-        }
-        let (best_ev, best_ty) = best_ev
-            .map(|(e, t)| (e.clone(), t))
-            .unwrap_or((Evidence::Default, EntityType::Other));
-        let ty = if best_ev.strength() >= 4 {
-            best_ty
-        } else {
-            votes
-                .into_iter()
-                .max_by_key(|(t, n)| (*n, std::cmp::Reverse(*t)))
-                .map(|x| x.0)
-                .unwrap_or(best_ty)
-        };
-        let mut aliases: Vec<(String, usize)> = names.into_iter().collect();
-        aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let name = aliases
-            .iter()
-            .max_by_key(|(n, c)| {
-                // written as in running text, not shouted in a headline
-                let shouted = n.chars().filter(|c| c.is_alphabetic()).count() > 4
-                    && !n.chars().any(|c| c.is_lowercase());
-                (
-                    n.split_whitespace().count(),
-                    !shouted,
-                    *c,
-                    std::cmp::Reverse(n.clone()),
-                )
-            })
-            .map(|x| x.0.clone())
-            .unwrap_or_default();
-        let mut mentions: Vec<(u32, u32)> = g.iter().map(|&i| refs[i]).collect();
-        mentions.sort_unstable();
-        let mut arts: Vec<u32> = mentions.iter().map(|m| m.0).collect();
-        arts.dedup();
-        for &(a, m) in &mentions {
-            mention_entity[a as usize][m as usize] = id;
-        }
-        let mut aliases: Vec<String> = aliases.into_iter().map(|x| x.0).collect();
-        for sname in surface_names {
-            if !aliases.contains(&sname) {
-                aliases.push(sname);
+            let (best_ev, best_ty) = best_ev
+                .map(|(e, t)| (e.clone(), t))
+                .unwrap_or((Evidence::Default, EntityType::Other));
+            let ty = if best_ev.strength() >= 4 {
+                best_ty
+            } else {
+                votes
+                    .into_iter()
+                    .max_by_key(|(t, n)| (*n, std::cmp::Reverse(*t)))
+                    .map(|x| x.0)
+                    .unwrap_or(best_ty)
+            };
+            let mut aliases: Vec<(String, usize)> = names.into_iter().collect();
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let name = aliases
+                .iter()
+                .max_by_key(|(n, c)| {
+                    // written as in running text, not shouted in a headline
+                    let shouted = n.chars().filter(|c| c.is_alphabetic()).count() > 4
+                        && !n.chars().any(|c| c.is_lowercase());
+                    (
+                        n.split_whitespace().count(),
+                        !shouted,
+                        *c,
+                        std::cmp::Reverse(n.clone()),
+                    )
+                })
+                .map(|x| x.0.clone())
+                .unwrap_or_default();
+            let mut mentions: Vec<(u32, u32)> = g.iter().map(|&i| refs[i]).collect();
+            mentions.sort_unstable();
+            let mut arts: Vec<u32> = mentions.iter().map(|m| m.0).collect();
+            arts.dedup();
+            let mut aliases: Vec<String> = aliases.into_iter().map(|x| x.0).collect();
+            for sname in surface_names {
+                if !aliases.contains(&sname) {
+                    aliases.push(sname);
+                }
             }
+            Entity {
+                id,
+                name,
+                ty,
+                evidence: best_ev,
+                aliases,
+                mentions,
+                articles: arts,
+            }
+        })
+        .collect();
+    for e in &entities {
+        for &(a, m) in &e.mentions {
+            mention_entity[a as usize][m as usize] = e.id;
         }
-        entities.push(Entity {
-            id,
-            name,
-            ty,
-            evidence: best_ev,
-            aliases,
-            mentions,
-            articles: arts,
-        });
     }
     for r in &al.rename {
         for e in entities.iter_mut().filter(|e| {

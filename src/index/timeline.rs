@@ -2,11 +2,11 @@
 //! quotes carried by several articles.
 
 use crate::corpus::Article;
+use crate::fx::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::nlp::{self, Analysis, TimexType};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,75 +80,85 @@ impl Timeline {
         analyses: &[Analysis],
         mention_entity: &[Vec<u32>],
     ) -> Timeline {
-        let mut items = Vec::new();
-        let mut undated = Vec::new();
-        for (ai, (a, an)) in articles.iter().zip(analyses).enumerate() {
-            match a.date {
-                Some(d) => items.push(Item {
-                    start: d,
-                    end: d,
-                    value: d.format("%Y-%m-%d").to_string(),
-                    precision: Precision::Day,
-                    article: ai as u32,
-                    sentence: a
-                        .date_evidence
-                        .clone()
-                        .unwrap_or(a.body.start..a.body.start),
-                    timex: None,
-                    entities: vec![],
-                    event: 0,
-                }),
-                None => undated.push(ai as u32),
-            }
-            for t in &an.timexes {
-                if !matches!(t.ty, TimexType::Date | TimexType::Time) {
-                    continue;
+        // each article's items on its own: in parallel
+        let per_article: Vec<Vec<Item>> = articles
+            .par_iter()
+            .zip(analyses)
+            .enumerate()
+            .map(|(ai, (a, an))| {
+                let mut items = Vec::new();
+                match a.date {
+                    Some(d) => items.push(Item {
+                        start: d,
+                        end: d,
+                        value: d.format("%Y-%m-%d").to_string(),
+                        precision: Precision::Day,
+                        article: ai as u32,
+                        sentence: a
+                            .date_evidence
+                            .clone()
+                            .unwrap_or(a.body.start..a.body.start),
+                        timex: None,
+                        entities: vec![],
+                        event: 0,
+                    }),
+                    None => {}
                 }
-                let (Some(v), Some((s, e))) = (t.value.clone(), t.days()) else {
-                    continue;
-                };
-                let p = precision_of(&v);
-                if p == Precision::Other || (p == Precision::Year && (e - s).num_days() > 366) {
-                    continue;
+                for t in &an.timexes {
+                    if !matches!(t.ty, TimexType::Date | TimexType::Time) {
+                        continue;
+                    }
+                    let (Some(v), Some((s, e))) = (t.value.clone(), t.days()) else {
+                        continue;
+                    };
+                    let p = precision_of(&v);
+                    if p == Precision::Other || (p == Precision::Year && (e - s).num_days() > 366) {
+                        continue;
+                    }
+                    let sentence = nlp::sentence_at(&an.sentences, t.range.start)
+                        .map(|i| an.sentences[i].clone())
+                        .unwrap_or(t.range.clone());
+                    // the entities of the sentence and its neighbours: who and where the event is about
+                    let si = nlp::sentence_at(&an.sentences, t.range.start).unwrap_or(0);
+                    let ctx_start = an
+                        .sentences
+                        .get(si.saturating_sub(1))
+                        .map(|r| r.start)
+                        .unwrap_or(sentence.start);
+                    let ctx_end = an
+                        .sentences
+                        .get(si + 1)
+                        .map(|r| r.end)
+                        .unwrap_or(sentence.end);
+                    let mut ents: Vec<u32> = an
+                        .mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.range.start >= ctx_start && m.range.end <= ctx_end)
+                        .map(|(mi, _)| mention_entity[ai][mi])
+                        .collect();
+                    ents.sort_unstable();
+                    ents.dedup();
+                    items.push(Item {
+                        start: s,
+                        end: e,
+                        value: v.split('T').next().unwrap_or(&v).to_string(),
+                        precision: p,
+                        article: ai as u32,
+                        sentence,
+                        timex: Some(t.range.clone()),
+                        entities: ents,
+                        event: 0,
+                    });
                 }
-                let sentence = nlp::sentence_at(&an.sentences, t.range.start)
-                    .map(|i| an.sentences[i].clone())
-                    .unwrap_or(t.range.clone());
-                // the entities of the sentence and its neighbours: who and where the event is about
-                let si = nlp::sentence_at(&an.sentences, t.range.start).unwrap_or(0);
-                let ctx_start = an
-                    .sentences
-                    .get(si.saturating_sub(1))
-                    .map(|r| r.start)
-                    .unwrap_or(sentence.start);
-                let ctx_end = an
-                    .sentences
-                    .get(si + 1)
-                    .map(|r| r.end)
-                    .unwrap_or(sentence.end);
-                let mut ents: Vec<u32> = an
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.range.start >= ctx_start && m.range.end <= ctx_end)
-                    .map(|(mi, _)| mention_entity[ai][mi])
-                    .collect();
-                ents.sort_unstable();
-                ents.dedup();
-                items.push(Item {
-                    start: s,
-                    end: e,
-                    value: v.split('T').next().unwrap_or(&v).to_string(),
-                    precision: p,
-                    article: ai as u32,
-                    sentence,
-                    timex: Some(t.range.clone()),
-                    entities: ents,
-                    event: 0,
-                });
-            }
-        }
-        items.sort_by(|a, b| {
+                items
+            })
+            .collect();
+        let undated: Vec<u32> = (0..articles.len() as u32)
+            .filter(|&i| articles[i as usize].date.is_none())
+            .collect();
+        let mut items: Vec<Item> = per_article.into_iter().flatten().collect();
+        items.par_sort_by(|a, b| {
             (a.start, a.precision, &a.value, a.article, a.sentence.start).cmp(&(
                 b.start,
                 b.precision,
@@ -159,7 +169,7 @@ impl Timeline {
         });
         // events: same value, linked by shared entities (publication items join their article's)
         let mut events: Vec<Event> = Vec::new();
-        let mut by_value: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_value: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, it) in items.iter().enumerate() {
             if it.timex.is_some() {
                 by_value.entry(it.value.as_str()).or_default().push(i);
@@ -253,23 +263,31 @@ const SAME_TELLING: usize = 4;
 /// Recurring stories told with a template ("in the week ended ...") have
 /// dates further apart, or articles far apart, and are not flagged.
 fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
-    let mut by_gram: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut by_gram: HashMap<u64, Vec<u32>> = HashMap::default();
     let mut grams = vec![0u32; items.len()];
-    for (i, it) in items.iter().enumerate() {
-        if it.timex.is_none() || it.precision != Precision::Day {
-            continue;
+    // each sentence's distinct runs of words, in parallel
+    let runs: Vec<(usize, Vec<u64>)> = items
+        .par_iter()
+        .enumerate()
+        .filter(|(_, it)| it.timex.is_some() && it.precision == Precision::Day)
+        .map(|(i, it)| {
+            let w = words(&articles[it.article as usize].text[it.sentence.clone()]);
+            let mut hs: Vec<u64> = w
+                .windows(SAME_TELLING)
+                .map(|g| g.iter().fold(0u64, |h, x| h.rotate_left(7) ^ x))
+                .collect();
+            hs.sort_unstable();
+            hs.dedup();
+            (i, hs)
+        })
+        .collect();
+    for (i, hs) in runs {
+        grams[i] = hs.len() as u32;
+        for h in hs {
+            by_gram.entry(h).or_default().push(i as u32);
         }
-        let w = words(&articles[it.article as usize].text[it.sentence.clone()]);
-        let mut seen = HashSet::new();
-        for g in w.windows(SAME_TELLING) {
-            let h = g.iter().fold(0u64, |h, x| h.rotate_left(7) ^ x);
-            if seen.insert(h) {
-                by_gram.entry(h).or_default().push(i as u32);
-            }
-        }
-        grams[i] = seen.len() as u32;
     }
-    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
     for list in by_gram.values() {
         // stock phrases found everywhere say nothing
         if list.len() > 50 {
@@ -285,7 +303,7 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
     }
     let days = |x: NaiveDate, y: NaiveDate| (x - y).num_days().abs();
     // the dates each telling gives ("on Tuesday and Wednesday": two)
-    let mut told: HashMap<(u32, usize), Vec<NaiveDate>> = HashMap::new();
+    let mut told: HashMap<(u32, usize), Vec<NaiveDate>> = HashMap::default();
     for it in items.iter().filter(|it| it.timex.is_some()) {
         told.entry((it.article, it.sentence.start))
             .or_default()
@@ -369,7 +387,7 @@ fn words(s: &str) -> Vec<u64> {
 /// For each article's quotes, the other articles that carry the same words.
 pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Vec<u32>>> {
     type Quote = (usize, usize, Vec<u64>);
-    let mut by_head: HashMap<[u64; SHINGLE], Vec<Quote>> = HashMap::new();
+    let mut by_head: HashMap<[u64; SHINGLE], Vec<Quote>> = HashMap::default();
     for (ai, an) in analyses.iter().enumerate() {
         for (qi, q) in an.quotes.iter().enumerate() {
             let w = words(&articles[ai].text[q.clone()]);

@@ -4,8 +4,8 @@
 use super::gazetteer::Gazetteer;
 use super::text::Token;
 use super::EntityType;
+use crate::fx::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Why a mention got its type, strongest first.

@@ -2,7 +2,7 @@
 //! for their sources and licences), embedded in the binary and parsed once.
 
 use super::EntityType;
-use std::collections::{HashMap, HashSet};
+use crate::fx::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 pub struct Gazetteer {
