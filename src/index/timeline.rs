@@ -87,8 +87,8 @@ impl Timeline {
             .enumerate()
             .map(|(ai, (a, an))| {
                 let mut items = Vec::new();
-                match a.date {
-                    Some(d) => items.push(Item {
+                if let Some(d) = a.date {
+                    items.push(Item {
                         start: d,
                         end: d,
                         value: d.format("%Y-%m-%d").to_string(),
@@ -101,8 +101,7 @@ impl Timeline {
                         timex: None,
                         entities: vec![],
                         event: 0,
-                    }),
-                    None => {}
+                    });
                 }
                 for t in &an.timexes {
                     if !matches!(t.ty, TimexType::Date | TimexType::Time) {
