@@ -2,7 +2,7 @@
 
 use crate::corpus;
 use crate::index::aliases::Aliases;
-use crate::index::{cache, Index};
+use crate::index::{cache, Index, Progress, Stage};
 use crate::output;
 use crate::store;
 use crate::ui;
@@ -129,13 +129,46 @@ pub fn aliases(path: Option<PathBuf>) -> (store::AliasFile, Option<String>) {
     store::AliasFile::open(path.or_else(store::aliases_path))
 }
 
+/// A freshly analyzed index still to be written to the cache.
+pub struct PendingSave {
+    path: PathBuf,
+    key: cache::Key,
+}
+
+impl PendingSave {
+    pub fn save(self, ix: &Index) {
+        let t = std::time::Instant::now();
+        match cache::save(&self.path, &self.key, ix) {
+            Ok(()) => crate::log!("cached in {:?}: {}", t.elapsed(), self.path.display()),
+            Err(e) => crate::log!("not cached: {e}"),
+        }
+    }
+}
+
 /// The analyzed corpus: from the cache when nothing changed, else read and
 /// analyzed (and cached for next time).
 pub fn open(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, String> {
+    let (ix, pending) = open_with(paths, al, use_cache, &Progress::default())?;
+    if let Some(p) = pending {
+        p.save(&ix);
+    }
+    Ok(ix)
+}
+
+/// `open`, telling `progress` how far it got; the cache is left for the
+/// caller to write when it suits (the TUI: after its first frame).
+pub fn open_with(
+    paths: &[PathBuf],
+    al: &Aliases,
+    use_cache: bool,
+    progress: &Progress,
+) -> Result<(Index, Option<PendingSave>), String> {
     let t0 = std::time::Instant::now();
     let year = chrono::Local::now().year();
+    progress.start(Stage::Reading, 0);
     let Some(inputs) = inputs(paths) else {
-        return Ok(Index::build_with(corpus::embedded_seeds(), year, al));
+        let ix = Index::build_progress(corpus::embedded_seeds(), year, al, progress);
+        return Ok((ix, None));
     };
     let cached = if use_cache {
         store::cache_dir().map(|d| {
@@ -145,70 +178,75 @@ pub fn open(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, S
     } else {
         None
     };
-    let mut key = None;
-    if let Some((p, files)) = &cached {
-        let k = cache::key(files.as_ref()?, al, year);
-        match cache::load(p, &k) {
+    let mut pending = None;
+    if let Some((path, files)) = cached {
+        let key = cache::key(files.as_ref()?, al, year);
+        crate::log!("cache: key at {:?}", t0.elapsed());
+        match cache::load(&path, &key) {
             Ok(ix) => {
                 crate::log!(
                     "cache hit {}: {} articles in {:?}",
-                    p.display(),
+                    path.display(),
                     ix.articles.len(),
                     t0.elapsed()
                 );
-                return Ok(ix);
+                progress.start(Stage::Done, 0);
+                return Ok((ix, None));
             }
-            Err(m) => crate::log!("cache miss {}: {m:?}", p.display()),
+            Err(m) => crate::log!("cache miss {}: {m:?}", path.display()),
         }
-        key = Some(k);
-    }
-    use std::io::IsTerminal;
-    let tty = std::io::stderr().is_terminal();
-    if tty {
-        eprint!(
-            "crossread: reading {} path{}…",
-            inputs.len(),
-            if inputs.len() == 1 { "" } else { "s" }
-        );
+        pending = Some(PendingSave { path, key });
     }
     let corpus = corpus::load(&inputs).map_err(|e| e.to_string())?;
     let n = corpus.articles.len();
     let t1 = std::time::Instant::now();
-    // a large corpus takes seconds the first time: say what is going on
-    if tty {
-        eprint!(
-            "\r\x1b[Kcrossread: analyzing {n} articles ({:.1} MB){}…",
-            corpus.articles.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6,
-            if use_cache {
-                ", cached for next time"
-            } else {
-                ""
-            }
-        );
-    }
-    let ix = Index::build_with(corpus, year, al);
-    if tty {
-        eprint!("\r\x1b[K");
-    }
+    let ix = Index::build_progress(corpus, year, al, progress);
     crate::log!(
         "read {n} articles in {:?}, analyzed in {:?}: {} entities",
         t1 - t0,
         t1.elapsed(),
         ix.entities.len()
     );
-    if let (Some((p, _)), Some(k)) = (&cached, &key) {
-        let t2 = std::time::Instant::now();
-        match cache::save(p, k, &ix) {
-            Ok(()) => crate::log!("cached in {:?}: {}", t2.elapsed(), p.display()),
-            Err(e) => crate::log!("not cached: {e}"),
-        }
+    Ok((ix, pending))
+}
+
+/// A progress line on stderr while `work` runs, when stderr is a terminal.
+fn with_progress_line<T: Send>(work: impl FnOnce(&Progress) -> T + Send) -> T {
+    use std::io::IsTerminal;
+    let progress = Progress::default();
+    if !std::io::stderr().is_terminal() {
+        return work(&progress);
     }
-    Ok(ix)
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let t0 = std::time::Instant::now();
+    std::thread::scope(|sc| {
+        sc.spawn(|| {
+            let mut shown = false;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                // nothing to show for quick work
+                if t0.elapsed() < std::time::Duration::from_millis(300) {
+                    continue;
+                }
+                eprint!("\r\x1b[Kcrossread: {}", progress.text(t0.elapsed()));
+                shown = true;
+            }
+            if shown {
+                eprint!("\r\x1b[K");
+            }
+        });
+        let out = work(&progress);
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        out
+    })
 }
 
 /// `open`, with the corpus's warnings on stderr (headless commands).
 pub fn build(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, String> {
-    let ix = open(paths, al, use_cache)?;
+    let (ix, pending) = with_progress_line(|p| open_with(paths, al, use_cache, p))?;
+    if let Some(p) = pending {
+        p.save(&ix);
+    }
     for w in &ix.warnings {
         eprintln!("crossread: warning: {w}");
         crate::log!("warning: {w}");
@@ -217,6 +255,7 @@ pub fn build(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, 
 }
 
 pub fn main() -> i32 {
+    crate::log::mark_start();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -359,15 +398,9 @@ pub fn main() -> i32 {
             Ok(output::compare(ix, x, y, json))
         }),
         None => {
-            let mut ix = match open(&cli.paths, &alias_file.aliases, !cli.no_cache) {
-                Ok(ix) => ix,
-                Err(e) => {
-                    eprintln!("crossread: {e}");
-                    return 2;
-                }
-            };
+            let mut warnings = Vec::new();
             if let Some(e) = alias_err {
-                ix.warnings.push(crate::corpus::Warning {
+                warnings.push(crate::corpus::Warning {
                     path: alias_path,
                     message: e,
                 });
@@ -375,26 +408,38 @@ pub fn main() -> i32 {
             let state = store::state_path();
             let (user, user_err) = store::load_user(state.as_deref());
             if let Some(e) = user_err {
-                ix.warnings.push(crate::corpus::Warning {
+                warnings.push(crate::corpus::Warning {
                     path: state.clone().unwrap_or_default(),
                     message: e,
                 });
             }
             if let Some(e) = cfg_err {
-                ix.warnings.push(crate::corpus::Warning {
+                warnings.push(crate::corpus::Warning {
                     path: cfg_path,
                     message: e,
                 });
             }
+            // bad paths are a usage error, said before the screen changes
+            if let Some(e) = inputs(&cli.paths).and_then(|i| corpus::must_exist(&i).err()) {
+                eprintln!("crossread: {e}");
+                return 2;
+            }
+            let aliases = alias_file.aliases.clone();
             let files = store::Files {
                 aliases: alias_file,
                 state,
             };
-            match crate::ui::run(ix, files, user, cfg) {
+            let (paths, use_cache) = (&cli.paths, !cli.no_cache);
+            let load = |p: &Progress| open_with(paths, &aliases, use_cache, p);
+            match crate::ui::run(load, warnings, files, user, cfg) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("crossread: {e}");
-                    1
+                    if e.kind() == std::io::ErrorKind::InvalidInput {
+                        2
+                    } else {
+                        1
+                    }
                 }
             }
         }

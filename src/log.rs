@@ -7,6 +7,17 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 static LOG: OnceLock<Mutex<std::fs::File>> = OnceLock::new();
+static START: OnceLock<std::time::Instant> = OnceLock::new();
+
+/// Marks the start of the process (called first thing in `main`).
+pub fn mark_start() {
+    let _ = START.set(std::time::Instant::now());
+}
+
+/// Time since `mark_start`.
+pub fn since_start() -> std::time::Duration {
+    START.get().map_or(Default::default(), |s| s.elapsed())
+}
 
 /// The default log file in the state folder.
 pub fn default_path() -> Option<PathBuf> {
@@ -62,4 +73,15 @@ pub fn rss_mib() -> u64 {
         .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
         .map(|pages| (pages * 4096) >> 20)
         .unwrap_or(0)
+}
+
+/// Gives the memory freed by a finished phase back to the system, so that the
+/// next phase's peak does not stack on the last one's (glibc keeps freed pages
+/// of its per-thread arenas otherwise).
+pub fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks the allocator's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }

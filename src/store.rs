@@ -34,13 +34,25 @@ pub fn aliases_path() -> Option<PathBuf> {
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed.
 pub fn save_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    save_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// The same, with the content streamed by `write` (no copy of it in memory).
+pub fn save_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        write(&mut w)?;
+        w.flush()?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     // the rename itself reaches the disk with the folder

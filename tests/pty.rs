@@ -287,3 +287,26 @@ fn ctrl_z_without_a_shell_says_so_and_keeps_running() {
     p.keys("q");
     assert!(wait_exit(&mut p).success());
 }
+
+/// A large corpus: the terminal comes up at once with the analysis's
+/// progress, and `q` leaves while it runs.
+#[test]
+fn a_large_corpus_shows_its_progress_and_q_leaves_while_loading() {
+    let reuters = std::path::Path::new("../shared/corpora/reuters21578.jsonl");
+    if !reuters.exists() {
+        eprintln!("skipped: {} not found", reuters.display());
+        return;
+    }
+    let home = tempfile::tempdir().unwrap().keep();
+    // a copy in a temporary folder, like any user's archive
+    let corpus = home.join("reuters.jsonl");
+    std::fs::copy(reuters, &corpus).unwrap();
+    let c = corpus.to_str().unwrap();
+    let mut p = Pty::spawn(&home, env!("CARGO_BIN_EXE_crossread"), &[c]);
+    p.wait_for("analyzing");
+    p.wait_for("articles/s");
+    p.keys("q");
+    let st = wait_exit(&mut p);
+    assert!(st.success(), "{st:?}");
+    assert!(left_alternate_screen(&p), "terminal restored");
+}

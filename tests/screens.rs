@@ -29,9 +29,16 @@ fn screen(w: u16, h: u16, keys: &str) -> String {
         })
         .collect();
     evs.reverse();
-    ui::run_loop(&mut term, &mut ix, &mut files, &mut s, &km, &th, || {
-        Ok(evs.pop())
-    })
+    ui::run_loop(
+        &mut term,
+        &mut ix,
+        &mut files,
+        &mut s,
+        &km,
+        &th,
+        &mut |_| {},
+        || Ok(evs.pop()),
+    )
     .unwrap();
     // one more draw of the final state
     let mut wrapped = ui::wrap::Wrapped::default();

@@ -184,7 +184,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
 }
 
 /// A path given that does not exist is an error (the others are warnings).
-fn must_exist(paths: &[PathBuf]) -> Result<(), LoadError> {
+pub fn must_exist(paths: &[PathBuf]) -> Result<(), LoadError> {
     match paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
         Some(p) => Err(LoadError(format!(
             "{}: no such file or folder",

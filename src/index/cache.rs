@@ -6,7 +6,11 @@
 //! again; the cache is never trusted blindly and never a crash.
 
 use super::aliases::Aliases;
-use super::Index;
+use super::timeline::Timeline;
+use super::{Entity, Index};
+use crate::corpus::{Article, Warning};
+use crate::nlp::Analysis;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -22,7 +26,7 @@ pub struct Key {
 
 const MAGIC: &[u8; 8] = b"XREADIX1";
 /// The layout of the cached index; bumped when `Index` changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// A fast 64-bit hash of bytes (8 at a time); not cryptographic, it only
 /// tells changed content from unchanged.
@@ -91,19 +95,80 @@ pub enum Miss {
 
 /// The cached index, if it was built from exactly `key`.
 pub fn load(path: &Path, key: &Key) -> Result<Index, Miss> {
+    let t0 = std::time::Instant::now();
     let bytes = std::fs::read(path).map_err(|_| Miss::Absent)?;
+    crate::log!("cache: {} bytes read in {:?}", bytes.len(), t0.elapsed());
+    let corrupt = |e: &dyn std::fmt::Display| Miss::Corrupt(e.to_string());
     let body = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or_else(|| Miss::Corrupt("not a crossread cache".into()))?;
-    let (stored, rest): (Key, &[u8]) =
-        postcard::take_from_bytes(body).map_err(|e| Miss::Corrupt(e.to_string()))?;
+    let (stored, mut rest): (Key, &[u8]) =
+        postcard::take_from_bytes(body).map_err(|e| corrupt(&e))?;
     if stored != *key {
         return Err(Miss::Stale);
     }
-    let ix: Index = postcard::from_bytes(rest).map_err(|e| Miss::Corrupt(e.to_string()))?;
+    // the parts, each length-prefixed, decoded in parallel
+    let (n, r): (u32, &[u8]) = postcard::take_from_bytes(rest).map_err(|e| corrupt(&e))?;
+    rest = r;
+    let mut parts: Vec<&[u8]> = Vec::new();
+    for _ in 0..n.min(1 << 16) {
+        let (len, r): (u64, &[u8]) = postcard::take_from_bytes(rest).map_err(|e| corrupt(&e))?;
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        if len > r.len() {
+            return Err(Miss::Corrupt("truncated".into()));
+        }
+        parts.push(&r[..len]);
+        rest = &r[len..];
+    }
+    let Some((head, chunks)) = parts.split_first() else {
+        return Err(Miss::Corrupt("empty".into()));
+    };
+    let (head, chunks) = rayon::join(
+        || {
+            let t = std::time::Instant::now();
+            let h = postcard::from_bytes::<Head>(head);
+            crate::log!(
+                "cache: head of {} bytes decoded in {:?}",
+                head.len(),
+                t.elapsed()
+            );
+            h
+        },
+        || {
+            chunks
+                .par_iter()
+                .map(|c| postcard::from_bytes::<Chunk>(c))
+                .collect::<Result<Vec<Chunk>, _>>()
+        },
+    );
+    let (head, chunks) = (
+        head.map_err(|e| corrupt(&e))?,
+        chunks.map_err(|e| corrupt(&e))?,
+    );
+    crate::log!("cache: decoded at {:?}", t0.elapsed());
+    let mut ix = Index {
+        articles: Vec::new(),
+        analyses: Vec::new(),
+        entities: head.entities,
+        mention_entity: Vec::new(),
+        timeline: head.timeline,
+        quote_carriers: head.quote_carriers,
+        date_order: head.date_order,
+        warnings: head.warnings,
+    };
+    for c in chunks {
+        ix.articles.extend(c.articles);
+        ix.analyses.extend(c.analyses);
+        ix.mention_entity.extend(c.mention_entity);
+    }
     // the references inside must hold, or the cache is not to be trusted
     let ok = ix.analyses.len() == ix.articles.len()
         && ix.mention_entity.len() == ix.articles.len()
+        && ix.quote_carriers.len() == ix.articles.len()
+        && ix
+            .date_order
+            .iter()
+            .all(|&a| (a as usize) < ix.articles.len())
         && ix
             .mention_entity
             .iter()
@@ -121,12 +186,78 @@ pub fn load(path: &Path, key: &Key) -> Result<Index, Miss> {
     }
 }
 
+/// The index without its articles (which go in chunks).
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    entities: &'a [Entity],
+    timeline: &'a Timeline,
+    quote_carriers: &'a [Vec<Vec<u32>>],
+    date_order: &'a [u32],
+    warnings: &'a [Warning],
+}
+
+#[derive(Deserialize)]
+struct Head {
+    entities: Vec<Entity>,
+    timeline: Timeline,
+    quote_carriers: Vec<Vec<Vec<u32>>>,
+    date_order: Vec<u32>,
+    warnings: Vec<Warning>,
+}
+
+/// A run of articles with their analyses: decoded on its own.
+#[derive(Serialize)]
+struct ChunkRef<'a> {
+    articles: &'a [Article],
+    analyses: &'a [Analysis],
+    mention_entity: &'a [Vec<u32>],
+}
+
+#[derive(Deserialize)]
+struct Chunk {
+    articles: Vec<Article>,
+    analyses: Vec<Analysis>,
+    mention_entity: Vec<Vec<u32>>,
+}
+
+/// Articles per chunk: enough chunks to keep every core busy when loading.
+const CHUNK: usize = 1000;
+
 /// Saves the index atomically (a crash leaves the old cache or none).
 pub fn save(path: &Path, key: &Key, ix: &Index) -> Result<(), String> {
-    let mut bytes = MAGIC.to_vec();
-    bytes.extend(postcard::to_stdvec(key).map_err(|e| e.to_string())?);
-    bytes.extend(postcard::to_stdvec(ix).map_err(|e| e.to_string())?);
-    crate::store::save_atomic(path, &bytes).map_err(|e| e.to_string())
+    let io = |e: postcard::Error| std::io::Error::other(e.to_string());
+    let head = HeadRef {
+        entities: &ix.entities,
+        timeline: &ix.timeline,
+        quote_carriers: &ix.quote_carriers,
+        date_order: &ix.date_order,
+        warnings: &ix.warnings,
+    };
+    let n = ix.articles.len();
+    let ranges: Vec<std::ops::Range<usize>> = (0..n.div_ceil(CHUNK))
+        .map(|i| i * CHUNK..((i + 1) * CHUNK).min(n))
+        .collect();
+    // streamed to the file part by part: the index is never copied whole
+    crate::store::save_atomic_with(path, |w| {
+        w.write_all(MAGIC.as_slice())?;
+        postcard::to_io(key, &mut *w).map_err(io)?;
+        postcard::to_io(&(1 + ranges.len() as u32), &mut *w).map_err(io)?;
+        let mut part = |bytes: Vec<u8>| -> std::io::Result<()> {
+            postcard::to_io(&(bytes.len() as u64), &mut *w).map_err(io)?;
+            w.write_all(&bytes)
+        };
+        part(postcard::to_stdvec(&head).map_err(io)?)?;
+        for r in &ranges {
+            let c = ChunkRef {
+                articles: &ix.articles[r.clone()],
+                analyses: &ix.analyses[r.clone()],
+                mention_entity: &ix.mention_entity[r.clone()],
+            };
+            part(postcard::to_stdvec(&c).map_err(io)?)?;
+        }
+        Ok(())
+    })
+    .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

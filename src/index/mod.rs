@@ -34,6 +34,136 @@ pub struct Entity {
     pub articles: Vec<u32>,
 }
 
+/// What the analysis is doing, for a progress bar on another thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Words,
+    Mentions,
+    Quotes,
+    Linking,
+    Done,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Words => "words and sentences",
+            Stage::Mentions => "names and dates",
+            Stage::Quotes => "quotes across articles",
+            Stage::Linking => "linking names, building the timeline",
+            Stage::Done => "done",
+        }
+    }
+
+    /// Of the whole analysis, the share done before this stage (a rough
+    /// weight per stage, measured on Reuters).
+    fn base(self) -> f64 {
+        match self {
+            Stage::Reading => 0.0,
+            Stage::Words => 0.08,
+            Stage::Mentions => 0.25,
+            Stage::Quotes => 0.55,
+            Stage::Linking => 0.62,
+            Stage::Done => 1.0,
+        }
+    }
+}
+
+/// Progress of an analysis, shared with the thread that shows it.
+#[derive(Debug)]
+pub struct Progress {
+    stage: std::sync::atomic::AtomicU8,
+    done: std::sync::atomic::AtomicUsize,
+    total: std::sync::atomic::AtomicUsize,
+    origin: std::time::Instant,
+    /// When the stage began, in ms after `origin`.
+    stage_ms: std::sync::atomic::AtomicU64,
+}
+
+impl Default for Progress {
+    fn default() -> Progress {
+        Progress {
+            stage: Default::default(),
+            done: Default::default(),
+            total: Default::default(),
+            origin: std::time::Instant::now(),
+            stage_ms: Default::default(),
+        }
+    }
+}
+
+impl Progress {
+    const STAGES: [Stage; 6] = [
+        Stage::Reading,
+        Stage::Words,
+        Stage::Mentions,
+        Stage::Quotes,
+        Stage::Linking,
+        Stage::Done,
+    ];
+
+    pub fn start(&self, stage: Stage, total: usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.total.store(total, Relaxed);
+        self.done.store(0, Relaxed);
+        let i = Self::STAGES.iter().position(|s| *s == stage).unwrap_or(0);
+        self.stage.store(i as u8, Relaxed);
+        self.stage_ms
+            .store(self.origin.elapsed().as_millis() as u64, Relaxed);
+    }
+
+    /// "names and dates 8,120/19,043 · 45% · 12,400 articles/s · 1 s left"
+    pub fn text(&self, elapsed: std::time::Duration) -> String {
+        let (stage, done, total, share) = self.get();
+        let mut out = stage.label().to_string();
+        if total > 0 {
+            out += &format!(" {done}/{total}");
+        }
+        out += &format!(" · {:.0}%", share * 100.0);
+        let secs = elapsed.as_secs_f64();
+        if let Some(r) = self.rate().filter(|_| total > 0) {
+            out += &format!(" · {r:.0} articles/s");
+        }
+        if share > 0.05 {
+            let left = secs * (1.0 - share) / share;
+            out += &format!(" · {left:.0} s left");
+        }
+        out
+    }
+
+    /// Articles per second in the current stage, once it has run a while.
+    pub fn rate(&self) -> Option<f64> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let ms =
+            (self.origin.elapsed().as_millis() as u64).saturating_sub(self.stage_ms.load(Relaxed));
+        let done = self.done.load(Relaxed);
+        (ms >= 50 && done > 0).then(|| done as f64 * 1000.0 / ms as f64)
+    }
+
+    pub fn tick(&self) {
+        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The stage, articles done and total in it, and the share of the whole done.
+    pub fn get(&self) -> (Stage, usize, usize, f64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let stage = Self::STAGES[(self.stage.load(Relaxed) as usize).min(5)];
+        let (done, total) = (self.done.load(Relaxed), self.total.load(Relaxed));
+        let next = Self::STAGES
+            .get((self.stage.load(Relaxed) as usize + 1).min(5))
+            .map_or(1.0, |s| s.base());
+        let within = if total > 0 {
+            done.min(total) as f64 / total as f64
+        } else {
+            0.0
+        };
+        let share = stage.base() + (next - stage.base()) * within;
+        (stage, done, total, share)
+    }
+}
+
 /// The analyzed corpus.
 #[derive(Serialize, Deserialize)]
 pub struct Index {
@@ -90,12 +220,23 @@ impl Index {
 
     /// Analyzes a corpus with the user's corrections to the linking.
     pub fn build_with(corpus: Corpus, fallback_year: i32, aliases: &aliases::Aliases) -> Index {
+        Index::build_progress(corpus, fallback_year, aliases, &Progress::default())
+    }
+
+    /// The same, telling `progress` how far it got (for a progress bar).
+    pub fn build_progress(
+        corpus: Corpus,
+        fallback_year: i32,
+        aliases: &aliases::Aliases,
+        progress: &Progress,
+    ) -> Index {
         let Corpus {
             mut articles,
             warnings,
         } = corpus;
         let t0 = std::time::Instant::now();
         let stage = |what: &str| {
+            crate::log::release_free_memory();
             crate::log!(
                 "index: {what} at {:?}, {} MiB",
                 t0.elapsed(),
@@ -103,26 +244,43 @@ impl Index {
             );
         };
         stage("start");
+        progress.start(Stage::Words, articles.len());
         infer_dates(&mut articles, fallback_year);
         stage("dates inferred");
-        let prepared: Vec<nlp::Prepared> =
-            articles.par_iter().map(|a| nlp::prepare(&a.text)).collect();
-        let lex = articles
+        // two passes: the corpus's word evidence first, then the mentions that
+        // need it; tokens are made again in the second pass rather than kept
+        // (a token per five bytes of text would double the peak memory)
+        let (lex, sentences) = articles
             .par_iter()
-            .zip(&prepared)
-            .fold(Lexicon::default, |mut l, (a, p)| {
-                l.observe(&a.text, &p.tokens, &p.sentences);
-                l
-            })
-            .reduce(Lexicon::default, |mut a, b| {
-                a.merge(b);
-                a
-            });
+            .fold(
+                || (Lexicon::default(), Vec::new()),
+                |(mut l, mut ss), a| {
+                    progress.tick();
+                    let p = nlp::prepare(&a.text);
+                    l.observe(&a.text, &p.tokens, &p.sentences);
+                    ss.push(p.sentences);
+                    (l, ss)
+                },
+            )
+            .reduce(
+                || (Lexicon::default(), Vec::new()),
+                |(mut a, mut sa), (b, sb)| {
+                    a.merge(b);
+                    sa.extend(sb);
+                    (a, sa)
+                },
+            );
         stage("tokens, sentences and lexicon");
+        progress.start(Stage::Mentions, articles.len());
         let mut analyses: Vec<Analysis> = articles
             .par_iter()
-            .zip(prepared)
-            .map(|(a, p)| {
+            .zip(sentences)
+            .map(|(a, sentences)| {
+                progress.tick();
+                let p = nlp::Prepared {
+                    tokens: nlp::text::tokens(&a.text),
+                    sentences,
+                };
                 let mut an = nlp::analyze(&a.text, &p, &lex, a.date);
                 // the header marker is not text
                 an.mentions.retain(|m| m.range.start >= a.body.start);
@@ -131,8 +289,10 @@ impl Index {
             })
             .collect();
         stage("mentions and time expressions");
+        progress.start(Stage::Quotes, 0);
         let quote_carriers = timeline::reanchor_quotes(&articles, &mut analyses);
         stage("quotes");
+        progress.start(Stage::Linking, 0);
         let mut ix = Index {
             articles,
             analyses,
@@ -146,6 +306,7 @@ impl Index {
         ix.date_order = ix.by_date().into_iter().map(|a| a as u32).collect();
         ix.relink(aliases);
         stage("linked, timeline built");
+        progress.start(Stage::Done, 0);
         ix
     }
 
@@ -155,9 +316,18 @@ impl Index {
         let t0 = std::time::Instant::now();
         let (mut entities, mention_entity) =
             build_entities(&self.articles, &mut self.analyses, aliases);
-        crate::log!("index: entities linked in {:?}", t0.elapsed());
+        crate::log::release_free_memory();
+        crate::log!(
+            "index: entities linked in {:?}, {} MiB",
+            t0.elapsed(),
+            crate::log::rss_mib()
+        );
         self.timeline = timeline::Timeline::build(&self.articles, &self.analyses, &mention_entity);
-        crate::log!("index: timeline built at {:?}", t0.elapsed());
+        crate::log!(
+            "index: timeline built at {:?}, {} MiB",
+            t0.elapsed(),
+            crate::log::rss_mib()
+        );
         self.mention_entity = mention_entity;
         // mentions and articles of each entity in reading order: by date, undated last
         let mut rank = vec![0u32; self.articles.len()];
@@ -286,10 +456,12 @@ fn build_entities(
     let t0 = std::time::Instant::now();
     let items = items_of(articles, analyses);
     let linked = link::link(&items);
+    crate::log::release_free_memory();
     crate::log!(
-        "index: {} mentions linked in {:?}",
+        "index: {} mentions linked in {:?}, {} MiB",
         items.len(),
-        t0.elapsed()
+        t0.elapsed(),
+        crate::log::rss_mib()
     );
     let mut assign: Vec<Option<usize>> = linked.cluster_of.iter().map(|&c| Some(c)).collect();
     if !al.is_empty() {

@@ -262,9 +262,9 @@ const SAME_TELLING: usize = 4;
 /// Recurring stories told with a template ("in the week ended ...") have
 /// dates further apart, or articles far apart, and are not flagged.
 fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
-    let mut by_gram: HashMap<u64, Vec<u32>> = HashMap::default();
     let mut grams = vec![0u32; items.len()];
-    // each sentence's distinct runs of words, in parallel
+    // each sentence's distinct runs of words, in parallel, then sorted by run:
+    // items that share a run sit side by side (a flat list, no table of lists)
     let runs: Vec<(usize, Vec<u64>)> = items
         .par_iter()
         .enumerate()
@@ -280,26 +280,27 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
             (i, hs)
         })
         .collect();
+    let mut by_gram: Vec<(u64, u32)> = Vec::with_capacity(runs.iter().map(|r| r.1.len()).sum());
     for (i, hs) in runs {
         grams[i] = hs.len() as u32;
-        for h in hs {
-            by_gram.entry(h).or_default().push(i as u32);
-        }
+        by_gram.extend(hs.into_iter().map(|h| (h, i as u32)));
     }
+    by_gram.par_sort_unstable();
     let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
-    for list in by_gram.values() {
+    for list in by_gram.chunk_by(|a, b| a.0 == b.0) {
         // stock phrases found everywhere say nothing
         if list.len() > 50 {
             continue;
         }
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
+        for (k, &(_, a)) in list.iter().enumerate() {
+            for &(_, b) in &list[k + 1..] {
                 if items[a as usize].article != items[b as usize].article {
                     *shared.entry((a.min(b), a.max(b))).or_default() += 1;
                 }
             }
         }
     }
+    drop(by_gram);
     let days = |x: NaiveDate, y: NaiveDate| (x - y).num_days().abs();
     // the dates each telling gives ("on Tuesday and Wednesday": two)
     let mut told: HashMap<(u32, usize), Vec<NaiveDate>> = HashMap::default();

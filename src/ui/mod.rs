@@ -3,6 +3,7 @@
 mod compare;
 pub mod config;
 pub mod draw;
+pub mod loading;
 pub mod theme;
 pub mod wrap;
 
@@ -114,6 +115,9 @@ pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Op
 }
 
 /// The event loop, generic over the backend (tests drive it with TestBackend).
+// the loop's inputs are all distinct: the screen, the data, the user's
+// files, the state, keys, look, and the two hooks the caller drives it with
+#[allow(clippy::too_many_arguments)]
 pub fn run_loop<B: Backend>(
     term: &mut Terminal<B>,
     ix: &mut Index,
@@ -121,6 +125,7 @@ pub fn run_loop<B: Backend>(
     s: &mut State,
     km: &Keymap,
     th: &theme::Theme,
+    after_draw: &mut dyn FnMut(&Index),
     mut next_event: impl FnMut() -> std::io::Result<Option<Event>>,
 ) -> std::io::Result<()>
 where
@@ -134,6 +139,7 @@ where
             term.draw(|f| areas = draw::draw(f, s, ix, km, th, &mut wrapped))
                 .map_err(std::io::Error::other)?;
             dirty = false;
+            after_draw(ix);
         }
         let Some(ev) = next_event()? else { break };
         if matches!(ev, Event::Resize(..)) {
@@ -271,16 +277,21 @@ fn correct(ix: &mut Index, aliases: &mut crate::store::AliasFile, s: &mut State,
     }
 }
 
+/// What the loading thread hands over: the index and, when it was analyzed
+/// just now, the cache still to write.
+pub type Loaded = Result<(Index, Option<crate::cli::PendingSave>), String>;
+
 /// Opens the corpus in the terminal and restores the terminal on the way out.
+/// The terminal comes up at once: `load` runs on a thread of its own while a
+/// progress screen is drawn; the cache is written after the first frame.
 pub fn run(
-    mut ix: Index,
+    load: impl FnOnce(&crate::index::Progress) -> Loaded + Send,
+    warnings: Vec<crate::corpus::Warning>,
     mut files: crate::store::Files,
     user: app::userdata::UserData,
     cfg: config::Config,
 ) -> std::io::Result<()> {
     let (km, th) = (cfg.keymap, cfg.theme);
-    let mut s = State::new(&ix);
-    s.user = user;
     let mut term = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
     // SIGTERM, SIGHUP (the terminal went away), SIGQUIT: leave as from `q`,
@@ -295,34 +306,124 @@ pub fn run(
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 crate::log!("signal {sig}: leaving");
-                let _ =
-                    crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
-                ratatui::restore();
-                std::process::exit(0);
+                leave_now();
             }
         });
     }
+    let loaded = match load_with_screen(&mut term, &th, load) {
+        Ok(Ok(x)) => Ok(x),
+        Ok(Err(e)) => Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, e)),
+        Err(e) => Err(e),
+    };
+    let (mut ix, pending) = match loaded {
+        Ok(x) => x,
+        Err(e) => {
+            restore();
+            return Err(e);
+        }
+    };
+    ix.warnings.extend(warnings);
+    let mut s = State::new(&ix);
+    s.user = user;
+    // for benchmarks: leave once the first frame is on the screen
+    let bench_exit = std::env::var_os("CROSSREAD_EXIT_AFTER_FIRST_FRAME").is_some();
+    let mut pending = pending;
+    let mut drawn = false;
+    let mut after_draw = |ix: &Index| {
+        if !std::mem::replace(&mut drawn, true) {
+            crate::log!("first frame at {:?}", crate::log::since_start());
+        }
+        if let Some(p) = pending.take() {
+            p.save(ix);
+        }
+    };
     // a terminal that went away makes poll return at once, forever: leave
     let mut quick = 0u32;
-    let res = run_loop(&mut term, &mut ix, &mut files, &mut s, &km, &th, || loop {
-        let t = std::time::Instant::now();
-        if event::poll(std::time::Duration::from_millis(200))? {
-            quick = 0;
-            return event::read().map(Some);
-        }
-        if t.elapsed() < std::time::Duration::from_millis(20) {
-            quick += 1;
-            if quick > 50 {
-                crate::log!("the terminal is gone: leaving");
+    let mut first = true;
+    let res = run_loop(
+        &mut term,
+        &mut ix,
+        &mut files,
+        &mut s,
+        &km,
+        &th,
+        &mut after_draw,
+        || loop {
+            if std::mem::take(&mut first) && bench_exit {
                 return Ok(None);
             }
-        } else {
-            quick = 0;
-        }
-    });
+            let t = std::time::Instant::now();
+            if event::poll(std::time::Duration::from_millis(200))? {
+                quick = 0;
+                return event::read().map(Some);
+            }
+            if t.elapsed() < std::time::Duration::from_millis(20) {
+                quick += 1;
+                if quick > 50 {
+                    crate::log!("the terminal is gone: leaving");
+                    return Ok(None);
+                }
+            } else {
+                quick = 0;
+            }
+        },
+    );
+    restore();
+    res
+}
+
+fn restore() {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     ratatui::restore();
-    res
+}
+
+/// Leaves at once (a signal, or `q` while loading): nothing unsaved is
+/// held in memory, every change is written as it is made.
+fn leave_now() -> ! {
+    restore();
+    std::process::exit(0);
+}
+
+/// Runs `load` on its own thread, drawing its progress until it is done;
+/// `q`, Esc or Ctrl-C leave.
+fn load_with_screen<B: Backend>(
+    term: &mut Terminal<B>,
+    th: &theme::Theme,
+    load: impl FnOnce(&crate::index::Progress) -> Loaded + Send,
+) -> std::io::Result<Loaded>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let progress = crate::index::Progress::default();
+    let t0 = std::time::Instant::now();
+    std::thread::scope(|sc| {
+        let h = sc.spawn(|| load(&progress));
+        while !h.is_finished() {
+            // a quick load (the cache, a few files) shows no progress screen
+            if t0.elapsed() >= std::time::Duration::from_millis(80) {
+                term.draw(|f| loading::draw(f, th, &progress, t0.elapsed()))
+                    .map_err(std::io::Error::other)?;
+            }
+            if event::poll(std::time::Duration::from_millis(50))? {
+                if let Event::Key(k) = event::read()? {
+                    let ctrl_c = k.code == crossterm::event::KeyCode::Char('c')
+                        && k.modifiers
+                            .contains(crossterm::event::KeyModifiers::CONTROL);
+                    if ctrl_c
+                        || matches!(
+                            k.code,
+                            crossterm::event::KeyCode::Char('q') | crossterm::event::KeyCode::Esc
+                        )
+                    {
+                        crate::log!("left while loading");
+                        leave_now();
+                    }
+                }
+            }
+        }
+        Ok(h.join()
+            .unwrap_or_else(|_| Err("the analysis failed (a bug: see the log)".into())))
+    })
 }
 
 #[cfg(test)]
