@@ -6,6 +6,10 @@
 #   extract     `crossread extract --json`, 1 core and all cores (MB/s)
 #   newsboat    loading the same stories as one RSS file into its cache
 #   ripgrep     counting a word in the JSON Lines file
+#   first frame the TUI in a pseudo-terminal (script(1)), cold and warm, and
+#               the five seeds: time to its first full frame, from the log
+#   scaling     cold open of the first 1k and 5k stories, all of them, and
+#               a 100k corpus made by repeating them with new ids
 # The parts (search, frames, cache load) are in `cargo bench`.
 #   benches/run.sh [CORPUS]   (default: ../shared/corpora/reuters21578.jsonl)
 set -euo pipefail
@@ -49,4 +53,43 @@ if command -v newsboat >/dev/null && [ -f ../shared/corpora/tools/make_rss.py ];
 fi
 if command -v rg >/dev/null; then
   run "ripgrep -c Reagan" rg -c Reagan "$corpus"
+fi
+
+# the TUI: time from start to its first full frame (logged by crossread), and
+# the whole process (which, cold, also writes the cache after that frame)
+ms() { awk '{v=$NF; if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /µs$/) {sub(/µs$/,"",v); print v/1000} else {sub(/s$/,"",v); print v*1000}}'; }
+tui() {
+  local label=$1 fresh=$2; shift 2; local frames=() walls=() rss=0 out
+  for _ in 1 2 3; do
+    [ "$fresh" = cold ] && rm -rf "$tmp/tuicache"
+    rm -f "$tmp/tui.log"
+    XDG_CACHE_HOME=$tmp/tuicache CROSSREAD_EXIT_AFTER_FIRST_FRAME=1 /usr/bin/time -f "%e %M" -o "$tmp/time" \
+      script -qec "$(printf '%q ' "$bin" --log-file "$tmp/tui.log" "$@")" /dev/null >/dev/null 2>&1 || true
+    frames+=("$(grep "first frame at" "$tmp/tui.log" | tail -1 | ms)")
+    out=$(tail -1 "$tmp/time"); walls+=("$(echo "$out" | cut -d' ' -f1)"); rss=$(echo "$out" | cut -d' ' -f2)
+  done
+  local f w; f=$(printf '%s\n' "${frames[@]}" | median); w=$(printf '%s\n' "${walls[@]}" | median)
+  awk -v f="$f" -v w="$w" -v r="$rss" -v l="$label" \
+    'BEGIN {printf "%-34s %7.0f ms first frame, %5.2f s process %7.0f MiB\n", l, f, w, r/1024}'
+}
+if command -v script >/dev/null; then
+  tui "TUI cold (no cache)" cold "$corpus"
+  tui "TUI warm (cache)" warm "$corpus"
+  tui "TUI seeds (5 articles)" cold seeds
+fi
+
+# scaling: cold open at 1k, 5k, all and 100k stories (ids changed on repeats)
+if [ "${SCALE:-1}" = 1 ]; then
+  echo
+  printf "%-34s %9s %13s %11s\n" "scaling (cold open)" "wall" "throughput" "peak RSS"
+  for n in 1000 5000 all 100000; do
+    f=$tmp/scale-$n.jsonl
+    case $n in
+      all) cp "$corpus" "$f" ;;
+      100000) awk -v n=$n 'BEGIN{c=0} {a[NR]=$0} END{r=0; while (c<n) {r++; for (i=1;i<=NR&&c<n;i++) {l=a[i]; sub(/"id": "/, "\"id\": \"r" r "-", l); print l; c++}}}' "$corpus" > "$f" ;;
+      *) head -n "$n" "$corpus" > "$f" ;;
+    esac
+    size=$(du -b "$f" | cut -f1)
+    run "$(wc -l < "$f") stories, $((size / 1000000)) MB" "$bin" --no-cache entities "$f"
+  done
 fi

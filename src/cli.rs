@@ -167,6 +167,7 @@ pub fn open_with(
     let year = chrono::Local::now().year();
     progress.start(Stage::Reading, 0);
     let Some(inputs) = inputs(paths) else {
+        crate::nlp::warm_up();
         let ix = Index::build_progress(corpus::embedded_seeds(), year, al, progress);
         return Ok((ix, None));
     };
@@ -197,6 +198,7 @@ pub fn open_with(
         }
         pending = Some(PendingSave { path, key });
     }
+    crate::nlp::warm_up();
     let corpus = corpus::load(&inputs).map_err(|e| e.to_string())?;
     let n = corpus.articles.len();
     let t1 = std::time::Instant::now();

@@ -244,6 +244,7 @@ impl Index {
             );
         };
         stage("start");
+
         progress.start(Stage::Words, articles.len());
         infer_dates(&mut articles, fallback_year);
         stage("dates inferred");

@@ -398,13 +398,20 @@ where
     let t0 = std::time::Instant::now();
     std::thread::scope(|sc| {
         let h = sc.spawn(|| load(&progress));
+        let mut last_draw: Option<std::time::Instant> = None;
+        let every = std::time::Duration::from_millis(100);
         while !h.is_finished() {
-            // a quick load (the cache, a few files) shows no progress screen
-            if t0.elapsed() >= std::time::Duration::from_millis(80) {
+            // a quick load (the cache, a few files) shows no progress screen;
+            // a long one is redrawn ten times a second
+            if t0.elapsed() >= std::time::Duration::from_millis(80)
+                && last_draw.is_none_or(|t| t.elapsed() >= every)
+            {
                 term.draw(|f| loading::draw(f, th, &progress, t0.elapsed()))
                     .map_err(std::io::Error::other)?;
+                last_draw = Some(std::time::Instant::now());
             }
-            if event::poll(std::time::Duration::from_millis(50))? {
+            // short waits: the first frame follows the end of the load closely
+            if event::poll(std::time::Duration::from_millis(5))? {
                 if let Event::Key(k) = event::read()? {
                     let ctrl_c = k.code == crossterm::event::KeyCode::Char('c')
                         && k.modifiers
