@@ -184,6 +184,7 @@ fn main() {
     row("first frame (160x48)", first, None);
     let mut keys: Vec<Duration> = Vec::new();
     let mut slowest: Vec<(Duration, String)> = Vec::new();
+    let mut searches: Vec<Duration> = Vec::new();
     let us = ix.find_entity("United States").map(|e| e.id);
     let script = [
         Action::Down,
@@ -217,6 +218,18 @@ fn main() {
             frame(&mut s, &mut wrap);
             keys.push(t.elapsed());
             slowest.push((t.elapsed(), format!("{a:?}")));
+            // a search goes on a step per frame between keys: each step is a
+            // frame a key may have to wait for
+            while crossread::app::has_work(&s, &ix) {
+                let t2 = Instant::now();
+                crossread::app::work(&mut s, &ix);
+                frame(&mut s, &mut wrap);
+                keys.push(t2.elapsed());
+                slowest.push((t2.elapsed(), "search step".into()));
+            }
+            if crossread::app::has_work(&s, &ix) || matches!(a, Action::Input(_)) {
+                searches.push(t.elapsed());
+            }
         }
         if let Some(e) = us {
             let t = Instant::now();
@@ -238,4 +251,12 @@ fn main() {
     row("key press + frame, median", p(0.5), None);
     row("key press + frame, 99th percentile", p(0.99), None);
     row("key press + frame, max", p(1.0), None);
+    searches.sort();
+    if !searches.is_empty() {
+        row(
+            "typed letter to complete results, median",
+            searches[searches.len() / 2],
+            None,
+        );
+    }
 }

@@ -37,7 +37,17 @@ fn screen(w: u16, h: u16, keys: &str) -> String {
         &km,
         &th,
         &mut |_| {},
-        || Ok(evs.pop()),
+        // work between keys runs to its end, as on an idle terminal
+        |block| {
+            Ok(match (block, evs.pop()) {
+                (false, Some(e)) => {
+                    evs.push(e);
+                    ui::Next::Idle
+                }
+                (_, Some(e)) => ui::Next::Event(e),
+                (_, None) => ui::Next::Quit,
+            })
+        },
     )
     .unwrap();
     // one more draw of the final state

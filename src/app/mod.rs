@@ -136,6 +136,9 @@ pub enum Overlay {
         query: String,
         results: Vec<search::Hit>,
         selected: usize,
+        /// How far through the articles (in reading order) the search got:
+        /// it goes on a step per frame until all are read.
+        scanned: usize,
     },
 }
 
@@ -202,6 +205,33 @@ pub enum EntitySort {
     Name,
 }
 
+/// Bytes of text an incremental search reads per step (a few ms).
+pub const SEARCH_STEP: usize = 4 << 20;
+
+/// Is there work left that runs a step at a time between frames (a search
+/// still reading the corpus)?
+pub fn has_work(s: &State, ix: &Index) -> bool {
+    matches!(&s.overlay, Overlay::Search { scanned, .. } if *scanned < ix.date_order.len())
+}
+
+/// Does one step of the pending work; the UI calls it when no key is waiting.
+pub fn work(s: &mut State, ix: &Index) {
+    if let Overlay::Search {
+        query,
+        results,
+        scanned,
+        ..
+    } = &mut s.overlay
+    {
+        if *scanned < ix.date_order.len() {
+            let (hits, next) =
+                search::search_from(ix, &search::parse(query), *scanned, SEARCH_STEP);
+            results.extend(hits);
+            *scanned = next;
+        }
+    }
+}
+
 /// The state of the entities view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityList {
@@ -213,6 +243,9 @@ pub struct EntityList {
     pub selected: usize,
     /// Picking the entity to merge this one into.
     pub merge_from: Option<u32>,
+    /// The query and type `ids` were found for (typing on narrows them).
+    pub searched: String,
+    pub searched_ty: Option<EntityType>,
 }
 
 impl EntityList {
@@ -224,6 +257,8 @@ impl EntityList {
             ids: vec![],
             selected: 0,
             merge_from: None,
+            searched: String::new(),
+            searched_ty: None,
         };
         l.refresh(ix);
         l
@@ -237,8 +272,20 @@ impl EntityList {
         let ty = self.ty;
         // score every entity by its best name (all cores: 30,000 entities
         // and their aliases on each key press)
-        let mut scored: Vec<(i32, usize, usize, u32)> = ix
-            .entities
+        let pattern = fuzzy::Pattern::new(query);
+        // typing on narrows: only the names that matched the shorter query
+        let narrowing = !self.searched.is_empty()
+            && query.starts_with(self.searched.as_str())
+            && self.searched_ty == ty;
+        let pool: Vec<&crate::index::Entity> = if narrowing {
+            self.ids
+                .iter()
+                .filter_map(|&id| ix.entities.get(id as usize))
+                .collect()
+        } else {
+            ix.entities.iter().collect()
+        };
+        let mut scored: Vec<(i32, usize, usize, u32)> = pool
             .par_iter()
             .filter(|e| ty.is_none_or(|t| e.ty == t))
             .filter_map(|e| {
@@ -247,7 +294,7 @@ impl EntityList {
                 } else {
                     std::iter::once(&e.name)
                         .chain(&e.aliases)
-                        .filter_map(|n| fuzzy::score(query, n))
+                        .filter_map(|n| pattern.score(n))
                         .max()?
                 };
                 let (a, m) = (e.articles.len(), e.mentions.len());
@@ -273,6 +320,8 @@ impl EntityList {
             });
         }
         self.ids = scored.into_iter().map(|x| x.3).collect();
+        self.searched = query.to_string();
+        self.searched_ty = ty;
         self.selected = self.selected.min(self.ids.len().saturating_sub(1));
     }
 }
@@ -577,6 +626,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
             query,
             results,
             selected,
+            scanned,
         } => {
             match action {
                 Action::Input(_) | Action::Backspace => {
@@ -586,13 +636,15 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                             query.pop();
                         }
                     }
-                    // one letter matches nearly everything: wait for two
-                    *results = if query.trim().chars().count() >= 2 {
-                        search::search(ix, &search::parse(query))
-                    } else {
-                        vec![]
-                    };
+                    results.clear();
                     *selected = 0;
+                    // one letter matches nearly everything: wait for two
+                    *scanned = if query.trim().chars().count() >= 2 {
+                        0
+                    } else {
+                        ix.date_order.len()
+                    };
+                    work(s, ix);
                 }
                 Action::Down | Action::NextHit => *selected = step(*selected, results.len(), 1),
                 Action::Up | Action::PrevHit => *selected = step(*selected, results.len(), -1),
@@ -814,6 +866,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                 query: String::new(),
                 results: vec![],
                 selected: 0,
+                scanned: ix.date_order.len(),
             }
         }
         Action::FocusNext => {

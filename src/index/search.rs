@@ -121,6 +121,26 @@ fn find_all(hay: &str, re: &regex::Regex) -> Vec<Range<usize>> {
 
 /// Runs a query over the index: the matching articles in date order.
 pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
+    search_from(ix, q, 0, usize::MAX).0
+}
+
+/// The query over the articles in reading order from position `from`, until
+/// about `budget` bytes of text are read: the hits, and where the next step
+/// starts (`ix.date_order.len()` when done). Incremental search takes a step
+/// per frame, so typing never waits for the whole corpus.
+pub fn search_from(ix: &Index, q: &Query, from: usize, budget: usize) -> (Vec<Hit>, usize) {
+    let order = &ix.date_order;
+    let from = from.min(order.len());
+    let mut to = from;
+    let mut bytes = 0usize;
+    while to < order.len() && bytes < budget {
+        bytes += ix.articles[order[to] as usize].text.len();
+        to += 1;
+    }
+    (search_in(ix, q, &order[from..to]), to)
+}
+
+fn search_in(ix: &Index, q: &Query, articles: &[u32]) -> Vec<Hit> {
     let entity_sets: Vec<Option<Vec<u32>>> = q
         .terms
         .iter()
@@ -140,7 +160,7 @@ pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
         })
         .collect();
     use rayon::prelude::*;
-    ix.date_order
+    articles
         .par_iter()
         .filter_map(|&ai| hit(ix, q, &entity_sets, &matchers, ai as usize))
         .collect()
@@ -264,5 +284,35 @@ mod tests {
             find_all("Putin and putin's Rasputin", &matcher("putin").unwrap()),
             vec![0..5, 10..15]
         );
+    }
+
+    #[test]
+    fn a_search_in_steps_finds_what_one_pass_finds() {
+        let ix = crate::index::Index::build(crate::corpus::embedded_seeds(), 2025);
+        for q in [
+            "trump",
+            "entity:Zelenskyy",
+            "\"Oval Office\"",
+            "-source:zzzz putin",
+        ] {
+            let q = parse(q);
+            let whole = search(&ix, &q);
+            let (mut steps, mut at, mut n) = (Vec::new(), 0, 0);
+            while at < ix.date_order.len() {
+                // one article per step
+                let (hits, next) = search_from(&ix, &q, at, 1);
+                assert_eq!(next, at + 1);
+                steps.extend(hits);
+                at = next;
+                n += 1;
+            }
+            assert_eq!(n, ix.date_order.len());
+            let key = |h: &Hit| (h.article, h.ranges.clone());
+            assert_eq!(
+                steps.iter().map(key).collect::<Vec<_>>(),
+                whole.iter().map(key).collect::<Vec<_>>()
+            );
+            assert!(!whole.is_empty());
+        }
     }
 }

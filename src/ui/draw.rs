@@ -130,7 +130,8 @@ pub fn draw(
             query,
             results,
             selected,
-        } => search_panel(f, ix, th, area, query, results, *selected),
+            scanned,
+        } => search_panel(f, ix, th, area, query, results, *selected, *scanned),
     }
     areas
 }
@@ -786,6 +787,7 @@ fn entity_panel(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, entity: u32, 
     f.render_widget(Paragraph::new(lines), inner);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn search_panel(
     f: &mut Frame,
     ix: &Index,
@@ -794,6 +796,7 @@ fn search_panel(
     query: &str,
     results: &[search::Hit],
     selected: usize,
+    scanned: usize,
 ) {
     let r = popup(area, 90, 80);
     f.render_widget(Clear, r);
@@ -814,7 +817,13 @@ fn search_panel(
             if query.trim().chars().count() < 2 {
                 "type two letters or more   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT".to_string()
             } else {
-                format!("{} articles   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", results.len())
+                let n = ix.date_order.len().max(1);
+                let more = if scanned < n {
+                    format!(" so far (searching, {}%)", scanned * 100 / n)
+                } else {
+                    String::new()
+                };
+                format!("{} articles{more}   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", results.len())
             },
             th.dim,
         )),

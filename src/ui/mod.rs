@@ -115,6 +115,14 @@ pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Op
 }
 
 /// The event loop, generic over the backend (tests drive it with TestBackend).
+/// What the event source gives the loop.
+pub enum Next {
+    Event(Event),
+    /// Nothing waiting (only when asked not to block).
+    Idle,
+    Quit,
+}
+
 // the loop's inputs are all distinct: the screen, the data, the user's
 // files, the state, keys, look, and the two hooks the caller drives it with
 #[allow(clippy::too_many_arguments)]
@@ -126,7 +134,7 @@ pub fn run_loop<B: Backend>(
     km: &Keymap,
     th: &theme::Theme,
     after_draw: &mut dyn FnMut(&Index),
-    mut next_event: impl FnMut() -> std::io::Result<Option<Event>>,
+    mut next_event: impl FnMut(bool) -> std::io::Result<Next>,
 ) -> std::io::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -141,7 +149,20 @@ where
             dirty = false;
             after_draw(ix);
         }
-        let Some(ev) = next_event()? else { break };
+        // pending work (a search reading the corpus) goes on a step at a time
+        // while no key is waiting: keys are answered between steps
+        let busy = app::has_work(s, ix);
+        let ev = match next_event(!busy)? {
+            Next::Event(ev) => ev,
+            Next::Idle => {
+                if busy {
+                    app::work(s, ix);
+                    dirty = true;
+                }
+                continue;
+            }
+            Next::Quit => break,
+        };
         if matches!(ev, Event::Resize(..)) {
             dirty = true;
             continue;
@@ -348,20 +369,24 @@ pub fn run(
         &km,
         &th,
         &mut after_draw,
-        || loop {
+        |block| loop {
             if std::mem::take(&mut first) && bench_exit {
-                return Ok(None);
+                return Ok(Next::Quit);
             }
             let t = std::time::Instant::now();
-            if event::poll(std::time::Duration::from_millis(200))? {
+            let wait = if block { 200 } else { 0 };
+            if event::poll(std::time::Duration::from_millis(wait))? {
                 quick = 0;
-                return event::read().map(Some);
+                return event::read().map(Next::Event);
+            }
+            if !block {
+                return Ok(Next::Idle);
             }
             if t.elapsed() < std::time::Duration::from_millis(20) {
                 quick += 1;
                 if quick > 50 {
                     crate::log!("the terminal is gone: leaving");
-                    return Ok(None);
+                    return Ok(Next::Quit);
                 }
             } else {
                 quick = 0;
