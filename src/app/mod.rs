@@ -182,6 +182,8 @@ pub struct State {
     pub reader_lines: usize,
     pub list_height: usize,
     pub message: Option<String>,
+    /// Keys typed so far of a sequence ("g" of "g g").
+    pub keys_pending: String,
     /// The article marked with `c`, waiting for a second one to compare with.
     pub compare_mark: Option<usize>,
     /// Places jumped from, for going back and forth (vim's jump list).
@@ -384,6 +386,7 @@ impl State {
             reader_lines: 0,
             list_height: 10,
             message: None,
+            keys_pending: String::new(),
             compare_mark: None,
             jumps: vec![],
             jump_pos: 0,

@@ -517,8 +517,8 @@ fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: R
         ]
         .iter(),
     ) {
-        let k = km.keys_for(a);
-        let k = k.split(' ').next().unwrap_or("");
+        let bound = km.bound(a);
+        let k = bound.first().copied().unwrap_or("");
         text.push_str(&format!("{k} {label}  "));
     }
     // the counts stay in view on the right; the key hints give way
@@ -536,6 +536,10 @@ fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: R
         ix.articles.len(),
         ix.entities.len()
     ));
+    // the start of a key sequence, waiting for its next key
+    if !s.keys_pending.is_empty() {
+        text = format!("{}… │ {text}", s.keys_pending);
+    }
     use unicode_width::UnicodeWidthStr;
     let w = area.width as usize;
     let rw = right.width().min(w);

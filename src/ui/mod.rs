@@ -7,7 +7,7 @@ pub mod loading;
 pub mod theme;
 pub mod wrap;
 
-use crate::app::{self, keymap::Keymap, Action, Pane, State};
+use crate::app::{self, keymap::Keymap, keymap::Lookup, Action, Pane, State};
 use crate::index::aliases::Correction;
 use crate::index::Index;
 use crossterm::event::{
@@ -19,6 +19,7 @@ use ratatui::Terminal;
 /// A key event as the keymap names it ("j", "ctrl-d", "backtab", "G").
 pub fn key_name(k: &KeyEvent) -> Option<String> {
     let base = match k.code {
+        KeyCode::Char(' ') => "space".into(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Enter => "enter".into(),
         KeyCode::Esc => "esc".into(),
@@ -47,7 +48,7 @@ pub fn key_name(k: &KeyEvent) -> Option<String> {
 }
 
 /// The action for an event, given the state (text input goes to the search box).
-pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Option<Action> {
+pub fn action_for(ev: &Event, s: &mut State, km: &Keymap, areas: &draw::Areas) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             if matches!(s.overlay, app::Overlay::Entities(_)) {
@@ -75,7 +76,16 @@ pub fn action_for(ev: &Event, s: &State, km: &Keymap, areas: &draw::Areas) -> Op
                     _ => {}
                 }
             }
-            km.action(&key_name(k)?)
+            let name = key_name(k)?;
+            let pending = std::mem::take(&mut s.keys_pending);
+            match km.lookup(&pending, &name) {
+                Lookup::Action(a) => Some(a),
+                Lookup::Pending(p) => {
+                    s.keys_pending = p;
+                    None
+                }
+                Lookup::None => None,
+            }
         }
         Event::Mouse(m) => {
             let hit = |r: ratatui::layout::Rect| {
@@ -167,7 +177,12 @@ where
             dirty = true;
             continue;
         }
-        if let Some(a) = action_for(&ev, s, km, &areas) {
+        let pending = s.keys_pending.clone();
+        let action = action_for(&ev, s, km, &areas);
+        if pending != s.keys_pending {
+            dirty = true;
+        }
+        if let Some(a) = action {
             app::update(s, ix, a);
             if let Some(c) = s.correction.take() {
                 correct(ix, &mut files.aliases, s, c);
@@ -470,5 +485,29 @@ mod tests {
             super::base64("Kyiv – “Київ”".as_bytes()),
             "S3lpdiDigJMg4oCc0JrQuNGX0LLigJ0="
         );
+    }
+
+    #[test]
+    fn a_key_sequence_waits_for_its_second_key() {
+        use super::*;
+        let ix = Index::build(crate::corpus::embedded_seeds(), 2025);
+        let mut s = State::new(&ix);
+        let km = Keymap::default_map();
+        let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let areas = draw::Areas::default();
+        assert_eq!(action_for(&key('g'), &mut s, &km, &areas), None);
+        assert_eq!(s.keys_pending, "g");
+        assert_eq!(
+            action_for(&key('g'), &mut s, &km, &areas),
+            Some(Action::Top)
+        );
+        assert_eq!(s.keys_pending, "");
+        // a key that breaks the sequence is taken on its own
+        action_for(&key('g'), &mut s, &km, &areas);
+        assert_eq!(
+            action_for(&key('j'), &mut s, &km, &areas),
+            Some(Action::Down)
+        );
+        assert_eq!(s.keys_pending, "");
     }
 }
