@@ -25,6 +25,15 @@ impl Pty {
     }
 
     fn spawn(home: &std::path::Path, program: &str, args: &[&str]) -> Pty {
+        Pty::spawn_env(home, program, args, &[])
+    }
+
+    fn spawn_env(
+        home: &std::path::Path,
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -41,6 +50,9 @@ impl Pty {
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("XDG_CACHE_HOME", home.join("cache"));
         cmd.env("XDG_STATE_HOME", home.join("state"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -309,4 +321,26 @@ fn a_large_corpus_shows_its_progress_and_q_leaves_while_loading() {
     let st = wait_exit(&mut p);
     assert!(st.success(), "{st:?}");
     assert!(left_alternate_screen(&p), "terminal restored");
+}
+
+/// A panic (a bug) still gives the terminal back: alternate screen left,
+/// mouse reporting off, raw mode off, and the message on the normal screen.
+#[test]
+fn a_panic_restores_the_terminal_and_says_what_happened() {
+    let home = tempfile::tempdir().unwrap().keep();
+    let mut p = Pty::spawn_env(
+        &home,
+        env!("CARGO_BIN_EXE_crossread"),
+        &[],
+        &[("CROSSREAD_TEST_PANIC", "1")],
+    );
+    let st = wait_exit(&mut p);
+    assert!(!st.success(), "a panic is a failure: {st:?}");
+    assert!(left_alternate_screen(&p), "alternate screen left");
+    let raw = String::from_utf8_lossy(&p.raw.lock().unwrap()).into_owned();
+    assert!(
+        raw.rfind("\x1b[?1000l") > raw.rfind("\x1b[?1000h"),
+        "mouse reporting off"
+    );
+    assert!(p.screen().contains("test panic"), "{}", p.screen());
 }

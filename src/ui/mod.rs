@@ -330,6 +330,15 @@ pub fn run(
     let (km, th) = (cfg.keymap, cfg.theme);
     let mut term = ratatui::init();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    // a panic (a bug) leaves a usable terminal: mouse reporting off, then
+    // ratatui's hook leaves the alternate screen and raw mode and the
+    // message is printed on the normal screen
+    let restore_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        crate::log!("panic: {info}");
+        restore_hook(info);
+    }));
     // SIGTERM, SIGHUP (the terminal went away), SIGQUIT: leave as from `q`,
     // saving what there is to save and restoring the terminal
     // every change is saved as it is made, so a signal can end the process
@@ -385,8 +394,16 @@ pub fn run(
         &th,
         &mut after_draw,
         |block| loop {
-            if std::mem::take(&mut first) && bench_exit {
-                return Ok(Next::Quit);
+            if std::mem::take(&mut first) {
+                if bench_exit {
+                    return Ok(Next::Quit);
+                }
+                // debug builds only: the tests' way to check that a panic
+                // gives the terminal back
+                #[cfg(debug_assertions)]
+                if std::env::var_os("CROSSREAD_TEST_PANIC").is_some() {
+                    panic!("test panic (CROSSREAD_TEST_PANIC)");
+                }
             }
             let t = std::time::Instant::now();
             let wait = if block { 200 } else { 0 };
