@@ -372,6 +372,9 @@ pub fn run(
     s.user = user;
     // for benchmarks: leave once the first frame is on the screen
     let bench_exit = std::env::var_os("CROSSREAD_EXIT_AFTER_FIRST_FRAME").is_some();
+    // debug builds only: the tests' way to check that a panic gives the
+    // terminal back
+    let test_panic = cfg!(debug_assertions) && std::env::var_os("CROSSREAD_TEST_PANIC").is_some();
     let mut pending = pending;
     let mut drawn = false;
     let mut after_draw = |ix: &Index| {
@@ -398,10 +401,7 @@ pub fn run(
                 if bench_exit {
                     return Ok(Next::Quit);
                 }
-                // debug builds only: the tests' way to check that a panic
-                // gives the terminal back
-                #[cfg(debug_assertions)]
-                if std::env::var_os("CROSSREAD_TEST_PANIC").is_some() {
+                if test_panic {
                     panic!("test panic (CROSSREAD_TEST_PANIC)");
                 }
             }
