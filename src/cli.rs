@@ -180,8 +180,13 @@ pub fn open_with(
         None
     };
     let mut pending = None;
+    let mut reused: Vec<(corpus::Article, crate::nlp::Analysis)> = Vec::new();
+    let mut reused_warnings = Vec::new();
+    let mut changed: Option<Vec<PathBuf>> = None;
+    let mut listed: Vec<PathBuf> = Vec::new();
     if let Some((path, files)) = cached {
         let key = cache::key(files.as_ref()?, al, year);
+        listed = files.clone()?;
         crate::log!("cache: key at {:?}", t0.elapsed());
         match cache::load(&path, &key) {
             Ok(ix) => {
@@ -196,13 +201,70 @@ pub fn open_with(
             }
             Err(m) => crate::log!("cache miss {}: {m:?}", path.display()),
         }
+        // files that did not change keep their analysis from the last cache
+        if let Some((old, ix)) = cache::load_previous(&path, &key) {
+            let same: std::collections::HashSet<&(String, u64, i128, u64)> =
+                old.files.iter().collect();
+            let keep: std::collections::HashSet<&str> = key
+                .files
+                .iter()
+                .filter(|f| same.contains(f))
+                .map(|f| f.0.as_str())
+                .collect();
+            let Index {
+                articles,
+                analyses,
+                warnings,
+                ..
+            } = ix;
+            for (a, an) in articles.into_iter().zip(analyses) {
+                if keep.contains(a.path.to_string_lossy().as_ref()) {
+                    reused.push((a, an));
+                }
+            }
+            reused_warnings = warnings
+                .into_iter()
+                .filter(|w| keep.contains(w.path.to_string_lossy().as_ref()))
+                .collect();
+            changed = Some(
+                key.files
+                    .iter()
+                    .filter(|f| !same.contains(f))
+                    .map(|f| PathBuf::from(&f.0))
+                    .collect(),
+            );
+            crate::log!(
+                "cache: {} articles of {} unchanged files reused, {} files to read",
+                reused.len(),
+                keep.len(),
+                changed.as_ref().map_or(0, Vec::len)
+            );
+        }
         pending = Some(PendingSave { path, key });
     }
     crate::nlp::warm_up();
-    let corpus = corpus::load(&inputs).map_err(|e| e.to_string())?;
+    let corpus = match &changed {
+        Some(files) if files.is_empty() => corpus::Corpus::default(),
+        Some(files) => corpus::load(files).map_err(|e| e.to_string())?,
+        None => corpus::load(&inputs).map_err(|e| e.to_string())?,
+    };
+    let mut corpus = corpus;
+    corpus.warnings.extend(reused_warnings);
     let n = corpus.articles.len();
     let t1 = std::time::Instant::now();
-    let ix = Index::build_progress(corpus, year, al, progress);
+    let rank: std::collections::HashMap<PathBuf, usize> = listed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.clone(), i))
+        .collect();
+    let ix = Index::build_reusing(
+        corpus,
+        reused,
+        &|p| rank.get(p).copied().unwrap_or(usize::MAX),
+        year,
+        al,
+        progress,
+    );
     crate::log!(
         "read {n} articles in {:?}, analyzed in {:?}: {} entities",
         t1 - t0,
@@ -433,7 +495,24 @@ pub fn main() -> i32 {
             };
             let (paths, use_cache) = (&cli.paths, !cli.no_cache);
             let load = |p: &Progress| open_with(paths, &aliases, use_cache, p);
-            match crate::ui::run(load, warnings, files, user, cfg) {
+            // files named (not the embedded seeds) are watched for changes
+            let watch = inputs(paths).map(|inputs| {
+                let (paths, alias_path) = (paths.clone(), files.aliases.path.clone());
+                crate::ui::Watch {
+                    inputs,
+                    reload: Box::new(move || {
+                        // the corrections as they are on disk now
+                        let (al, _) = store::load_aliases(alias_path.as_deref());
+                        let (ix, pending) =
+                            open_with(&paths, &al, use_cache, &Progress::default())?;
+                        if let Some(p) = pending {
+                            p.save(&ix);
+                        }
+                        Ok(ix)
+                    }),
+                }
+            });
+            match crate::ui::run(load, watch, warnings, files, user, cfg) {
                 Ok(()) => 0,
                 Err(e) => {
                     eprintln!("crossread: {e}");

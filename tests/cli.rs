@@ -146,6 +146,18 @@ fn the_cache_is_used_when_nothing_changed_and_rebuilt_otherwise() {
     let (third, l3) = go();
     assert!(l3.contains("Stale"), "{l3}");
     assert!(third.contains("Angela Merkel"));
+    // only that file was read and analyzed again; the answers are those of
+    // a full analysis
+    let l = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        l.contains("4 articles of 4 unchanged files reused, 1 files to read"),
+        "{l}"
+    );
+    let full = run(
+        &["--no-cache", "entities", "--json", dir.to_str().unwrap()],
+        home.path(),
+    );
+    assert_eq!(third, text(&full.stdout), "incremental = full");
     // a damaged cache is a miss too, and is rebuilt
     for e in std::fs::read_dir(home.path().join("cache/crossread")).unwrap() {
         std::fs::write(e.unwrap().path(), b"XREADIX1 damaged").unwrap();

@@ -344,3 +344,37 @@ fn a_panic_restores_the_terminal_and_says_what_happened() {
     );
     assert!(p.screen().contains("test panic"), "{}", p.screen());
 }
+
+/// A file added to the folder while crossread runs appears without a restart.
+#[test]
+fn a_file_added_to_the_folder_appears_without_a_restart() {
+    let home = tempfile::tempdir().unwrap().keep();
+    let dir = home.join("news");
+    std::fs::create_dir(&dir).unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut names: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for p in &names[..2] {
+        std::fs::copy(p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    let mut p = Pty::spawn(
+        &home,
+        env!("CARGO_BIN_EXE_crossread"),
+        &[dir.to_str().unwrap()],
+    );
+    p.wait_for("Sources");
+    assert!(p.screen().contains("2 articles"), "{}", p.screen());
+    std::fs::write(
+        dir.join("late.md"),
+        "# Late news from Vilnius\n\nGitanas Nauseda spoke in Vilnius on Monday.\n",
+    )
+    .unwrap();
+    p.wait_for("3 articles");
+    p.wait_for("Late news from Vilnius");
+    assert!(p.screen().contains("reloaded"), "{}", p.screen());
+    p.keys("q");
+    assert!(wait_exit(&mut p).success());
+}

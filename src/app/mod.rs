@@ -503,6 +503,26 @@ impl State {
         };
     }
 
+    /// The state for a new index of the same corpus (files changed on
+    /// disk): the user's data, focus and article (by id) are kept.
+    pub fn reloaded(&self, old: &Index, new: &Index) -> State {
+        let mut s = State::new(new);
+        s.user = self.user.clone();
+        s.focus = self.focus;
+        if let Some(id) = old.articles.get(self.article).map(|a| &a.id) {
+            if let Some(a) = new.articles.iter().position(|x| &x.id == id) {
+                s.open(a, None);
+                s.reader_scroll = self.reader_scroll;
+            }
+        }
+        let added = new.articles.len() as isize - old.articles.len() as isize;
+        s.message = Some(format!(
+            "files changed: reloaded, {} articles ({added:+})",
+            new.articles.len()
+        ));
+        s
+    }
+
     fn open(&mut self, article: usize, reveal: Option<usize>) {
         if self.article != article {
             self.mention = None;

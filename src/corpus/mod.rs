@@ -286,7 +286,7 @@ pub fn read_bytes(
         .collect()
 }
 
-fn unique_ids(articles: &mut [Article]) {
+pub fn unique_ids(articles: &mut [Article]) {
     let mut seen = std::collections::HashMap::<String, usize>::new();
     for a in articles.iter_mut() {
         let n = seen.entry(a.id.clone()).or_insert(0);

@@ -95,6 +95,22 @@ pub enum Miss {
 
 /// The cached index, if it was built from exactly `key`.
 pub fn load(path: &Path, key: &Key) -> Result<Index, Miss> {
+    load_if(path, |stored| stored == key).map(|(_, ix)| ix)
+}
+
+/// The cache whatever it was built from (for the articles of files that did
+/// not change), with its key: None when it is absent, corrupt, or of
+/// another crossread, year or set of corrections.
+pub fn load_previous(path: &Path, key: &Key) -> Option<(Key, Index)> {
+    load_if(path, |stored| {
+        stored.version == key.version
+            && stored.fallback_year == key.fallback_year
+            && stored.aliases == key.aliases
+    })
+    .ok()
+}
+
+fn load_if(path: &Path, usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), Miss> {
     let t0 = std::time::Instant::now();
     let bytes = std::fs::read(path).map_err(|_| Miss::Absent)?;
     crate::log!("cache: {} bytes read in {:?}", bytes.len(), t0.elapsed());
@@ -104,7 +120,7 @@ pub fn load(path: &Path, key: &Key) -> Result<Index, Miss> {
         .ok_or_else(|| Miss::Corrupt("not a crossread cache".into()))?;
     let (stored, mut rest): (Key, &[u8]) =
         postcard::take_from_bytes(body).map_err(|e| corrupt(&e))?;
-    if stored != *key {
+    if !usable(&stored) {
         return Err(Miss::Stale);
     }
     // the parts, each length-prefixed, decoded in parallel
@@ -180,7 +196,7 @@ pub fn load(path: &Path, key: &Key) -> Result<Index, Miss> {
             .flatten()
             .all(|&e| (e as usize) < ix.entities.len());
     if ok {
-        Ok(ix)
+        Ok((stored, ix))
     } else {
         Err(Miss::Corrupt("inconsistent index".into()))
     }

@@ -230,10 +230,40 @@ impl Index {
         aliases: &aliases::Aliases,
         progress: &Progress,
     ) -> Index {
+        Index::build_reusing(corpus, Vec::new(), &|_| 0, fallback_year, aliases, progress)
+    }
+
+    /// The same, with articles already analyzed (from the cache of files
+    /// that did not change): only the new ones are analyzed, then the whole
+    /// corpus is linked again.
+    pub fn build_reusing(
+        corpus: Corpus,
+        reused: Vec<(Article, Analysis)>,
+        file_rank: &(dyn Fn(&std::path::Path) -> usize + Sync),
+        fallback_year: i32,
+        aliases: &aliases::Aliases,
+        progress: &Progress,
+    ) -> Index {
         let Corpus {
-            mut articles,
+            articles: new_articles,
             warnings,
         } = corpus;
+        let mut articles = Vec::with_capacity(reused.len() + new_articles.len());
+        let mut known: Vec<Option<Analysis>> = Vec::with_capacity(articles.capacity());
+        for (a, an) in reused {
+            articles.push(a);
+            known.push(Some(an));
+        }
+        known.resize_with(known.len() + new_articles.len(), || None);
+        articles.extend(new_articles);
+        if !known.is_empty() && known[0].is_some() {
+            // the order of a full load: files as listed, articles as in their file
+            let mut both: Vec<(Article, Option<Analysis>)> =
+                articles.into_iter().zip(known).collect();
+            both.sort_by_cached_key(|(a, _)| file_rank(&a.path));
+            (articles, known) = both.into_iter().unzip();
+        }
+        crate::corpus::unique_ids(&mut articles);
         let t0 = std::time::Instant::now();
         let stage = |what: &str| {
             crate::log::release_free_memory();
@@ -276,8 +306,12 @@ impl Index {
         let mut analyses: Vec<Analysis> = articles
             .par_iter()
             .zip(sentences)
-            .map(|(a, sentences)| {
+            .zip(known)
+            .map(|((a, sentences), known)| {
                 progress.tick();
+                if let Some(an) = known {
+                    return an;
+                }
                 let p = nlp::Prepared {
                     tokens: nlp::text::tokens(&a.text),
                     sentences,

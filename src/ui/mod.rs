@@ -130,7 +130,33 @@ pub enum Next {
     Event(Event),
     /// Nothing waiting (only when asked not to block).
     Idle,
+    /// The corpus's files changed and were analyzed again: the new index.
+    Reloaded(Box<Index>),
     Quit,
+}
+
+/// Watching the corpus's files: their sizes and times, checked every two
+/// seconds; a change starts a reload on a thread of its own (the unchanged
+/// files' analyses come from the cache), and the UI goes on meanwhile.
+pub struct Watch {
+    /// The files and folders named on the command line.
+    pub inputs: Vec<std::path::PathBuf>,
+    /// Reads and analyzes the corpus again (and writes the cache).
+    pub reload: Box<dyn Fn() -> Result<Index, String> + Send + Sync>,
+}
+
+/// The files' names, sizes and modification times, hashed.
+fn signature(inputs: &[std::path::PathBuf]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::fx::FxHasher::default();
+    for p in crate::corpus::list_files(inputs).unwrap_or_default() {
+        p.hash(&mut h);
+        if let Ok(m) = std::fs::metadata(&p) {
+            m.len().hash(&mut h);
+            m.modified().ok().hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 // the loop's inputs are all distinct: the screen, the data, the user's
@@ -169,6 +195,12 @@ where
                     app::work(s, ix);
                     dirty = true;
                 }
+                continue;
+            }
+            Next::Reloaded(new) => {
+                *s = s.reloaded(ix, &new);
+                *ix = *new;
+                dirty = true;
                 continue;
             }
             Next::Quit => break,
@@ -322,6 +354,7 @@ pub type Loaded = Result<(Index, Option<crate::cli::PendingSave>), String>;
 /// progress screen is drawn; the cache is written after the first frame.
 pub fn run(
     load: impl FnOnce(&crate::index::Progress) -> Loaded + Send,
+    watch: Option<Watch>,
     warnings: Vec<crate::corpus::Warning>,
     mut files: crate::store::Files,
     user: app::userdata::UserData,
@@ -367,8 +400,13 @@ pub fn run(
             return Err(e);
         }
     };
-    ix.warnings.extend(warnings);
+    ix.warnings.extend(warnings.iter().cloned());
     let mut s = State::new(&ix);
+    // the files as loaded; a reload in flight
+    let mut watched = watch.as_ref().map(|w| signature(&w.inputs));
+    let mut last_check = std::time::Instant::now();
+    let mut reloading: Option<std::sync::mpsc::Receiver<Result<Index, String>>> = None;
+    let watch = watch.map(std::sync::Arc::new);
     s.user = user;
     // for benchmarks: leave once the first frame is on the screen
     let bench_exit = std::env::var_os("CROSSREAD_EXIT_AFTER_FIRST_FRAME").is_some();
@@ -413,6 +451,37 @@ pub fn run(
             }
             if !block {
                 return Ok(Next::Idle);
+            }
+            if let Some(rx) = &reloading {
+                match rx.try_recv() {
+                    Ok(Ok(mut new)) => {
+                        reloading = None;
+                        new.warnings.extend(warnings.iter().cloned());
+                        return Ok(Next::Reloaded(Box::new(new)));
+                    }
+                    Ok(Err(e)) => {
+                        reloading = None;
+                        crate::log!("reload failed: {e}");
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                    Err(_) => reloading = None,
+                }
+            }
+            if let (Some(w), None) = (&watch, &reloading) {
+                if last_check.elapsed() >= std::time::Duration::from_secs(2) {
+                    last_check = std::time::Instant::now();
+                    let now = signature(&w.inputs);
+                    if watched != Some(now) {
+                        crate::log!("files changed: reloading");
+                        watched = Some(now);
+                        let (tx, rx) = std::sync::mpsc::channel();
+                        let w = w.clone();
+                        std::thread::spawn(move || {
+                            let _ = tx.send((w.reload)());
+                        });
+                        reloading = Some(rx);
+                    }
+                }
             }
             if t.elapsed() < std::time::Duration::from_millis(20) {
                 quick += 1;
