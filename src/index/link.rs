@@ -32,6 +32,15 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             t = head.trim_end_matches(',').to_string();
         }
     }
+    // "US Air Force", "U.S. Air Force": the country as the table names it
+    if let Some((first, rest)) = t.split_once(' ') {
+        let g = crate::nlp::gazetteer::Gazetteer::get();
+        if let Some((EntityType::Place, canon)) = g.lookup(first) {
+            if canon != first && !rest.is_empty() {
+                t = format!("{canon} {rest}");
+            }
+        }
+    }
     let t = t.trim_end_matches('.');
     // "737s" is the 737
     let model_plural =
@@ -528,6 +537,8 @@ mod tests {
         assert_eq!(name_key(&o, "Boeing Co"), "Boeing");
         assert_eq!(name_key(&o, "Boeing 737s"), "Boeing 737");
         assert_eq!(name_key(&o, "Philadelphia 76ers"), "Philadelphia 76ers");
+        assert_eq!(name_key(&o, "U.S. Air Force"), "United States Air Force");
+        assert_eq!(name_key(&o, "US Air Force"), "United States Air Force");
     }
 
     #[test]

@@ -539,7 +539,11 @@ fn score_like(cx: &Ctx, j: usize, b: usize) -> bool {
     let next = (j + 1 < b).then(|| cx.w(j + 1));
     let after = (j + 2 < b).then(|| cx.w(j + 2));
     match next {
-        Some("-") | Some("–") => after.is_some_and(|w| w.bytes().all(|c| c.is_ascii_digit())),
+        // "95-91" is a score, "737-800" a model (two numbers of three digits, glued)
+        Some("-") | Some("–") => after.is_some_and(|w| {
+            w.bytes().all(|c| c.is_ascii_digit())
+                && !(w.len() >= 3 && cx.w(j).len() >= 3 && cx.w(j + 1) == "-")
+        }),
         Some(",") => {
             after.is_some_and(is_cap)
                 && (j + 3 < b && cx.w(j + 3).bytes().all(|c| c.is_ascii_digit()))
@@ -624,7 +628,15 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             c != "the" && head
         }
         "and" | "&" => {
-            // "Securities and Exchange Commission": the name goes on to an org word
+            // "Securities and Exchange Commission": the name goes on to an org
+            // word; "Shanghai Airlines and Xiamen Airlines" are two names
+            let words = run
+                .iter()
+                .filter(|&&i| cx.toks[i].word && !matches!(cx.w(i), "The" | "A" | "An"))
+                .count();
+            if words >= 2 && cx.g.org_words.contains(last) {
+                return false;
+            }
             let mut k = j + 1;
             while k < b && cx.toks[k].word && is_cap(cx.w(k)) {
                 if cx.g.org_words.contains(cx.w(k)) {
@@ -863,7 +875,29 @@ fn clean(
         out.extend(split_hyphens(cx, p));
     }
     out.retain(|p| keep_piece(cx, p));
-    out
+    out.into_iter().flat_map(|p| split_places(cx, p)).collect()
+}
+
+/// "Budapest Hungary", "Paris France": two known places written together
+/// (a comma dropped) are two names, unless the whole is known ("Papua New
+/// Guinea").
+fn split_places(cx: &Ctx, p: Vec<usize>) -> Vec<Vec<usize>> {
+    let place = |q: &[usize]| -> bool {
+        if q.iter().any(|&i| !cx.toks[i].word) {
+            return false;
+        }
+        let s = &cx.text[cx.toks[q[0]].start..cx.toks[q[q.len() - 1]].end];
+        matches!(cx.g.lookup(s), Some((EntityType::Place, _)))
+    };
+    if p.len() < 2 || p.iter().any(|&i| !cx.toks[i].word) || place(&p) {
+        return vec![p];
+    }
+    for k in 1..p.len() {
+        if place(&p[..k]) && place(&p[k..]) {
+            return vec![p[..k].to_vec(), p[k..].to_vec()];
+        }
+    }
+    vec![p]
 }
 
 /// "Trump-Putin", "US-Russia": glued names that stand alone elsewhere split.
@@ -1218,6 +1252,26 @@ mod tests {
         assert_eq!(
             names("They bought a UK iTunes voucher."),
             vec!["UK", "iTunes"]
+        );
+        assert_eq!(
+            found("The Boeing 737-800 flew.")[0],
+            ("Boeing 737-800".into(), EntityType::Other)
+        );
+    }
+
+    #[test]
+    fn names_written_together_split() {
+        assert_eq!(
+            names("Jets came from Shanghai Airlines and Xiamen Airlines."),
+            vec!["Shanghai Airlines", "Xiamen Airlines"]
+        );
+        assert_eq!(
+            names("They met in Budapest Hungary last week."),
+            vec!["Budapest", "Hungary"]
+        );
+        assert_eq!(
+            names("The Securities and Exchange Commission sued."),
+            vec!["Securities and Exchange Commission"]
         );
     }
 
