@@ -185,10 +185,20 @@ pub fn open_with(
     let mut changed: Option<Vec<PathBuf>> = None;
     let mut listed: Vec<PathBuf> = Vec::new();
     if let Some((path, files)) = cached {
-        let key = cache::key(files.as_ref()?, al, year);
         listed = files.clone()?;
-        crate::log!("cache: key at {:?}", t0.elapsed());
-        match cache::load(&path, &key) {
+        // hashing the input and reading the cache, side by side
+        let (key, bytes) = rayon::join(
+            || cache::key(&listed, al, year),
+            || std::fs::read(&path).ok(),
+        );
+        crate::log!("cache: key made and cache read at {:?}", t0.elapsed());
+        let bytes = bytes.unwrap_or_default();
+        let loaded = if bytes.is_empty() {
+            Err(cache::Miss::Absent)
+        } else {
+            cache::load_bytes(&bytes, &key)
+        };
+        match loaded {
             Ok(ix) => {
                 crate::log!(
                     "cache hit {}: {} articles in {:?}",
@@ -202,7 +212,7 @@ pub fn open_with(
             Err(m) => crate::log!("cache miss {}: {m:?}", path.display()),
         }
         // files that did not change keep their analysis from the last cache
-        if let Some((old, ix)) = cache::load_previous(&path, &key) {
+        if let Some((old, ix)) = cache::load_previous(&bytes, &key) {
             let same: std::collections::HashSet<&(String, u64, i128, u64)> =
                 old.files.iter().collect();
             let keep: std::collections::HashSet<&str> = key
@@ -240,6 +250,7 @@ pub fn open_with(
                 changed.as_ref().map_or(0, Vec::len)
             );
         }
+        drop(bytes);
         pending = Some(PendingSave { path, key });
     }
     crate::nlp::warm_up();

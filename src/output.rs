@@ -30,7 +30,9 @@ fn one_line(s: &str) -> String {
 
 /// `crossread extract`: the evaluation contract.
 pub fn extract(ix: &Index, json_out: bool) -> String {
-    let docs: Vec<Value> = ix
+    // one document at a time: the whole corpus as JSON values would take
+    // several times the memory of the index
+    let docs = ix
         .articles
         .iter()
         .enumerate()
@@ -53,10 +55,17 @@ pub fn extract(ix: &Index, json_out: bool) -> String {
                 .collect();
             json!({"id": a.id, "title": a.title, "date": a.date.map(|d| d.to_string()),
                    "date_source": a.date_source.label(), "entities": ents, "timex": tx})
-        })
-        .collect();
+        });
     if json_out {
-        return serde_json::to_string(&json!({"documents": docs})).unwrap_or_default() + "\n";
+        let mut out = String::from("{\"documents\":[");
+        for (i, d) in docs.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(&d).unwrap_or_default());
+        }
+        out.push_str("]}\n");
+        return out;
     }
     let mut s = String::new();
     for (ai, a) in ix.articles.iter().enumerate() {

@@ -26,7 +26,7 @@ pub struct Key {
 
 const MAGIC: &[u8; 8] = b"XREADIX1";
 /// The layout of the cached index; bumped when `Index` changes shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// A fast 64-bit hash of bytes (8 at a time); not cryptographic, it only
 /// tells changed content from unchanged.
@@ -95,14 +95,20 @@ pub enum Miss {
 
 /// The cached index, if it was built from exactly `key`.
 pub fn load(path: &Path, key: &Key) -> Result<Index, Miss> {
-    load_if(path, |stored| stored == key).map(|(_, ix)| ix)
+    let bytes = std::fs::read(path).map_err(|_| Miss::Absent)?;
+    load_bytes(&bytes, key)
+}
+
+/// The same on the cache file's bytes, already read (while the key was made).
+pub fn load_bytes(bytes: &[u8], key: &Key) -> Result<Index, Miss> {
+    load_if(bytes, |stored| stored == key).map(|(_, ix)| ix)
 }
 
 /// The cache whatever it was built from (for the articles of files that did
 /// not change), with its key: None when it is absent, corrupt, or of
 /// another crossread, year or set of corrections.
-pub fn load_previous(path: &Path, key: &Key) -> Option<(Key, Index)> {
-    load_if(path, |stored| {
+pub fn load_previous(bytes: &[u8], key: &Key) -> Option<(Key, Index)> {
+    load_if(bytes, |stored| {
         stored.version == key.version
             && stored.fallback_year == key.fallback_year
             && stored.aliases == key.aliases
@@ -110,10 +116,8 @@ pub fn load_previous(path: &Path, key: &Key) -> Option<(Key, Index)> {
     .ok()
 }
 
-fn load_if(path: &Path, usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), Miss> {
+fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), Miss> {
     let t0 = std::time::Instant::now();
-    let bytes = std::fs::read(path).map_err(|_| Miss::Absent)?;
-    crate::log!("cache: {} bytes read in {:?}", bytes.len(), t0.elapsed());
     let corrupt = |e: &dyn std::fmt::Display| Miss::Corrupt(e.to_string());
     let body = bytes
         .strip_prefix(MAGIC.as_slice())
@@ -136,42 +140,51 @@ fn load_if(path: &Path, usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), M
         parts.push(&r[..len]);
         rest = &r[len..];
     }
-    let Some((head, chunks)) = parts.split_first() else {
-        return Err(Miss::Corrupt("empty".into()));
+    if parts.len() < 3 {
+        return Err(Miss::Corrupt("parts missing".into()));
+    }
+    // entities, timeline, the rest, then the chunks of articles: all decoded
+    // side by side
+    let decoded: Vec<Part> = parts
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            Ok(match i {
+                0 => Part::Entities(postcard::from_bytes(p)?),
+                1 => Part::Timeline(postcard::from_bytes(p)?),
+                2 => Part::Rest(postcard::from_bytes(p)?),
+                _ => Part::Chunk(postcard::from_bytes(p)?),
+            })
+        })
+        .collect::<Result<Vec<Part>, postcard::Error>>()
+        .map_err(|e| corrupt(&e))?;
+    let mut decoded = decoded.into_iter();
+    let (Some(Part::Entities(entities)), Some(Part::Timeline(timeline)), Some(Part::Rest(rest))) =
+        (decoded.next(), decoded.next(), decoded.next())
+    else {
+        return Err(Miss::Corrupt("parts out of order".into()));
     };
-    let (head, chunks) = rayon::join(
-        || {
-            let t = std::time::Instant::now();
-            let h = postcard::from_bytes::<Head>(head);
-            crate::log!(
-                "cache: head of {} bytes decoded in {:?}",
-                head.len(),
-                t.elapsed()
-            );
-            h
-        },
-        || {
-            chunks
-                .par_iter()
-                .map(|c| postcard::from_bytes::<Chunk>(c))
-                .collect::<Result<Vec<Chunk>, _>>()
-        },
-    );
-    let (head, chunks) = (
-        head.map_err(|e| corrupt(&e))?,
-        chunks.map_err(|e| corrupt(&e))?,
-    );
+    let chunks: Vec<Chunk> = decoded
+        .filter_map(|p| match p {
+            Part::Chunk(c) => Some(c),
+            _ => None,
+        })
+        .collect();
     crate::log!("cache: decoded at {:?}", t0.elapsed());
     let mut ix = Index {
         articles: Vec::new(),
         analyses: Vec::new(),
-        entities: head.entities,
+        entities,
         mention_entity: Vec::new(),
-        timeline: head.timeline,
-        quote_carriers: head.quote_carriers,
-        date_order: head.date_order,
-        warnings: head.warnings,
+        timeline,
+        quote_carriers: rest.quote_carriers,
+        date_order: rest.date_order,
+        warnings: rest.warnings,
     };
+    let n: usize = chunks.iter().map(|c| c.articles.len()).sum();
+    ix.articles.reserve_exact(n);
+    ix.analyses.reserve_exact(n);
+    ix.mention_entity.reserve_exact(n);
     for c in chunks {
         ix.articles.extend(c.articles);
         ix.analyses.extend(c.analyses);
@@ -195,6 +208,7 @@ fn load_if(path: &Path, usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), M
             .iter()
             .flatten()
             .all(|&e| (e as usize) < ix.entities.len());
+    crate::log!("cache: assembled and checked at {:?}", t0.elapsed());
     if ok {
         Ok((stored, ix))
     } else {
@@ -202,23 +216,26 @@ fn load_if(path: &Path, usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), M
     }
 }
 
-/// The index without its articles (which go in chunks).
+/// What is not entities, timeline or articles.
 #[derive(Serialize)]
-struct HeadRef<'a> {
-    entities: &'a [Entity],
-    timeline: &'a Timeline,
+struct RestRef<'a> {
     quote_carriers: &'a [Vec<Vec<u32>>],
     date_order: &'a [u32],
     warnings: &'a [Warning],
 }
 
 #[derive(Deserialize)]
-struct Head {
-    entities: Vec<Entity>,
-    timeline: Timeline,
+struct Rest {
     quote_carriers: Vec<Vec<Vec<u32>>>,
     date_order: Vec<u32>,
     warnings: Vec<Warning>,
+}
+
+enum Part {
+    Entities(Vec<Entity>),
+    Timeline(Timeline),
+    Rest(Rest),
+    Chunk(Chunk),
 }
 
 /// A run of articles with their analyses: decoded on its own.
@@ -242,9 +259,7 @@ const CHUNK: usize = 1000;
 /// Saves the index atomically (a crash leaves the old cache or none).
 pub fn save(path: &Path, key: &Key, ix: &Index) -> Result<(), String> {
     let io = |e: postcard::Error| std::io::Error::other(e.to_string());
-    let head = HeadRef {
-        entities: &ix.entities,
-        timeline: &ix.timeline,
+    let rest = RestRef {
         quote_carriers: &ix.quote_carriers,
         date_order: &ix.date_order,
         warnings: &ix.warnings,
@@ -257,12 +272,14 @@ pub fn save(path: &Path, key: &Key, ix: &Index) -> Result<(), String> {
     crate::store::save_atomic_with(path, |w| {
         w.write_all(MAGIC.as_slice())?;
         postcard::to_io(key, &mut *w).map_err(io)?;
-        postcard::to_io(&(1 + ranges.len() as u32), &mut *w).map_err(io)?;
+        postcard::to_io(&(3 + ranges.len() as u32), &mut *w).map_err(io)?;
         let mut part = |bytes: Vec<u8>| -> std::io::Result<()> {
             postcard::to_io(&(bytes.len() as u64), &mut *w).map_err(io)?;
             w.write_all(&bytes)
         };
-        part(postcard::to_stdvec(&head).map_err(io)?)?;
+        part(postcard::to_stdvec(&ix.entities).map_err(io)?)?;
+        part(postcard::to_stdvec(&ix.timeline).map_err(io)?)?;
+        part(postcard::to_stdvec(&rest).map_err(io)?)?;
         for r in &ranges {
             let c = ChunkRef {
                 articles: &ix.articles[r.clone()],
