@@ -64,12 +64,12 @@ fn keep(ix: &Index, f: Filter, i: usize) -> bool {
 /// An item's bucket at a zoom: a number for the day, week or month, or,
 /// for an item coarser than the zoom ("2025-W43" among days), its own value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Bucket {
+enum Bucket<'a> {
     At(i32),
-    Own(String),
+    Own(&'a str),
 }
 
-fn bucket(ix: &Index, zoom: Zoom, i: usize) -> Bucket {
+fn bucket(ix: &Index, zoom: Zoom, i: usize) -> Bucket<'_> {
     let it = &ix.timeline.items[i];
     let fine_enough = match zoom {
         Zoom::Items => true,
@@ -78,7 +78,7 @@ fn bucket(ix: &Index, zoom: Zoom, i: usize) -> Bucket {
         Zoom::Month => it.precision <= Precision::Month,
     };
     if !fine_enough {
-        return Bucket::Own(it.value.clone());
+        return Bucket::Own(&it.value);
     }
     let d = it.start;
     Bucket::At(match zoom {
@@ -91,7 +91,7 @@ fn bucket(ix: &Index, zoom: Zoom, i: usize) -> Bucket {
 fn label(ix: &Index, zoom: Zoom, first: usize, b: &Bucket) -> String {
     let d = ix.timeline.items[first].start;
     match b {
-        Bucket::Own(v) => v.clone(),
+        Bucket::Own(v) => v.to_string(),
         Bucket::At(_) => match zoom {
             Zoom::Items | Zoom::Day => d.format("%Y-%m-%d").to_string(),
             Zoom::Week => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
@@ -107,16 +107,16 @@ pub fn rows(ix: &Index, zoom: Zoom, filter: Filter) -> Vec<Row> {
         return kept.map(|i| Row::Item(i as u32)).collect();
     }
     let mut order: Vec<Bucket> = Vec::new();
-    let mut groups: HashMap<Bucket, Vec<u32>> = HashMap::new();
+    let mut groups: crate::fx::FxHashMap<Bucket, Vec<u32>> = Default::default();
     for i in kept {
-        let b = bucket(ix, zoom, i);
-        groups
-            .entry(b.clone())
-            .or_insert_with(|| {
-                order.push(b);
-                Vec::new()
-            })
-            .push(i as u32);
+        // the key is copied only for a bucket seen for the first time
+        match groups.entry(bucket(ix, zoom, i)) {
+            std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().push(i as u32),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                order.push(e.key().clone());
+                e.insert(vec![i as u32]);
+            }
+        }
     }
     // items are sorted by start: buckets come in the order first seen
     order

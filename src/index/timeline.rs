@@ -156,7 +156,11 @@ impl Timeline {
         let undated: Vec<u32> = (0..articles.len() as u32)
             .filter(|&i| articles[i as usize].date.is_none())
             .collect();
-        let mut items: Vec<Item> = per_article.into_iter().flatten().collect();
+        // sized once: growing by doubling would hold two copies at its peak
+        let mut items: Vec<Item> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+        for v in per_article {
+            items.extend(v);
+        }
         items.par_sort_by(|a, b| {
             (a.start, a.precision, &a.value, a.article, a.sentence.start).cmp(&(
                 b.start,
@@ -265,22 +269,25 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
     let mut grams = vec![0u32; items.len()];
     // each sentence's distinct runs of words, in parallel, then sorted by run:
     // items that share a run sit side by side (a flat list, no table of lists)
-    let runs: Vec<(usize, Vec<u64>)> = items
+    // runs of words hashed to 32 bits: a rare collision adds one shared run,
+    // and half the memory of this, the analysis's largest passing table
+    let runs: Vec<(usize, Vec<u32>)> = items
         .par_iter()
         .enumerate()
         .filter(|(_, it)| it.timex.is_some() && it.precision == Precision::Day)
         .map(|(i, it)| {
             let w = words(&articles[it.article as usize].text[it.sentence.clone()]);
-            let mut hs: Vec<u64> = w
+            let mut hs: Vec<u32> = w
                 .windows(SAME_TELLING)
                 .map(|g| g.iter().fold(0u64, |h, x| h.rotate_left(7) ^ x))
+                .map(|h| (h ^ (h >> 32)) as u32)
                 .collect();
             hs.sort_unstable();
             hs.dedup();
             (i, hs)
         })
         .collect();
-    let mut by_gram: Vec<(u64, u32)> = Vec::with_capacity(runs.iter().map(|r| r.1.len()).sum());
+    let mut by_gram: Vec<(u32, u32)> = Vec::with_capacity(runs.iter().map(|r| r.1.len()).sum());
     for (i, hs) in runs {
         grams[i] = hs.len() as u32;
         by_gram.extend(hs.into_iter().map(|h| (h, i as u32)));
