@@ -406,7 +406,58 @@ pub fn mentions(
         }
         sentence(&cx, a, ti, &mut out);
     }
+    bare_models(&cx, &mut out);
     out
+}
+
+/// "the 737", "787s": once an article names a model with its maker ("Boeing
+/// 737"), the bare number is that model too, wherever the article uses it.
+fn bare_models(cx: &Ctx, out: &mut Vec<Mention>) {
+    let models: HashMap<&str, &str> = out
+        .iter()
+        .filter(|m| m.ty == EntityType::Other)
+        .filter_map(|m| {
+            let name = &cx.text[m.range.clone()];
+            let last = name.rsplit(' ').next()?;
+            let digits = last.split('-').next().unwrap_or(last).trim_end_matches('s');
+            (name.contains(' ') && !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()))
+                .then_some((digits, name))
+        })
+        .collect();
+    if models.is_empty() {
+        return;
+    }
+    let mut covered: Vec<Range<usize>> = out.iter().map(|m| m.range.clone()).collect();
+    covered.sort_by_key(|r| r.start);
+    let inside = |pos: usize| {
+        let i = covered.partition_point(|r| r.end <= pos);
+        i < covered.len() && covered[i].start <= pos
+    };
+    let mut added = Vec::new();
+    for t in cx.toks.iter().filter(|t| t.word) {
+        let w = t.text(cx.text);
+        let base = w.strip_suffix('s').unwrap_or(w);
+        if let Some(full) = models.get(base) {
+            if !inside(t.start) {
+                // named as the full model, so it links to it
+                let canon = full.split_whitespace().collect::<Vec<_>>().join(" ");
+                let canon = match canon.strip_suffix('s') {
+                    Some(c) if c.ends_with(|c: char| c.is_ascii_digit()) => c.to_string(),
+                    _ => canon,
+                };
+                added.push(Mention {
+                    range: t.start..t.end,
+                    ty: EntityType::Other,
+                    evidence: Evidence::Context(format!("the model of \"{full}\"")),
+                    canonical: Some(canon),
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.range.start);
+    }
 }
 
 fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
@@ -1257,6 +1308,10 @@ mod tests {
             found("The Boeing 737-800 flew.")[0],
             ("Boeing 737-800".into(), EntityType::Other)
         );
+        // the bare model, once the article names it with its maker
+        let f = found("Qantas flies the Boeing 787 now. Its 787s seat 236, and 300 more are due.");
+        let got: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(got, ["Qantas", "Boeing 787", "787s"]);
     }
 
     #[test]
