@@ -279,6 +279,7 @@ impl EntityList {
         let narrowing = !self.searched.is_empty()
             && query.starts_with(self.searched.as_str())
             && self.searched_ty == ty;
+        let names = ix.names();
         let pool: Vec<&crate::index::Entity> = if narrowing {
             self.ids
                 .iter()
@@ -294,8 +295,8 @@ impl EntityList {
                 let best = if query.is_empty() {
                     0
                 } else {
-                    std::iter::once(&e.name)
-                        .chain(&e.aliases)
+                    names
+                        .of_entity(e.id as usize)
                         .filter_map(|n| pattern.score(n))
                         .max()?
                 };

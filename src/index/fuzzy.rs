@@ -24,8 +24,10 @@ impl Pattern {
         if self.letters.is_empty() {
             return Some(0);
         }
-        // ASCII names (most) compare byte-cheap and stop at the last letter
-        let ascii = self.ascii && name.is_ascii();
+        // ASCII names (most) compare byte by byte and stop at the last letter
+        if self.ascii && name.is_ascii() {
+            return self.score_ascii(name.as_bytes());
+        }
         let mut k = 0;
         let mut score = 0;
         let mut prev_matched = false;
@@ -36,17 +38,9 @@ impl Pattern {
             let word_start = !prev_alnum;
             prev_alnum = ch.is_alphanumeric();
             let Some(&want) = self.letters.get(k) else {
-                if ascii {
-                    len = name.len() as i32;
-                    break;
-                }
                 continue;
             };
-            let same = if ascii {
-                ch.eq_ignore_ascii_case(&want)
-            } else {
-                ch == want || ch.to_lowercase().eq(std::iter::once(want))
-            };
+            let same = ch == want || ch.to_lowercase().eq(std::iter::once(want));
             if same {
                 score += 1;
                 if word_start {
@@ -67,6 +61,32 @@ impl Pattern {
         }
         // shorter names are better matches for the same letters
         Some(score * 4 - len / 4)
+    }
+}
+
+impl Pattern {
+    fn score_ascii(&self, name: &[u8]) -> Option<i32> {
+        let mut k = 0;
+        let mut score = 0;
+        let mut prev_matched = false;
+        let mut prev_alnum = false;
+        for (i, &ch) in name.iter().enumerate() {
+            let Some(&want) = self.letters.get(k) else {
+                break;
+            };
+            let word_start = !prev_alnum;
+            prev_alnum = ch.is_ascii_alphanumeric();
+            let same = ch.to_ascii_lowercase() == want as u8;
+            if same {
+                score += 1 + 8 * word_start as i32 + 5 * prev_matched as i32 + 3 * (i == 0) as i32;
+                k += 1;
+            }
+            prev_matched = same;
+        }
+        if k < self.letters.len() {
+            return None;
+        }
+        Some(score * 4 - name.len() as i32 / 4)
     }
 }
 

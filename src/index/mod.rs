@@ -178,6 +178,47 @@ pub struct Index {
     /// Articles by date (undated last), then title: the reading order.
     pub date_order: Vec<u32>,
     pub warnings: Vec<Warning>,
+    /// Every entity's names in one buffer, made on first use (finding an
+    /// entity as you type reads it instead of 70,000 scattered strings).
+    #[serde(skip)]
+    pub names: std::sync::OnceLock<Names>,
+}
+
+/// The names of all entities, one after the other, each entity's separated
+/// by newlines: `text[spans[e]]` are entity `e`'s name and aliases.
+#[derive(Debug, Default)]
+pub struct Names {
+    pub text: String,
+    pub spans: Vec<std::ops::Range<u32>>,
+}
+
+impl Names {
+    fn of(entities: &[Entity]) -> Names {
+        let mut n = Names::default();
+        for e in entities {
+            let start = n.text.len() as u32;
+            n.text.push_str(&e.name.replace('\n', " "));
+            for a in e.aliases.iter().filter(|a| **a != e.name) {
+                n.text.push('\n');
+                n.text.push_str(&a.replace('\n', " "));
+            }
+            n.spans.push(start..n.text.len() as u32);
+        }
+        n
+    }
+
+    /// Entity `e`'s names.
+    pub fn of_entity(&self, e: usize) -> impl Iterator<Item = &str> {
+        let r = self.spans.get(e).cloned().unwrap_or(0..0);
+        self.text[r.start as usize..r.end as usize].split('\n')
+    }
+}
+
+impl Index {
+    /// The names buffer, made once per linking.
+    pub fn names(&self) -> &Names {
+        self.names.get_or_init(|| Names::of(&self.entities))
+    }
 }
 
 /// Dates of undated articles from "on Thursday (October 16)": the year in
@@ -337,6 +378,7 @@ impl Index {
             quote_carriers,
             date_order: vec![],
             warnings,
+            names: Default::default(),
         };
         ix.date_order = ix.by_date().into_iter().map(|a| a as u32).collect();
         ix.relink(aliases);
@@ -349,6 +391,7 @@ impl Index {
     /// builds what depends on them: the timeline, the entities' order.
     pub fn relink(&mut self, aliases: &aliases::Aliases) {
         let t0 = std::time::Instant::now();
+        self.names = Default::default();
         let (mut entities, mention_entity) =
             build_entities(&self.articles, &mut self.analyses, aliases);
         crate::log::release_free_memory();
