@@ -80,87 +80,98 @@ impl Timeline {
         analyses: &[Analysis],
         mention_entity: &[Vec<u32>],
     ) -> Timeline {
-        // each article's items on its own: in parallel
-        let per_article: Vec<Vec<Item>> = articles
-            .par_iter()
-            .zip(analyses)
+        // each article's items on its own, in parallel, a block of articles
+        // at a time into one vector sized for the most there can be: only a
+        // block's items are ever held twice
+        let most: usize = analyses.iter().map(|an| an.timexes.len() + 1).sum();
+        let mut items: Vec<Item> = Vec::with_capacity(most);
+        let make = |(ai, (a, an)): (usize, (&Article, &Analysis))| {
+            let mut items = Vec::new();
+            if let Some(d) = a.date {
+                items.push(Item {
+                    start: d,
+                    end: d,
+                    value: d.format("%Y-%m-%d").to_string(),
+                    precision: Precision::Day,
+                    article: ai as u32,
+                    sentence: a
+                        .date_evidence
+                        .clone()
+                        .unwrap_or(a.body.start..a.body.start),
+                    timex: None,
+                    entities: vec![],
+                    event: 0,
+                });
+            }
+            for t in &an.timexes {
+                if !matches!(t.ty, TimexType::Date | TimexType::Time) {
+                    continue;
+                }
+                let (Some(v), Some((s, e))) = (t.value.clone(), t.days()) else {
+                    continue;
+                };
+                let p = precision_of(&v);
+                if p == Precision::Other || (p == Precision::Year && (e - s).num_days() > 366) {
+                    continue;
+                }
+                let sentence = nlp::sentence_at(&an.sentences, t.range.start)
+                    .map(|i| an.sentences[i].clone())
+                    .unwrap_or(t.range.clone());
+                // the entities of the sentence and its neighbours: who and where the event is about
+                let si = nlp::sentence_at(&an.sentences, t.range.start).unwrap_or(0);
+                let ctx_start = an
+                    .sentences
+                    .get(si.saturating_sub(1))
+                    .map(|r| r.start)
+                    .unwrap_or(sentence.start);
+                let ctx_end = an
+                    .sentences
+                    .get(si + 1)
+                    .map(|r| r.end)
+                    .unwrap_or(sentence.end);
+                let mut ents: Vec<u32> = an
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.range.start >= ctx_start && m.range.end <= ctx_end)
+                    .map(|(mi, _)| mention_entity[ai][mi])
+                    .collect();
+                ents.sort_unstable();
+                ents.dedup();
+                items.push(Item {
+                    start: s,
+                    end: e,
+                    value: v.split('T').next().unwrap_or(&v).to_string(),
+                    precision: p,
+                    article: ai as u32,
+                    sentence,
+                    timex: Some(t.range.clone()),
+                    entities: ents,
+                    event: 0,
+                });
+            }
+            items
+        };
+        const BLOCK: usize = 2048;
+        for (b, (block, ans)) in articles
+            .chunks(BLOCK)
+            .zip(analyses.chunks(BLOCK))
             .enumerate()
-            .map(|(ai, (a, an))| {
-                let mut items = Vec::new();
-                if let Some(d) = a.date {
-                    items.push(Item {
-                        start: d,
-                        end: d,
-                        value: d.format("%Y-%m-%d").to_string(),
-                        precision: Precision::Day,
-                        article: ai as u32,
-                        sentence: a
-                            .date_evidence
-                            .clone()
-                            .unwrap_or(a.body.start..a.body.start),
-                        timex: None,
-                        entities: vec![],
-                        event: 0,
-                    });
-                }
-                for t in &an.timexes {
-                    if !matches!(t.ty, TimexType::Date | TimexType::Time) {
-                        continue;
-                    }
-                    let (Some(v), Some((s, e))) = (t.value.clone(), t.days()) else {
-                        continue;
-                    };
-                    let p = precision_of(&v);
-                    if p == Precision::Other || (p == Precision::Year && (e - s).num_days() > 366) {
-                        continue;
-                    }
-                    let sentence = nlp::sentence_at(&an.sentences, t.range.start)
-                        .map(|i| an.sentences[i].clone())
-                        .unwrap_or(t.range.clone());
-                    // the entities of the sentence and its neighbours: who and where the event is about
-                    let si = nlp::sentence_at(&an.sentences, t.range.start).unwrap_or(0);
-                    let ctx_start = an
-                        .sentences
-                        .get(si.saturating_sub(1))
-                        .map(|r| r.start)
-                        .unwrap_or(sentence.start);
-                    let ctx_end = an
-                        .sentences
-                        .get(si + 1)
-                        .map(|r| r.end)
-                        .unwrap_or(sentence.end);
-                    let mut ents: Vec<u32> = an
-                        .mentions
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, m)| m.range.start >= ctx_start && m.range.end <= ctx_end)
-                        .map(|(mi, _)| mention_entity[ai][mi])
-                        .collect();
-                    ents.sort_unstable();
-                    ents.dedup();
-                    items.push(Item {
-                        start: s,
-                        end: e,
-                        value: v.split('T').next().unwrap_or(&v).to_string(),
-                        precision: p,
-                        article: ai as u32,
-                        sentence,
-                        timex: Some(t.range.clone()),
-                        entities: ents,
-                        event: 0,
-                    });
-                }
-                items
-            })
-            .collect();
+        {
+            let per_article: Vec<Vec<Item>> = block
+                .par_iter()
+                .zip(ans)
+                .enumerate()
+                .map(|(i, x)| make((b * BLOCK + i, x)))
+                .collect();
+            for v in per_article {
+                items.extend(v);
+            }
+        }
         let undated: Vec<u32> = (0..articles.len() as u32)
             .filter(|&i| articles[i as usize].date.is_none())
             .collect();
-        // sized once: growing by doubling would hold two copies at its peak
-        let mut items: Vec<Item> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-        for v in per_article {
-            items.extend(v);
-        }
+        items.shrink_to_fit();
         items.par_sort_by(|a, b| {
             (a.start, a.precision, &a.value, a.article, a.sentence.start).cmp(&(
                 b.start,
