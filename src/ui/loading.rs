@@ -73,13 +73,7 @@ mod tests {
             t.draw(|f| draw(f, &Theme::dark16(), &p, Duration::from_secs(1)))
                 .unwrap();
             if w == 80 {
-                let screen: String = t
-                    .backend()
-                    .buffer()
-                    .content()
-                    .iter()
-                    .map(|c| c.symbol())
-                    .collect();
+                let screen = t.backend().to_string();
                 assert!(screen.contains("names and dates 50/200"), "{screen}");
             }
         }
