@@ -172,15 +172,18 @@ impl Timeline {
             .filter(|&i| articles[i as usize].date.is_none())
             .collect();
         items.shrink_to_fit();
-        items.par_sort_by(|a, b| {
-            (a.start, a.precision, &a.value, a.article, a.sentence.start).cmp(&(
-                b.start,
-                b.precision,
-                &b.value,
-                b.article,
-                b.sentence.start,
-            ))
-        });
+        // in place (a stable sort would hold half the items again); the key
+        // is total, so the order is the same every time
+        let key = |x: &Item| {
+            (
+                x.start,
+                x.precision,
+                x.article,
+                x.sentence.start,
+                x.timex.as_ref().map(|r| (r.start, r.end)),
+            )
+        };
+        items.par_sort_unstable_by(|a, b| (key(a), &a.value).cmp(&(key(b), &b.value)));
         // events: same value, linked by shared entities (publication items join their article's)
         let mut events: Vec<Event> = Vec::new();
         let mut by_value: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -278,30 +281,36 @@ const SAME_TELLING: usize = 4;
 /// dates further apart, or articles far apart, and are not flagged.
 fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
     let mut grams = vec![0u32; items.len()];
-    // each sentence's distinct runs of words, in parallel, then sorted by run:
-    // items that share a run sit side by side (a flat list, no table of lists)
-    // runs of words hashed to 32 bits: a rare collision adds one shared run,
-    // and half the memory of this, the analysis's largest passing table
-    let runs: Vec<(usize, Vec<u32>)> = items
-        .par_iter()
-        .enumerate()
-        .filter(|(_, it)| it.timex.is_some() && it.precision == Precision::Day)
-        .map(|(i, it)| {
-            let w = words(&articles[it.article as usize].text[it.sentence.clone()]);
-            let mut hs: Vec<u32> = w
-                .windows(SAME_TELLING)
-                .map(|g| g.iter().fold(0u64, |h, x| h.rotate_left(7) ^ x))
-                .map(|h| (h ^ (h >> 32)) as u32)
-                .collect();
-            hs.sort_unstable();
-            hs.dedup();
-            (i, hs)
-        })
-        .collect();
-    let mut by_gram: Vec<(u32, u32)> = Vec::with_capacity(runs.iter().map(|r| r.1.len()).sum());
-    for (i, hs) in runs {
-        grams[i] = hs.len() as u32;
-        by_gram.extend(hs.into_iter().map(|h| (h, i as u32)));
+    // each sentence's distinct runs of words, in parallel a block of items at
+    // a time, then sorted by run: items that share a run sit side by side (a
+    // flat list, no table of lists); runs of words hashed to 32 bits: a rare
+    // collision adds one shared run, and half the memory of this, the
+    // analysis's largest passing table
+    let mut by_gram: Vec<(u32, u32)> = Vec::new();
+    const BLOCK: usize = 8192;
+    for start in (0..items.len()).step_by(BLOCK) {
+        let block = &items[start..(start + BLOCK).min(items.len())];
+        let runs: Vec<(usize, Vec<u32>)> = block
+            .par_iter()
+            .enumerate()
+            .filter(|(_, it)| it.timex.is_some() && it.precision == Precision::Day)
+            .map(|(i, it)| {
+                let w = words(&articles[it.article as usize].text[it.sentence.clone()]);
+                let mut hs: Vec<u32> = w
+                    .windows(SAME_TELLING)
+                    .map(|g| g.iter().fold(0u64, |h, x| h.rotate_left(7) ^ x))
+                    .map(|h| (h ^ (h >> 32)) as u32)
+                    .collect();
+                hs.sort_unstable();
+                hs.dedup();
+                (start + i, hs)
+            })
+            .collect();
+        by_gram.reserve_exact(runs.iter().map(|r| r.1.len()).sum());
+        for (i, hs) in runs {
+            grams[i] = hs.len() as u32;
+            by_gram.extend(hs.into_iter().map(|h| (h, i as u32)));
+        }
     }
     by_gram.par_sort_unstable();
     let mut shared: HashMap<(u32, u32), u32> = HashMap::default();

@@ -417,10 +417,15 @@ pub fn run(
     let mut drawn = false;
     let mut after_draw = |ix: &Index| {
         if !std::mem::replace(&mut drawn, true) {
-            crate::log!("first frame at {:?}", crate::log::since_start());
+            crate::log!(
+                "first frame at {:?}, {} MiB",
+                crate::log::since_start(),
+                crate::log::rss_mib()
+            );
         }
         if let Some(p) = pending.take() {
             p.save(ix);
+            crate::log!("after the cache was written: {} MiB", crate::log::rss_mib());
         }
     };
     // a terminal that went away makes poll return at once, forever: leave
