@@ -65,7 +65,7 @@ tui() {
     rm -f "$tmp/tui.log"
     XDG_CACHE_HOME=$tmp/tuicache CROSSREAD_EXIT_AFTER_FIRST_FRAME=1 /usr/bin/time -f "%e %M" -o "$tmp/time" \
       script -qec "$(printf '%q ' "$bin" --log-file "$tmp/tui.log" "$@")" /dev/null >/dev/null 2>&1 || true
-    frames+=("$(grep "first frame at" "$tmp/tui.log" | tail -1 | ms)")
+    frames+=("$(grep "first frame at" "$tmp/tui.log" | tail -1 | sed -E 's/.*first frame at ([^,]+).*/\1/' | ms)")
     out=$(tail -1 "$tmp/time"); walls+=("$(echo "$out" | cut -d' ' -f1)"); rss=$(echo "$out" | cut -d' ' -f2)
   done
   local f w; f=$(printf '%s\n' "${frames[@]}" | median); w=$(printf '%s\n' "${walls[@]}" | median)
