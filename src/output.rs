@@ -519,7 +519,7 @@ pub fn export(
             .map(|it| {
                 let a = &ix.articles[it.article as usize];
                 vec![
-                    it.value.clone(),
+                    it.value.to_string(),
                     a.id.clone(),
                     if it.timex.is_some() {
                         "event"

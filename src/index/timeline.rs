@@ -33,12 +33,102 @@ fn precision_of(value: &str) -> Precision {
     }
 }
 
+/// A normalized date value ("2025-10-16", "2025-W43", "1987-Q1"), kept
+/// inline: a timeline has one per item and per event, and a string on the
+/// heap for each would be some 200,000 allocations to make and to load.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Value {
+    len: u8,
+    bytes: [u8; 23],
+}
+
+impl Value {
+    /// The value (cut, on a character boundary, at 23 bytes: no date value
+    /// is that long).
+    pub fn new(s: &str) -> Value {
+        let mut n = s.len().min(23);
+        while !s.is_char_boundary(n) {
+            n -= 1;
+        }
+        let mut bytes = [0u8; 23];
+        bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+        Value {
+            len: n as u8,
+            bytes,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // always whole characters of a str (see `new`)
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Value {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Value {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialOrd for Value {
+    fn partial_cmp(&self, other: &Value) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Value {
+    fn cmp(&self, other: &Value) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date value")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::new(v))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 /// One dated sentence (or an article's publication date).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub value: String,
+    pub value: Value,
     pub precision: Precision,
     pub article: u32,
     /// The sentence, or the title for a publication item.
@@ -53,7 +143,7 @@ pub struct Item {
 /// Items that report the same thing from different articles.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
-    pub value: String,
+    pub value: Value,
     pub start: NaiveDate,
     pub items: Vec<u32>,
     pub articles: Vec<u32>,
@@ -91,7 +181,7 @@ impl Timeline {
                 items.push(Item {
                     start: d,
                     end: d,
-                    value: d.format("%Y-%m-%d").to_string(),
+                    value: Value::new(&d.format("%Y-%m-%d").to_string()),
                     precision: Precision::Day,
                     article: ai as u32,
                     sentence: a
@@ -141,7 +231,7 @@ impl Timeline {
                 items.push(Item {
                     start: s,
                     end: e,
-                    value: v.split('T').next().unwrap_or(&v).to_string(),
+                    value: Value::new(v.split('T').next().unwrap_or(&v)),
                     precision: p,
                     article: ai as u32,
                     sentence,
@@ -225,7 +315,7 @@ impl Timeline {
                     event_of[m] = ev;
                 }
                 events.push(Event {
-                    value: v.to_string(),
+                    value: Value::new(v),
                     start: items[members[0]].start,
                     items: vec![],
                     articles: arts,
@@ -238,7 +328,7 @@ impl Timeline {
             if event_of[i] == usize::MAX {
                 event_of[i] = events.len();
                 events.push(Event {
-                    value: it.value.clone(),
+                    value: it.value,
                     start: it.start,
                     items: vec![],
                     articles: vec![it.article],
@@ -504,4 +594,24 @@ pub fn reanchor_quotes(articles: &[Article], analyses: &mut [Analysis]) -> Vec<V
         }
     }
     carriers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_kept_inline_and_ordered_as_text() {
+        let (a, b) = (Value::new("2025-10-16"), Value::new("2025-W43"));
+        assert_eq!(a.as_str(), "2025-10-16");
+        assert!(a < b);
+        assert_eq!(Value::new("1987"), "1987");
+        // too long: cut on a character boundary, never a panic
+        assert_eq!(Value::new(&"é".repeat(20)).len(), 22);
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, "\"2025-10-16\"");
+        assert_eq!(serde_json::from_str::<Value>(&json).unwrap(), a);
+        let bytes = postcard::to_stdvec(&b).unwrap();
+        assert_eq!(postcard::from_bytes::<Value>(&bytes).unwrap(), b);
+    }
 }
