@@ -480,6 +480,19 @@ fn words(s: &str) -> Vec<u64> {
     let mut h: u64 = 0xcbf29ce484222325;
     let mut in_word = false;
     for c in s.chars() {
+        // ASCII (nearly all of it) without the Unicode tables
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                h ^= c.to_ascii_lowercase() as u64;
+                h = h.wrapping_mul(0x100000001b3);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                h = 0xcbf29ce484222325;
+                in_word = false;
+            }
+            continue;
+        }
         if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 let mut buf = [0u8; 4];
