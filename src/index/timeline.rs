@@ -479,26 +479,23 @@ fn words(s: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(s.len() / 6);
     let mut h: u64 = 0xcbf29ce484222325;
     let mut in_word = false;
+    const PRIME: u64 = 0x100000001b3;
     for c in s.chars() {
         // ASCII (nearly all of it) without the Unicode tables
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                h ^= c.to_ascii_lowercase() as u64;
-                h = h.wrapping_mul(0x100000001b3);
-                in_word = true;
-            } else if in_word {
-                out.push(h);
-                h = 0xcbf29ce484222325;
-                in_word = false;
-            }
-            continue;
-        }
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                for b in l.encode_utf8(&mut buf).bytes() {
-                    h ^= b as u64;
-                    h = h.wrapping_mul(0x100000001b3);
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
+            if c.is_ascii() {
+                h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
+            } else {
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for b in l.encode_utf8(&mut buf).bytes() {
+                        h = (h ^ b as u64).wrapping_mul(PRIME);
+                    }
                 }
             }
             in_word = true;
