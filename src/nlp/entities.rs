@@ -407,7 +407,43 @@ pub fn mentions(
         sentence(&cx, a, ti, &mut out);
     }
     bare_models(&cx, &mut out);
+    defined_acronyms(&cx, &mut out);
     out
+}
+
+/// "Singapore Airlines (SIA)": an acronym defined in parentheses after a
+/// name is that name, there and wherever else the article uses it.
+fn defined_acronyms(cx: &Ctx, out: &mut [Mention]) {
+    let mut defs: HashMap<String, String> = HashMap::default();
+    for w in out.windows(2) {
+        let (name, acr) = (&w[0], &w[1]);
+        let between = &cx.text[name.range.end..acr.range.start];
+        let after = &cx.text[acr.range.end..];
+        let short = &cx.text[acr.range.clone()];
+        let full = &cx.text[name.range.clone()];
+        if between.trim() == "("
+            && after.starts_with(')')
+            && (2..=6).contains(&short.len())
+            && is_all_caps(short)
+            && full.contains(' ')
+        {
+            let canon = name
+                .canonical
+                .clone()
+                .unwrap_or_else(|| full.split_whitespace().collect::<Vec<_>>().join(" "));
+            defs.insert(short.to_string(), canon);
+        }
+    }
+    if defs.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        if let Some(c) = defs.get(&cx.text[m.range.clone()]) {
+            if m.canonical.is_none() || m.evidence == Evidence::Acronym {
+                m.canonical = Some(c.clone());
+            }
+        }
+    }
 }
 
 /// "the 737", "787s": once an article names a model with its maker ("Boeing
@@ -1312,6 +1348,21 @@ mod tests {
         let f = found("Qantas flies the Boeing 787 now. Its 787s seat 236, and 300 more are due.");
         let got: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(got, ["Qantas", "Boeing 787", "787s"]);
+    }
+
+    #[test]
+    fn acronyms_defined_in_parentheses() {
+        let t = "Singapore Airlines (SIA) ordered jets. SIA said so.";
+        let toks = tokens(t);
+        let sents = sentences(t);
+        let mut lex = Lexicon::default();
+        lex.observe(t, &toks, &sents);
+        let m = mentions(t, &toks, &sents, &lex);
+        let sia: Vec<_> = m.iter().filter(|m| &t[m.range.clone()] == "SIA").collect();
+        assert_eq!(sia.len(), 2);
+        assert!(sia
+            .iter()
+            .all(|m| m.canonical.as_deref() == Some("Singapore Airlines")));
     }
 
     #[test]
