@@ -60,7 +60,15 @@ impl Pattern {
             return None;
         }
         // shorter names are better matches for the same letters
-        Some(score * 4 - len / 4)
+        let whole: String = self.letters.iter().collect();
+        let lower = name.to_lowercase();
+        let bonus = match lower.find(&whole) {
+            _ if self.letters.len() < 2 => 0,
+            Some(i) if i == 0 || !lower[..i].ends_with(char::is_alphanumeric) => WHOLE_AT_WORD,
+            Some(_) => WHOLE,
+            None => 0,
+        };
+        Some(score * 4 - len / 4 + bonus)
     }
 }
 
@@ -86,9 +94,35 @@ impl Pattern {
         if k < self.letters.len() {
             return None;
         }
-        Some(score * 4 - name.len() as i32 / 4)
+        Some(score * 4 - name.len() as i32 / 4 + self.whole_ascii(name))
+    }
+
+    /// The letters typed together, as a word's start ("reag" in "Ronald
+    /// Reagan") or inside one, weigh more than the same letters scattered
+    /// ("Reichhold Chemie AG").
+    fn whole_ascii(&self, name: &[u8]) -> i32 {
+        let n = self.letters.len();
+        if n < 2 || name.len() < n {
+            return 0;
+        }
+        let mut best = 0;
+        for i in 0..=name.len() - n {
+            let hit = name[i..i + n]
+                .iter()
+                .zip(&self.letters)
+                .all(|(c, l)| c.to_ascii_lowercase() == *l as u8);
+            if hit {
+                let word_start = i == 0 || !name[i - 1].is_ascii_alphanumeric();
+                best = best.max(if word_start { WHOLE_AT_WORD } else { WHOLE });
+            }
+        }
+        best
     }
 }
+
+/// Bonuses for the query found whole: at a word's start, anywhere.
+const WHOLE_AT_WORD: i32 = 60;
+const WHOLE: i32 = 25;
 
 /// `Pattern::new(query).score(name)`, for one-off use.
 pub fn score(query: &str, name: &str) -> Option<i32> {
@@ -106,6 +140,9 @@ mod tests {
         assert!(score("zv", "Volodymyr Zelenskiy").is_none());
         assert!(score("mr", "Marco Rubio") > score("mr", "Kremlin"));
         assert!(score("trump", "Donald Trump") > score("trump", "Tatar Rumpus"));
+        // the letters typed together beat the same letters scattered
+        assert!(score("reag", "Reagan") > score("reag", "Reichhold Chemie AG"));
+        assert!(score("reag", "Ronald Reagan") > score("reag", "Reichhold Chemie AG"));
         assert_eq!(score("", "anything"), Some(0));
     }
 
