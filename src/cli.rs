@@ -146,9 +146,14 @@ impl PendingSave {
 }
 
 /// The analyzed corpus: from the cache when nothing changed, else read and
-/// analyzed (and cached for next time).
-pub fn open(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, String> {
-    let (ix, pending) = open_with(paths, al, use_cache, &Progress::default())?;
+/// analyzed (and cached for next time, at once).
+pub fn open(
+    paths: &[PathBuf],
+    al: &Aliases,
+    use_cache: bool,
+    progress: &Progress,
+) -> Result<Index, String> {
+    let (ix, pending) = open_with(paths, al, use_cache, progress)?;
     if let Some(p) = pending {
         p.save(&ix);
     }
@@ -318,10 +323,7 @@ fn with_progress_line<T: Send>(work: impl FnOnce(&Progress) -> T + Send) -> T {
 
 /// `open`, with the corpus's warnings on stderr (headless commands).
 pub fn build(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, String> {
-    let (ix, pending) = with_progress_line(|p| open_with(paths, al, use_cache, p))?;
-    if let Some(p) = pending {
-        p.save(&ix);
-    }
+    let ix = with_progress_line(|p| open(paths, al, use_cache, p))?;
     for w in &ix.warnings {
         eprintln!("crossread: warning: {w}");
         crate::log!("warning: {w}");
@@ -514,12 +516,7 @@ pub fn main() -> i32 {
                     reload: Box::new(move || {
                         // the corrections as they are on disk now
                         let (al, _) = store::load_aliases(alias_path.as_deref());
-                        let (ix, pending) =
-                            open_with(&paths, &al, use_cache, &Progress::default())?;
-                        if let Some(p) = pending {
-                            p.save(&ix);
-                        }
-                        Ok(ix)
+                        open(&paths, &al, use_cache, &Progress::default())
                     }),
                 }
             });

@@ -184,6 +184,9 @@ pub struct State {
     pub message: Option<String>,
     /// Keys typed so far of a sequence ("g" of "g g").
     pub keys_pending: String,
+    /// Articles not read yet (kept here: counting them walks every article,
+    /// too much for every frame of a large corpus).
+    pub unread: usize,
     /// The article marked with `c`, waiting for a second one to compare with.
     pub compare_mark: Option<usize>,
     /// Places jumped from, for going back and forth (vim's jump list).
@@ -388,6 +391,7 @@ impl State {
             list_height: 10,
             message: None,
             keys_pending: String::new(),
+            unread: ix.articles.len(),
             compare_mark: None,
             jumps: vec![],
             jump_pos: 0,
@@ -504,11 +508,26 @@ impl State {
         };
     }
 
+    /// The user's data, and the unread count that follows from it.
+    pub fn set_user(&mut self, ix: &Index, user: userdata::UserData) {
+        self.user = user;
+        self.recount(ix);
+    }
+
+    /// Counts the unread articles again (after the user's data changed).
+    pub fn recount(&mut self, ix: &Index) {
+        self.unread = ix
+            .articles
+            .iter()
+            .filter(|a| !self.user.is_read(&a.id))
+            .count();
+    }
+
     /// The state for a new index of the same corpus (files changed on
     /// disk): the user's data, focus and article (by id) are kept.
     pub fn reloaded(&self, old: &Index, new: &Index) -> State {
         let mut s = State::new(new);
-        s.user = self.user.clone();
+        s.set_user(new, self.user.clone());
         s.focus = self.focus;
         if let Some(id) = old.articles.get(self.article).map(|a| &a.id) {
             if let Some(a) = new.articles.iter().position(|x| &x.id == id) {
@@ -630,6 +649,9 @@ pub fn update(s: &mut State, ix: &Index, action: Action) {
                 s.user_dirty = true;
             }
         }
+    }
+    if s.user_dirty {
+        s.recount(ix);
     }
 }
 
@@ -1341,6 +1363,19 @@ mod tests {
     use super::*;
     use crate::corpus;
 
+    /// Opens article `a` by clicking its row in the sources list.
+    fn click_article(s: &mut State, ix: &Index, a: usize) {
+        let row = s.order.iter().position(|&x| x == a).unwrap();
+        update(
+            s,
+            ix,
+            Action::Click {
+                pane: Pane::Sources,
+                row,
+            },
+        );
+    }
+
     fn seeds() -> Index {
         Index::build(corpus::embedded_seeds(), 2025)
     }
@@ -1495,15 +1530,7 @@ mod tests {
         let ix = seeds();
         let mut s = State::new(&ix);
         let a = ix.find_article("001").unwrap();
-        let pos = s.order.iter().position(|&x| x == a).unwrap();
-        update(
-            &mut s,
-            &ix,
-            Action::Click {
-                pane: Pane::Sources,
-                row: pos,
-            },
-        );
+        click_article(&mut s, &ix, a);
         update(&mut s, &ix, Action::CompareRelated);
         let Overlay::Compare { cmp, .. } = &s.overlay else {
             panic!("no compare view")
@@ -1716,15 +1743,7 @@ mod tests {
         let ix = seeds();
         let mut s = State::new(&ix);
         let a = ix.find_article("003").unwrap();
-        let pos = s.order.iter().position(|&x| x == a).unwrap();
-        update(
-            &mut s,
-            &ix,
-            Action::Click {
-                pane: Pane::Sources,
-                row: pos,
-            },
-        );
+        click_article(&mut s, &ix, a);
         // to the quote that 001 carries too
         let mut found = false;
         for _ in 0..ix.analyses[a].quotes.len() {

@@ -24,41 +24,16 @@ impl Pattern {
         if self.letters.is_empty() {
             return Some(0);
         }
-        // ASCII names (most) compare byte by byte and stop at the last letter
+        // ASCII names (most) compare byte by byte, without Unicode case tables
         if self.ascii && name.is_ascii() {
-            return self.score_ascii(name.as_bytes());
+            let chars = name.bytes().map(char::from);
+            let score = self.letters_score(chars, |c, want| c.to_ascii_lowercase() == want)?;
+            return Some(score * 4 - name.len() as i32 / 4 + self.whole_ascii(name.as_bytes()));
         }
-        let mut k = 0;
-        let mut score = 0;
-        let mut prev_matched = false;
-        let mut prev_alnum = false;
-        let mut len = 0i32;
-        for (i, ch) in name.chars().enumerate() {
-            len += 1;
-            let word_start = !prev_alnum;
-            prev_alnum = ch.is_alphanumeric();
-            let Some(&want) = self.letters.get(k) else {
-                continue;
-            };
-            let same = ch == want || ch.to_lowercase().eq(std::iter::once(want));
-            if same {
-                score += 1;
-                if word_start {
-                    score += 8;
-                }
-                if prev_matched {
-                    score += 5;
-                }
-                if i == 0 {
-                    score += 3;
-                }
-                k += 1;
-            }
-            prev_matched = same;
-        }
-        if k < self.letters.len() {
-            return None;
-        }
+        let len = name.chars().count() as i32;
+        let score = self.letters_score(name.chars(), |c, want| {
+            c == want || c.to_lowercase().eq(std::iter::once(want))
+        })?;
         // shorter names are better matches for the same letters
         let whole: String = self.letters.iter().collect();
         let lower = name.to_lowercase();
@@ -73,28 +48,31 @@ impl Pattern {
 }
 
 impl Pattern {
-    fn score_ascii(&self, name: &[u8]) -> Option<i32> {
+    /// The letters in order: a point each, more at a word's start, after
+    /// the letter before, and at the very start; None when some are missing.
+    fn letters_score(
+        &self,
+        name: impl Iterator<Item = char>,
+        same: impl Fn(char, char) -> bool,
+    ) -> Option<i32> {
         let mut k = 0;
         let mut score = 0;
         let mut prev_matched = false;
         let mut prev_alnum = false;
-        for (i, &ch) in name.iter().enumerate() {
+        for (i, ch) in name.enumerate() {
             let Some(&want) = self.letters.get(k) else {
                 break;
             };
             let word_start = !prev_alnum;
-            prev_alnum = ch.is_ascii_alphanumeric();
-            let same = ch.to_ascii_lowercase() == want as u8;
-            if same {
+            prev_alnum = ch.is_alphanumeric();
+            let matched = same(ch, want);
+            if matched {
                 score += 1 + 8 * word_start as i32 + 5 * prev_matched as i32 + 3 * (i == 0) as i32;
                 k += 1;
             }
-            prev_matched = same;
+            prev_matched = matched;
         }
-        if k < self.letters.len() {
-            return None;
-        }
-        Some(score * 4 - name.len() as i32 / 4 + self.whole_ascii(name))
+        (k == self.letters.len()).then_some(score)
     }
 
     /// The letters typed together, as a word's start ("reag" in "Ronald

@@ -1230,12 +1230,17 @@ mod tests {
     use super::super::text::{sentences, tokens};
     use super::*;
 
-    fn found(text: &str) -> Vec<(String, EntityType)> {
+    /// The mentions of one text, with its own word evidence.
+    fn analyzed(text: &str) -> Vec<Mention> {
         let toks = tokens(text);
         let sents = sentences(text);
         let mut lex = Lexicon::default();
         lex.observe(text, &toks, &sents);
         mentions(text, &toks, &sents, &lex)
+    }
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        analyzed(text)
             .into_iter()
             .map(|m| (text[m.range].to_string(), m.ty))
             .collect()
@@ -1353,11 +1358,7 @@ mod tests {
     #[test]
     fn acronyms_defined_in_parentheses() {
         let t = "Singapore Airlines (SIA) ordered jets. SIA said so.";
-        let toks = tokens(t);
-        let sents = sentences(t);
-        let mut lex = Lexicon::default();
-        lex.observe(t, &toks, &sents);
-        let m = mentions(t, &toks, &sents, &lex);
+        let m = analyzed(t);
         let sia: Vec<_> = m.iter().filter(|m| &t[m.range.clone()] == "SIA").collect();
         assert_eq!(sia.len(), 2);
         assert!(sia

@@ -526,11 +526,7 @@ fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: R
     if !ix.warnings.is_empty() {
         right.push_str(&format!("⚠ {} warnings (w) │ ", ix.warnings.len()));
     }
-    let unread = ix
-        .articles
-        .iter()
-        .filter(|a| !s.user.is_read(&a.id))
-        .count();
+    let unread = s.unread;
     right.push_str(&format!(
         "{unread} unread │ {} articles, {} entities ",
         ix.articles.len(),

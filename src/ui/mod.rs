@@ -407,7 +407,7 @@ pub fn run(
     let mut last_check = std::time::Instant::now();
     let mut reloading: Option<std::sync::mpsc::Receiver<Result<Index, String>>> = None;
     let watch = watch.map(std::sync::Arc::new);
-    s.user = user;
+    s.set_user(&ix, user);
     // for benchmarks: leave once the first frame is on the screen
     let bench_exit = std::env::var_os("CROSSREAD_EXIT_AFTER_FIRST_FRAME").is_some();
     // debug builds only: the tests' way to check that a panic gives the
