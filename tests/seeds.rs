@@ -369,3 +369,54 @@ fn stories_group_the_october_call_apart_from_the_march_ones() {
     assert_eq!(groups[0], ["000", "001", "003"], "{groups:?}");
     assert!(groups[1..].iter().all(|g| g.len() == 1), "{groups:?}");
 }
+
+/// A corpus of small texts in a temporary folder.
+fn texts(files: &[(&str, &str)]) -> Index {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let c = corpus::load(&[dir.path().to_path_buf()]).unwrap();
+    Index::build(c, 2025)
+}
+
+fn entity<'a>(ix: &'a Index, name: &str) -> &'a crossread::index::Entity {
+    ix.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name}"))
+}
+
+#[test]
+fn a_surname_that_is_also_a_city_is_the_person_where_it_links_to_him() {
+    let ix = texts(&[(
+        "a.txt",
+        "Jackson arrested on DUI charge\n\nReceiver Vincent Jackson was held. Jackson was freed on bail.\n",
+    )]);
+    let e = entity(&ix, "Vincent Jackson");
+    assert_eq!(e.ty, crossread::nlp::EntityType::Person);
+    assert!(e.aliases.iter().any(|a| a == "Jackson"), "{:?}", e.aliases);
+}
+
+#[test]
+fn a_model_links_to_its_maker_s_name_and_to_its_own_name() {
+    let ix = texts(&[
+        (
+            "a.txt",
+            "Airbus A380 flew on Monday. Boeing 787 Dreamliner orders rose.\n",
+        ),
+        (
+            "b.txt",
+            "The A380 landed in Sydney. The Dreamliner was late.\n",
+        ),
+    ]);
+    let a380 = entity(&ix, "Airbus A380");
+    assert_eq!(a380.articles.len(), 2, "{:?}", a380.aliases);
+    let b787 = entity(&ix, "Boeing 787");
+    assert!(
+        b787.aliases.iter().any(|a| a == "Dreamliner"),
+        "{:?}",
+        b787.aliases
+    );
+    assert_eq!(b787.articles.len(), 2);
+}

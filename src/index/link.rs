@@ -17,6 +17,9 @@ pub struct Item<'a> {
     pub article: usize,
     pub mention: &'a Mention,
     pub text: &'a str,
+    /// The text between the previous mention of the article and this one,
+    /// when they are at most three bytes apart ("787 Dreamliner").
+    pub gap: Option<&'a str>,
 }
 
 /// Cleans a mention's text into its name key.
@@ -74,6 +77,13 @@ const CORPORATE: &[&str] = &[
     "Incorporated",
     "Cos",
 ];
+
+/// A model designation: letters and digits, digits included ("A380", "787", "777-200").
+fn is_model_word(w: &str) -> bool {
+    w.len() >= 3
+        && w.bytes().any(|b| b.is_ascii_digit())
+        && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
 
 fn tokens(name: &str) -> Vec<&str> {
     name.split([' ', '-']).filter(|w| !w.is_empty()).collect()
@@ -294,6 +304,28 @@ pub fn link(items: &[Item]) -> Linked {
         }
     }
 
+    // 2b. the name of a model written right after it is that model ("Boeing 787
+    // Dreamliner", "the 787 'Dreamliner'")
+    for (i, it) in items.iter().enumerate().skip(1) {
+        let Some(gap) = it.gap else { continue };
+        if !gap.starts_with(' ')
+            || !gap
+                .chars()
+                .all(|c| matches!(c, ' ' | '"' | '“' | '\'' | '‘'))
+        {
+            continue;
+        }
+        let (pk, k) = (item_key[i - 1], item_key[i]);
+        let (pt, t) = (&key_tokens[pk], &key_tokens[k]);
+        if t.len() == 1
+            && it.mention.ty == EntityType::Other
+            && !is_model_word(t[0])
+            && pt.last().is_some_and(|w| is_model_word(w))
+        {
+            uf.union(pk, k);
+        }
+    }
+
     // 3a. surname -> full person names, with the number of articles using them
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, k) in keys.iter().enumerate() {
@@ -369,12 +401,14 @@ pub fn link(items: &[Item]) -> Linked {
         let k = item_key[i];
         let key = &keys[k];
         let t = &key_tokens[k];
-        if t.len() != 1 || it.mention.canonical.is_some() {
+        let strong_non_person = matches!(
+            it.mention.evidence,
+            Evidence::Alias | Evidence::Gazetteer | Evidence::Company
+        ) && it.mention.ty != EntityType::Person;
+        // a name the tables give is only ever a surname of the article's person
+        if t.len() != 1 || it.mention.canonical.is_some() && !strong_non_person {
             continue;
         }
-        let strong_non_person =
-            matches!(it.mention.evidence, Evidence::Alias | Evidence::Gazetteer)
-                && it.mention.ty != EntityType::Person;
         // the same short form in the same article is decided once
         if !seen.insert((it.article, k, strong_non_person)) {
             continue;
@@ -401,6 +435,9 @@ pub fn link(items: &[Item]) -> Linked {
                     target_of_item[i] = Some(c);
                     continue;
                 }
+            }
+            if it.mention.canonical.is_some() {
+                continue;
             }
         }
         if !strong_non_person {
@@ -442,6 +479,20 @@ pub fn link(items: &[Item]) -> Linked {
             if dependent && !strong_non_person && !in_article.is_empty() {
                 target_of_item[i] = pick(&in_article);
                 continue;
+            }
+            // a model designation ("A380", "777-200") is the product of the one
+            // maker the corpus pairs it with, in any article
+            if !strong_non_person && is_model_word(t[0]) {
+                let pool = if in_article.is_empty() {
+                    c.clone()
+                } else {
+                    in_article
+                };
+                let root = uf.find(pool[0]);
+                if pool.iter().all(|&x| uf.find(x) == root) {
+                    target_of_item[i] = pick(&pool);
+                    continue;
+                }
             }
         }
         if key.chars().filter(|c| c.is_uppercase()).count()
@@ -539,6 +590,7 @@ mod tests {
                 article: a,
                 mention: &p,
                 text: t,
+                gap: None,
             })
             .collect();
         let l = link(&items);
@@ -557,11 +609,13 @@ mod tests {
                 article: 0,
                 mention: &o,
                 text: "International Criminal Court",
+                gap: None,
             },
             Item {
                 article: 1,
                 mention: &o,
                 text: "ICC",
+                gap: None,
             },
         ];
         let l = link(&items);
@@ -576,13 +630,14 @@ mod tests {
                 article: *a,
                 mention: m,
                 text: t,
+                gap: None,
             })
             .collect()
     }
 
     #[test]
     fn a_surname_in_the_article_beats_a_place_of_that_name() {
-        let mut place = m(EntityType::Place, None);
+        let mut place = m(EntityType::Place, Some("Jackson"));
         place.evidence = Evidence::Gazetteer;
         let ms = [m(EntityType::Person, None), place.clone(), place];
         let l = link(&items(
@@ -622,5 +677,30 @@ mod tests {
         assert_eq!(c[0], c[1]);
         assert_eq!(c[2], c[3]);
         assert_ne!(c[4], c[5], "a maker is not its product");
+    }
+
+    #[test]
+    fn models_and_their_names() {
+        let (p, q) = (m(EntityType::Other, None), m(EntityType::Other, None));
+        let ms = [p.clone(), p.clone(), p.clone(), p.clone(), q.clone(), q];
+        let texts = [
+            "Airbus A380",
+            "A380",
+            "Boeing 787",
+            "Dreamliner",
+            "Dreamliner",
+            "Boeing 747",
+        ];
+        let mut its = items(&ms, &texts, &[0, 1, 2, 2, 3, 4]);
+        its[3].gap = Some(" ");
+        let l = link(&its);
+        let c = &l.cluster_of;
+        assert_eq!(
+            c[0], c[1],
+            "a model alone is its maker's, in another article"
+        );
+        assert_eq!(c[2], c[3], "the model's name written after it");
+        assert_eq!(c[3], c[4]);
+        assert_ne!(c[2], c[5]);
     }
 }

@@ -515,12 +515,19 @@ impl Index {
 fn items_of<'a>(articles: &'a [Article], analyses: &'a [Analysis]) -> Vec<link::Item<'a>> {
     let mut items = Vec::new();
     for (ai, an) in analyses.iter().enumerate() {
+        let text = &articles[ai].text;
+        let mut end = None;
         for m in &an.mentions {
+            let gap = end
+                .filter(|&e| e <= m.range.start && m.range.start - e <= 3)
+                .and_then(|e| text.get(e..m.range.start));
             items.push(link::Item {
                 article: ai,
                 mention: m,
-                text: &articles[ai].text[m.range.clone()],
+                text: &text[m.range.clone()],
+                gap,
             });
+            end = Some(m.range.end);
         }
     }
     items
@@ -602,7 +609,9 @@ fn build_entities(
             let mut names: HashMap<String, usize> = HashMap::new();
             let mut surface_names: std::collections::BTreeSet<String> = Default::default();
             let mut votes: HashMap<EntityType, u32> = HashMap::new();
-            let mut best_ev: Option<(&Evidence, EntityType)> = None;
+            // the evidence of a full name outweighs that of a short form: "Jackson",
+            // a GeoNames place, is Vincent Jackson where it links to him
+            let mut best_ev: Option<(&Evidence, EntityType, bool)> = None;
             for &i in g {
                 let it = &items[i];
                 *names
@@ -612,12 +621,15 @@ fn build_entities(
                 surface_names.insert(surface);
                 let s = it.mention.evidence.strength() as u32;
                 *votes.entry(it.mention.ty).or_default() += 1 + s * 2;
-                if best_ev.is_none_or(|(e, _)| e.strength() < it.mention.evidence.strength()) {
-                    best_ev = Some((&it.mention.evidence, it.mention.ty));
+                let full = it.text.contains(char::is_whitespace);
+                if best_ev.is_none_or(|(e, _, f)| {
+                    (f, e.strength()) < (full, it.mention.evidence.strength())
+                }) {
+                    best_ev = Some((&it.mention.evidence, it.mention.ty, full));
                 }
             }
             let (best_ev, best_ty) = best_ev
-                .map(|(e, t)| (e.clone(), t))
+                .map(|(e, t, _)| (e.clone(), t))
                 .unwrap_or((Evidence::Default, EntityType::Other));
             let ty = if best_ev.strength() >= 4 {
                 best_ty

@@ -32,6 +32,8 @@ pub enum Evidence {
     Default,
     /// The user said so (aliases file).
     User,
+    /// A listed company (stock index lists).
+    Company,
 }
 
 impl Evidence {
@@ -44,6 +46,7 @@ impl Evidence {
             Evidence::OrgWord(_) => 6,
             Evidence::PlaceWord(_) => 5,
             Evidence::FirstName(_) => 4,
+            Evidence::Company => 3,
             Evidence::Acronym => 2,
             Evidence::Context(_) => 1,
             Evidence::Default => 0,
@@ -62,6 +65,7 @@ impl Evidence {
             Evidence::Context(c) => format!("context: {c}"),
             Evidence::Default => "no evidence (default)".into(),
             Evidence::User => "set by you (aliases.toml)".into(),
+            Evidence::Company => "a listed company".into(),
         }
     }
 }
@@ -909,22 +913,24 @@ fn clean(
             continue;
         }
         let at_initial = initial[i - a];
-        // "Saudi Arabia", "South Korea": a demonym that starts a known place
+        // "Saudi Arabia", "South Korea", "New Zealand", "General Motors": a
+        // demonym or a common word that starts a known name
         let starts_place = || {
             (2..=3).any(|k| {
-                pos + k <= part.len()
-                    && cx
-                        .g
-                        .lookup(&cx.text[cx.toks[i].start..cx.toks[part[pos + k - 1]].end])
-                        .is_some()
+                pos + k <= part.len() && {
+                    let s = &cx.text[cx.toks[i].start..cx.toks[part[pos + k - 1]].end];
+                    cx.g.lookup(s).is_some() || cx.g.companies.contains_key(s)
+                }
             })
         };
-        let drop =
-            (at_initial || headline) && !all_caps && cx.doubtful(w) && !cx.g.org_words.contains(w)
-                || cx.g.demonyms.contains(w)
-                    && !(pos + 1 < part.len()
-                        && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
-                    && !starts_place();
+        let drop = (at_initial || headline)
+            && !all_caps
+            && cx.doubtful(w)
+            && !cx.g.org_words.contains(w)
+            && !starts_place()
+            || cx.g.demonyms.contains(w)
+                && !(pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
+                && !starts_place();
         // "UK iTunes", "Apple iPhone": a camel-case brand starts its own name
         if is_camel(w) && !cur.is_empty() {
             pieces.push(std::mem::take(&mut cur));
@@ -1108,6 +1114,10 @@ fn classify(
     if let Some(t) = title {
         return (EntityType::Person, Evidence::Title(t), None);
     }
+    if let Some(&c) = g.companies.get(norm.as_str()) {
+        let canonical = (c != norm).then(|| c.to_string());
+        return (EntityType::Org, Evidence::Company, canonical);
+    }
     if words.len() >= 2 && g.org_words.contains(last) {
         return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
     }
@@ -1118,8 +1128,8 @@ fn classify(
             None,
         );
     }
-    // "Air France", "Air Canada": an airline
-    if words.len() >= 2 && firstw == "Air" {
+    // "Air France", "Air Canada", "Aer Lingus": an airline
+    if words.len() >= 2 && matches!(firstw, "Air" | "Aer") {
         return (EntityType::Org, Evidence::OrgWord(firstw.to_string()), None);
     }
     // sports teams: "Philadelphia 76ers", "San Diego Chargers"
@@ -1404,5 +1414,32 @@ mod tests {
             found("Climbers died on Aoraki Mount Cook this week.")[0],
             ("Aoraki Mount Cook".into(), EntityType::Place)
         );
+        assert_eq!(
+            found("He flew Aer Lingus to Dublin.")[0],
+            ("Aer Lingus".into(), EntityType::Org)
+        );
+    }
+
+    #[test]
+    fn listed_companies_and_known_names_at_a_sentence_start() {
+        let f = found("Shares of Lockheed Martin and Cisco rose while Northrop Grumman fell.");
+        assert!(f.iter().all(|(_, t)| *t == EntityType::Org), "{f:?}");
+        // a common word that starts a known name is kept at a sentence start
+        assert_eq!(
+            found("New Zealand police said two climbers died.")[0],
+            ("New Zealand".into(), EntityType::Place)
+        );
+        assert_eq!(
+            found("General Motors said it would cut jobs.")[0],
+            ("General Motors".into(), EntityType::Org)
+        );
+        // but not one that only looks like a start of one
+        assert_eq!(
+            names("New rules apply in Texas."),
+            vec!["Texas".to_string()]
+        );
+        let ford = analyzed("Sales at Ford Motor Company rose.");
+        assert_eq!(ford[0].canonical.as_deref(), Some("Ford Motor"));
+        assert_eq!(ford[0].evidence, Evidence::Company);
     }
 }

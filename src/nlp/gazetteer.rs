@@ -20,6 +20,8 @@ pub struct Gazetteer {
     pub titles: HashSet<&'static str>,
     pub longest_title: usize,
     pub org_words: HashSet<&'static str>,
+    /// Listed company -> the name news uses ("Apple Inc." -> "Apple").
+    pub companies: HashMap<&'static str, &'static str>,
     pub place_words: HashSet<&'static str>,
 }
 
@@ -44,6 +46,9 @@ impl Gazetteer {
                 let _kind = f.next()?;
                 Some((name, f.next().unwrap_or(name)))
             })
+            .collect();
+        let companies = lines(include_str!("../../assets/gazetteer/companies.tsv"))
+            .filter_map(|l| l.split_once('\t'))
             .collect();
         let aliases: HashMap<String, (String, EntityType)> =
             lines(include_str!("../../assets/gazetteer/aliases.tsv"))
@@ -84,6 +89,7 @@ impl Gazetteer {
             longest_title,
             org_words: set(include_str!("../../assets/gazetteer/org_words.txt")),
             place_words: set(include_str!("../../assets/gazetteer/place_words.txt")),
+            companies,
         };
         crate::log!("gazetteer loaded in {:?}", t.elapsed());
         g
@@ -129,5 +135,10 @@ mod tests {
         assert!(g.titles.contains("Secretary of State"));
         assert!(g.demonyms.contains("Russian"));
         assert!(g.org_words.contains("Department"));
+        assert_eq!(g.companies.get("Apple Inc."), Some(&"Apple"));
+        assert!(
+            !g.companies.contains_key("Partners"),
+            "a plural common word"
+        );
     }
 }
