@@ -261,20 +261,45 @@ fn is_model(s: &str, after_camel: bool) -> bool {
 }
 
 fn is_all_caps(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Calls `f` with the word in lower case, without allocating for short ASCII words.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.len() <= 48 && b.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out
+        f(std::str::from_utf8(&buf[..b.len()]).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
 }
 
 /// Headline case: at least three content words, seven in ten capitalized,
 /// or a short line ("Leave a Comment") with every content word capitalized.
-fn title_case(words: &[&str]) -> bool {
-    let content: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.len() >= 3 && !SMALL.contains(&w.to_lowercase().as_str()))
-        .collect();
-    let caps = content.iter().filter(|w| is_cap(w)).count();
-    (content.len() >= 3 && caps * 10 >= content.len() * 7)
-        || (words.len() <= 4 && content.len() == 2 && caps == 2)
+fn title_case<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut all, mut content, mut caps) = (0, 0, 0);
+    for w in words {
+        all += 1;
+        if w.len() >= 3 && !SMALL.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            content += 1;
+            caps += is_cap(w) as usize;
+        }
+    }
+    (content >= 3 && caps * 10 >= content * 7) || (all <= 4 && content == 2 && caps == 2)
 }
 
 /// Corpus-level word evidence passed in by the caller (pure: no I/O): for each
@@ -294,11 +319,11 @@ impl Lexicon {
         let headline: Vec<bool> = sentences
             .iter()
             .map(|r| {
-                let words: Vec<&str> = text[r.clone()]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                title_case(&words)
+                title_case(
+                    text[r.clone()]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty()),
+                )
             })
             .collect();
         for t in tokens {
@@ -318,10 +343,10 @@ impl Lexicon {
             let w = t.text(text);
             if is_cap(w) {
                 if !first && !is_all_caps(w) {
-                    self.counts.entry(w.to_lowercase()).or_default().0 += 1;
+                    with_lower(w, |l| self.count(l).0 += 1);
                 }
             } else if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-                self.counts.entry(w.to_string()).or_default().1 += 1;
+                self.count(w).1 += 1;
             }
             first = false;
         }
@@ -335,11 +360,16 @@ impl Lexicon {
         }
     }
 
+    /// The counts of a lower-case word, made on first sight (no copy of a word seen before).
+    fn count(&mut self, lower: &str) -> &mut (u32, u32) {
+        if !self.counts.contains_key(lower) {
+            self.counts.insert(lower.to_string(), (0, 0));
+        }
+        self.counts.get_mut(lower).expect("inserted above")
+    }
+
     fn get(&self, w: &str) -> (u32, u32) {
-        self.counts
-            .get(&w.to_lowercase())
-            .copied()
-            .unwrap_or_default()
+        with_lower(w, |l| self.counts.get(l).copied().unwrap_or_default())
     }
 }
 
@@ -515,7 +545,7 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         .trim_end()
         .trim_end_matches(['"', '”', '’', '\''])
         .ends_with(['.', '?', '!', ',', ';', ')']);
-    let headline = all_caps_line || (!ends_like_prose && title_case(&words));
+    let headline = all_caps_line || (!ends_like_prose && title_case(words.iter().copied()));
     // positions where a capital proves nothing: the sentence start, after a quote or colon
     let mut initial = vec![false; b - a];
     let mut first = true;
