@@ -27,8 +27,18 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     if let Some(c) = &m.canonical {
         return c.clone();
     }
-    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut t = t.replace('’', "'");
+    // one pass: runs of white space as one space, curly apostrophes straight
+    let mut t = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !t.is_empty() {
+            t.push(' ');
+        }
+        if w.contains('’') {
+            t.push_str(&w.replace('’', "'"));
+        } else {
+            t.push_str(w);
+        }
+    }
     // "Apple Inc." is Apple, "Boeing Co." is Boeing
     if let Some((head, last)) = t.rsplit_once(' ') {
         if CORPORATE.contains(&last.trim_end_matches('.')) {
@@ -44,14 +54,15 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             }
         }
     }
-    let t = t.trim_end_matches('.');
+    let n = t.trim_end_matches('.').len();
+    t.truncate(n);
     // "737s" is the 737
     let model_plural =
         t.len() > 2 && t.ends_with('s') && t.as_bytes()[t.len() - 2].is_ascii_digit();
     if model_plural {
-        return t[..t.len() - 1].to_string();
+        t.pop();
     }
-    t.to_string()
+    t
 }
 
 const CORPORATE: &[&str] = &[
@@ -246,14 +257,25 @@ pub fn link(items: &[Item]) -> Linked {
     let mut key_ty: Vec<HashMap<EntityType, u32>> = Vec::new();
     let mut key_articles: Vec<Vec<usize>> = Vec::new();
     let mut item_key = Vec::with_capacity(items.len());
-    for it in items {
-        let k = name_key(it.mention, it.text);
-        let id = *key_id.entry(k.clone()).or_insert_with(|| {
-            keys.push(k);
-            key_ty.push(HashMap::default());
-            key_articles.push(Vec::new());
-            keys.len() - 1
-        });
+    // the keys made on all cores, then numbered in order
+    let item_names: Vec<String> = {
+        use rayon::prelude::*;
+        items
+            .par_iter()
+            .map(|it| name_key(it.mention, it.text))
+            .collect()
+    };
+    for (it, k) in items.iter().zip(item_names) {
+        let id = match key_id.get(&k) {
+            Some(&id) => id,
+            None => {
+                key_id.insert(k.clone(), keys.len());
+                keys.push(k);
+                key_ty.push(HashMap::default());
+                key_articles.push(Vec::new());
+                keys.len() - 1
+            }
+        };
         *key_ty[id].entry(it.mention.ty).or_default() += 1 + it.mention.evidence.strength() as u32;
         if key_articles[id].last() != Some(&it.article) {
             key_articles[id].push(it.article);
@@ -280,28 +302,40 @@ pub fn link(items: &[Item]) -> Linked {
             .or_default()
             .push(id);
     }
-    for ids in buckets.values_mut() {
-        if ids.len() > 4000 {
-            continue;
-        }
-        // keys of close length only: sorted by length, a window of +2 bytes
-        ids.sort_by_key(|&id| keys[id].len());
-        for (i, &a) in ids.iter().enumerate() {
-            let ka = &keys[a];
-            // one-word names shorter than 5 letters are never spelling variants
-            if key_tokens[a].len() == 1 && ka.len() < 5 {
-                continue;
-            }
-            for &b in &ids[i + 1..] {
-                let kb = &keys[b];
-                if kb.len() > ka.len() + 2 {
-                    break;
+    // the buckets compared on all cores, the pairs joined after
+    let pairs: Vec<(usize, usize)> = {
+        use rayon::prelude::*;
+        let mut all: Vec<Vec<usize>> = buckets.into_values().filter(|b| b.len() > 1).collect();
+        all.par_iter_mut()
+            .flat_map_iter(|ids| {
+                let mut pairs = Vec::new();
+                if ids.len() > 4000 {
+                    return pairs;
                 }
-                if similar_tokens(&key_tokens[a], &key_tokens[b]) {
-                    uf.union(a, b);
+                // keys of close length only: sorted by length, a window of +2 bytes
+                ids.sort_by_key(|&id| keys[id].len());
+                for (i, &a) in ids.iter().enumerate() {
+                    let ka = &keys[a];
+                    // one-word names shorter than 5 letters are never spelling variants
+                    if key_tokens[a].len() == 1 && ka.len() < 5 {
+                        continue;
+                    }
+                    for &b in &ids[i + 1..] {
+                        let kb = &keys[b];
+                        if kb.len() > ka.len() + 2 {
+                            break;
+                        }
+                        if similar_tokens(&key_tokens[a], &key_tokens[b]) {
+                            pairs.push((a, b));
+                        }
+                    }
                 }
-            }
-        }
+                pairs
+            })
+            .collect()
+    };
+    for (a, b) in pairs {
+        uf.union(a, b);
     }
 
     // 2b. the name of a model written right after it is that model ("Boeing 787
@@ -334,10 +368,14 @@ pub fn link(items: &[Item]) -> Linked {
             by_last.entry(t[t.len() - 1]).or_default().push(id);
         }
     }
-    let mut by_last_initial: HashMap<char, Vec<(&str, &Vec<usize>)>> = HashMap::default();
+    // surnames by first letter and length, for their variant spellings
+    let mut by_last_initial: HashMap<(char, usize), Vec<(&str, &Vec<usize>)>> = HashMap::default();
     for (last, ids) in &by_last {
         if let Some(c) = last.chars().next() {
-            by_last_initial.entry(c).or_default().push((last, ids));
+            by_last_initial
+                .entry((c, last.len()))
+                .or_default()
+                .push((last, ids));
         }
     }
     // 3b. acronyms -> multiword names with those initials
@@ -376,15 +414,12 @@ pub fn link(items: &[Item]) -> Linked {
     }
     let mut head_dependent: HashMap<usize, bool> = HashMap::default();
     // per article: the keys it uses
-    let mut art_keys: HashMap<usize, Local> = HashMap::default();
+    let n_articles = items.iter().map(|it| it.article + 1).max().unwrap_or(0);
+    let mut art_keys: Vec<Local> = (0..n_articles).map(|_| Local::default()).collect();
     for (i, it) in items.iter().enumerate() {
-        art_keys
-            .entry(it.article)
-            .or_default()
-            .0
-            .push((item_key[i], 1));
+        art_keys[it.article].0.push((item_key[i], 1));
     }
-    for l in art_keys.values_mut() {
+    for l in art_keys.iter_mut() {
         l.0.sort_unstable();
         l.0.dedup_by(|b, a| {
             let same = a.0 == b.0;
@@ -413,7 +448,7 @@ pub fn link(items: &[Item]) -> Linked {
         if !seen.insert((it.article, k, strong_non_person)) {
             continue;
         }
-        let local = &art_keys[&it.article];
+        let local = &art_keys[it.article];
         let pick = |cands: &[usize]| -> Option<usize> {
             let in_article: Vec<usize> = cands
                 .iter()
@@ -448,13 +483,11 @@ pub fn link(items: &[Item]) -> Linked {
                     .entry(k)
                     .or_insert_with(|| {
                         let first = t[0].chars().next().unwrap_or(' ');
-                        by_last_initial
-                            .get(&first)
-                            .into_iter()
+                        let n = t[0].len();
+                        (n.saturating_sub(2)..=n + 2)
+                            .filter_map(|len| by_last_initial.get(&(first, len)))
                             .flatten()
-                            .filter(|(last, _)| {
-                                last.len().abs_diff(t[0].len()) <= 2 && similar_word(last, t[0])
-                            })
+                            .filter(|(last, _)| similar_word(last, t[0]))
                             .flat_map(|(_, ids)| ids.iter().copied())
                             .collect()
                     })
@@ -474,7 +507,7 @@ pub fn link(items: &[Item]) -> Linked {
             let dependent = *head_dependent.entry(k).or_insert_with(|| {
                 key_articles[k]
                     .iter()
-                    .all(|a| c.iter().any(|&x| art_keys[a].contains(x)))
+                    .all(|a| c.iter().any(|&x| art_keys[*a].contains(x)))
             });
             if dependent && !strong_non_person && !in_article.is_empty() {
                 target_of_item[i] = pick(&in_article);
