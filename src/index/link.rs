@@ -176,6 +176,25 @@ fn edits(a: &str, b: &str, ignore_case: bool) -> usize {
     if a.len().min(b.len()) == 0 || a.len().max(b.len()) <= 1 {
         return a.len().max(b.len());
     }
+    // one row on the stack for names (middles up to 63 bytes)
+    let m = b.len();
+    if m < 64 {
+        let mut row = [0usize; 64];
+        for (j, r) in row.iter_mut().enumerate().take(m + 1) {
+            *r = j;
+        }
+        for (i, x) in a.iter().enumerate() {
+            let mut diag = row[0];
+            row[0] = i + 1;
+            for (j, y) in b.iter().enumerate() {
+                let up = row[j + 1];
+                let cost = usize::from(!same((x, y)));
+                row[j + 1] = (diag + cost).min(up + 1).min(row[j] + 1);
+                diag = up;
+            }
+        }
+        return row[m];
+    }
     let lower = |s: &[u8]| {
         s.iter()
             .map(|c| {
@@ -254,7 +273,7 @@ pub fn link(items: &[Item]) -> Linked {
     // distinct name keys, with their type votes and article sets
     let mut key_id: HashMap<String, usize> = HashMap::default();
     let mut keys: Vec<String> = Vec::new();
-    let mut key_ty: Vec<HashMap<EntityType, u32>> = Vec::new();
+    let mut key_ty: Vec<[u32; 4]> = Vec::new();
     let mut key_articles: Vec<Vec<usize>> = Vec::new();
     let mut item_key = Vec::with_capacity(items.len());
     // the keys made on all cores, then numbered in order
@@ -271,24 +290,34 @@ pub fn link(items: &[Item]) -> Linked {
             None => {
                 key_id.insert(k.clone(), keys.len());
                 keys.push(k);
-                key_ty.push(HashMap::default());
+                key_ty.push([0; 4]);
                 key_articles.push(Vec::new());
                 keys.len() - 1
             }
         };
-        *key_ty[id].entry(it.mention.ty).or_default() += 1 + it.mention.evidence.strength() as u32;
+        key_ty[id][it.mention.ty as usize] += 1 + it.mention.evidence.strength() as u32;
         if key_articles[id].last() != Some(&it.article) {
             key_articles[id].push(it.article);
         }
         item_key.push(id);
     }
-    let ty_of = |id: usize| {
-        key_ty[id]
-            .iter()
-            .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
-            .map(|(t, _)| *t)
-            .unwrap_or(EntityType::Other)
-    };
+    const TYPES: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Other,
+    ];
+    // each key's type: the most votes, the first type on a tie
+    let key_type: Vec<EntityType> = key_ty
+        .iter()
+        .map(|v| {
+            TYPES
+                .into_iter()
+                .max_by_key(|&t| (v[t as usize], std::cmp::Reverse(t)))
+                .unwrap_or(EntityType::Other)
+        })
+        .collect();
+    let ty_of = |id: usize| key_type[id];
     let n = keys.len();
     let mut uf = Uf((0..n).collect());
 
@@ -369,7 +398,8 @@ pub fn link(items: &[Item]) -> Linked {
         }
     }
     // surnames by first letter and length, for their variant spellings
-    let mut by_last_initial: HashMap<(char, usize), Vec<(&str, &Vec<usize>)>> = HashMap::default();
+    type Surnames<'a> = Vec<(&'a str, &'a Vec<usize>)>;
+    let mut by_last_initial: HashMap<(char, usize), Surnames> = HashMap::default();
     for (last, ids) in &by_last {
         if let Some(c) = last.chars().next() {
             by_last_initial
@@ -412,7 +442,6 @@ pub fn link(items: &[Item]) -> Linked {
             _ => {}
         }
     }
-    let mut head_dependent: HashMap<usize, bool> = HashMap::default();
     // per article: the keys it uses
     let n_articles = items.iter().map(|it| it.article + 1).max().unwrap_or(0);
     let mut art_keys: Vec<Local> = (0..n_articles).map(|_| Local::default()).collect();
@@ -429,74 +458,100 @@ pub fn link(items: &[Item]) -> Linked {
             same
         });
     }
-    let mut target_of_item: Vec<Option<usize>> = vec![None; items.len()];
-    let mut variant_cands: HashMap<usize, Vec<usize>> = HashMap::default();
+    // the joins so far, fixed: the short forms below only read them
+    let roots: Vec<usize> = (0..n).map(|x| uf.find(x)).collect();
+    // the short forms to decide: once per article, form and kind
     let mut seen: crate::fx::FxHashSet<(usize, usize, bool)> = Default::default();
-    for (i, it) in items.iter().enumerate() {
+    let strong = |it: &Item| {
+        matches!(
+            it.mention.evidence,
+            Evidence::Alias | Evidence::Gazetteer | Evidence::Company
+        ) && it.mention.ty != EntityType::Person
+    };
+    let todo: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            let it = &items[i];
+            let k = item_key[i];
+            let strong_non_person = strong(it);
+            // a name the tables give is only ever a surname of the article's person
+            key_tokens[k].len() == 1
+                && (it.mention.canonical.is_none() || strong_non_person)
+                && seen.insert((it.article, k, strong_non_person))
+        })
+        .collect();
+    drop(seen);
+    use rayon::prelude::*;
+    // variant spellings of surnames, and whether a head is always written with
+    // its long form, once per key (on all cores)
+    let mut needed: Vec<usize> = todo.iter().map(|&i| item_key[i]).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let variant_cands: HashMap<usize, Vec<usize>> = needed
+        .par_iter()
+        .filter(|&&k| {
+            let w = key_tokens[k][0];
+            w.len() >= 6 && !by_last.contains_key(w)
+        })
+        .map(|&k| {
+            let w = key_tokens[k][0];
+            let first = w.chars().next().unwrap_or(' ');
+            let n = w.len();
+            let c: Vec<usize> = (n.saturating_sub(2)..=n + 2)
+                .filter_map(|len| by_last_initial.get(&(first, len)))
+                .flatten()
+                .filter(|(last, _)| similar_word(last, w))
+                .flat_map(|(_, ids)| ids.iter().copied())
+                .collect();
+            (k, c)
+        })
+        .collect();
+    let head_dependent: HashMap<usize, bool> = needed
+        .par_iter()
+        .filter_map(|&k| {
+            let c = by_head.get(key_tokens[k][0])?;
+            let dep = key_articles[k]
+                .iter()
+                .all(|a| c.iter().any(|&x| art_keys[*a].contains(x)));
+            Some((k, dep))
+        })
+        .collect();
+    let decide = |i: usize| -> Option<usize> {
+        let it = &items[i];
         let k = item_key[i];
         let key = &keys[k];
         let t = &key_tokens[k];
-        let strong_non_person = matches!(
-            it.mention.evidence,
-            Evidence::Alias | Evidence::Gazetteer | Evidence::Company
-        ) && it.mention.ty != EntityType::Person;
-        // a name the tables give is only ever a surname of the article's person
-        if t.len() != 1 || it.mention.canonical.is_some() && !strong_non_person {
-            continue;
-        }
-        // the same short form in the same article is decided once
-        if !seen.insert((it.article, k, strong_non_person)) {
-            continue;
-        }
+        let strong_non_person = strong(it);
         let local = &art_keys[it.article];
         let pick = |cands: &[usize]| -> Option<usize> {
-            let in_article: Vec<usize> = cands
-                .iter()
-                .copied()
-                .filter(|&c| local.contains(c))
-                .collect();
-            let pool = if in_article.is_empty() {
-                cands.to_vec()
-            } else {
-                in_article
+            let best = |c: &usize| {
+                (
+                    key_articles[*c].len(),
+                    local.count(*c),
+                    std::cmp::Reverse(*c),
+                )
             };
-            pool.into_iter()
-                .max_by_key(|&c| (key_articles[c].len(), local.count(c), std::cmp::Reverse(c)))
+            cands
+                .iter()
+                .filter(|&&c| local.contains(c))
+                .max_by_key(|c| best(c))
+                .or_else(|| cands.iter().max_by_key(|c| best(c)))
+                .copied()
         };
         if strong_non_person {
             // "Jackson" in an article about Jamal Jackson is not the city
             if let Some(c) = by_last.get(t[0]) {
                 if let Some(&c) = c.iter().find(|&&c| local.contains(c)) {
-                    target_of_item[i] = Some(c);
-                    continue;
+                    return Some(c);
                 }
             }
             if it.mention.canonical.is_some() {
-                continue;
+                return None;
             }
-        }
-        if !strong_non_person {
+        } else {
             // a surname, or a variant spelling of one
-            let cands: Vec<usize> = match by_last.get(t[0]) {
-                Some(c) => c.clone(),
-                None if t[0].len() >= 6 => variant_cands
-                    .entry(k)
-                    .or_insert_with(|| {
-                        let first = t[0].chars().next().unwrap_or(' ');
-                        let n = t[0].len();
-                        (n.saturating_sub(2)..=n + 2)
-                            .filter_map(|len| by_last_initial.get(&(first, len)))
-                            .flatten()
-                            .filter(|(last, _)| similar_word(last, t[0]))
-                            .flat_map(|(_, ids)| ids.iter().copied())
-                            .collect()
-                    })
-                    .clone(),
-                None => vec![],
-            };
-            if !cands.is_empty() {
-                target_of_item[i] = pick(&cands);
-                continue;
+            let cands = by_last.get(t[0]).or_else(|| variant_cands.get(&k));
+            if let Some(c) = cands.filter(|c| !c.is_empty()) {
+                return pick(c);
             }
         }
         // "Chargers" -> "San Diego Chargers", "A380" -> "Airbus A380", "Northrop" ->
@@ -504,27 +559,21 @@ pub fn link(items: &[Item]) -> Linked {
         // (a company's name is not the head of its products: "Boeing" is not the "Boeing 737")
         if let Some(c) = by_head.get(t[0]) {
             let in_article: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
-            let dependent = *head_dependent.entry(k).or_insert_with(|| {
-                key_articles[k]
-                    .iter()
-                    .all(|a| c.iter().any(|&x| art_keys[*a].contains(x)))
-            });
+            let dependent = head_dependent.get(&k).copied().unwrap_or(false);
             if dependent && !strong_non_person && !in_article.is_empty() {
-                target_of_item[i] = pick(&in_article);
-                continue;
+                return pick(&in_article);
             }
             // a model designation ("A380", "777-200") is the product of the one
             // maker the corpus pairs it with, in any article
             if !strong_non_person && is_model_word(t[0]) {
                 let pool = if in_article.is_empty() {
-                    c.clone()
+                    c
                 } else {
-                    in_article
+                    &in_article
                 };
-                let root = uf.find(pool[0]);
-                if pool.iter().all(|&x| uf.find(x) == root) {
-                    target_of_item[i] = pick(&pool);
-                    continue;
+                let root = roots[pool[0]];
+                if pool.iter().all(|&x| roots[x] == root) {
+                    return pick(pool);
                 }
             }
         }
@@ -533,9 +582,15 @@ pub fn link(items: &[Item]) -> Linked {
             && key.len() >= 2
         {
             if let Some(c) = by_initials.get(key.as_str()) {
-                target_of_item[i] = pick(c);
+                return pick(c);
             }
         }
+        None
+    };
+    let decisions: Vec<Option<usize>> = todo.par_iter().map(|&i| decide(i)).collect();
+    let mut target_of_item: Vec<Option<usize>> = vec![None; items.len()];
+    for (&i, d) in todo.iter().zip(decisions) {
+        target_of_item[i] = d;
     }
     // a short form names one entity per article: all its mentions there go the same way
     let mut decided: HashMap<(usize, usize), usize> = HashMap::default();
