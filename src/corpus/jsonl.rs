@@ -20,23 +20,33 @@ const KNOWN: [&str; 11] = [
 ];
 
 pub fn read_lines(path: &Path, text: &str, warnings: &mut Vec<String>) -> Vec<Article> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Value>(line) {
-            Ok(v) => {
-                if let Some(a) = record(path, &v, n + 1, warnings) {
-                    out.push(a);
+    use rayon::prelude::*;
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(n, l)| (n, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    // records parsed on all cores, kept and warned about in file order
+    let parsed: Vec<(Option<Article>, Vec<String>)> = lines
+        .par_iter()
+        .with_min_len(256)
+        .map(|&(n, line)| {
+            let mut w = Vec::new();
+            let a = match serde_json::from_str::<Value>(line) {
+                Ok(v) => record(path, &v, n + 1, &mut w),
+                Err(e) => {
+                    w.push(format!("line {}: invalid JSON ({e}); record skipped", n + 1));
+                    None
                 }
-            }
-            Err(e) => warnings.push(format!(
-                "line {}: invalid JSON ({e}); record skipped",
-                n + 1
-            )),
-        }
+            };
+            (a, w)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parsed.len());
+    for (a, w) in parsed {
+        warnings.extend(w);
+        out.extend(a);
     }
     out
 }
