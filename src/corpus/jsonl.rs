@@ -36,7 +36,10 @@ pub fn read_lines(path: &Path, text: &str, warnings: &mut Vec<String>) -> Vec<Ar
             let a = match serde_json::from_str::<Value>(line) {
                 Ok(v) => record(path, &v, n + 1, &mut w),
                 Err(e) => {
-                    w.push(format!("line {}: invalid JSON ({e}); record skipped", n + 1));
+                    w.push(format!(
+                        "line {}: invalid JSON ({e}); record skipped",
+                        n + 1
+                    ));
                     None
                 }
             };

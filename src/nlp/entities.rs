@@ -2,7 +2,7 @@
 //! titles, sentence-initial words and demonyms, typed by gazetteers and rules.
 
 use super::gazetteer::Gazetteer;
-use super::text::Token;
+use super::text::{with_lower, Token};
 use super::EntityType;
 use crate::fx::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
@@ -273,28 +273,14 @@ fn is_all_caps(s: &str) -> bool {
     letters >= 2
 }
 
-/// Calls `f` with the word in lower case, without allocating for short ASCII words.
-fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let b = w.as_bytes();
-    if b.len() <= 48 && b.is_ascii() {
-        let mut buf = [0u8; 48];
-        for (d, s) in buf.iter_mut().zip(b) {
-            *d = s.to_ascii_lowercase();
-        }
-        // ASCII in, ASCII out
-        f(std::str::from_utf8(&buf[..b.len()]).unwrap_or_default())
-    } else {
-        f(&w.to_lowercase())
-    }
-}
-
 /// Headline case: at least three content words, seven in ten capitalized,
 /// or a short line ("Leave a Comment") with every content word capitalized.
 fn title_case<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
     let (mut all, mut content, mut caps) = (0, 0, 0);
     for w in words {
         all += 1;
-        if w.len() >= 3 && !SMALL.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+        // the small words of three letters or more are at most five long
+        if w.len() >= 3 && (w.len() > 5 || !SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))) {
             content += 1;
             caps += is_cap(w) as usize;
         }
@@ -405,10 +391,19 @@ impl Ctx<'_> {
 
     fn title_at(&self, idx: &[usize], k: usize) -> usize {
         let max = self.g.longest_title.min(idx.len() - k);
+        // the words joined once; each shorter candidate is a prefix
+        let mut joined = String::new();
+        let mut ends = Vec::with_capacity(max);
+        for &i in &idx[k..k + max] {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(self.w(i));
+            ends.push(joined.len());
+        }
         for len in (1..=max).rev() {
-            let words: Vec<&str> = idx[k..k + len].iter().map(|&i| self.w(i)).collect();
-            let s = words.join(" ");
-            if self.g.titles.contains(s.as_str())
+            let s = &joined[..ends[len - 1]];
+            if self.g.titles.contains(s)
                 || (s.ends_with('s') && self.g.titles.contains(&s[..s.len() - 1]))
             {
                 // "General Motors" is not a title: a title must be followed by a name

@@ -100,8 +100,7 @@ impl Gazetteer {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.common.contains(word);
         }
-        let lower = word.to_lowercase();
-        self.common.contains(lower.as_str())
+        super::text::with_lower(word, |l| self.common.contains(l))
     }
 
     /// Type and canonical name of a known name.

@@ -238,6 +238,21 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     ABBREV.contains(&word)
 }
 
+/// Calls `f` with the word in lower case, without allocating for short ASCII words.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.len() <= 48 && b.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out
+        f(std::str::from_utf8(&buf[..b.len()]).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
