@@ -235,11 +235,17 @@ fn is_cap(s: &str) -> bool {
 /// A brand written in camel case: "iPhone", "iTunes", "eBay" (not "mRNA").
 fn is_camel(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() >= 4
-        && b[0].is_ascii_lowercase()
-        && b[1].is_ascii_uppercase()
-        && b[2..].iter().filter(|c| c.is_ascii_lowercase()).count() >= 2
-        && b.iter().all(|c| c.is_ascii_alphanumeric())
+    if b.len() < 3
+        || !b[0].is_ascii_lowercase()
+        || !b[1].is_ascii_uppercase()
+        || !b.iter().all(|c| c.is_ascii_alphanumeric())
+    {
+        return false;
+    }
+    // "iPhone", "eBay"; an i- or e- brand may end in capitals ("iOS"), a
+    // unit or a term may not ("mRNA", "kWh")
+    b.len() >= 4 && b[2..].iter().filter(|c| c.is_ascii_lowercase()).count() >= 2
+        || matches!(b[0], b'i' | b'e') && b[2..].iter().all(|c| c.is_ascii_uppercase())
 }
 
 /// A model designation after a name: "A380", "737s", "76ers", "7e7"; plain
@@ -1059,9 +1065,11 @@ fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
         }
         return true;
     }
-    // several capitalized common words ("High Level Advisors"), unless a table or a head word vouches
+    // several capitalized common words ("High Level Advisors"), unless a table,
+    // a head word or a camel-case brand ("iTunes Music Store") vouches
     let name = words.join(" ");
     if cx.g.lookup(&name).is_some()
+        || words.iter().any(|w| is_camel(w))
         || words
             .iter()
             .any(|w| cx.g.org_words.contains(*w) || cx.g.place_words.contains(*w))
@@ -1174,6 +1182,14 @@ fn classify(
         {
             return (EntityType::Place, Evidence::PlaceWord(w.to_string()), None);
         }
+    }
+    // "iTunes Music Store", "iPod Nano": a product of a camel-case brand
+    if words.len() >= 2 && words.iter().any(|w| is_camel(w)) && !g.org_words.contains(last) {
+        return (
+            EntityType::Other,
+            Evidence::Context("a brand in camel case".into()),
+            None,
+        );
     }
     if words.len() >= 2
         && g.first_names.contains(firstw)
@@ -1363,6 +1379,18 @@ mod tests {
         let got: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(got, ["Apple", "iPhone 4", "iPod"]);
         assert_eq!((f[1].1, f[2].1), (EntityType::Other, EntityType::Other));
+        // a brand vouches for the common words after it; i- brands may end in capitals
+        assert_eq!(
+            found("Sales at the iTunes Music Store rose, and iOS 5 shipped.")[..],
+            [
+                ("iTunes Music Store".into(), EntityType::Other),
+                ("iOS 5".into(), EntityType::Other)
+            ]
+        );
+        assert_eq!(
+            names("Scientists studied mRNA vaccines in Boston."),
+            ["Boston"]
+        );
         assert_eq!(
             found("The airline ordered five Boeing 737s and an Airbus A380.")[..],
             [
