@@ -954,11 +954,20 @@ fn clean(
                 }
             })
         };
+        // "Mark Papermaster", "Bill Gates": a first name that is also a common
+        // word, before a name that is not one
+        let first_name_of = || {
+            cx.g.first_names.contains(w)
+                && part.get(pos + 1).is_some_and(|&j| {
+                    cx.toks[j].word && is_cap(cx.w(j)) && !cx.g.is_common(cx.w(j))
+                })
+        };
         let drop = (at_initial || headline)
             && !all_caps
             && cx.doubtful(w)
             && !cx.g.org_words.contains(w)
             && !starts_place()
+            && !first_name_of()
             || cx.g.demonyms.contains(w)
                 && !(pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
                 && !starts_place();
@@ -1069,6 +1078,7 @@ fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
     // a head word or a camel-case brand ("iTunes Music Store") vouches
     let name = words.join(" ");
     if cx.g.lookup(&name).is_some()
+        || cx.g.companies.contains_key(name.as_str())
         || words.iter().any(|w| is_camel(w))
         || words
             .iter()
