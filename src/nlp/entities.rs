@@ -1501,6 +1501,16 @@ mod tests {
             names("New rules apply in Texas."),
             vec!["Texas".to_string()]
         );
+        assert_eq!(
+            found("Best Buy said sales rose.")[0],
+            ("Best Buy".into(), EntityType::Org)
+        );
+        // a first name that is a common word, before a name
+        assert_eq!(
+            found("Mark Papermaster, an executive, left.")[0],
+            ("Mark Papermaster".into(), EntityType::Person)
+        );
+        assert!(names("Will they come?").is_empty());
         let ford = analyzed("Sales at Ford Motor Company rose.");
         assert_eq!(ford[0].canonical.as_deref(), Some("Ford Motor"));
         assert_eq!(ford[0].evidence, Evidence::Company);
