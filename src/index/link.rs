@@ -45,6 +45,10 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             t = head.trim_end_matches(',').to_string();
         }
     }
+    // "Mt Cook", "Mt. Cook": Mount Cook
+    if let Some(rest) = t.strip_prefix("Mt. ").or_else(|| t.strip_prefix("Mt ")) {
+        t = format!("Mount {rest}");
+    }
     // "US Air Force", "U.S. Air Force": the country as the table names it
     if let Some((first, rest)) = t.split_once(' ') {
         let g = crate::nlp::gazetteer::Gazetteer::get();
@@ -223,7 +227,8 @@ fn similar_tokens(ta: &[&str], tb: &[&str]) -> bool {
     }
     let mut diff = None;
     for (x, y) in ta.iter().zip(tb) {
-        if x != y {
+        // "SAN Diego Chargers" in a headline is "San Diego Chargers"
+        if !x.eq_ignore_ascii_case(y) {
             if diff.is_some() {
                 return false;
             }
@@ -274,6 +279,8 @@ pub fn link(items: &[Item]) -> Linked {
     let mut key_id: HashMap<String, usize> = HashMap::default();
     let mut keys: Vec<String> = Vec::new();
     let mut key_ty: Vec<[u32; 4]> = Vec::new();
+    // the strongest evidence of each key's type
+    let mut key_max: Vec<u8> = Vec::new();
     let mut key_articles: Vec<Vec<usize>> = Vec::new();
     let mut item_key = Vec::with_capacity(items.len());
     // the keys made on all cores, then numbered in order
@@ -291,11 +298,13 @@ pub fn link(items: &[Item]) -> Linked {
                 key_id.insert(k.clone(), keys.len());
                 keys.push(k);
                 key_ty.push([0; 4]);
+                key_max.push(0);
                 key_articles.push(Vec::new());
                 keys.len() - 1
             }
         };
         key_ty[id][it.mention.ty as usize] += 1 + it.mention.evidence.strength() as u32;
+        key_max[id] = key_max[id].max(it.mention.evidence.strength());
         if key_articles[id].last() != Some(&it.article) {
             key_articles[id].push(it.article);
         }
@@ -323,13 +332,15 @@ pub fn link(items: &[Item]) -> Linked {
 
     let key_tokens: Vec<Vec<&str>> = keys.iter().map(|k| tokens(k)).collect();
     // 2. spelling variants, compared within buckets of the same first letter
-    let mut buckets: HashMap<(char, EntityType, usize), Vec<usize>> = HashMap::default();
+    // of one type; names of several words may differ in type where one of them
+    // has no evidence but its form or context ("SAN Diego Chargers" in a headline)
+    let weak = |id: usize| key_max[id] <= 1;
+    let mut buckets: HashMap<(char, Option<EntityType>, usize), Vec<usize>> = HashMap::default();
     for (id, k) in keys.iter().enumerate() {
         let c = k.chars().next().unwrap_or(' ').to_ascii_lowercase();
-        buckets
-            .entry((c, ty_of(id), tokens(k).len()))
-            .or_default()
-            .push(id);
+        let n = key_tokens[id].len();
+        let ty = (n == 1).then(|| ty_of(id));
+        buckets.entry((c, ty, n)).or_default().push(id);
     }
     // the buckets compared on all cores, the pairs joined after
     let pairs: Vec<(usize, usize)> = {
@@ -354,7 +365,8 @@ pub fn link(items: &[Item]) -> Linked {
                         if kb.len() > ka.len() + 2 {
                             break;
                         }
-                        if similar_tokens(&key_tokens[a], &key_tokens[b]) {
+                        let typed_alike = ty_of(a) == ty_of(b) || weak(a) || weak(b);
+                        if typed_alike && similar_tokens(&key_tokens[a], &key_tokens[b]) {
                             pairs.push((a, b));
                         }
                     }
@@ -656,6 +668,17 @@ mod tests {
         assert!(similar_name("Vladmir Putin", "Vladimir Putin"));
         assert!(!similar_name("Melania Trump", "Donald Trump"));
         assert!(!similar_name("John Smith", "Jane Smith"));
+        assert!(similar_name("SAN Diego Chargers", "San Diego Chargers"));
+        let o = m(EntityType::Org, None);
+        let l = link(&items(
+            &[o.clone(), o.clone(), o],
+            &["SAN Diego Chargers", "San Diego Chargers", "Chargers"],
+            &[0, 1, 1],
+        ));
+        assert_eq!(l.cluster_of[0], l.cluster_of[1], "headline capitals");
+        assert_eq!(l.cluster_of[1], l.cluster_of[2]);
+        let place = m(EntityType::Place, None);
+        assert_eq!(name_key(&place, "Mt. Cook"), "Mount Cook");
     }
 
     #[test]
