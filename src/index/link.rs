@@ -241,7 +241,14 @@ fn similar_tokens(ta: &[&str], tb: &[&str]) -> bool {
     if x.chars().next() != y.chars().next() || x.len().abs_diff(y.len()) > 2 {
         return false;
     }
-    similar_word(x, y) || (x.len() >= 5 && y.len() >= 5 && edits(x, y, false) <= 1)
+    // in a name of several words the others vouch: one edit in a word of four
+    // letters or more ("Duncan Rait" / "Duncan Raite")
+    let min = if ta.len() >= 2 { 4 } else { 5 };
+    // models are never spelling variants of each other ("A380" / "A350")
+    if x.bytes().chain(y.bytes()).any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    similar_word(x, y) || (x.len() >= min && y.len() >= min && edits(x, y, false) <= 1)
 }
 
 fn initials(name: &str) -> String {
@@ -669,6 +676,9 @@ mod tests {
         assert!(!similar_name("Melania Trump", "Donald Trump"));
         assert!(!similar_name("John Smith", "Jane Smith"));
         assert!(similar_name("SAN Diego Chargers", "San Diego Chargers"));
+        assert!(similar_name("Duncan Rait", "Duncan Raite"));
+        assert!(!similar_name("John Bush", "John Rush"));
+        assert!(!similar_name("Airbus A380", "Airbus A350"));
         let o = m(EntityType::Org, None);
         let l = link(&items(
             &[o.clone(), o.clone(), o],
