@@ -908,8 +908,63 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                     | "meters"
                     | "kilometres"
                     | "troops"
+                    | "mark"
+                    | "model"
             );
+            // "the 1840 level" of an index; "the 1987 level" is a year's
+            let index_level = matches!(next.as_str(), "level" | "levels")
+                && s.parse::<i32>().is_ok_and(|y| y < 1900);
+            // "CYBER 1809", "(NRKI 1821)": a product or a wire code
+            let code_before = before
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()));
+            // "1500 cst", "0930 GMT": a time of day on the wire
+            let clock_after = matches!(
+                next.as_str(),
+                "gmt"
+                    | "utc"
+                    | "est"
+                    | "edt"
+                    | "cst"
+                    | "cdt"
+                    | "pst"
+                    | "pdt"
+                    | "mst"
+                    | "mdt"
+                    | "bst"
+                    | "cet"
+                    | "hrs"
+                    | "hours"
+                    | "local"
+            );
+            // a year long past is written "in 1492", "since 1776"; a bare "1500"
+            // or "(1519)" is a count, a time or a code
+            let long_past = s.parse::<i32>().is_ok_and(|y| y < 1800)
+                && (!matches!(prev.as_str(), "in" | "since")
+                    || after.trim_start().starts_with('('));
+            // "from 1800 to 2100 local time": a range whose other end is no year
+            let clock_range = {
+                let rest = after.trim_start();
+                let rest = ["to ", "and ", "-", "through "]
+                    .iter()
+                    .find_map(|p| rest.strip_prefix(p))
+                    .map(str::trim_start);
+                rest.is_some_and(|r| {
+                    let digits: String = r.chars().take_while(char::is_ascii_digit).collect();
+                    digits.len() == 4
+                        && digits
+                            .parse::<u32>()
+                            .is_ok_and(|v| !(1800..2100).contains(&v))
+                })
+            };
             if unit_after
+                || clock_after
+                || long_past
+                || clock_range
+                || code_before
+                || index_level
                 || matches!(
                     prev.as_str(),
                     "at" | "about"
@@ -1034,6 +1089,38 @@ mod tests {
         assert_eq!(
             one("It rose 5% two days ago.", "2025-10-16").1.as_deref(),
             Some("2025-10-14")
+        );
+    }
+
+    #[test]
+    fn wire_times_and_counts_are_not_years() {
+        for text in [
+            "Trading resumes at 1500 cst today.",
+            "The index closed at 0930 GMT.",
+            "Prices were quoted (XYJN 1519) late.",
+            "Shipments reached 1650 in all.",
+            "Trading extends until 1500 (1400 GMT) today.",
+            "The session runs from 1800 to 2100 local time.",
+            "The index hit a high of 1757 from 1753.",
+            "It sells the CYBER 1809 model 930.",
+            "The Dow touched the 1840 level.",
+        ] {
+            let v = run(text, Some("1987-03-02"));
+            assert!(
+                v.iter()
+                    .all(|t| !t.0.starts_with('1') && !t.0.starts_with('0')),
+                "{text}: {v:?}"
+            );
+        }
+        assert_eq!(
+            one("The city was founded in 1521.", "1987-03-02")
+                .1
+                .as_deref(),
+            Some("1521")
+        );
+        assert_eq!(
+            one("Profits peaked in 1985.", "1987-03-02").1.as_deref(),
+            Some("1985")
         );
     }
 
