@@ -25,8 +25,13 @@ pub struct Item<'a> {
 /// Cleans a mention's text into its name key.
 pub fn name_key(m: &Mention, text: &str) -> String {
     if let Some(c) = &m.canonical {
-        return c.clone();
+        // one word as it is; a longer name cleaned like any other (the full
+        // name an acronym was defined by: "Boeing Co (BA)")
+        if !c.contains(' ') {
+            return c.clone();
+        }
     }
+    let text = m.canonical.as_deref().unwrap_or(text);
     // one pass: runs of white space as one space, curly apostrophes straight
     let mut t = String::with_capacity(text.len());
     for w in text.split_whitespace() {
@@ -37,6 +42,13 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             t.push_str(&w.replace('’', "'"));
         } else {
             t.push_str(w);
+        }
+    }
+    // "The Boeing Company" is Boeing (but "The Hague" is a place's name)
+    if t.len() > 4 && t.starts_with("The ") && t[4..].contains(' ') {
+        let g = crate::nlp::gazetteer::Gazetteer::get();
+        if g.lookup(&t).is_none() {
+            t.drain(..4);
         }
     }
     // "Apple Inc." is Apple, "Boeing Co." is Boeing
@@ -90,6 +102,8 @@ const CORPORATE: &[&str] = &[
     "ASA",
     "Limited",
     "Incorporated",
+    "Company",
+    "Corporation",
     "Cos",
 ];
 
@@ -689,6 +703,11 @@ mod tests {
         assert_eq!(l.cluster_of[1], l.cluster_of[2]);
         let place = m(EntityType::Place, None);
         assert_eq!(name_key(&place, "Mt. Cook"), "Mount Cook");
+        assert_eq!(name_key(&place, "The Hague"), "The Hague");
+        let o = m(EntityType::Org, None);
+        assert_eq!(name_key(&o, "The Boeing Company"), "Boeing");
+        let defined = m(EntityType::Org, Some("Boeing Co"));
+        assert_eq!(name_key(&defined, "BA"), "Boeing");
     }
 
     #[test]
