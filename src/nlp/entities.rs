@@ -811,8 +811,28 @@ fn process_run(
         cur.push(run[k]);
         k += 1;
     }
+    // a title that ends the run has no name after it: "the US President
+    // added" names the country; "said Ryanair CEO" the company
+    let mut owner = None;
+    if cur.len() >= 2 && cx.toks[cur[0]].word {
+        if let Some(k) =
+            (1..cur.len()).find(|&k| cx.toks[cur[k]].word && cx.title_at(&cur, k) == cur.len() - k)
+        {
+            let t: Vec<&str> = cur[k..].iter().map(|&i| cx.w(i)).collect();
+            let t = t.join(" ");
+            let rest = &cx.text[cx.toks[cur[0]].start..cx.toks[cur[k - 1]].end];
+            // only where what is left is a known place or company, or the title
+            // a company's ("Billy King", "Gordon Advisors" are names)
+            let known = cx.g.lookup(rest).is_some() || cx.g.companies.contains_key(rest);
+            let company_title = COMPANY_TITLES.contains(&t.as_str());
+            if !org_ending(cx, &cur) && (known || company_title) {
+                owner = company_title.then_some(t);
+                cur.truncate(k);
+            }
+        }
+    }
     if !cur.is_empty() {
-        parts.push((cur, pending_title.take(), None));
+        parts.push((cur, pending_title.take(), owner));
     }
     for (part, title, owner) in parts {
         for piece in clean(cx, a, &part, initial, headline, all_caps) {
@@ -893,6 +913,7 @@ const ORG_CUES: &[&str] = &[
     "label",
     "charity",
     "airframer",
+    "platform",
     "developer",
     "corporation",
     "outlet",
@@ -1007,7 +1028,7 @@ fn clean(
         }
         out.extend(split_hyphens(cx, p));
     }
-    out.retain(|p| keep_piece(cx, p));
+    out.retain(|p| keep_piece(cx, a, p));
     out.into_iter().flat_map(|p| split_places(cx, p)).collect()
 }
 
@@ -1051,7 +1072,7 @@ fn split_hyphens(cx: &Ctx, p: Vec<usize>) -> Vec<Vec<usize>> {
     }
 }
 
-fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
+fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
     let words: Vec<&str> = p
         .iter()
         .filter(|&&i| cx.toks[i].word)
@@ -1062,8 +1083,12 @@ fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
     }
     if words.len() == 1 {
         let w = words[0];
+        // one letter is a name only where a kind of organization introduces
+        // it ("social media platform X")
         if w.chars().count() == 1 || w == "I" {
-            return false;
+            return w != "I"
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && org_cue_before(cx, a, p[0]).is_some();
         }
         // a capitalized common word that is also written in lower case ("War", "Trade")
         if !cx.known(w) && cx.g.is_common(w) && cx.lex.get(w).1 > 0 && !is_all_caps(w) {
@@ -1077,6 +1102,10 @@ fn keep_piece(cx: &Ctx, p: &[usize]) -> bool {
     // several capitalized common words ("High Level Advisors"), unless a table,
     // a head word or a camel-case brand ("iTunes Music Store") vouches
     let name = words.join(" ");
+    // "Billy King", "Mark Price": a first name before one or two more words
+    if words.len() <= 3 && cx.g.first_names.contains(words[0]) {
+        return true;
+    }
     if cx.g.lookup(&name).is_some()
         || cx.g.companies.contains_key(name.as_str())
         || words.iter().any(|w| is_camel(w))
@@ -1456,7 +1485,25 @@ mod tests {
     }
 
     #[test]
+    fn a_title_that_ends_a_name_is_not_part_of_it() {
+        assert_eq!(
+            found("It was a good call, the US President added.")[..],
+            [("US".into(), EntityType::Place)]
+        );
+        assert_eq!(
+            found("Prices rose, said Ryanair CEO on Monday.")[..],
+            [("Ryanair".into(), EntityType::Org)]
+        );
+        assert_eq!(names("He met Billy King on Monday."), ["Billy King"]);
+    }
+
+    #[test]
     fn organizations_by_context() {
+        assert_eq!(
+            found("She wrote on social media platform X that talks went well.")[..],
+            [("X".into(), EntityType::Org)]
+        );
+        assert!(found("Plan B failed, and I left at point A.").is_empty());
         let f = found("German airline Lufthansa said Ryanair CEO Michael O'Leary was wrong.");
         assert_eq!(f[0], ("Lufthansa".into(), EntityType::Org));
         assert_eq!(f[1], ("Ryanair".into(), EntityType::Org));
