@@ -420,3 +420,20 @@ fn a_model_links_to_its_maker_s_name_and_to_its_own_name() {
     );
     assert_eq!(b787.articles.len(), 2);
 }
+
+#[test]
+fn a_type_from_context_outweighs_types_from_form_alone() {
+    let ix = texts(&[
+        (
+            "a.txt",
+            "The Irish low cost airline Zephyrair ordered jets.\n",
+        ),
+        (
+            "b.txt",
+            "Zephyrair flew. Later Zephyrair said Zephyrair was late.\n",
+        ),
+    ]);
+    let e = entity(&ix, "Zephyrair");
+    assert_eq!(e.articles.len(), 2);
+    assert_eq!(e.ty, crossread::nlp::EntityType::Org, "{:?}", e.evidence);
+}

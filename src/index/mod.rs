@@ -608,7 +608,10 @@ fn build_entities(
             let id = id as u32;
             let mut names: HashMap<String, usize> = HashMap::new();
             let mut surface_names: std::collections::BTreeSet<String> = Default::default();
+            // votes of mentions with evidence; a type from form alone ("one
+            // unknown word: other") counts only where no mention has any
             let mut votes: HashMap<EntityType, u32> = HashMap::new();
+            let mut fallback: HashMap<EntityType, u32> = HashMap::new();
             // the evidence of a full name outweighs that of a short form: "Jackson",
             // a GeoNames place, is Vincent Jackson where it links to him
             let mut best_ev: Option<(&Evidence, EntityType, bool)> = None;
@@ -620,7 +623,11 @@ fn build_entities(
                 let surface = it.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 surface_names.insert(surface);
                 let s = it.mention.evidence.strength() as u32;
-                *votes.entry(it.mention.ty).or_default() += 1 + s * 2;
+                if s > 0 {
+                    *votes.entry(it.mention.ty).or_default() += 1 + s * 2;
+                } else {
+                    *fallback.entry(it.mention.ty).or_default() += 1;
+                }
                 let full = it.text.contains(char::is_whitespace);
                 if best_ev.is_none_or(|(e, _, f)| {
                     (f, e.strength()) < (full, it.mention.evidence.strength())
@@ -631,6 +638,9 @@ fn build_entities(
             let (best_ev, best_ty) = best_ev
                 .map(|(e, t, _)| (e.clone(), t))
                 .unwrap_or((Evidence::Default, EntityType::Other));
+            if votes.is_empty() {
+                votes = fallback;
+            }
             let ty = if best_ev.strength() >= 4 {
                 best_ty
             } else {
