@@ -623,7 +623,8 @@ fn build_entities(
                 let surface = it.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 surface_names.insert(surface);
                 let s = it.mention.evidence.strength() as u32;
-                if s > 0 {
+                // "X said" is said of bodies too: no more than a type from form
+                if s > 0 && !matches!(it.mention.evidence, Evidence::Says(_)) {
                     *votes.entry(it.mention.ty).or_default() += 1 + s * 2;
                 } else {
                     *fallback.entry(it.mention.ty).or_default() += 1;

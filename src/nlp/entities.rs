@@ -34,6 +34,8 @@ pub enum Evidence {
     User,
     /// A listed company (stock index lists).
     Company,
+    /// "X said": a person, or a body speaking.
+    Says(String),
 }
 
 impl Evidence {
@@ -48,7 +50,7 @@ impl Evidence {
             Evidence::FirstName(_) => 4,
             Evidence::Company => 3,
             Evidence::Acronym => 2,
-            Evidence::Context(_) => 1,
+            Evidence::Context(_) | Evidence::Says(_) => 1,
             Evidence::Default => 0,
         }
     }
@@ -62,7 +64,7 @@ impl Evidence {
             Evidence::PlaceWord(w) => format!("place word \"{w}\""),
             Evidence::FirstName(n) => format!("first name \"{n}\""),
             Evidence::Acronym => "an acronym".into(),
-            Evidence::Context(c) => format!("context: {c}"),
+            Evidence::Context(c) | Evidence::Says(c) => format!("context: {c}"),
             Evidence::Default => "no evidence (default)".into(),
             Evidence::User => "set by you (aliases.toml)".into(),
             Evidence::Company => "a listed company".into(),
@@ -1294,7 +1296,7 @@ fn classify(
         if SAY_WORDS.contains(&nw) && after < b && cx.toks[after].word {
             return (
                 EntityType::Person,
-                Evidence::Context(format!("\"{name} {nw}\"")),
+                Evidence::Says(format!("\"{name} {nw}\"")),
                 None,
             );
         }
