@@ -292,6 +292,9 @@ impl Local {
 pub struct Linked {
     pub cluster_of: Vec<usize>,
     pub clusters: usize,
+    /// The distinct name keys, and each item's (made once, for the entities).
+    pub keys: Vec<String>,
+    pub item_key: Vec<usize>,
 }
 
 /// Links all mentions of the corpus.
@@ -647,6 +650,8 @@ pub fn link(items: &[Item]) -> Linked {
     Linked {
         clusters: root_num.len(),
         cluster_of,
+        keys,
+        item_key,
     }
 }
 

@@ -512,6 +512,16 @@ impl Index {
     }
 }
 
+/// A mention's text with runs of white space as one space.
+fn surface(text: &str) -> String {
+    if text.split_whitespace().count() <= 1
+        || !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ")
+    {
+        return text.trim().to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn items_of<'a>(articles: &'a [Article], analyses: &'a [Analysis]) -> Vec<link::Item<'a>> {
     let mut items = Vec::new();
     for (ai, an) in analyses.iter().enumerate() {
@@ -549,25 +559,24 @@ fn build_entities(
         crate::log::rss_mib()
     );
     let mut assign: Vec<Option<usize>> = linked.cluster_of.iter().map(|&c| Some(c)).collect();
+    let link::Linked {
+        keys,
+        mut item_key,
+        cluster_of,
+        clusters,
+    } = linked;
     if !al.is_empty() {
-        let keys: Vec<String> = items
-            .iter()
-            .map(|it| link::name_key(it.mention, it.text))
-            .collect();
-        let surfaces: Vec<String> = items
-            .iter()
-            .map(|it| it.text.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
+        let surfaces: Vec<String> = items.iter().map(|it| surface(it.text)).collect();
         let names: Vec<Vec<&str>> = surfaces
             .iter()
-            .zip(&keys)
-            .map(|(s, k)| vec![s.as_str(), k.as_str()])
+            .zip(&item_key)
+            .map(|(s, &k)| vec![s.as_str(), keys[k].as_str()])
             .collect();
         let ids: Vec<&str> = items
             .iter()
             .map(|it| articles[it.article].id.as_str())
             .collect();
-        assign = aliases::apply_to_clusters(al, &names, &ids, &linked.cluster_of, linked.clusters);
+        assign = aliases::apply_to_clusters(al, &names, &ids, &cluster_of, clusters);
     }
     drop(items);
     if assign.iter().any(Option::is_none) {
@@ -581,6 +590,8 @@ fn build_entities(
             let mut it = keep.iter();
             an.mentions.retain(|_| *it.next().unwrap_or(&true));
         }
+        let mut kept = assign.iter().map(Option::is_some);
+        item_key.retain(|_| kept.next().unwrap_or(true));
         assign.retain(Option::is_some);
     }
     let items = items_of(articles, analyses);
@@ -606,7 +617,7 @@ fn build_entities(
         .enumerate()
         .map(|(id, g)| {
             let id = id as u32;
-            let mut names: HashMap<String, usize> = HashMap::new();
+            let mut names: crate::fx::FxHashMap<usize, usize> = Default::default();
             let mut surface_names: std::collections::BTreeSet<String> = Default::default();
             // votes of mentions with evidence; a type from form alone ("one
             // unknown word: other") counts only where no mention has any
@@ -617,11 +628,8 @@ fn build_entities(
             let mut best_ev: Option<(&Evidence, EntityType, bool)> = None;
             for &i in g {
                 let it = &items[i];
-                *names
-                    .entry(link::name_key(it.mention, it.text))
-                    .or_default() += 1;
-                let surface = it.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                surface_names.insert(surface);
+                *names.entry(item_key[i]).or_default() += 1;
+                surface_names.insert(surface(it.text));
                 let s = it.mention.evidence.strength() as u32;
                 // "X said" is said of bodies too: no more than a type from form
                 if s > 0 && !matches!(it.mention.evidence, Evidence::Says(_)) {
@@ -651,7 +659,10 @@ fn build_entities(
                     .map(|x| x.0)
                     .unwrap_or(best_ty)
             };
-            let mut aliases: Vec<(String, usize)> = names.into_iter().collect();
+            let mut aliases: Vec<(String, usize)> = names
+                .into_iter()
+                .map(|(k, n)| (keys[k].clone(), n))
+                .collect();
             aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let name = aliases
                 .iter()
