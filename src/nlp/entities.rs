@@ -310,13 +310,23 @@ impl Lexicon {
         let mut si = 0;
         let mut first = true;
         // capitals in a headline-case sentence prove nothing
+        // the words of each sentence as the mention finder sees them
+        let mut ti = 0;
         let headline: Vec<bool> = sentences
             .iter()
             .map(|r| {
+                while ti < tokens.len() && tokens[ti].start < r.start {
+                    ti += 1;
+                }
+                let a = ti;
+                while ti < tokens.len() && tokens[ti].end <= r.end {
+                    ti += 1;
+                }
                 title_case(
-                    text[r.clone()]
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| !w.is_empty()),
+                    tokens[a..ti]
+                        .iter()
+                        .filter(|t| t.word)
+                        .map(|t| t.text(text)),
                 )
             })
             .collect();
