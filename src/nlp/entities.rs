@@ -86,10 +86,6 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "de", "du", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "&", "and",
     "the", "y", "di",
 ];
-const SMALL: &[&str] = &[
-    "a", "an", "and", "the", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "or",
-    "but", "is", "be", "vs", "into", "over", "after", "about", "amid",
-];
 const CALENDAR: &[&str] = &[
     "January",
     "February",
@@ -281,14 +277,35 @@ fn is_all_caps(s: &str) -> bool {
     letters >= 2
 }
 
+/// One of the small words of three letters or more, in any case.
+fn is_small(w: &str) -> bool {
+    // they are at most five letters long
+    w.len() <= 5
+        && with_lower(w, |l| {
+            matches!(
+                l,
+                "and"
+                    | "the"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "but"
+                    | "into"
+                    | "over"
+                    | "after"
+                    | "about"
+                    | "amid"
+            )
+        })
+}
+
 /// Headline case: at least three content words, seven in ten capitalized,
 /// or a short line ("Leave a Comment") with every content word capitalized.
 fn title_case<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
     let (mut all, mut content, mut caps) = (0, 0, 0);
     for w in words {
         all += 1;
-        // the small words of three letters or more are at most five long
-        if w.len() >= 3 && (w.len() > 5 || !SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))) {
+        if w.len() >= 3 && !is_small(w) {
             content += 1;
             caps += is_cap(w) as usize;
         }
