@@ -90,7 +90,10 @@ const NUM: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nin
 const UNIT: &str = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)";
 
 struct Patterns {
-    all: Regex,
+    /// One pattern per kind, searched together: a match says which kind it
+    /// is without capture groups (the slow engines never run).
+    all: regex_automata::meta::Regex,
+    kinds: Vec<&'static str>,
     future: Regex,
 }
 
@@ -136,7 +139,18 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // ASCII classes and word boundaries: the words are English, and
             // the fast engines keep working on text with curly quotes or accents
-            all: Regex::new(&format!("(?-u){}", alts.join("|"))).expect("time patterns compile"),
+            all: regex_automata::meta::Regex::new_many(
+                &alts.iter().map(|a| format!("(?-u){a}")).collect::<Vec<_>>(),
+            )
+            .expect("time patterns compile"),
+            kinds: alts
+                .iter()
+                .map(|a| {
+                    let name = a.split_once("(?P<").and_then(|(_, r)| r.split_once('>'));
+                    let name = name.map_or("", |(n, _)| n);
+                    KINDS.iter().copied().find(|k| *k == name).unwrap_or("")
+                })
+                .collect(),
             future: Regex::new(r"(?-u)(?i)\b(will|'ll|shall|going to|plans? to|planning to|expected to|scheduled|set to|is to|are to|would|next|upcoming|due to)\b").expect("compiles"),
         }
     })
@@ -843,11 +857,9 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         reference,
         last_day: None,
     };
-    for caps in p.all.captures_iter(text) {
-        let Some((kind, m)) = KINDS.iter().find_map(|k| caps.name(k).map(|m| (*k, m))) else {
-            continue;
-        };
-        let s = m.as_str();
+    for m in p.all.find_iter(text) {
+        let kind = p.kinds[m.pattern().as_usize()];
+        let s = &text[m.range()];
         let mut range = m.range();
         if kind == "month" && !month_context_ok(text, m.start(), s) {
             continue;
