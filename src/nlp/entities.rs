@@ -425,6 +425,11 @@ impl Ctx<'_> {
     }
 
     fn title_at(&self, idx: &[usize], k: usize) -> usize {
+        let first = self.w(idx[k]);
+        let starts = |w: &str| self.g.title_first.contains(w);
+        if !starts(first) && !(first.ends_with('s') && starts(&first[..first.len() - 1])) {
+            return 0;
+        }
         let max = self.g.longest_title.min(idx.len() - k);
         // the words joined once; each shorter candidate is a prefix
         let mut joined = String::new();

@@ -19,6 +19,8 @@ pub struct Gazetteer {
     /// Titles by their token sequence ("Secretary of State").
     pub titles: HashSet<&'static str>,
     pub longest_title: usize,
+    /// The first word of every title, to rule out most words at once.
+    pub title_first: HashSet<&'static str>,
     pub org_words: HashSet<&'static str>,
     /// Listed company -> the name news uses ("Apple Inc." -> "Apple").
     pub companies: HashMap<&'static str, &'static str>,
@@ -64,6 +66,10 @@ impl Gazetteer {
             .collect();
         let titles: HashSet<&'static str> =
             lines(include_str!("../../assets/gazetteer/titles.txt")).collect();
+        let title_first = titles
+            .iter()
+            .map(|t| t.split(' ').next().unwrap_or(t))
+            .collect();
         let longest_title = titles
             .iter()
             .map(|t| t.split(' ').count())
@@ -87,6 +93,7 @@ impl Gazetteer {
             demonyms: set(include_str!("../../assets/gazetteer/demonyms.tsv")),
             titles,
             longest_title,
+            title_first,
             org_words: set(include_str!("../../assets/gazetteer/org_words.txt")),
             place_words: set(include_str!("../../assets/gazetteer/place_words.txt")),
             companies,
