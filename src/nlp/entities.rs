@@ -427,7 +427,7 @@ impl Ctx<'_> {
     fn title_at(&self, idx: &[usize], k: usize) -> usize {
         let first = self.w(idx[k]);
         let starts = |w: &str| self.g.title_first.contains(w);
-        if !starts(first) && !(first.ends_with('s') && starts(&first[..first.len() - 1])) {
+        if !(starts(first) || first.ends_with('s') && starts(&first[..first.len() - 1])) {
             return 0;
         }
         let max = self.g.longest_title.min(idx.len() - k);
