@@ -25,13 +25,39 @@ fn is_apostrophe(c: char) -> bool {
 /// numbers as in "155,221" or "1.5") and single punctuation characters.
 /// A possessive "'s" is its own token.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let pos = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    if text.is_ascii() {
+        // a byte is a character: no table of characters to make
+        let b = text.as_bytes();
+        scan(text.len(), text.len(), |i| b[i] as char, |i| i)
+    } else {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let n = chars.len();
+        scan(
+            text.len(),
+            n,
+            |i| chars[i].1,
+            |i| {
+                if i < n {
+                    chars[i].0
+                } else {
+                    text.len()
+                }
+            },
+        )
+    }
+}
+
+/// The tokenizer over `n` characters: `at(i)` is the i-th, `pos(i)` its byte offset.
+fn scan(
+    bytes: usize,
+    n: usize,
+    at: impl Fn(usize) -> char,
+    pos: impl Fn(usize) -> usize,
+) -> Vec<Token> {
+    let mut out = Vec::with_capacity(bytes / 5);
     let mut i = 0;
     while i < n {
-        let c = chars[i].1;
+        let c = at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -39,8 +65,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if !c.is_alphanumeric() {
             let possessive = is_apostrophe(c)
                 && i + 1 < n
-                && matches!(chars[i + 1].1, 's' | 'S')
-                && !(i + 2 < n && chars[i + 2].1.is_alphanumeric());
+                && matches!(at(i + 1), 's' | 'S')
+                && !(i + 2 < n && at(i + 2).is_alphanumeric());
             let len = if possessive { 2 } else { 1 };
             out.push(Token {
                 start: pos(i),
@@ -55,10 +81,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if c.is_alphabetic() && i + 3 < n + 1 {
             let mut j = i;
             let mut pairs = 0;
-            while j + 1 < n && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+            while j + 1 < n && at(j).is_alphabetic() && at(j + 1) == '.' {
                 if j + 2 < n
-                    && chars[j + 2].1.is_alphabetic()
-                    && !(j + 3 < n && chars[j + 3].1 == '.')
+                    && at(j + 2).is_alphabetic()
+                    && !(j + 3 < n && at(j + 3) == '.')
                     && pairs >= 1
                 {
                     // "U.S.A" without final dot is fine; a longer word after the dot is not
@@ -68,11 +94,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
                 pairs += 1;
                 j += 2;
-                if j < n && !chars[j].1.is_alphabetic() {
+                if j < n && !at(j).is_alphabetic() {
                     break;
                 }
             }
-            let word_after = j < n && chars[j].1.is_alphanumeric();
+            let word_after = j < n && at(j).is_alphanumeric();
             if pairs >= 2 && !word_after {
                 out.push(Token {
                     start: pos(start),
@@ -85,20 +111,20 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         let mut j = i + 1;
         while j < n {
-            let c = chars[j].1;
+            let c = at(j);
             if c.is_alphanumeric() {
                 j += 1;
-            } else if is_apostrophe(c) && j + 1 < n && chars[j + 1].1.is_alphanumeric() {
-                let possessive = matches!(chars[j + 1].1, 's' | 'S')
-                    && !(j + 2 < n && chars[j + 2].1.is_alphanumeric());
+            } else if is_apostrophe(c) && j + 1 < n && at(j + 1).is_alphanumeric() {
+                let possessive =
+                    matches!(at(j + 1), 's' | 'S') && !(j + 2 < n && at(j + 2).is_alphanumeric());
                 if possessive {
                     break;
                 }
                 j += 1;
             } else if matches!(c, ',' | '.')
-                && chars[j - 1].1.is_ascii_digit()
+                && at(j - 1).is_ascii_digit()
                 && j + 1 < n
-                && chars[j + 1].1.is_ascii_digit()
+                && at(j + 1).is_ascii_digit()
             {
                 j += 1;
             } else {
@@ -277,6 +303,16 @@ mod tests {
         assert_eq!(words("Putin’s call"), vec!["Putin", "’s", "call"]);
         assert_eq!(words("US. Secretary"), vec!["US", ".", "Secretary"]);
         assert_eq!(words("WW3-style"), vec!["WW3", "-", "style"]);
+    }
+
+    #[test]
+    fn ascii_and_other_text_tokenize_alike() {
+        let ascii = "The U.S.A. said Trump's 1,000.5 a.m. talks (O'Neil) ended.";
+        let other = format!("{ascii} Zelenskyy’s café");
+        let a = tokens(ascii);
+        let b = tokens(&other);
+        assert_eq!(&b[..a.len()], &a[..]);
+        assert_eq!(words(&other).last(), Some(&"café"));
     }
 
     #[test]
