@@ -389,6 +389,9 @@ pub fn main() -> i32 {
     let run = |paths: &[PathBuf], f: &dyn Fn(&Index) -> Result<String, String>| -> i32 {
         match build(paths, &alias_file.aliases, !cli.no_cache) {
             Ok(ix) => {
+                // the process ends after this: the system takes the memory back
+                // at once, freeing the index piece by piece would only cost time
+                let ix = std::mem::ManuallyDrop::new(ix);
                 let out = match f(&ix) {
                     Ok(o) => o,
                     Err(e) => {
