@@ -318,7 +318,7 @@ fn title_case<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
 /// how often in lower case.
 #[derive(Default, Debug, Clone)]
 pub struct Lexicon {
-    pub counts: HashMap<String, (u32, u32)>,
+    pub counts: hashbrown::HashMap<String, (u32, u32), crate::fx::FxBuild>,
 }
 
 impl Lexicon {
@@ -383,10 +383,7 @@ impl Lexicon {
 
     /// The counts of a lower-case word, made on first sight (no copy of a word seen before).
     fn count(&mut self, lower: &str) -> &mut (u32, u32) {
-        if !self.counts.contains_key(lower) {
-            self.counts.insert(lower.to_string(), (0, 0));
-        }
-        self.counts.get_mut(lower).expect("inserted above")
+        self.counts.entry_ref(lower).or_insert((0, 0))
     }
 
     fn get(&self, w: &str) -> (u32, u32) {
