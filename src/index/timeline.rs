@@ -287,21 +287,32 @@ impl Timeline {
         values.sort_unstable();
         for v in values {
             let idx = &by_value[v];
+            // each item joins the first group that has its article or one of
+            // its entities; the first group of each article and entity is
+            // kept, so no group is scanned
             let mut groups: Vec<(HashSet<u32>, Vec<usize>)> = Vec::new();
+            let mut first_of_article: HashMap<u32, usize> = HashMap::default();
+            let mut first_of_entity: HashMap<u32, usize> = HashMap::default();
             for &i in idx {
-                let ents: HashSet<u32> = items[i].entities.iter().copied().collect();
-                let found = groups.iter().position(|(g, members)| {
-                    members
-                        .iter()
-                        .any(|&m| items[m].article == items[i].article)
-                        || g.intersection(&ents).count() >= 1
+                let it = &items[i];
+                let found = it
+                    .entities
+                    .iter()
+                    .filter_map(|e| first_of_entity.get(e))
+                    .chain(first_of_article.get(&it.article))
+                    .min()
+                    .copied();
+                let gi = found.unwrap_or_else(|| {
+                    groups.push((HashSet::default(), Vec::new()));
+                    groups.len() - 1
                 });
-                match found {
-                    Some(gi) => {
-                        groups[gi].0.extend(ents);
-                        groups[gi].1.push(i);
-                    }
-                    None => groups.push((ents, vec![i])),
+                groups[gi].0.extend(it.entities.iter().copied());
+                groups[gi].1.push(i);
+                let first = first_of_article.entry(it.article).or_insert(gi);
+                *first = (*first).min(gi);
+                for &e in &it.entities {
+                    let first = first_of_entity.entry(e).or_insert(gi);
+                    *first = (*first).min(gi);
                 }
             }
             for (ents, members) in groups {
