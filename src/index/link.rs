@@ -451,14 +451,15 @@ pub fn link(items: &[Item]) -> Linked {
         }
     }
     // surnames by first letter and length, for their variant spellings
-    type Surnames<'a> = Vec<(&'a str, &'a Vec<usize>)>;
+    // (with the set of letters each uses, to rule most out at once)
+    type Surnames<'a> = Vec<(&'a str, &'a Vec<usize>, u64)>;
     let mut by_last_initial: HashMap<(char, usize), Surnames> = HashMap::default();
     for (last, ids) in &by_last {
         if let Some(c) = last.chars().next() {
             by_last_initial
                 .entry((c, last.len()))
                 .or_default()
-                .push((last, ids));
+                .push((last, ids, letters(last)));
         }
     }
     // 3b. acronyms -> multiword names with those initials
@@ -549,11 +550,13 @@ pub fn link(items: &[Item]) -> Linked {
             let w = key_tokens[k][0];
             let first = w.chars().next().unwrap_or(' ');
             let n = w.len();
+            let mask = letters(w);
+            // two edits at most change four letters of the set
             let c: Vec<usize> = (n.saturating_sub(2)..=n + 2)
                 .filter_map(|len| by_last_initial.get(&(first, len)))
                 .flatten()
-                .filter(|(last, _)| similar_word(last, w))
-                .flat_map(|(_, ids)| ids.iter().copied())
+                .filter(|(last, _, m)| (m ^ mask).count_ones() <= 4 && similar_word(last, w))
+                .flat_map(|(_, ids, _)| ids.iter().copied())
                 .collect();
             (k, c)
         })
