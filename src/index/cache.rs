@@ -45,6 +45,40 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
     h ^ (h >> 31)
 }
 
+/// `hash_bytes` of a file's content, read a mebibyte at a time (no copy of
+/// the whole file held; the same value as hashing it at once).
+fn hash_file(p: &Path, len: u64) -> Option<u64> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(p).ok()?;
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ len;
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        // fill the buffer: every chunk but the last is a whole number of words
+        let mut n = 0;
+        while n < buf.len() {
+            match f.read(&mut buf[n..]) {
+                Ok(0) => break,
+                Ok(k) => n += k,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        let mut chunks = buf[..n].chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h = (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29);
+        }
+        if n < buf.len() {
+            for &x in chunks.remainder() {
+                h = (h ^ x as u64)
+                    .wrapping_mul(0xc4ce_b9fe_1a85_ec53)
+                    .rotate_left(17);
+            }
+            return Some(h ^ (h >> 31));
+        }
+    }
+}
+
 /// The key for these files (as the corpus walker lists them).
 pub fn key(files: &[PathBuf], aliases: &Aliases, fallback_year: i32) -> Key {
     let mut out: Vec<(String, u64, i128, u64)> = files
@@ -56,7 +90,7 @@ pub fn key(files: &[PathBuf], aliases: &Aliases, fallback_year: i32) -> Key {
                 .and_then(|m| m.modified().ok())
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos() as i128);
-            let hash = std::fs::read(p).map_or(0, |b| hash_bytes(&b));
+            let hash = hash_file(p, size).unwrap_or(0);
             (p.to_string_lossy().into_owned(), size, mtime, hash)
         })
         .collect();
@@ -298,6 +332,21 @@ pub fn save(path: &Path, key: &Key, ix: &Index) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::corpus;
+
+    #[test]
+    fn a_file_hashed_in_pieces_hashes_as_a_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in [0usize, 7, 8, 1 << 20, (1 << 20) + 13, 3 << 20] {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 31 % 251) as u8).collect();
+            let p = dir.path().join(format!("f{n}"));
+            std::fs::write(&p, &bytes).unwrap();
+            assert_eq!(
+                hash_file(&p, n as u64),
+                Some(hash_bytes(&bytes)),
+                "{n} bytes"
+            );
+        }
+    }
 
     #[test]
     fn round_trip_stale_and_corrupt() {

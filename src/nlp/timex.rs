@@ -139,10 +139,18 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // ASCII classes and word boundaries: the words are English, and
             // the fast engines keep working on text with curly quotes or accents
-            all: regex_automata::meta::Regex::new_many(
-                &alts.iter().map(|a| format!("(?-u){a}")).collect::<Vec<_>>(),
-            )
-            .expect("time patterns compile"),
+            // only where each match is and which pattern it is: no capture
+            // groups and none of the engines that fill them (smaller, and
+            // no memory per thread for them)
+            all: regex_automata::meta::Builder::new()
+                .configure(
+                    regex_automata::meta::Config::new()
+                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                        .onepass(false)
+                        .backtrack(false),
+                )
+                .build_many(&alts.iter().map(|a| format!("(?-u){a}")).collect::<Vec<_>>())
+                .expect("time patterns compile"),
             kinds: alts
                 .iter()
                 .map(|a| {
