@@ -487,56 +487,66 @@ const SHINGLE: usize = 6;
 /// The words of a text (letters and digits, case folded) as 64-bit FNV-1a
 /// hashes: cheap to compare, no allocation per word.
 fn words(s: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(s.len() / 6);
-    let mut h: u64 = 0xcbf29ce484222325;
-    let mut in_word = false;
-    const PRIME: u64 = 0x100000001b3;
+    let mut w = Words {
+        out: Vec::with_capacity(s.len() / 6),
+        h: Words::START,
+        in_word: false,
+    };
     if s.is_ascii() {
         // byte by byte: the same hashes without decoding characters
         for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
-                in_word = true;
-            } else if in_word {
-                out.push(h);
-                h = 0xcbf29ce484222325;
-                in_word = false;
-            }
+            w.ascii(b);
         }
-        if in_word {
-            out.push(h);
-        }
-        return out;
-    }
-    for c in s.chars() {
-        // ASCII (nearly all of it) without the Unicode tables
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alnum {
+    } else {
+        for c in s.chars() {
             if c.is_ascii() {
-                h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
-            } else {
+                w.ascii(c as u8);
+            } else if c.is_alphanumeric() {
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];
                     for b in l.encode_utf8(&mut buf).bytes() {
-                        h = (h ^ b as u64).wrapping_mul(PRIME);
+                        w.add(b);
                     }
                 }
+            } else {
+                w.end();
             }
-            in_word = true;
-        } else if in_word {
-            out.push(h);
-            h = 0xcbf29ce484222325;
-            in_word = false;
         }
     }
-    if in_word {
-        out.push(h);
+    w.end();
+    w.out
+}
+
+/// The running state of `words`.
+struct Words {
+    out: Vec<u64>,
+    h: u64,
+    in_word: bool,
+}
+
+impl Words {
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+
+    fn add(&mut self, b: u8) {
+        self.h = (self.h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        self.in_word = true;
     }
-    out
+
+    fn end(&mut self) {
+        if self.in_word {
+            self.out.push(self.h);
+            self.h = Self::START;
+            self.in_word = false;
+        }
+    }
+
+    fn ascii(&mut self, b: u8) {
+        if b.is_ascii_alphanumeric() {
+            self.add(b.to_ascii_lowercase());
+        } else {
+            self.end();
+        }
+    }
 }
 
 /// For each article's quotes, the other articles that carry the same words.
