@@ -932,8 +932,39 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                     | "model"
             );
             // "the 1840 level" of an index; "the 1987 level" is a year's
-            let index_level = matches!(next.as_str(), "level" | "levels")
-                && s.parse::<i32>().is_ok_and(|y| y < 1900);
+            // "the 1840 level", "a closing figure of 1841", "a high of 1757":
+            // an index's points ("the 1987 level" is a year's)
+            let measure_of = prev == "of"
+                && before
+                    .trim_end()
+                    .strip_suffix("of")
+                    .map(|b| {
+                        b.trim_end()
+                            .rsplit(' ')
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_lowercase()
+                    })
+                    .is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "figure"
+                                | "high"
+                                | "low"
+                                | "level"
+                                | "close"
+                                | "record"
+                                | "total"
+                                | "average"
+                                | "reading"
+                                | "peak"
+                                | "value"
+                                | "price"
+                        )
+                    });
+            let index_level = measure_of
+                || matches!(next.as_str(), "level" | "levels")
+                    && s.parse::<i32>().is_ok_and(|y| y < 1900);
             // "CYBER 1809", "(NRKI 1821)": a product or a wire code
             let code_before = before
                 .trim_end()
@@ -1124,6 +1155,8 @@ mod tests {
             "The index hit a high of 1757 from 1753.",
             "It sells the CYBER 1809 model 930.",
             "The Dow touched the 1840 level.",
+            "It recovered to a preliminary closing figure of 1841.",
+            "The index hit a record high of 2722 points.",
         ] {
             let v = run(text, Some("1987-03-02"));
             assert!(
