@@ -31,18 +31,9 @@ const FORMAT: u32 = 5;
 /// A fast 64-bit hash of bytes (8 at a time); not cryptographic, it only
 /// tells changed content from unchanged.
 pub fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        h = (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29);
-    }
-    for &x in chunks.remainder() {
-        h = (h ^ x as u64)
-            .wrapping_mul(0xc4ce_b9fe_1a85_ec53)
-            .rotate_left(17);
-    }
-    h ^ (h >> 31)
+    let mut h = Hash::new(b.len() as u64);
+    h.words(b);
+    h.finish(b)
 }
 
 /// `hash_bytes` of a file's content, read a mebibyte at a time (no copy of
@@ -50,10 +41,10 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
 fn hash_file(p: &Path, len: u64) -> Option<u64> {
     use std::io::Read;
     let mut f = std::fs::File::open(p).ok()?;
-    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ len;
+    let mut h = Hash::new(len);
     let mut buf = vec![0u8; 1 << 20];
     loop {
-        // fill the buffer: every chunk but the last is a whole number of words
+        // fill the buffer: every piece but the last is a whole number of words
         let mut n = 0;
         while n < buf.len() {
             match f.read(&mut buf[n..]) {
@@ -63,19 +54,39 @@ fn hash_file(p: &Path, len: u64) -> Option<u64> {
                 Err(_) => return None,
             }
         }
-        let mut chunks = buf[..n].chunks_exact(8);
-        for c in &mut chunks {
-            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            h = (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29);
-        }
+        h.words(&buf[..n]);
         if n < buf.len() {
-            for &x in chunks.remainder() {
-                h = (h ^ x as u64)
-                    .wrapping_mul(0xc4ce_b9fe_1a85_ec53)
-                    .rotate_left(17);
-            }
-            return Some(h ^ (h >> 31));
+            return Some(h.finish(&buf[..n]));
         }
+    }
+}
+
+/// The running state of `hash_bytes`.
+struct Hash(u64);
+
+impl Hash {
+    fn new(len: u64) -> Hash {
+        Hash(0x9e37_79b9_7f4a_7c15 ^ len)
+    }
+
+    /// The whole 8-byte words of a piece.
+    fn words(&mut self, b: &[u8]) {
+        for c in b.chunks_exact(8) {
+            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0 ^ x)
+                .wrapping_mul(0xff51_afd7_ed55_8ccd)
+                .rotate_left(29);
+        }
+    }
+
+    /// The bytes after the last piece's whole words, and the final mix.
+    fn finish(mut self, last: &[u8]) -> u64 {
+        for &x in last.chunks_exact(8).remainder() {
+            self.0 = (self.0 ^ x as u64)
+                .wrapping_mul(0xc4ce_b9fe_1a85_ec53)
+                .rotate_left(17);
+        }
+        self.0 ^ (self.0 >> 31)
     }
 }
 

@@ -44,12 +44,10 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             t.push_str(w);
         }
     }
+    let g = crate::nlp::gazetteer::Gazetteer::get();
     // "The Boeing Company" is Boeing (but "The Hague" is a place's name)
-    if t.len() > 4 && t.starts_with("The ") && t[4..].contains(' ') {
-        let g = crate::nlp::gazetteer::Gazetteer::get();
-        if g.lookup(&t).is_none() {
-            t.drain(..4);
-        }
+    if t.len() > 4 && t.starts_with("The ") && t[4..].contains(' ') && g.lookup(&t).is_none() {
+        t.drain(..4);
     }
     // "Apple Inc." is Apple, "Boeing Co." is Boeing
     if let Some((head, last)) = t.rsplit_once(' ') {
@@ -63,7 +61,6 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     }
     // "US Air Force", "U.S. Air Force": the country as the table names it
     if let Some((first, rest)) = t.split_once(' ') {
-        let g = crate::nlp::gazetteer::Gazetteer::get();
         if let Some((EntityType::Place, canon)) = g.lookup(first) {
             if canon != first && !rest.is_empty() {
                 t = format!("{canon} {rest}");

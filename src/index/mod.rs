@@ -514,9 +514,7 @@ impl Index {
 
 /// A mention's text with runs of white space as one space.
 fn surface(text: &str) -> String {
-    if text.split_whitespace().count() <= 1
-        || !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ")
-    {
+    if !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ") {
         return text.trim().to_string();
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -493,10 +493,8 @@ fn defined_acronyms(cx: &Ctx, out: &mut [Mention]) {
             && is_all_caps(short)
             && full.contains(' ')
         {
-            let canon = name
-                .canonical
-                .clone()
-                .unwrap_or_else(|| full.split_whitespace().collect::<Vec<_>>().join(" "));
+            // as written: the linker cleans a name of several words
+            let canon = name.canonical.clone().unwrap_or_else(|| full.to_string());
             defs.insert(short.to_string(), canon);
         }
     }
@@ -541,12 +539,9 @@ fn bare_models(cx: &Ctx, out: &mut Vec<Mention>) {
         let base = w.strip_suffix('s').unwrap_or(w);
         if let Some(full) = models.get(base) {
             if !inside(t.start) {
-                // named as the full model, so it links to it
-                let canon = full.split_whitespace().collect::<Vec<_>>().join(" ");
-                let canon = match canon.strip_suffix('s') {
-                    Some(c) if c.ends_with(|c: char| c.is_ascii_digit()) => c.to_string(),
-                    _ => canon,
-                };
+                // named as the full model, so it links to it (the linker
+                // cleans the name: "Boeing 787s" is the Boeing 787)
+                let canon = full.to_string();
                 added.push(Mention {
                     range: t.start..t.end,
                     ty: EntityType::Other,

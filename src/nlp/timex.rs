@@ -931,7 +931,6 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                     | "mark"
                     | "model"
             );
-            // "the 1840 level" of an index; "the 1987 level" is a year's
             // "the 1840 level", "a closing figure of 1841", "a high of 1757":
             // an index's points ("the 1987 level" is a year's)
             let measure_of = prev == "of"
