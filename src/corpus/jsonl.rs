@@ -1,7 +1,9 @@
 //! JSON Lines and JSON (one object or an array of objects).
 
 use super::{parse_date, plain::derive_title, Article, DateSource};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::path::Path;
 
 const TEXT_KEYS: [&str; 4] = ["text", "body", "content", "article"];
@@ -33,8 +35,12 @@ pub fn read_lines(path: &Path, text: &str, warnings: &mut Vec<String>) -> Vec<Ar
         .with_min_len(256)
         .map(|&(n, line)| {
             let mut w = Vec::new();
-            let a = match serde_json::from_str::<Value>(line) {
-                Ok(v) => record(path, &v, n + 1, &mut w),
+            let a = match serde_json::from_str::<Fields>(line) {
+                Ok(f) => record(path, f, n + 1, &mut w),
+                Err(e) if e.classify() == serde_json::error::Category::Data => {
+                    w.push(format!("record {}: not a JSON object; skipped", n + 1));
+                    None
+                }
                 Err(e) => {
                     w.push(format!(
                         "line {}: invalid JSON ({e}); record skipped",
@@ -57,11 +63,19 @@ pub fn read_lines(path: &Path, text: &str, warnings: &mut Vec<String>) -> Vec<Ar
 pub fn read_json(path: &Path, text: &str, warnings: &mut Vec<String>) -> Vec<Article> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) => items
-            .iter()
+            .into_iter()
             .enumerate()
-            .filter_map(|(i, v)| record(path, v, i + 1, warnings))
+            .filter_map(|(i, v)| match v {
+                Value::Object(map) => record(path, Fields::from(map), i + 1, warnings),
+                _ => {
+                    warnings.push(format!("record {}: not a JSON object; skipped", i + 1));
+                    None
+                }
+            })
             .collect(),
-        Ok(v @ Value::Object(_)) => record(path, &v, 1, warnings).into_iter().collect(),
+        Ok(Value::Object(map)) => record(path, Fields::from(map), 1, warnings)
+            .into_iter()
+            .collect(),
         Ok(_) => {
             warnings.push("skipped: JSON is neither an object nor an array of objects".into());
             vec![]
@@ -73,55 +87,62 @@ pub fn read_json(path: &Path, text: &str, warnings: &mut Vec<String>) -> Vec<Art
     }
 }
 
-fn string(v: &Value, key: &str) -> Option<String> {
-    match v.get(key)? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+/// A record's fields as written, strings borrowed from the line where they
+/// have no escapes: no tree of values and no second copy of the text.
+struct Fields<'a>(Vec<(Cow<'a, str>, Field<'a>)>);
+
+enum Field<'a> {
+    Str(Cow<'a, str>),
+    Null,
+    /// numbers, booleans, arrays and objects
+    Other(Value),
+}
+
+impl From<serde_json::Map<String, Value>> for Fields<'_> {
+    fn from(map: serde_json::Map<String, Value>) -> Self {
+        Fields(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let f = match v {
+                        Value::String(s) => Field::Str(Cow::Owned(s)),
+                        Value::Null => Field::Null,
+                        v => Field::Other(v),
+                    };
+                    (Cow::Owned(k), f)
+                })
+                .collect(),
+        )
     }
 }
 
-/// One record; `n` is its line (JSON Lines) or position (JSON array).
-fn record(path: &Path, v: &Value, n: usize, warnings: &mut Vec<String>) -> Option<Article> {
-    if !v.is_object() {
-        warnings.push(format!("record {n}: not a JSON object; skipped"));
-        return None;
+impl<'a> Fields<'a> {
+    /// The last value of a key (as a map would keep it), taken out: a
+    /// non-blank string, or a number as written.
+    fn take(&mut self, key: &str) -> Option<String> {
+        let (_, f) = self.0.iter_mut().rev().find(|(k, _)| k == key)?;
+        match f {
+            Field::Str(s) if !s.trim().is_empty() => {
+                Some(std::mem::replace(s, Cow::Borrowed("")).into_owned())
+            }
+            Field::Other(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        }
     }
-    let Some(text) = TEXT_KEYS.iter().find_map(|k| string(v, k)) else {
-        warnings.push(format!(
-            "record {n}: no text (expected a \"text\", \"body\" or \"content\" field); skipped"
-        ));
-        return None;
-    };
-    let id = string(v, "id").unwrap_or_else(|| {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        format!("{stem}:{n}")
-    });
-    let (title, title_derived) = match string(v, "title") {
-        Some(t) => (t.trim().to_string(), false),
-        None => (derive_title(&text), true),
-    };
-    let raw_date = string(v, "date").or_else(|| string(v, "published"));
-    let date = raw_date.as_deref().and_then(parse_date);
-    if let (Some(raw), None) = (&raw_date, date) {
-        warnings.push(format!(
-            "record {n} ({id}): date {raw:?} is not a valid date; left undated"
-        ));
-    }
-    let mut meta = Vec::new();
-    if let Value::Object(map) = v {
-        for (k, val) in map {
-            if KNOWN.contains(&k.as_str()) {
+
+    /// The other fields, one per key (the last), in key order.
+    fn meta(self) -> Vec<(String, String)> {
+        let mut seen: Vec<Cow<str>> = Vec::new();
+        let mut meta = Vec::new();
+        for (k, f) in self.0.into_iter().rev() {
+            if KNOWN.contains(&k.as_ref()) || seen.contains(&k) {
                 continue;
             }
-            let s = match val {
-                Value::Null => continue,
-                Value::String(s) => s.clone(),
-                Value::Array(items) if items.is_empty() => continue,
-                Value::Array(items) => items
+            seen.push(k.clone());
+            let s = match f {
+                Field::Null => continue,
+                Field::Str(s) => s.into_owned(),
+                Field::Other(Value::Array(items)) if items.is_empty() => continue,
+                Field::Other(Value::Array(items)) => items
                     .iter()
                     .map(|i| {
                         i.as_str()
@@ -130,26 +151,147 @@ fn record(path: &Path, v: &Value, n: usize, warnings: &mut Vec<String>) -> Optio
                     })
                     .collect::<Vec<_>>()
                     .join(", "),
-                other => other.to_string(),
+                Field::Other(other) => other.to_string(),
             };
-            meta.push((k.clone(), s));
+            meta.push((k.into_owned(), s));
         }
+        meta.sort_by(|a, b| a.0.cmp(&b.0));
+        meta
     }
+}
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Fields<'de>, A::Error> {
+                let mut v = Vec::new();
+                while let Some(k) = m.next_key::<Key<'de>>()? {
+                    v.push((k.0, m.next_value::<Field<'de>>()?));
+                }
+                Ok(Fields(v))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_string())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Field<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Field<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Field<'de>, E> {
+                Ok(Field::Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Field<'de>, E> {
+                Ok(Field::Str(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Field<'de>, E> {
+                Ok(Field::Str(Cow::Owned(s)))
+            }
+            fn visit_unit<E>(self) -> Result<Field<'de>, E> {
+                Ok(Field::Null)
+            }
+            fn visit_none<E>(self) -> Result<Field<'de>, E> {
+                Ok(Field::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::Bool(b)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Field<'de>, A::Error> {
+                Value::deserialize(SeqAccessDeserializer::new(s)).map(Field::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Field<'de>, A::Error> {
+                Value::deserialize(MapAccessDeserializer::new(m)).map(Field::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One record; `n` is its line (JSON Lines) or position (JSON array).
+fn record(path: &Path, mut f: Fields, n: usize, warnings: &mut Vec<String>) -> Option<Article> {
+    let Some(text) = TEXT_KEYS.iter().find_map(|k| f.take(k)) else {
+        warnings.push(format!(
+            "record {n}: no text (expected a \"text\", \"body\" or \"content\" field); skipped"
+        ));
+        return None;
+    };
+    let id = f.take("id").unwrap_or_else(|| {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!("{stem}:{n}")
+    });
+    let (title, title_derived) = match f.take("title") {
+        Some(t) => (t.trim().to_string(), false),
+        None => (derive_title(&text), true),
+    };
+    let raw_date = f.take("date").or_else(|| f.take("published"));
+    let date = raw_date.as_deref().and_then(parse_date);
+    if let (Some(raw), None) = (&raw_date, date) {
+        warnings.push(format!(
+            "record {n} ({id}): date {raw:?} is not a valid date; left undated"
+        ));
+    }
+    let outlet = f.take("source");
+    let author = f.take("author");
+    let url = f.take("url");
     Some(Article {
         id,
         path: path.to_path_buf(),
         title,
         title_derived,
-        outlet: string(v, "source"),
-        author: string(v, "author"),
-        url: string(v, "url"),
+        outlet,
+        author,
+        url,
         date,
         date_source: DateSource::Metadata.if_found(date),
         date_evidence: None,
         body: 0..text.len(),
         text,
         boilerplate: vec![],
-        meta,
+        meta: f.meta(),
     })
 }
 
@@ -171,6 +313,26 @@ mod tests {
         assert_eq!(a[0].outlet.as_deref(), Some("Reuters"));
         assert_eq!(a[0].meta("places"), Some("brazil"));
         assert_eq!(a[0].meta("dateline"), Some("SALVADOR, Feb 26"));
+    }
+
+    #[test]
+    fn escapes_repeated_keys_and_numbers() {
+        let mut w = vec![];
+        let a = read_lines(
+            Path::new("r.jsonl"),
+            r#"{"id": 7, "text": "", "body": "He said \"no\".\nNext", "zone": "b", "tag": "x", "tag": "y", "n": [1, "two"], "ok": true, "none": null}"#,
+            &mut w,
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(a[0].id, "7");
+        assert_eq!(
+            a[0].text, "He said \"no\".\nNext",
+            "a blank text falls to body"
+        );
+        assert_eq!(a[0].meta("tag"), Some("y"), "the last of a repeated key");
+        let keys: Vec<&str> = a[0].meta.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(keys, ["n", "ok", "tag", "zone"]);
+        assert_eq!(a[0].meta("n"), Some("1, two"));
     }
 
     #[test]
