@@ -461,6 +461,7 @@ pub fn mentions(
     let g = Gazetteer::get();
     let cx = Ctx { text, toks, g, lex };
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     let mut ti = 0;
     for s in sentences {
         while ti < toks.len() && toks[ti].start < s.start {
@@ -470,7 +471,7 @@ pub fn mentions(
         while ti < toks.len() && toks[ti].end <= s.end {
             ti += 1;
         }
-        sentence(&cx, a, ti, &mut out);
+        sentence(&cx, a, ti, &mut scratch, &mut out);
     }
     bare_models(&cx, &mut out);
     defined_acronyms(&cx, &mut out);
@@ -557,24 +558,31 @@ fn bare_models(cx: &Ctx, out: &mut Vec<Mention>) {
     }
 }
 
-fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
+/// Buffers reused from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    initial: Vec<bool>,
+    run: Vec<usize>,
+}
+
+fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<Mention>) {
     if a >= b {
         return;
     }
-    let words: Vec<&str> = (a..b)
-        .filter(|&i| cx.toks[i].word)
-        .map(|i| cx.w(i))
-        .collect();
+    let words = || (a..b).filter(|&i| cx.toks[i].word).map(|i| cx.w(i));
+    let n_words = words().count();
     let all_caps_line =
-        words.len() >= 3 && words.iter().filter(|w| is_all_caps(w)).count() * 10 >= words.len() * 8;
+        n_words >= 3 && words().filter(|w| is_all_caps(w)).count() * 10 >= n_words * 8;
     // a quoted headline is still a headline: look past closing marks
     let ends_like_prose = cx.text[cx.toks[a].start..cx.toks[b - 1].end]
         .trim_end()
         .trim_end_matches(['"', '”', '’', '\''])
         .ends_with(['.', '?', '!', ',', ';', ')']);
-    let headline = all_caps_line || (!ends_like_prose && title_case(words.iter().copied()));
+    let headline = all_caps_line || (!ends_like_prose && title_case(words()));
     // positions where a capital proves nothing: the sentence start, after a quote or colon
-    let mut initial = vec![false; b - a];
+    let initial = &mut scratch.initial;
+    initial.clear();
+    initial.resize(b - a, false);
     let mut first = true;
     for i in a..b {
         let t = cx.toks[i];
@@ -596,7 +604,9 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
             continue;
         }
         // grow a run of capitalized words with connectors and glued hyphens
-        let mut run = vec![i];
+        let run = &mut scratch.run;
+        run.clear();
+        run.push(i);
         let mut j = i + 1;
         while j < b {
             let t = cx.toks[j];
@@ -638,7 +648,7 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
                 && CONNECTORS.contains(&cx.w(j))
                 && j + 1 < b
                 && cand_word(cx, j + 1, all_caps_line)
-                && connector_ok(cx, &run, j, b)
+                && connector_ok(cx, run, j, b)
             {
                 run.push(j);
                 if cx.w(j) == "of"
@@ -655,7 +665,7 @@ fn sentence(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
                 break;
             }
         }
-        process_run(cx, a, b, &run, &initial[..], headline, all_caps_line, out);
+        process_run(cx, a, b, run, &initial[..], headline, all_caps_line, out);
         i = j;
     }
 }
@@ -811,8 +821,9 @@ fn process_run(
 ) {
     // 1. split at titles; the part after a title is a person, the part before a
     // company title is its company ("Ryanair CEO Michael O'Leary")
-    let mut parts: Vec<(Vec<usize>, Option<String>, Option<String>)> = Vec::new();
-    let mut cur: Vec<usize> = Vec::new();
+    // the parts are slices of the run: `cur` is run[from..k]
+    let mut parts: Vec<(&[usize], Option<String>, Option<String>)> = Vec::new();
+    let mut from = 0;
     let mut pending_title: Option<String> = preceding_role(cx, a, run[0]);
     let mut k = 0;
     while k < run.len() {
@@ -821,52 +832,70 @@ fn process_run(
         } else {
             0
         };
-        let t: Vec<&str> = run[k..k + n].iter().map(|&i| cx.w(i)).collect();
-        let t = t.join(" ");
-        let company_title = n > 0 && COMPANY_TITLES.contains(&t.as_str()) && !cur.is_empty();
+        if n == 0 {
+            k += 1;
+            continue;
+        }
+        let t = join_words(cx, &run[k..k + n]);
+        let company_title = COMPANY_TITLES.contains(&t.as_str()) && from < k;
         // a title must be followed by more of the run to count as one
-        if n > 0 && (k + n < run.len() || company_title) && !org_ending(cx, &run[k..]) {
-            if !cur.is_empty() {
+        if (k + n < run.len() || company_title) && !org_ending(cx, &run[k..]) {
+            if from < k {
                 let owner = company_title.then(|| t.clone());
-                parts.push((std::mem::take(&mut cur), pending_title.take(), owner));
+                parts.push((&run[from..k], pending_title.take(), owner));
             }
             pending_title = Some(t);
             k += n;
+            from = k;
             continue;
         }
-        cur.push(run[k]);
         k += 1;
     }
+    let mut cur = &run[from..];
     // a title that ends the run has no name after it: "the US President
     // added" names the country; "said Ryanair CEO" the company
     let mut owner = None;
     if cur.len() >= 2 && cx.toks[cur[0]].word {
         if let Some(k) =
-            (1..cur.len()).find(|&k| cx.toks[cur[k]].word && cx.title_at(&cur, k) == cur.len() - k)
+            (1..cur.len()).find(|&k| cx.toks[cur[k]].word && cx.title_at(cur, k) == cur.len() - k)
         {
-            let t: Vec<&str> = cur[k..].iter().map(|&i| cx.w(i)).collect();
-            let t = t.join(" ");
+            let t = join_words(cx, &cur[k..]);
             let rest = &cx.text[cx.toks[cur[0]].start..cx.toks[cur[k - 1]].end];
             // only where what is left is a known place or company, or the title
             // a company's ("Billy King", "Gordon Advisors" are names)
             let known = cx.g.lookup(rest).is_some() || cx.g.companies.contains_key(rest);
             let company_title = COMPANY_TITLES.contains(&t.as_str());
-            if !org_ending(cx, &cur) && (known || company_title) {
+            if !org_ending(cx, cur) && (known || company_title) {
                 owner = company_title.then_some(t);
-                cur.truncate(k);
+                cur = &cur[..k];
             }
         }
     }
     if !cur.is_empty() {
         parts.push((cur, pending_title.take(), owner));
     }
+    let mut pieces = Vec::new();
     for (part, title, owner) in parts {
-        for piece in clean(cx, a, &part, initial, headline, all_caps) {
-            if let Some(m) = make_mention(cx, a, b, &piece, title.clone(), owner.clone()) {
+        pieces.clear();
+        clean(cx, a, part, initial, headline, all_caps, &mut pieces);
+        for piece in &pieces {
+            if let Some(m) = make_mention(cx, a, b, piece, title.clone(), owner.clone()) {
                 out.push(m);
             }
         }
     }
+}
+
+/// The words of tokens joined by one space ("Chief Executive").
+fn join_words(cx: &Ctx, idx: &[usize]) -> String {
+    let mut s = String::new();
+    for &i in idx {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(cx.w(i));
+    }
+    s
 }
 
 /// Titles whose holder works for the name before them ("Apple CEO").
@@ -968,26 +997,27 @@ fn preceding_role(cx: &Ctx, a: usize, first: usize) -> Option<String> {
     if !cx.toks[p].word && cx.w(p) == "," && p > a {
         p -= 1;
     }
-    let w = cx.w(p).to_lowercase();
-    (cx.toks[p].word && ROLE_WORDS.contains(&w.as_str())).then(|| cx.w(p).to_string())
+    (cx.toks[p].word && with_lower(cx.w(p), |w| ROLE_WORDS.contains(&w)))
+        .then(|| cx.w(p).to_string())
 }
 
-/// Splits a run into the pieces that are really names.
-fn clean(
+/// Splits a run into the pieces that are really names (slices of it).
+fn clean<'p>(
     cx: &Ctx,
     a: usize,
-    part: &[usize],
+    part: &'p [usize],
     initial: &[bool],
     headline: bool,
     all_caps: bool,
-) -> Vec<Vec<usize>> {
-    let mut pieces: Vec<Vec<usize>> = Vec::new();
-    let mut cur: Vec<usize> = Vec::new();
+    out: &mut Vec<&'p [usize]>,
+) {
+    let mut pieces: Vec<&[usize]> = Vec::new();
+    // the piece being grown is part[from..pos]
+    let mut from = 0;
     for (pos, &i) in part.iter().enumerate() {
         let t = cx.toks[i];
         let w = cx.w(i);
         if !t.word || CONNECTORS.contains(&w) {
-            cur.push(i);
             continue;
         }
         let at_initial = initial[i - a];
@@ -1019,49 +1049,45 @@ fn clean(
                 && !(pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
                 && !starts_place();
         // "UK iTunes", "Apple iPhone": a camel-case brand starts its own name
-        if is_camel(w) && !cur.is_empty() {
-            pieces.push(std::mem::take(&mut cur));
+        if is_camel(w) && from < pos {
+            pieces.push(&part[from..pos]);
+            from = pos;
         }
         // headline words that are only capitalized common words split the run
         if drop {
-            if !cur.is_empty() {
-                pieces.push(std::mem::take(&mut cur));
+            if from < pos {
+                pieces.push(&part[from..pos]);
             }
-            continue;
+            from = pos + 1;
         }
-        cur.push(i);
     }
-    if !cur.is_empty() {
-        pieces.push(cur);
+    if from < part.len() {
+        pieces.push(&part[from..]);
     }
-    let mut out = Vec::new();
+    let joiner = |i: &usize| !cx.toks[*i].word || CONNECTORS.contains(&cx.w(*i));
     for mut p in pieces {
         // no leading or trailing connectors or punctuation
-        while p
-            .first()
-            .is_some_and(|&i| !cx.toks[i].word || CONNECTORS.contains(&cx.w(i)))
-        {
-            p.remove(0);
+        while p.first().is_some_and(joiner) {
+            p = &p[1..];
         }
-        while p
-            .last()
-            .is_some_and(|&i| !cx.toks[i].word || CONNECTORS.contains(&cx.w(i)))
-        {
-            p.pop();
+        while p.last().is_some_and(joiner) {
+            p = &p[..p.len() - 1];
         }
         if p.is_empty() {
             continue;
         }
-        out.extend(split_hyphens(cx, p));
+        split_hyphens(cx, p, &mut |q| {
+            if keep_piece(cx, a, q) {
+                split_places(cx, q, out);
+            }
+        });
     }
-    out.retain(|p| keep_piece(cx, a, p));
-    out.into_iter().flat_map(|p| split_places(cx, p)).collect()
 }
 
 /// "Budapest Hungary", "Paris France": two known places written together
 /// (a comma dropped) are two names, unless the whole is known ("Papua New
 /// Guinea").
-fn split_places(cx: &Ctx, p: Vec<usize>) -> Vec<Vec<usize>> {
+fn split_places<'p>(cx: &Ctx, p: &'p [usize], out: &mut Vec<&'p [usize]>) {
     let place = |q: &[usize]| -> bool {
         if q.iter().any(|&i| !cx.toks[i].word) {
             return false;
@@ -1069,32 +1095,30 @@ fn split_places(cx: &Ctx, p: Vec<usize>) -> Vec<Vec<usize>> {
         let s = &cx.text[cx.toks[q[0]].start..cx.toks[q[q.len() - 1]].end];
         matches!(cx.g.lookup(s), Some((EntityType::Place, _)))
     };
-    if p.len() < 2 || p.iter().any(|&i| !cx.toks[i].word) || place(&p) {
-        return vec![p];
-    }
-    for k in 1..p.len() {
-        if place(&p[..k]) && place(&p[k..]) {
-            return vec![p[..k].to_vec(), p[k..].to_vec()];
+    if p.len() >= 2 && !p.iter().any(|&i| !cx.toks[i].word) && !place(p) {
+        for k in 1..p.len() {
+            if place(&p[..k]) && place(&p[k..]) {
+                out.push(&p[..k]);
+                out.push(&p[k..]);
+                return;
+            }
         }
     }
-    vec![p]
+    out.push(p);
 }
 
 /// "Trump-Putin", "US-Russia": glued names that stand alone elsewhere split.
-fn split_hyphens(cx: &Ctx, p: Vec<usize>) -> Vec<Vec<usize>> {
-    if !p.iter().any(|&i| cx.w(i) == "-") {
-        return vec![p];
-    }
-    let segs: Vec<Vec<usize>> = p.split(|&i| cx.w(i) == "-").map(|s| s.to_vec()).collect();
-    let standalone = segs.iter().all(|s| {
-        let name: Vec<&str> = s.iter().map(|&i| cx.w(i)).collect();
-        let name = name.join(" ");
-        cx.g.is_known_name(&name) || cx.known(&name)
-    });
+fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize])) {
+    let hyphen = |i: &usize| cx.w(*i) == "-";
+    let standalone = p.iter().any(hyphen)
+        && p.split(hyphen).all(|s| {
+            let name = join_words(cx, s);
+            cx.g.is_known_name(&name) || cx.known(&name)
+        });
     if standalone {
-        segs.into_iter().filter(|s| !s.is_empty()).collect()
+        p.split(hyphen).filter(|s| !s.is_empty()).for_each(each);
     } else {
-        vec![p]
+        each(p);
     }
 }
 
