@@ -517,6 +517,20 @@ fn words(s: &str) -> Vec<u64> {
     w.out
 }
 
+/// ASCII letters and digits case folded; 0 for every other byte.
+const FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The running state of `words`.
 struct Words {
     out: Vec<u64>,
@@ -541,10 +555,9 @@ impl Words {
     }
 
     fn ascii(&mut self, b: u8) {
-        if b.is_ascii_alphanumeric() {
-            self.add(b.to_ascii_lowercase());
-        } else {
-            self.end();
+        match FOLD[b as usize] {
+            0 => self.end(),
+            l => self.add(l),
         }
     }
 }

@@ -308,8 +308,8 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        // ASCII in, ASCII out
-        f(std::str::from_utf8(&buf[..b.len()]).unwrap_or_default())
+        // SAFETY: ASCII in, ASCII out: every byte is below 0x80, valid UTF-8
+        f(unsafe { std::str::from_utf8_unchecked(&buf[..b.len()]) })
     } else {
         f(&w.to_lowercase())
     }
