@@ -582,6 +582,14 @@ pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Ve
     if by_head.is_empty() {
         return out;
     }
+    // a bit per first word (of 2^20): most places start no quote and need no
+    // look-up of six words
+    const BITS: u32 = 20;
+    let bit = |h: u64| (h >> (64 - BITS)) as usize;
+    let mut firsts = vec![0u64; 1 << (BITS - 6)];
+    for head in by_head.keys() {
+        firsts[bit(head[0]) / 64] |= 1 << (bit(head[0]) % 64);
+    }
     let found: Vec<(usize, usize, u32)> = articles
         .par_iter()
         .enumerate()
@@ -590,6 +598,10 @@ pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Ve
             let mut hits = Vec::new();
             if w.len() >= SHINGLE {
                 for start in 0..=w.len() - SHINGLE {
+                    let b = bit(w[start]);
+                    if firsts[b / 64] & (1 << (b % 64)) == 0 {
+                        continue;
+                    }
                     let head: [u64; SHINGLE] =
                         w[start..start + SHINGLE].try_into().unwrap_or([0; SHINGLE]);
                     let Some(list) = by_head.get(&head) else {
