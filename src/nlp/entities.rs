@@ -128,6 +128,22 @@ const CALENDAR: &[&str] = &[
     "Christmas",
     "Easter",
 ];
+/// A month or a day ("March", "Mon"): only the first letters of those words
+/// are looked further.
+fn is_calendar(w: &str) -> bool {
+    const FIRST: u128 = {
+        let mut m = 0u128;
+        let mut i = 0;
+        while i < CALENDAR.len() {
+            m |= 1 << CALENDAR[i].as_bytes()[0];
+            i += 1;
+        }
+        m
+    };
+    let b = w.as_bytes()[0];
+    b < 128 && FIRST & (1 << b) != 0 && w.len() <= 9 && CALENDAR.contains(&w)
+}
+
 /// Lower-case role words before a name that make it a person.
 const ROLE_WORDS: &[&str] = &[
     "spokesman",
@@ -405,20 +421,34 @@ impl Ctx<'_> {
 
     /// A capitalized word that is known to be a name.
     fn known(&self, w: &str) -> bool {
-        if self.g.is_known_name(w) {
-            return true;
-        }
-        let (c, l) = self.lex.get(w);
-        if self.g.is_common(w) {
-            c >= 2 && c > 2 * l
-        } else {
-            c > l
-        }
+        self.g.is_known_name(w) || self.seen_as_name(self.stats(w))
     }
 
     /// A capitalized word that may be only a capitalized common word.
     fn doubtful(&self, w: &str) -> bool {
-        !self.known(w) && (self.g.is_common(w) || self.lex.get(w).1 > 0)
+        if self.g.is_known_name(w) {
+            return false;
+        }
+        let st = self.stats(w);
+        !self.seen_as_name(st) && (st.2 || st.1 > 0)
+    }
+
+    /// How often the corpus capitalizes a word mid-sentence and writes it in
+    /// lower case, and whether it is a common word: one lower-case copy.
+    fn stats(&self, w: &str) -> (u32, u32, bool) {
+        with_lower(w, |l| {
+            let (c, lo) = self.lex.counts.get(l).copied().unwrap_or_default();
+            (c, lo, self.g.common.contains(l))
+        })
+    }
+
+    /// Capitalized more often than not (twice as often for a common word).
+    fn seen_as_name(&self, (c, l, common): (u32, u32, bool)) -> bool {
+        if common {
+            c >= 2 && c > 2 * l
+        } else {
+            c > l
+        }
     }
 
     fn title_at(&self, idx: &[usize], k: usize) -> usize {
@@ -558,6 +588,15 @@ fn bare_models(cx: &Ctx, out: &mut Vec<Mention>) {
     }
 }
 
+/// A part of a run: its tokens, the title before it, the company title after it.
+type Part<'p> = (&'p [usize], Option<String>, Option<String>);
+
+/// Pieces of a run of capitalized words, on the stack.
+type Pieces<'p> = smallvec::SmallVec<[&'p [usize]; 4]>;
+
+/// The words of a name, on the stack.
+type Words<'a> = smallvec::SmallVec<[&'a str; 6]>;
+
 /// Buffers reused from one sentence to the next.
 #[derive(Default)]
 struct Scratch {
@@ -679,7 +718,7 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     if is_camel(w) && !all_caps_line {
         return true;
     }
-    if !is_cap(w) || CALENDAR.contains(&w) {
+    if !is_cap(w) || is_calendar(w) {
         return false;
     }
     if all_caps_line {
@@ -822,7 +861,7 @@ fn process_run(
     // 1. split at titles; the part after a title is a person, the part before a
     // company title is its company ("Ryanair CEO Michael O'Leary")
     // the parts are slices of the run: `cur` is run[from..k]
-    let mut parts: Vec<(&[usize], Option<String>, Option<String>)> = Vec::new();
+    let mut parts: smallvec::SmallVec<[Part; 2]> = Default::default();
     let mut from = 0;
     let mut pending_title: Option<String> = preceding_role(cx, a, run[0]);
     let mut k = 0;
@@ -874,7 +913,7 @@ fn process_run(
     if !cur.is_empty() {
         parts.push((cur, pending_title.take(), owner));
     }
-    let mut pieces = Vec::new();
+    let mut pieces = Pieces::new();
     for (part, title, owner) in parts {
         pieces.clear();
         clean(cx, a, part, initial, headline, all_caps, &mut pieces);
@@ -1009,9 +1048,9 @@ fn clean<'p>(
     initial: &[bool],
     headline: bool,
     all_caps: bool,
-    out: &mut Vec<&'p [usize]>,
+    out: &mut Pieces<'p>,
 ) {
-    let mut pieces: Vec<&[usize]> = Vec::new();
+    let mut pieces = Pieces::new();
     // the piece being grown is part[from..pos]
     let mut from = 0;
     for (pos, &i) in part.iter().enumerate() {
@@ -1087,7 +1126,7 @@ fn clean<'p>(
 /// "Budapest Hungary", "Paris France": two known places written together
 /// (a comma dropped) are two names, unless the whole is known ("Papua New
 /// Guinea").
-fn split_places<'p>(cx: &Ctx, p: &'p [usize], out: &mut Vec<&'p [usize]>) {
+fn split_places<'p>(cx: &Ctx, p: &'p [usize], out: &mut Pieces<'p>) {
     let place = |q: &[usize]| -> bool {
         if q.iter().any(|&i| !cx.toks[i].word) {
             return false;
@@ -1123,7 +1162,7 @@ fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize]
 }
 
 fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
-    let words: Vec<&str> = p
+    let words: Words = p
         .iter()
         .filter(|&&i| cx.toks[i].word)
         .map(|&i| cx.w(i))
@@ -1180,7 +1219,7 @@ fn make_mention(
     let start = cx.toks[p[0]].start;
     let end = cx.toks[*p.last()?].end;
     let name = &cx.text[start..end];
-    let words: Vec<&str> = p
+    let words: Words = p
         .iter()
         .filter(|&&i| cx.toks[i].word)
         .map(|&i| cx.w(i))
@@ -1211,16 +1250,25 @@ fn classify(
     title: Option<String>,
 ) -> (EntityType, Evidence, Option<String>) {
     let g = cx.g;
-    let norm = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some((ty, canon)) = g.lookup(&norm) {
-        let ev = if g.aliases.contains_key(&norm) {
+    // one space between words, borrowed where it is written so
+    let spaced = name
+        .split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    let norm_buf: std::borrow::Cow<str> = if spaced {
+        name.into()
+    } else {
+        name.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    };
+    let norm: &str = &norm_buf;
+    if let Some((ty, canon)) = g.lookup(norm) {
+        let ev = if g.aliases.contains_key(norm) {
             Evidence::Alias
         } else {
             Evidence::Gazetteer
         };
         return (ty, ev, Some(canon.to_string()));
     }
-    if is_all_caps(&norm) {
+    if is_all_caps(norm) {
         if let Some(k) = g.aliases_lower.get(&norm.to_lowercase()) {
             let (c, t) = &g.aliases[k];
             return (*t, Evidence::Alias, Some(c.clone()));
@@ -1236,7 +1284,7 @@ fn classify(
     if let Some(t) = title {
         return (EntityType::Person, Evidence::Title(t), None);
     }
-    if let Some(&c) = g.companies.get(norm.as_str()) {
+    if let Some(&c) = g.companies.get(norm) {
         let canonical = (c != norm).then(|| c.to_string());
         return (EntityType::Org, Evidence::Company, canonical);
     }
@@ -1303,7 +1351,7 @@ fn classify(
             None,
         );
     }
-    if is_all_caps(&norm) && words.len() == 1 {
+    if is_all_caps(norm) && words.len() == 1 {
         return (EntityType::Org, Evidence::Acronym, None);
     }
     if words.len() == 1 && is_camel(firstw) {
