@@ -13,7 +13,16 @@ pub fn quotes(text: &str) -> Vec<Range<usize>> {
             out.push(s..e);
         }
     };
-    for (i, c) in text.char_indices() {
+    // only quote marks and line ends matter: jump between them
+    let b = text.as_bytes();
+    for i in memchr::memchr3_iter(b'"', b'\n', 0xE2, b) {
+        let c = match b[i] {
+            b'"' => '"',
+            b'\n' => '\n',
+            _ if b[i..].starts_with("“".as_bytes()) => '“',
+            _ if b[i..].starts_with("”".as_bytes()) => '”',
+            _ => continue,
+        };
         match (c, open) {
             ('“', None) => open = Some((i + c.len_utf8(), '”', 0)),
             ('“', Some((s, '”', d))) => open = Some((s, '”', d + 1)),
@@ -57,6 +66,10 @@ mod tests {
         let n = "“A meeting is set. We will bring this “inglorious” War to an end,” he added.";
         assert_eq!(quotes(n).len(), 1);
         assert!(n[quotes(n)[0].clone()].ends_with("end,"));
+        // other marks that share the quotes' first byte (— … €) are not quotes
+        let d = "A — dash… “a café – costs €5 now” and \"x\n\ny z w\" end";
+        let q: Vec<&str> = quotes(d).into_iter().map(|r| &d[r]).collect();
+        assert_eq!(q, vec!["a café – costs €5 now"]);
         assert_eq!(
             normalize("Great, progress  WAS made!"),
             "great progress was made"
