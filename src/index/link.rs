@@ -314,7 +314,10 @@ pub struct Linked {
 /// Links all mentions of the corpus.
 pub fn link(items: &[Item]) -> Linked {
     // distinct name keys, with their type votes and article sets
-    let mut key_id: HashMap<String, usize> = HashMap::default();
+    // each key once: a table of key numbers by the keys' hashes (made with
+    // the keys, on all cores), so no key is copied to be looked up
+    let mut key_id: hashbrown::HashTable<usize> = hashbrown::HashTable::new();
+    let mut key_hash: Vec<u64> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut key_ty: Vec<[u32; 4]> = Vec::new();
     // the strongest evidence of each key's type
@@ -322,18 +325,24 @@ pub fn link(items: &[Item]) -> Linked {
     let mut key_articles: Vec<Vec<usize>> = Vec::new();
     let mut item_key = Vec::with_capacity(items.len());
     // the keys made on all cores, then numbered in order
-    let item_names: Vec<String> = {
+    let item_names: Vec<(String, u64)> = {
         use rayon::prelude::*;
+        use std::hash::BuildHasher;
         items
             .par_iter()
-            .map(|it| name_key(it.mention, it.text))
+            .map(|it| {
+                let k = name_key(it.mention, it.text);
+                let h = crate::fx::FxBuild::default().hash_one(&k);
+                (k, h)
+            })
             .collect()
     };
-    for (it, k) in items.iter().zip(item_names) {
-        let id = match key_id.get(&k) {
+    for (it, (k, h)) in items.iter().zip(item_names) {
+        let id = match key_id.find(h, |&id| keys[id] == k) {
             Some(&id) => id,
             None => {
-                key_id.insert(k.clone(), keys.len());
+                key_id.insert_unique(h, keys.len(), |&id| key_hash[id]);
+                key_hash.push(h);
                 keys.push(k);
                 key_ty.push([0; 4]);
                 key_max.push(0);
@@ -441,8 +450,7 @@ pub fn link(items: &[Item]) -> Linked {
 
     // 3a. surname -> full person names, with the number of articles using them
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (id, k) in keys.iter().enumerate() {
-        let t = tokens(k);
+    for (id, t) in key_tokens.iter().enumerate() {
         if t.len() >= 2 && ty_of(id) == EntityType::Person {
             by_last.entry(t[t.len() - 1]).or_default().push(id);
         }
@@ -462,7 +470,7 @@ pub fn link(items: &[Item]) -> Linked {
     // 3b. acronyms -> multiword names with those initials
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (id, k) in keys.iter().enumerate() {
-        if tokens(k).len() >= 2 && matches!(ty_of(id), EntityType::Org | EntityType::Other) {
+        if key_tokens[id].len() >= 2 && matches!(ty_of(id), EntityType::Org | EntityType::Other) {
             by_initials.entry(initials(k)).or_default().push(id);
         }
     }
@@ -470,8 +478,7 @@ pub fn link(items: &[Item]) -> Linked {
     // team ("Airbus A380", "San Diego Chargers"), the first of a company ("Northrop
     // Grumman")
     let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (id, k) in keys.iter().enumerate() {
-        let t = tokens(k);
+    for (id, t) in key_tokens.iter().enumerate() {
         if t.len() < 2
             || t.iter()
                 .any(|w| w.chars().any(|c| !c.is_alphanumeric() && c != '.'))

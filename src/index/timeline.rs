@@ -181,7 +181,7 @@ impl Timeline {
                 items.push(Item {
                     start: d,
                     end: d,
-                    value: Value::new(&d.format("%Y-%m-%d").to_string()),
+                    value: day_value(d),
                     precision: Precision::Day,
                     article: ai as u32,
                     sentence: a
@@ -193,6 +193,7 @@ impl Timeline {
                     event: 0,
                 });
             }
+            let sorted = an.mentions.is_sorted_by_key(|m| m.range.start);
             for t in &an.timexes {
                 if !matches!(t.ty, TimexType::Date | TimexType::Time) {
                     continue;
@@ -219,12 +220,18 @@ impl Timeline {
                     .get(si + 1)
                     .map(|r| r.end)
                     .unwrap_or(sentence.end);
-                let mut ents: Vec<u32> = an
-                    .mentions
+                // mentions are in text order: only those from the context's start on
+                let from = if sorted {
+                    an.mentions.partition_point(|m| m.range.start < ctx_start)
+                } else {
+                    0
+                };
+                let mut ents: Vec<u32> = an.mentions[from..]
                     .iter()
                     .enumerate()
+                    .take_while(|(_, m)| !sorted || m.range.start < ctx_end)
                     .filter(|(_, m)| m.range.start >= ctx_start && m.range.end <= ctx_end)
-                    .map(|(mi, _)| mention_entity[ai][mi])
+                    .map(|(mi, _)| mention_entity[ai][from + mi])
                     .collect();
                 ents.sort_unstable();
                 ents.dedup();
@@ -285,43 +292,15 @@ impl Timeline {
         let mut event_of = vec![usize::MAX; items.len()];
         let mut values: Vec<&str> = by_value.keys().copied().collect();
         values.sort_unstable();
-        for v in values {
-            let idx = &by_value[v];
-            // each item joins the first group that has its article or one of
-            // its entities; the first group of each article and entity is
-            // kept, so no group is scanned
-            let mut groups: Vec<(HashSet<u32>, Vec<usize>)> = Vec::new();
-            let mut first_of_article: HashMap<u32, usize> = HashMap::default();
-            let mut first_of_entity: HashMap<u32, usize> = HashMap::default();
-            for &i in idx {
-                let it = &items[i];
-                let found = it
-                    .entities
-                    .iter()
-                    .filter_map(|e| first_of_entity.get(e))
-                    .chain(first_of_article.get(&it.article))
-                    .min()
-                    .copied();
-                let gi = found.unwrap_or_else(|| {
-                    groups.push((HashSet::default(), Vec::new()));
-                    groups.len() - 1
-                });
-                groups[gi].0.extend(it.entities.iter().copied());
-                groups[gi].1.push(i);
-                let first = first_of_article.entry(it.article).or_insert(gi);
-                *first = (*first).min(gi);
-                for &e in &it.entities {
-                    let first = first_of_entity.entry(e).or_insert(gi);
-                    *first = (*first).min(gi);
-                }
-            }
-            for (ents, members) in groups {
+        // each value's groups on all cores (values are independent), then
+        // numbered in value order
+        let grouped: Vec<Vec<Group>> = values
+            .par_iter()
+            .map(|v| group_items(&items, &by_value[v]))
+            .collect();
+        for (v, groups) in values.iter().zip(grouped) {
+            for (arts, ents, members) in groups {
                 let ev = events.len();
-                let mut arts: Vec<u32> = members.iter().map(|&m| items[m].article).collect();
-                arts.sort_unstable();
-                arts.dedup();
-                let mut ents: Vec<u32> = ents.into_iter().collect();
-                ents.sort_unstable();
                 for &m in &members {
                     event_of[m] = ev;
                 }
@@ -370,6 +349,76 @@ impl Timeline {
             conflicts,
         }
     }
+}
+
+/// "2025-10-16": a day as the timeline's values write it (chrono's
+/// formatting, made once per article, is slow enough to show).
+fn day_value(d: NaiveDate) -> Value {
+    use chrono::Datelike;
+    if !(0..=9999).contains(&d.year()) {
+        return Value::new(&d.format("%Y-%m-%d").to_string());
+    }
+    let (y, m, dd) = (d.year() as u32, d.month(), d.day());
+    let mut b = *b"0000-00-00";
+    for (i, v) in [
+        (0, y / 1000),
+        (1, y / 100 % 10),
+        (2, y / 10 % 10),
+        (3, y % 10),
+    ] {
+        b[i] = b'0' + v as u8;
+    }
+    b[5] = b'0' + (m / 10) as u8;
+    b[6] = b'0' + (m % 10) as u8;
+    b[8] = b'0' + (dd / 10) as u8;
+    b[9] = b'0' + (dd % 10) as u8;
+    Value::new(std::str::from_utf8(&b).unwrap_or_default())
+}
+
+/// A group of items of one value: its articles and entities (sorted), its items.
+type Group = (Vec<u32>, Vec<u32>, Vec<usize>);
+
+/// The items of one value (`idx`, in timeline order) grouped into events:
+/// each item joins the first group that has its article or one of its
+/// entities; the first group of each article and entity is kept, so no group
+/// is scanned.
+fn group_items(items: &[Item], idx: &[usize]) -> Vec<Group> {
+    let mut groups: Vec<(HashSet<u32>, Vec<usize>)> = Vec::new();
+    let mut first_of_article: HashMap<u32, usize> = HashMap::default();
+    let mut first_of_entity: HashMap<u32, usize> = HashMap::default();
+    for &i in idx {
+        let it = &items[i];
+        let found = it
+            .entities
+            .iter()
+            .filter_map(|e| first_of_entity.get(e))
+            .chain(first_of_article.get(&it.article))
+            .min()
+            .copied();
+        let gi = found.unwrap_or_else(|| {
+            groups.push((HashSet::default(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[gi].0.extend(it.entities.iter().copied());
+        groups[gi].1.push(i);
+        let first = first_of_article.entry(it.article).or_insert(gi);
+        *first = (*first).min(gi);
+        for &e in &it.entities {
+            let first = first_of_entity.entry(e).or_insert(gi);
+            *first = (*first).min(gi);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(ents, members)| {
+            let mut arts: Vec<u32> = members.iter().map(|&m| items[m].article).collect();
+            arts.sort_unstable();
+            arts.dedup();
+            let mut ents: Vec<u32> = ents.into_iter().collect();
+            ents.sort_unstable();
+            (arts, ents, members)
+        })
+        .collect()
 }
 
 /// Words in a row that two tellings of the same sentence share.
@@ -446,6 +495,9 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
         .filter(|&((a, b), n)| {
             let (x, y) = (&items[a as usize], &items[b as usize]);
             let told_alike = n >= 3 && n * 2 >= grams[a as usize].min(grams[b as usize]);
+            if !told_alike {
+                return false;
+            }
             let published_close = match (
                 articles[x.article as usize].date,
                 articles[y.article as usize].date,
@@ -465,11 +517,10 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
                 articles[x.article as usize].date,
                 articles[y.article as usize].date,
             ) {
-                (Some(p), Some(q)) => surface(x) == surface(y) && (x.start - y.start) == (p - q),
+                (Some(p), Some(q)) => (x.start - y.start) == (p - q) && surface(x) == surface(y),
                 _ => false,
             };
-            told_alike
-                && !shifted
+            !shifted
                 && published_close
                 && days(x.start, y.start) <= 3
                 && !gives(y, x.start)
@@ -680,6 +731,20 @@ mod tests {
         assert_eq!(&b[..a.len()], &a[..]);
         assert_eq!(a.len(), 6);
         assert_eq!(words("now")[0], a[5], "case does not matter");
+    }
+
+    #[test]
+    fn day_values_as_chrono_formats_them() {
+        for (y, m, d) in [
+            (2025, 10, 16),
+            (1987, 2, 26),
+            (5, 1, 9),
+            (9999, 12, 31),
+            (-44, 3, 15),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(day_value(day).as_str(), day.format("%Y-%m-%d").to_string());
+        }
     }
 
     #[test]
