@@ -15,7 +15,6 @@ use crate::nlp::{self, Analysis, EntityType, Evidence, Lexicon};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// One real-world entity and every mention of it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -513,13 +512,22 @@ impl Index {
     }
 }
 
-/// A mention's text with runs of white space as one space.
-fn surface(text: &str) -> String {
+/// A mention's text with runs of white space as one space (borrowed where
+/// it is written so).
+fn surface(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ") {
-        return text.trim().to_string();
+        return text.trim().into();
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace().collect::<Vec<_>>().join(" ").into()
 }
+
+/// The entity types in the order ties are broken (the first wins).
+const TYPES: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Place,
+    EntityType::Other,
+];
 
 fn items_of<'a>(articles: &'a [Article], analyses: &'a [Analysis]) -> Vec<link::Item<'a>> {
     let mut items = Vec::new();
@@ -565,11 +573,12 @@ fn build_entities(
         clusters,
     } = linked;
     if !al.is_empty() {
-        let surfaces: Vec<String> = items.iter().map(|it| surface(it.text)).collect();
+        let surfaces: Vec<std::borrow::Cow<str>> =
+            items.iter().map(|it| surface(it.text)).collect();
         let names: Vec<Vec<&str>> = surfaces
             .iter()
             .zip(&item_key)
-            .map(|(s, &k)| vec![s.as_str(), keys[k].as_str()])
+            .map(|(s, &k)| vec![s.as_ref(), keys[k].as_str()])
             .collect();
         let ids: Vec<&str> = items
             .iter()
@@ -617,11 +626,12 @@ fn build_entities(
         .map(|(id, g)| {
             let id = id as u32;
             let mut names: crate::fx::FxHashMap<usize, usize> = Default::default();
-            let mut surface_names: std::collections::BTreeSet<String> = Default::default();
+            let mut surface_names: std::collections::BTreeSet<std::borrow::Cow<str>> =
+                Default::default();
             // votes of mentions with evidence; a type from form alone ("one
             // unknown word: other") counts only where no mention has any
-            let mut votes: HashMap<EntityType, u32> = HashMap::new();
-            let mut fallback: HashMap<EntityType, u32> = HashMap::new();
+            let mut votes = [0u32; 4];
+            let mut fallback = [0u32; 4];
             // the evidence of a full name outweighs that of a short form: "Jackson",
             // a GeoNames place, is Vincent Jackson where it links to him
             let mut best_ev: Option<(&Evidence, EntityType, bool)> = None;
@@ -632,9 +642,9 @@ fn build_entities(
                 let s = it.mention.evidence.strength() as u32;
                 // "X said" is said of bodies too: no more than a type from form
                 if s > 0 && !matches!(it.mention.evidence, Evidence::Says(_)) {
-                    *votes.entry(it.mention.ty).or_default() += 1 + s * 2;
+                    votes[it.mention.ty as usize] += 1 + s * 2;
                 } else {
-                    *fallback.entry(it.mention.ty).or_default() += 1;
+                    fallback[it.mention.ty as usize] += 1;
                 }
                 let full = it.text.contains(char::is_whitespace);
                 if best_ev.is_none_or(|(e, _, f)| {
@@ -646,16 +656,16 @@ fn build_entities(
             let (best_ev, best_ty) = best_ev
                 .map(|(e, t, _)| (e.clone(), t))
                 .unwrap_or((Evidence::Default, EntityType::Other));
-            if votes.is_empty() {
+            if votes == [0; 4] {
                 votes = fallback;
             }
             let ty = if best_ev.strength() >= 4 {
                 best_ty
             } else {
-                votes
+                TYPES
                     .into_iter()
-                    .max_by_key(|(t, n)| (*n, std::cmp::Reverse(*t)))
-                    .map(|x| x.0)
+                    .filter(|&t| votes[t as usize] > 0)
+                    .max_by_key(|&t| (votes[t as usize], std::cmp::Reverse(t)))
                     .unwrap_or(best_ty)
             };
             let mut aliases: Vec<(String, usize)> = names
@@ -684,8 +694,8 @@ fn build_entities(
             arts.dedup();
             let mut aliases: Vec<String> = aliases.into_iter().map(|x| x.0).collect();
             for sname in surface_names {
-                if !aliases.contains(&sname) {
-                    aliases.push(sname);
+                if !aliases.iter().any(|a| *a == sname) {
+                    aliases.push(sname.into_owned());
                 }
             }
             Entity {
