@@ -1,12 +1,13 @@
 //! Bytes to text: UTF-8 (lossy with a warning), UTF-16 with a BOM, binary detection.
 
-pub enum Decoded {
-    /// The text, and a note for the user when it was not clean UTF-8.
-    Text(String, Option<String>),
+pub enum Decoded<'a> {
+    /// The text (borrowed where the bytes were clean UTF-8), and a note for
+    /// the user when they were not.
+    Text(std::borrow::Cow<'a, str>, Option<String>),
     Binary,
 }
 
-pub fn decode_bytes(bytes: &[u8]) -> Decoded {
+pub fn decode_bytes(bytes: &[u8]) -> Decoded<'_> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes);
     }
@@ -22,9 +23,9 @@ pub fn decode_bytes(bytes: &[u8]) -> Decoded {
         return Decoded::Binary;
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded::Text(s.to_string(), None),
+        Ok(s) => Decoded::Text(s.into(), None),
         Err(e) => Decoded::Text(
-            String::from_utf8_lossy(bytes).into_owned(),
+            String::from_utf8_lossy(bytes),
             Some(format!(
                 "not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
                 e.valid_up_to()
@@ -33,11 +34,11 @@ pub fn decode_bytes(bytes: &[u8]) -> Decoded {
     }
 }
 
-fn utf16(rest: &[u8], f: fn([u8; 2]) -> u16) -> Decoded {
+fn utf16(rest: &[u8], f: fn([u8; 2]) -> u16) -> Decoded<'static> {
     let units: Vec<u16> = rest.chunks_exact(2).map(|c| f([c[0], c[1]])).collect();
     let text = String::from_utf16_lossy(&units);
     Decoded::Text(
-        text,
+        text.into(),
         Some("decoded from UTF-16; offsets refer to the decoded text".into()),
     )
 }

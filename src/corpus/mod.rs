@@ -176,7 +176,12 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
         .collect();
     let mut articles = Vec::new();
     for (a, w) in results {
-        articles.extend(a);
+        if articles.is_empty() {
+            // one file's articles taken as they are, not moved one by one
+            articles = a;
+        } else {
+            articles.extend(a);
+        }
         warnings.extend(w);
     }
     unique_ids(&mut articles);
@@ -265,7 +270,7 @@ pub fn read_bytes(
         .unwrap_or_else(|| path.display().to_string());
     let mut inner = Vec::new();
     let out = match fmt {
-        Format::Text => vec![plain::read(path, &file_name, text)],
+        Format::Text => vec![plain::read(path, &file_name, text.into_owned())],
         Format::Markdown => vec![markdown::read(path, &file_name, &text, &mut inner)],
         Format::Html => vec![html::read(path, &file_name, &text, &mut inner)],
         Format::JsonLines => jsonl::read_lines(path, &text, &mut inner),
@@ -287,13 +292,19 @@ pub fn read_bytes(
 }
 
 pub fn unique_ids(articles: &mut [Article]) {
-    let mut seen = std::collections::HashMap::<String, usize>::new();
-    for a in articles.iter_mut() {
-        let n = seen.entry(a.id.clone()).or_insert(0);
+    // the repeats found with borrowed ids first: most corpora have none
+    let mut seen = crate::fx::FxHashMap::<&str, usize>::default();
+    let mut renamed: Vec<(usize, String)> = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        let n = seen.entry(a.id.as_str()).or_insert(0);
         *n += 1;
         if *n > 1 {
-            a.id = format!("{}#{}", a.id, n);
+            renamed.push((i, format!("{}#{}", a.id, n)));
         }
+    }
+    drop(seen);
+    for (i, id) in renamed {
+        articles[i].id = id;
     }
 }
 
