@@ -218,7 +218,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut i = 0;
+    // only line ends and sentence marks matter: jump between them (the rare
+    // '!' and '\r' looked for apart, again only once passed)
+    let mut rare = memchr::memchr2(b'!', b'\r', b);
     while i < b.len() {
+        if rare.is_some_and(|r| r < i) {
+            rare = memchr::memchr2(b'!', b'\r', &b[i..]).map(|p| p + i);
+        }
+        let common = memchr::memchr3(b'\n', b'.', b'?', &b[i..]).map(|p| p + i);
+        i = match (common, rare) {
+            (Some(x), Some(r)) => x.min(r),
+            (Some(x), None) | (None, Some(x)) => x,
+            (None, None) => break,
+        };
         let c = b[i];
         if c == b'\n' || c == b'\r' {
             // paragraph break: blank line, or (unwrapped text) any line break,
