@@ -610,8 +610,15 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
     }
     let words = || (a..b).filter(|&i| cx.toks[i].word).map(|i| cx.w(i));
     let n_words = words().count();
-    let all_caps_line =
-        n_words >= 3 && words().filter(|w| is_all_caps(w)).count() * 10 >= n_words * 8;
+    let all_caps_line = n_words >= 3 && {
+        // four in five words in capitals: stop at the first word too many that is not
+        let most_not = n_words * 2 / 10;
+        let mut not = 0;
+        words().all(|w| {
+            not += !is_all_caps(w) as usize;
+            not <= most_not
+        })
+    };
     // a quoted headline is still a headline: look past closing marks
     let ends_like_prose = cx.text[cx.toks[a].start..cx.toks[b - 1].end]
         .trim_end()
