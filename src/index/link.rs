@@ -276,7 +276,12 @@ fn similar_tokens(ta: &[&str], tb: &[&str]) -> bool {
     if x.bytes().chain(y.bytes()).any(|b| b.is_ascii_digit()) {
         return false;
     }
-    similar_word(x, y) || (x.len() >= min && y.len() >= min && edits(x, y, false) <= 1)
+    // (one edit changes at most two of the letters a word uses: most pairs end there)
+    similar_word(x, y)
+        || (x.len() >= min
+            && y.len() >= min
+            && (letters(x) ^ letters(y)).count_ones() <= 2
+            && edits(x, y, false) <= 1)
 }
 
 fn initials(name: &str) -> String {
