@@ -365,10 +365,18 @@ impl Index {
             })
             .collect();
         stage("mentions and time expressions");
-        progress.start(Stage::Quotes, 0);
-        let quote_carriers = timeline::reanchor_quotes(&articles, &mut analyses);
-        stage("quotes");
         progress.start(Stage::Linking, 0);
+        // the quotes' first dates and the linking need nothing of each other:
+        // side by side (each on all cores), so that one's serial steps fill
+        // the other's gaps
+        let items = items_of(&articles, &analyses);
+        let ((quote_carriers, updates), linked) = rayon::join(
+            || timeline::quote_updates(&articles, &analyses),
+            || link::link(&items),
+        );
+        drop(items);
+        timeline::apply_quote_updates(&mut analyses, updates);
+        stage("quotes and mentions linked");
         let mut ix = Index {
             articles,
             analyses,
@@ -381,7 +389,7 @@ impl Index {
             names: Default::default(),
         };
         ix.date_order = ix.by_date().into_iter().map(|a| a as u32).collect();
-        ix.relink(aliases);
+        ix.relink_from(aliases, Some(linked));
         stage("linked, timeline built");
         progress.start(Stage::Done, 0);
         ix
@@ -390,10 +398,15 @@ impl Index {
     /// Links the mentions into entities (with the user's corrections) and
     /// builds what depends on them: the timeline, the entities' order.
     pub fn relink(&mut self, aliases: &aliases::Aliases) {
+        self.relink_from(aliases, None);
+    }
+
+    /// `relink`, from the linker's result when it is already made.
+    fn relink_from(&mut self, aliases: &aliases::Aliases, linked: Option<link::Linked>) {
         let t0 = std::time::Instant::now();
         self.names = Default::default();
         let (mut entities, mention_entity) =
-            build_entities(&self.articles, &mut self.analyses, aliases);
+            build_entities(&self.articles, &mut self.analyses, aliases, linked);
         crate::log::release_free_memory();
         crate::log!(
             "index: entities linked in {:?}, {} MiB",
@@ -554,10 +567,11 @@ fn build_entities(
     articles: &[Article],
     analyses: &mut [Analysis],
     al: &aliases::Aliases,
+    linked: Option<link::Linked>,
 ) -> (Vec<Entity>, Vec<Vec<u32>>) {
     let t0 = std::time::Instant::now();
     let items = items_of(articles, analyses);
-    let linked = link::link(&items);
+    let linked = linked.unwrap_or_else(|| link::link(&items));
     crate::log::release_free_memory();
     crate::log!(
         "index: {} mentions linked in {:?}, {} MiB",

@@ -679,45 +679,60 @@ pub fn quote_carriers(articles: &[Article], analyses: &[Analysis]) -> Vec<Vec<Ve
     out
 }
 
+/// A time expression's value as its quote's first publication gives it:
+/// (article, time expression, value).
+pub type QuoteUpdate = (usize, usize, Option<String>);
+
 /// Relative time expressions inside a quote resolve against the date the
 /// quote was first published: "tomorrow" in a statement reported the next day
-/// still means the day after the statement. Returns the quote carriers.
-pub fn reanchor_quotes(articles: &[Article], analyses: &mut [Analysis]) -> Vec<Vec<Vec<u32>>> {
+/// still means the day after the statement. Returns the quote carriers and
+/// those values, without changing anything (so that it can run beside the
+/// linking); the articles on all cores.
+pub fn quote_updates(
+    articles: &[Article],
+    analyses: &[Analysis],
+) -> (Vec<Vec<Vec<u32>>>, Vec<QuoteUpdate>) {
     let carriers = quote_carriers(articles, analyses);
-    for (ai, qs) in carriers.iter().enumerate() {
-        let Some(own) = articles[ai].date else {
-            continue;
-        };
-        for (qi, others) in qs.iter().enumerate() {
-            let first = others
-                .iter()
-                .filter_map(|&o| articles[o as usize].date)
-                .min();
-            let Some(first) = first.filter(|f| *f < own) else {
-                continue;
+    let updates = carriers
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ai, qs)| {
+            let mut out = Vec::new();
+            let Some(own) = articles[ai].date else {
+                return out;
             };
-            let q = analyses[ai].quotes[qi].clone();
-            if !analyses[ai]
-                .timexes
-                .iter()
-                .any(|t| t.range.start >= q.start && t.range.end <= q.end)
-            {
-                continue;
-            }
-            let text = &articles[ai].text;
-            let redone = nlp::timex::extract(text, &analyses[ai].sentences, Some(first));
-            for t in analyses[ai]
-                .timexes
-                .iter_mut()
-                .filter(|t| t.range.start >= q.start && t.range.end <= q.end)
-            {
-                if let Some(n) = redone.iter().find(|n| n.range == t.range) {
-                    t.value = n.value.clone();
+            let an = &analyses[ai];
+            for (qi, others) in qs.iter().enumerate() {
+                let first = others
+                    .iter()
+                    .filter_map(|&o| articles[o as usize].date)
+                    .min();
+                let Some(first) = first.filter(|f| *f < own) else {
+                    continue;
+                };
+                let q = &an.quotes[qi];
+                let inside = |t: &nlp::Timex| t.range.start >= q.start && t.range.end <= q.end;
+                if !an.timexes.iter().any(inside) {
+                    continue;
+                }
+                let redone = nlp::timex::extract(&articles[ai].text, &an.sentences, Some(first));
+                for (ti, t) in an.timexes.iter().enumerate().filter(|(_, t)| inside(t)) {
+                    if let Some(n) = redone.iter().find(|n| n.range == t.range) {
+                        out.push((ai, ti, n.value.clone()));
+                    }
                 }
             }
-        }
+            out
+        })
+        .collect();
+    (carriers, updates)
+}
+
+/// Sets the values `quote_updates` found, in its order.
+pub fn apply_quote_updates(analyses: &mut [Analysis], updates: Vec<QuoteUpdate>) {
+    for (ai, ti, v) in updates {
+        analyses[ai].timexes[ti].value = v;
     }
-    carriers
 }
 
 #[cfg(test)]
