@@ -172,7 +172,7 @@ pub fn open_with(
     let year = chrono::Local::now().year();
     progress.start(Stage::Reading, 0);
     let Some(inputs) = inputs(paths) else {
-        crate::nlp::warm_up();
+        crate::nlp::warm_up(&corpus::SAMPLE_TEXTS);
         let ix = Index::build_progress(corpus::embedded_seeds(), year, al, progress);
         return Ok((ix, None));
     };
@@ -258,7 +258,7 @@ pub fn open_with(
         drop(bytes);
         pending = Some(PendingSave { path, key });
     }
-    crate::nlp::warm_up();
+    crate::nlp::warm_up(&corpus::SAMPLE_TEXTS);
     let corpus = match &changed {
         Some(files) if files.is_empty() => corpus::Corpus::default(),
         Some(files) => corpus::load(files).map_err(|e| e.to_string())?,

@@ -308,6 +308,15 @@ pub fn unique_ids(articles: &mut [Article]) {
     }
 }
 
+/// The texts of the embedded seeds: real news to warm the analysis on.
+pub const SAMPLE_TEXTS: [&str; 5] = [
+    EMBEDDED_SEEDS[0].1,
+    EMBEDDED_SEEDS[1].1,
+    EMBEDDED_SEEDS[2].1,
+    EMBEDDED_SEEDS[3].1,
+    EMBEDDED_SEEDS[4].1,
+];
+
 /// The seed articles embedded in the binary, for when `./seeds` is absent.
 pub const EMBEDDED_SEEDS: [(&str, &str); 5] = [
     (

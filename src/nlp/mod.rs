@@ -99,13 +99,12 @@ pub fn analyze(
 /// Loads the tables and compiles the patterns the analysis needs, on threads
 /// of their own: called early, it overlaps their start-up cost (some 20 ms)
 /// with reading the files.
-pub fn warm_up() {
+pub fn warm_up(samples: &'static [&'static str]) {
     std::thread::spawn(|| {
         gazetteer::Gazetteer::get();
     });
-    std::thread::spawn(|| {
-        let s = "on Monday, 3 March 2025";
-        timex::extract(s, &text::sentences(s), None);
+    std::thread::spawn(move || {
+        timex::warm_cache(samples);
     });
 }
 

@@ -856,6 +856,49 @@ fn month_context_ok(text: &str, start: usize, word: &str) -> bool {
     )
 }
 
+/// The matches of the time patterns, with this thread's search cache (a copy
+/// of one already warmed, so the threads do not each build the same states).
+fn find_all(text: &str) -> Vec<regex_automata::Match> {
+    use regex_automata::util::iter::Searcher;
+    thread_local! {
+        static CACHE: std::cell::RefCell<Option<regex_automata::meta::Cache>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let re = &patterns().all;
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let cache = c.get_or_insert_with(|| warm_cache(&[]).clone());
+        let mut it = Searcher::new(regex_automata::Input::new(text));
+        let mut out = Vec::new();
+        while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
+            out.push(m);
+        }
+        out
+    })
+}
+
+/// A search cache warmed on sample texts (given by the first caller): the
+/// lazy automaton's states for the common paths through English, built once.
+pub fn warm_cache(samples: &[&str]) -> &'static regex_automata::meta::Cache {
+    static WARM: OnceLock<regex_automata::meta::Cache> = OnceLock::new();
+    WARM.get_or_init(|| {
+        let re = &patterns().all;
+        let mut cache = re.create_cache();
+        for s in samples {
+            let mut at = 0;
+            while let Some(m) =
+                re.search_with(&mut cache, &regex_automata::Input::new(s).range(at..))
+            {
+                at = m.end().max(at + 1);
+                if at > s.len() {
+                    break;
+                }
+            }
+        }
+        cache
+    })
+}
+
 /// Finds and resolves the time expressions of a text, in order.
 pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDate>) -> Vec<Timex> {
     let p = patterns();
@@ -865,7 +908,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         reference,
         last_day: None,
     };
-    for m in p.all.find_iter(text) {
+    for m in find_all(text) {
         let kind = p.kinds[m.pattern().as_usize()];
         let s = &text[m.range()];
         let mut range = m.range();
