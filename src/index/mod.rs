@@ -570,7 +570,7 @@ fn build_entities(
     linked: Option<link::Linked>,
 ) -> (Vec<Entity>, Vec<Vec<u32>>) {
     let t0 = std::time::Instant::now();
-    let items = items_of(articles, analyses);
+    let mut items = items_of(articles, analyses);
     let linked = linked.unwrap_or_else(|| link::link(&items));
     crate::log::release_free_memory();
     crate::log!(
@@ -600,9 +600,9 @@ fn build_entities(
             .collect();
         assign = aliases::apply_to_clusters(al, &names, &ids, &cluster_of, clusters);
     }
-    drop(items);
     if assign.iter().any(Option::is_none) {
-        // ignored mentions leave the analyses
+        // ignored mentions leave the analyses (and the items are made again)
+        drop(items);
         let mut k = 0;
         for an in analyses.iter_mut() {
             let keep: Vec<bool> = (0..an.mentions.len())
@@ -615,8 +615,8 @@ fn build_entities(
         let mut kept = assign.iter().map(Option::is_some);
         item_key.retain(|_| kept.next().unwrap_or(true));
         assign.retain(Option::is_some);
+        items = items_of(articles, analyses);
     }
-    let items = items_of(articles, analyses);
     let mut refs = Vec::with_capacity(items.len());
     for (ai, an) in analyses.iter().enumerate() {
         for mi in 0..an.mentions.len() {
@@ -687,20 +687,18 @@ fn build_entities(
                 .map(|(k, n)| (keys[k].clone(), n))
                 .collect();
             aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // the fullest name, written as in running text (not shouted in a
+            // headline), the most used, then the first in order; no name
+            // copied to compare
             let name = aliases
                 .iter()
-                .max_by_key(|(n, c)| {
-                    // written as in running text, not shouted in a headline
+                .map(|(n, c)| {
                     let shouted = n.chars().filter(|c| c.is_alphabetic()).count() > 4
                         && !n.chars().any(|c| c.is_lowercase());
-                    (
-                        n.split_whitespace().count(),
-                        !shouted,
-                        *c,
-                        std::cmp::Reverse(n.clone()),
-                    )
+                    ((n.split_whitespace().count(), !shouted, *c), n)
                 })
-                .map(|x| x.0.clone())
+                .max_by(|(ka, na), (kb, nb)| ka.cmp(kb).then_with(|| nb.cmp(na)))
+                .map(|(_, n)| n.clone())
                 .unwrap_or_default();
             let mut mentions: Vec<(u32, u32)> = g.iter().map(|&i| refs[i]).collect();
             mentions.sort_unstable();
