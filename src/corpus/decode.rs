@@ -22,6 +22,11 @@ pub fn decode_bytes(bytes: &[u8]) -> Decoded<'_> {
     if head.contains(&0) || controls * 10 > head.len().max(1) {
         return Decoded::Binary;
     }
+    if utf8_in_pieces(bytes) {
+        // SAFETY: every piece was checked, and pieces end after a '\n' (one
+        // byte, never inside a character), so the whole is valid UTF-8
+        return Decoded::Text(unsafe { std::str::from_utf8_unchecked(bytes) }.into(), None);
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Decoded::Text(s.into(), None),
         Err(e) => Decoded::Text(
@@ -32,6 +37,29 @@ pub fn decode_bytes(bytes: &[u8]) -> Decoded<'_> {
             )),
         ),
     }
+}
+
+/// A large file checked for UTF-8 on all cores, a megabyte-sized piece at a
+/// time, cut after line ends; false where a piece is not valid (or the file
+/// is small: the caller checks it whole).
+fn utf8_in_pieces(bytes: &[u8]) -> bool {
+    use rayon::prelude::*;
+    const PIECE: usize = 1 << 20;
+    if bytes.len() < 4 * PIECE {
+        return false;
+    }
+    let mut cuts = vec![0];
+    let mut at = 0;
+    while at + PIECE < bytes.len() {
+        match memchr::memchr(b'\n', &bytes[at + PIECE..]) {
+            Some(p) => at += PIECE + p + 1,
+            None => break,
+        }
+        cuts.push(at);
+    }
+    cuts.push(bytes.len());
+    cuts.par_windows(2)
+        .all(|w| std::str::from_utf8(&bytes[w[0]..w[1]]).is_ok())
 }
 
 fn utf16(rest: &[u8], f: fn([u8; 2]) -> u16) -> Decoded<'static> {
@@ -56,6 +84,29 @@ mod tests {
         match decode_bytes(&b) {
             Decoded::Text(t, Some(_)) => assert_eq!(t, "Kyiv"),
             _ => panic!("not decoded"),
+        }
+    }
+
+    #[test]
+    fn large_files_checked_in_pieces() {
+        let line = "Zelenskyy’s café in Kyiv — “quoted” €5\n";
+        let big = line.repeat(6 << 20 >> 6);
+        assert!(big.len() > 4 << 20);
+        match decode_bytes(big.as_bytes()) {
+            Decoded::Text(t, None) => assert_eq!(t.len(), big.len()),
+            _ => panic!("valid text"),
+        }
+        // one bad byte deep inside: the same note as a whole-file check
+        let mut bad = big.into_bytes();
+        let at = 3 * (1 << 20) + 17;
+        bad[at] = 0xFF;
+        let want = std::str::from_utf8(&bad).unwrap_err().valid_up_to();
+        match decode_bytes(&bad) {
+            Decoded::Text(t, Some(n)) => {
+                assert!(t.contains('\u{FFFD}'));
+                assert!(n.contains(&format!("offset {want}")), "{n}");
+            }
+            _ => panic!("lossy text with a note"),
         }
     }
 
