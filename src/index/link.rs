@@ -317,43 +317,73 @@ pub struct Linked {
 }
 
 /// Links all mentions of the corpus.
+/// Each item's name key, and the first item with the same key: on all
+/// cores, the items shared out by their keys' hashes, so that no key is
+/// copied or compared outside its share.
+fn intern(items: &[Item]) -> (Vec<String>, Vec<u32>) {
+    use rayon::prelude::*;
+    use std::hash::BuildHasher;
+    let named: Vec<(String, u64)> = items
+        .par_iter()
+        .map(|it| {
+            let k = name_key(it.mention, it.text);
+            let h = crate::fx::FxBuild::default().hash_one(&k);
+            (k, h)
+        })
+        .collect();
+    const SHARES: usize = 64;
+    let share = |h: u64| (h >> 58) as usize;
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); SHARES];
+    for (i, (_, h)) in named.iter().enumerate() {
+        members[share(*h)].push(i as u32);
+    }
+    let firsts: Vec<Vec<(u32, u32)>> = members
+        .par_iter()
+        .map(|m| {
+            // items in order: the first of each key is met first
+            let mut table: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
+            m.iter()
+                .map(|&i| {
+                    let (k, h) = &named[i as usize];
+                    let first = match table.find(*h, |&f| named[f as usize].0 == *k) {
+                        Some(&f) => f,
+                        None => {
+                            table.insert_unique(*h, i, |&f| named[f as usize].1);
+                            i
+                        }
+                    };
+                    (i, first)
+                })
+                .collect()
+        })
+        .collect();
+    let mut first_use = vec![0u32; items.len()];
+    for (i, f) in firsts.into_iter().flatten() {
+        first_use[i as usize] = f;
+    }
+    (named.into_iter().map(|(k, _)| k).collect(), first_use)
+}
+
 pub fn link(items: &[Item]) -> Linked {
     // distinct name keys, with their type votes and article sets
-    // each key once: a table of key numbers by the keys' hashes (made with
-    // the keys, on all cores), so no key is copied to be looked up
-    let mut key_id: hashbrown::HashTable<usize> = hashbrown::HashTable::new();
-    let mut key_hash: Vec<u64> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut key_ty: Vec<[u32; 4]> = Vec::new();
     // the strongest evidence of each key's type
     let mut key_max: Vec<u8> = Vec::new();
     let mut key_articles: Vec<Vec<usize>> = Vec::new();
     let mut item_key = Vec::with_capacity(items.len());
-    // the keys made on all cores, then numbered in order
-    let item_names: Vec<(String, u64)> = {
-        use rayon::prelude::*;
-        use std::hash::BuildHasher;
-        items
-            .par_iter()
-            .map(|it| {
-                let k = name_key(it.mention, it.text);
-                let h = crate::fx::FxBuild::default().hash_one(&k);
-                (k, h)
-            })
-            .collect()
-    };
-    for (it, (k, h)) in items.iter().zip(item_names) {
-        let id = match key_id.find(h, |&id| keys[id] == k) {
-            Some(&id) => id,
-            None => {
-                key_id.insert_unique(h, keys.len(), |&id| key_hash[id]);
-                key_hash.push(h);
-                keys.push(k);
-                key_ty.push([0; 4]);
-                key_max.push(0);
-                key_articles.push(Vec::new());
-                keys.len() - 1
-            }
+    // the keys made on all cores, then numbered in order of first use
+    let (mut item_names, first_use) = intern(items);
+    for (i, it) in items.iter().enumerate() {
+        let first = first_use[i] as usize;
+        let id = if first == i {
+            keys.push(std::mem::take(&mut item_names[i]));
+            key_ty.push([0; 4]);
+            key_max.push(0);
+            key_articles.push(Vec::new());
+            keys.len() - 1
+        } else {
+            item_key[first]
         };
         key_ty[id][it.mention.ty as usize] += 1 + it.mention.evidence.strength() as u32;
         key_max[id] = key_max[id].max(it.mention.evidence.strength());
@@ -361,6 +391,10 @@ pub fn link(items: &[Item]) -> Linked {
             key_articles[id].push(it.article);
         }
         item_key.push(id);
+    }
+    {
+        use rayon::prelude::*;
+        item_names.into_par_iter().for_each(drop);
     }
     const TYPES: [EntityType; 4] = [
         EntityType::Person,
