@@ -331,10 +331,12 @@ fn title_case<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
 
 /// Corpus-level word evidence passed in by the caller (pure: no I/O): for each
 /// lower-cased word, how often it was seen capitalized in mid-sentence and
-/// how often in lower case.
+/// how often in lower case. Words are kept as 64-bit hashes (no copy of a
+/// word, no comparison of words; words of up to seven bytes never collide,
+/// longer ones once in 2^64 pairs).
 #[derive(Default, Debug, Clone)]
 pub struct Lexicon {
-    pub counts: hashbrown::HashMap<String, (u32, u32), crate::fx::FxBuild>,
+    counts: hashbrown::HashMap<u64, (u32, u32), crate::fx::FxBuild>,
 }
 
 impl Lexicon {
@@ -397,13 +399,26 @@ impl Lexicon {
         }
     }
 
-    /// The counts of a lower-case word, made on first sight (no copy of a word seen before).
+    /// The counts of a lower-case word, made on first sight.
     fn count(&mut self, lower: &str) -> &mut (u32, u32) {
-        self.counts.entry_ref(lower).or_insert((0, 0))
+        self.counts.entry(Self::key(lower)).or_insert((0, 0))
     }
 
     fn get(&self, w: &str) -> (u32, u32) {
-        with_lower(w, |l| self.counts.get(l).copied().unwrap_or_default())
+        with_lower(w, |l| self.counts_of(l))
+    }
+
+    /// The counts of a word as given (already in lower case).
+    fn counts_of(&self, lower: &str) -> (u32, u32) {
+        self.counts
+            .get(&Self::key(lower))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    fn key(word: &str) -> u64 {
+        use std::hash::BuildHasher;
+        crate::fx::FxBuild::default().hash_one(word)
     }
 }
 
@@ -437,7 +452,7 @@ impl Ctx<'_> {
     /// lower case, and whether it is a common word: one lower-case copy.
     fn stats(&self, w: &str) -> (u32, u32, bool) {
         with_lower(w, |l| {
-            let (c, lo) = self.lex.counts.get(l).copied().unwrap_or_default();
+            let (c, lo) = self.lex.counts_of(l);
             (c, lo, self.g.common.contains(l))
         })
     }
