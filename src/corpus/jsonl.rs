@@ -131,7 +131,7 @@ impl<'a> Fields<'a> {
 
     /// The other fields, one per key (the last), in key order.
     fn meta(self) -> Vec<(String, String)> {
-        let mut seen: Vec<Cow<str>> = Vec::new();
+        let mut seen: Vec<Cow<str>> = Vec::with_capacity(self.0.len());
         let mut meta = Vec::new();
         for (k, f) in self.0.into_iter().rev() {
             if KNOWN.contains(&k.as_ref()) || seen.contains(&k) {
@@ -169,7 +169,8 @@ impl<'de> Deserialize<'de> for Fields<'de> {
                 f.write_str("a JSON object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Fields<'de>, A::Error> {
-                let mut v = Vec::new();
+                // records have a dozen fields or so: no growing on the way
+                let mut v = Vec::with_capacity(m.size_hint().unwrap_or(16));
                 while let Some(k) = m.next_key::<Key<'de>>()? {
                     v.push((k.0, m.next_value::<Field<'de>>()?));
                 }
