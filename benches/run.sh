@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process figures on a corpus, medians of 3 runs, with the peers in the
+# Whole-process figures on a corpus, medians of RUNS runs (default 5), with the peers in the
 # same run when they are installed (apt-get install newsboat ripgrep):
 #   cold open   `crossread entities` with no cache: read, analyze, link, index
 #   warm open   the same with the on-disk cache built
@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpora/reuters21578.jsonl}
+runs=${RUNS:-5}
 cargo build --release -q
 bin=$PWD/target/release/crossread
 size=$(du -b "$corpus" | cut -f1)
@@ -23,7 +24,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # run LABEL CMD...: median wall and the peak RSS of the last run
 run() {
   local label=$1; shift; local walls=() rss=0 out
-  for _ in 1 2 3; do
+  for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
     out=$(tail -1 "$tmp/time")
     walls+=("$(echo "$out" | cut -d' ' -f1)"); rss=$(echo "$out" | cut -d' ' -f2)
@@ -60,7 +61,7 @@ fi
 ms() { awk '{v=$NF; if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else if (v ~ /µs$/) {sub(/µs$/,"",v); print v/1000} else {sub(/s$/,"",v); print v*1000}}'; }
 tui() {
   local label=$1 fresh=$2; shift 2; local frames=() walls=() rss=0 out
-  for _ in 1 2 3; do
+  for _ in $(seq "$runs"); do
     [ "$fresh" = cold ] && rm -rf "$tmp/tuicache"
     rm -f "$tmp/tui.log"
     XDG_CACHE_HOME=$tmp/tuicache CROSSREAD_EXIT_AFTER_FIRST_FRAME=1 /usr/bin/time -f "%e %M" -o "$tmp/time" \
