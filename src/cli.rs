@@ -392,6 +392,7 @@ pub fn main() -> i32 {
                 // the process ends after this: the system takes the memory back
                 // at once, freeing the index piece by piece would only cost time
                 let ix = std::mem::ManuallyDrop::new(ix);
+                crate::log!("index ready at {:?}", crate::log::since_start());
                 let out = match f(&ix) {
                     Ok(o) => o,
                     Err(e) => {
@@ -404,6 +405,7 @@ pub fn main() -> i32 {
                 if so.write_all(out.as_bytes()).is_err() {
                     return 1;
                 }
+                crate::log!("output written at {:?}", crate::log::since_start());
                 0
             }
             Err(e) => {

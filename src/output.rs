@@ -126,27 +126,40 @@ pub fn entities(ix: &Index, json_out: bool) -> String {
         "entity", "type", "articles", "mentions"
     );
     // as "{:<32} {:<7} {:>8} {:>8}  {aliases}", written piece by piece (a
-    // line per entity: tens of thousands on a large corpus)
-    for e in order {
-        s.push_str(&e.name);
-        s.extend(std::iter::repeat_n(
-            ' ',
-            32usize.saturating_sub(e.name.chars().count()),
-        ));
-        let _ = write!(
-            s,
-            " {:<7} {:>8} {:>8}  ",
-            e.ty.as_str(),
-            e.articles.len(),
-            e.mentions.len()
-        );
-        for (i, a) in e.aliases.iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
+    // line per entity: tens of thousands on a large corpus), blocks of lines
+    // on all cores
+    use rayon::prelude::*;
+    let blocks: Vec<String> = order
+        .par_chunks(2048)
+        .map(|block| {
+            let mut s = String::new();
+            for e in block {
+                s.push_str(&e.name);
+                s.extend(std::iter::repeat_n(
+                    ' ',
+                    32usize.saturating_sub(e.name.chars().count()),
+                ));
+                let _ = write!(
+                    s,
+                    " {:<7} {:>8} {:>8}  ",
+                    e.ty.as_str(),
+                    e.articles.len(),
+                    e.mentions.len()
+                );
+                for (i, a) in e.aliases.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    s.push_str(a);
+                }
+                s.push('\n');
             }
-            s.push_str(a);
-        }
-        s.push('\n');
+            s
+        })
+        .collect();
+    s.reserve(blocks.iter().map(String::len).sum());
+    for b in blocks {
+        s.push_str(&b);
     }
     s
 }
