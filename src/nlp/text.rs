@@ -64,7 +64,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
     if text.is_ascii() {
         // a byte is a character: no table of characters to make
         let b = text.as_bytes();
-        scan(text.len(), text.len(), |i| b[i] as char, |i| i)
+        // runs of letters and digits skipped a byte at a time, no char made
+        let alnum_end = |mut j: usize| {
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            j
+        };
+        scan(text.len(), text.len(), |i| b[i] as char, |i| i, alnum_end)
     } else {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let n = chars.len();
@@ -79,16 +86,20 @@ pub fn tokens(text: &str) -> Vec<Token> {
                     text.len()
                 }
             },
+            |j| j,
         )
     }
 }
 
-/// The tokenizer over `n` characters: `at(i)` is the i-th, `pos(i)` its byte offset.
+/// The tokenizer over `n` characters: `at(i)` is the i-th, `pos(i)` its byte
+/// offset; `alnum_end(j)` may skip ahead over letters and digits from `j`
+/// (or return `j`: the loop takes them one at a time anyway).
 fn scan(
     bytes: usize,
     n: usize,
     at: impl Fn(usize) -> char,
     pos: impl Fn(usize) -> usize,
+    alnum_end: impl Fn(usize) -> usize,
 ) -> Vec<Token> {
     let mut out = Vec::with_capacity(bytes / 5);
     let mut i = 0;
@@ -147,6 +158,10 @@ fn scan(
         }
         let mut j = i + 1;
         while j < n {
+            j = alnum_end(j);
+            if j >= n {
+                break;
+            }
             let c = at(j);
             if c.is_alphanumeric() {
                 j += 1;
