@@ -50,6 +50,15 @@ if command -v newsboat >/dev/null && [ -f ../shared/corpora/tools/make_rss.py ];
     export -f nb; export tmp
     run "newsboat load (-x reload)" bash -c nb
     awk -v c="$cold" -v n="$(cat "$tmp/last")" 'BEGIN {printf "crossread cold open / newsboat load: %.2f\n", c/n}'
+    # the same two alternating, a run of each at a time: the machine is
+    # shared and its load drifts between the blocks of runs above
+    ratios=()
+    for _ in $(seq "$runs"); do
+      /usr/bin/time -f "%e" -o "$tmp/tc" "$bin" --no-cache entities "$corpus" >/dev/null 2>&1 || true
+      /usr/bin/time -f "%e" -o "$tmp/tn" bash -c nb >/dev/null 2>&1 || true
+      ratios+=("$(awk -v c="$(tail -1 "$tmp/tc")" -v n="$(tail -1 "$tmp/tn")" 'BEGIN {printf "%.3f", c/n}')")
+    done
+    echo "the same, alternating pairs: median ratio $(printf '%s\n' "${ratios[@]}" | median) (${ratios[*]})"
   fi
 fi
 if command -v rg >/dev/null; then

@@ -425,10 +425,10 @@ impl Index {
         for (r, &a) in self.date_order.iter().enumerate() {
             rank[a as usize] = r as u32;
         }
-        for e in &mut entities {
+        entities.par_iter_mut().for_each(|e| {
             e.mentions.sort_by_key(|&(a, m)| (rank[a as usize], m));
             e.articles.sort_by_key(|&a| rank[a as usize]);
-        }
+        });
         self.entities = entities;
     }
 
@@ -542,25 +542,29 @@ const TYPES: [EntityType; 4] = [
     EntityType::Other,
 ];
 
+/// The mentions of all articles in order, as the linker takes them (the
+/// articles on all cores).
 fn items_of<'a>(articles: &'a [Article], analyses: &'a [Analysis]) -> Vec<link::Item<'a>> {
-    let mut items = Vec::new();
-    for (ai, an) in analyses.iter().enumerate() {
-        let text = &articles[ai].text;
-        let mut end = None;
-        for m in &an.mentions {
-            let gap = end
-                .filter(|&e| e <= m.range.start && m.range.start - e <= 3)
-                .and_then(|e| text.get(e..m.range.start));
-            items.push(link::Item {
-                article: ai,
-                mention: m,
-                text: &text[m.range.clone()],
-                gap,
-            });
-            end = Some(m.range.end);
-        }
-    }
-    items
+    analyses
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ai, an)| {
+            let text = &articles[ai].text;
+            let mut end = None;
+            an.mentions.iter().map(move |m| {
+                let gap = end
+                    .filter(|&e| e <= m.range.start && m.range.start - e <= 3)
+                    .and_then(|e| text.get(e..m.range.start));
+                end = Some(m.range.end);
+                link::Item {
+                    article: ai,
+                    mention: m,
+                    text: &text[m.range.clone()],
+                    gap,
+                }
+            })
+        })
+        .collect()
 }
 
 fn build_entities(
