@@ -428,6 +428,12 @@ pub fn link(items: &[Item]) -> Linked {
         let ty = (n == 1).then(|| ty_of(id));
         buckets.entry((c, ty, n)).or_default().push(id);
     }
+    // the letters each key uses: two keys whose words differ by a spelling
+    // variant differ in at most four of them (the other words are the same)
+    let key_mask: Vec<u64> = key_tokens
+        .iter()
+        .map(|t| t.iter().fold(0, |m, w| m | letters(w)))
+        .collect();
     // the buckets compared on all cores, the pairs joined after
     let pairs: Vec<(usize, usize)> = {
         use rayon::prelude::*;
@@ -450,6 +456,9 @@ pub fn link(items: &[Item]) -> Linked {
                         let kb = &keys[b];
                         if kb.len() > ka.len() + 2 {
                             break;
+                        }
+                        if (key_mask[a] ^ key_mask[b]).count_ones() > 4 {
+                            continue;
                         }
                         let typed_alike = ty_of(a) == ty_of(b) || weak(a) || weak(b);
                         if typed_alike && similar_tokens(&key_tokens[a], &key_tokens[b]) {
