@@ -39,7 +39,6 @@ pub enum Stage {
     Reading,
     Words,
     Mentions,
-    Quotes,
     Linking,
     Done,
 }
@@ -50,8 +49,7 @@ impl Stage {
             Stage::Reading => "reading",
             Stage::Words => "words and sentences",
             Stage::Mentions => "names and dates",
-            Stage::Quotes => "quotes across articles",
-            Stage::Linking => "linking names, building the timeline",
+            Stage::Linking => "linking names and quotes, building the timeline",
             Stage::Done => "done",
         }
     }
@@ -61,10 +59,9 @@ impl Stage {
     fn base(self) -> f64 {
         match self {
             Stage::Reading => 0.0,
-            Stage::Words => 0.08,
-            Stage::Mentions => 0.25,
-            Stage::Quotes => 0.55,
-            Stage::Linking => 0.62,
+            Stage::Words => 0.11,
+            Stage::Mentions => 0.26,
+            Stage::Linking => 0.58,
             Stage::Done => 1.0,
         }
     }
@@ -94,11 +91,10 @@ impl Default for Progress {
 }
 
 impl Progress {
-    const STAGES: [Stage; 6] = [
+    const STAGES: [Stage; 5] = [
         Stage::Reading,
         Stage::Words,
         Stage::Mentions,
-        Stage::Quotes,
         Stage::Linking,
         Stage::Done,
     ];
@@ -148,11 +144,10 @@ impl Progress {
     /// The stage, articles done and total in it, and the share of the whole done.
     pub fn get(&self) -> (Stage, usize, usize, f64) {
         use std::sync::atomic::Ordering::Relaxed;
-        let stage = Self::STAGES[(self.stage.load(Relaxed) as usize).min(5)];
+        let i = (self.stage.load(Relaxed) as usize).min(Self::STAGES.len() - 1);
+        let stage = Self::STAGES[i];
         let (done, total) = (self.done.load(Relaxed), self.total.load(Relaxed));
-        let next = Self::STAGES
-            .get((self.stage.load(Relaxed) as usize + 1).min(5))
-            .map_or(1.0, |s| s.base());
+        let next = Self::STAGES.get(i + 1).map_or(1.0, |s| s.base());
         let within = if total > 0 {
             done.min(total) as f64 / total as f64
         } else {

@@ -62,6 +62,29 @@ mod tests {
     use ratatui::Terminal;
 
     #[test]
+    fn the_share_done_grows_through_the_stages() {
+        let p = Progress::default();
+        let mut last = -1.0;
+        for stage in [
+            Stage::Reading,
+            Stage::Words,
+            Stage::Mentions,
+            Stage::Linking,
+            Stage::Done,
+        ] {
+            p.start(stage, 10);
+            for _ in 0..5 {
+                p.tick();
+            }
+            let (s, done, total, share) = p.get();
+            assert_eq!((s, done, total), (stage, 5, 10));
+            assert!(share > last && share <= 1.0, "{stage:?}: {share}");
+            last = share;
+        }
+        assert_eq!(last, 1.0);
+    }
+
+    #[test]
     fn shows_the_stage_and_counts_at_any_size() {
         let p = Progress::default();
         p.start(Stage::Mentions, 200);
