@@ -172,6 +172,8 @@ fn ignoring_an_entity_from_the_reader_saves_it_and_applies_it() {
     let home = tempfile::tempdir().unwrap();
     let mut p = Pty::start_in(home.path());
     p.wait_for("Sources");
+    // the status bar may come in a later write than the panes
+    p.wait_for(" entities");
     let entities = |s: &str| -> usize {
         let i = s.find(" entities").expect("entity count in the status bar");
         s[..i]
@@ -199,6 +201,7 @@ fn ignoring_an_entity_from_the_reader_saves_it_and_applies_it() {
     // the next start applies it
     let mut p = Pty::start_in(home.path());
     p.wait_for("Sources");
+    p.wait_for(" entities");
     assert_eq!(entities(&p.screen()), before - 1);
     p.keys("q");
 }
