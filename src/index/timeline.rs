@@ -354,25 +354,10 @@ impl Timeline {
 /// "2025-10-16": a day as the timeline's values write it (chrono's
 /// formatting, made once per article, is slow enough to show).
 fn day_value(d: NaiveDate) -> Value {
-    use chrono::Datelike;
-    if !(0..=9999).contains(&d.year()) {
-        return Value::new(&d.format("%Y-%m-%d").to_string());
+    match nlp::timex::Ymd::bytes(d) {
+        Some(b) => Value::new(std::str::from_utf8(&b).unwrap_or_default()),
+        None => Value::new(&d.format("%Y-%m-%d").to_string()),
     }
-    let (y, m, dd) = (d.year() as u32, d.month(), d.day());
-    let mut b = *b"0000-00-00";
-    for (i, v) in [
-        (0, y / 1000),
-        (1, y / 100 % 10),
-        (2, y / 10 % 10),
-        (3, y % 10),
-    ] {
-        b[i] = b'0' + v as u8;
-    }
-    b[5] = b'0' + (m / 10) as u8;
-    b[6] = b'0' + (m % 10) as u8;
-    b[8] = b'0' + (dd / 10) as u8;
-    b[9] = b'0' + (dd % 10) as u8;
-    Value::new(std::str::from_utf8(&b).unwrap_or_default())
 }
 
 /// A group of items of one value: its articles and entities (sorted), its items.

@@ -164,6 +164,42 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// A day written "2025-10-16" as chrono's "%Y-%m-%d" writes it, without its
+/// formatter (slow enough to show where every date is written).
+pub struct Ymd(pub NaiveDate);
+
+impl Ymd {
+    /// The ten bytes, for years 0 to 9999 (chrono's own format beyond).
+    pub fn bytes(d: NaiveDate) -> Option<[u8; 10]> {
+        if !(0..=9999).contains(&d.year()) {
+            return None;
+        }
+        let (y, m, dd) = (d.year() as u32, d.month(), d.day());
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        Some([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(dd / 10),
+            digit(dd),
+        ])
+    }
+}
+
+impl std::fmt::Display for Ymd {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match Ymd::bytes(self.0) {
+            Some(b) => f.write_str(std::str::from_utf8(&b).unwrap_or_default()),
+            None => write!(f, "{}", self.0.format("%Y-%m-%d")),
+        }
+    }
+}
+
 fn month_num(s: &str) -> Option<u32> {
     let l = s.to_ascii_lowercase();
     let m = [
@@ -356,7 +392,7 @@ impl Resolver<'_> {
     ) -> Option<(TimexType, Option<String>)> {
         use TimexType::*;
         let r = self.reference;
-        let day = |d: NaiveDate| Some(d.format("%Y-%m-%d").to_string());
+        let day = |d: NaiveDate| Some(Ymd(d).to_string());
         let res = match kind {
             "iso" => {
                 let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
@@ -541,7 +577,7 @@ impl Resolver<'_> {
                 if part.is_empty() {
                     (Date, day(d))
                 } else {
-                    (Time, Some(format!("{}{part}", d.format("%Y-%m-%d"))))
+                    (Time, Some(format!("{}{part}", Ymd(d))))
                 }
             }
             "anchor" => {
@@ -648,10 +684,7 @@ impl Resolver<'_> {
                 } else {
                     r
                 };
-                (
-                    Time,
-                    Some(format!("{}{}", d.format("%Y-%m-%d"), daypart(&l))),
-                )
+                (Time, Some(format!("{}{}", Ymd(d), daypart(&l))))
             }
             "wday" => {
                 let wd = weekday_of(s)?;
@@ -682,7 +715,7 @@ impl Resolver<'_> {
                 if part.is_empty() {
                     (Date, day(d))
                 } else {
-                    (Time, Some(format!("{}{part}", d.format("%Y-%m-%d"))))
+                    (Time, Some(format!("{}{part}", Ymd(d))))
                 }
             }
             "clock" => {
@@ -720,10 +753,7 @@ impl Resolver<'_> {
                     }
                     None => self.last_day.or(r),
                 };
-                (
-                    Time,
-                    base.map(|b| format!("{}T{h:02}:{m:02}", b.format("%Y-%m-%d"))),
-                )
+                (Time, base.map(|b| format!("{}T{h:02}:{m:02}", Ymd(b))))
             }
             "spand" | "dur" | "hyph" => {
                 let (n, unit) = num_unit(s)?;
@@ -1183,6 +1213,21 @@ mod tests {
             one("It rose 5% two days ago.", "2025-10-16").1.as_deref(),
             Some("2025-10-14")
         );
+    }
+
+    #[test]
+    fn days_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2025, 10, 16),
+            (1987, 2, 26),
+            (5, 1, 9),
+            (9999, 12, 31),
+            (-44, 3, 15),
+            (12000, 1, 1),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(Ymd(day).to_string(), day.format("%Y-%m-%d").to_string());
+        }
     }
 
     #[test]
