@@ -316,7 +316,6 @@ pub struct Linked {
     pub item_key: Vec<usize>,
 }
 
-/// Links all mentions of the corpus.
 /// Each item's name key, and the first item with the same key: on all
 /// cores, the items shared out by their keys' hashes, so that no key is
 /// copied or compared outside its share.
@@ -364,6 +363,7 @@ fn intern(items: &[Item]) -> (Vec<String>, Vec<u32>) {
     (named.into_iter().map(|(k, _)| k).collect(), first_use)
 }
 
+/// Links all mentions of the corpus.
 pub fn link(items: &[Item]) -> Linked {
     // distinct name keys, with their type votes and article sets
     let mut keys: Vec<String> = Vec::new();
@@ -396,17 +396,11 @@ pub fn link(items: &[Item]) -> Linked {
         use rayon::prelude::*;
         item_names.into_par_iter().for_each(drop);
     }
-    const TYPES: [EntityType; 4] = [
-        EntityType::Person,
-        EntityType::Org,
-        EntityType::Place,
-        EntityType::Other,
-    ];
     // each key's type: the most votes, the first type on a tie
     let key_type: Vec<EntityType> = key_ty
         .iter()
         .map(|v| {
-            TYPES
+            EntityType::ALL
                 .into_iter()
                 .max_by_key(|&t| (v[t as usize], std::cmp::Reverse(t)))
                 .unwrap_or(EntityType::Other)

@@ -529,14 +529,6 @@ fn surface(text: &str) -> std::borrow::Cow<'_, str> {
     text.split_whitespace().collect::<Vec<_>>().join(" ").into()
 }
 
-/// The entity types in the order ties are broken (the first wins).
-const TYPES: [EntityType; 4] = [
-    EntityType::Person,
-    EntityType::Org,
-    EntityType::Place,
-    EntityType::Other,
-];
-
 /// The mentions of all articles in order, as the linker takes them (the
 /// articles on all cores).
 fn items_of<'a>(articles: &'a [Article], analyses: &'a [Analysis]) -> Vec<link::Item<'a>> {
@@ -675,7 +667,7 @@ fn build_entities(
             let ty = if best_ev.strength() >= 4 {
                 best_ty
             } else {
-                TYPES
+                EntityType::ALL
                     .into_iter()
                     .filter(|&t| votes[t as usize] > 0)
                     .max_by_key(|&t| (votes[t as usize], std::cmp::Reverse(t)))

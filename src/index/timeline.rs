@@ -356,7 +356,7 @@ impl Timeline {
 fn day_value(d: NaiveDate) -> Value {
     match nlp::timex::Ymd::bytes(d) {
         Some(b) => Value::new(std::str::from_utf8(&b).unwrap_or_default()),
-        None => Value::new(&d.format("%Y-%m-%d").to_string()),
+        None => Value::new(&nlp::timex::Ymd(d).to_string()),
     }
 }
 

@@ -404,10 +404,6 @@ impl Lexicon {
         self.counts.entry(Self::key(lower)).or_insert((0, 0))
     }
 
-    fn get(&self, w: &str) -> (u32, u32) {
-        with_lower(w, |l| self.counts_of(l))
-    }
-
     /// The counts of a word as given (already in lower case).
     fn counts_of(&self, lower: &str) -> (u32, u32) {
         self.counts
@@ -1202,7 +1198,8 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
                 && org_cue_before(cx, a, p[0]).is_some();
         }
         // a capitalized common word that is also written in lower case ("War", "Trade")
-        if !cx.known(w) && cx.g.is_common(w) && cx.lex.get(w).1 > 0 && !is_all_caps(w) {
+        let st = cx.stats(w);
+        if !cx.g.is_known_name(w) && !cx.seen_as_name(st) && st.2 && st.1 > 0 && !is_all_caps(w) {
             return false;
         }
         if cx.g.titles.contains(w) {

@@ -27,6 +27,14 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type, in the order ties between them are broken (the first wins).
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Other,
+    ];
+
     pub fn parse(s: &str) -> Option<EntityType> {
         match s.trim().to_ascii_uppercase().as_str() {
             "PERSON" | "PER" => Some(EntityType::Person),
