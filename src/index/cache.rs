@@ -107,11 +107,28 @@ pub fn key(files: &[PathBuf], aliases: &Aliases, fallback_year: i32) -> Key {
         .collect();
     out.sort();
     Key {
-        version: format!("{}/{FORMAT}", env!("CARGO_PKG_VERSION")),
+        version: format!("{}/{FORMAT}/{}", env!("CARGO_PKG_VERSION"), build_id()),
         fallback_year,
         aliases: hash_bytes(aliases.to_toml().as_bytes()),
         files: out,
     }
+}
+
+/// The running binary's size and modification time: a rebuilt crossread may
+/// analyze differently under the same version number, so its cache is not
+/// trusted either.
+fn build_id() -> String {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata).ok();
+        let size = meta.as_ref().map_or(0, |m| m.len());
+        let mtime = meta
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs());
+        format!("{size}-{mtime}")
+    })
+    .clone()
 }
 
 /// Where the cache of a set of input paths lives.

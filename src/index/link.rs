@@ -284,6 +284,31 @@ fn similar_tokens(ta: &[&str], tb: &[&str]) -> bool {
             && edits(x, y, false) <= 1)
 }
 
+/// Two long forms of one acronym name the same body when most of the words
+/// of the shorter are in the longer (a spelling variant counts): "European
+/// Aeronautic Defence and Space Company" and "European Aeronautic Defense &
+/// Space NV", not "American Broadcasting Company" and "Australian
+/// Broadcasting Corporation".
+fn long_forms_alike(a: &[&str], b: &[&str]) -> bool {
+    let content = |t: &[&str]| -> Vec<String> {
+        t.iter()
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && w.len() > 1)
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    let (a, b) = (content(a), content(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let shared = short
+        .iter()
+        .filter(|w| long.iter().any(|v| similar_word(w, v)))
+        .count();
+    shared >= 2 && shared * 4 >= short.len() * 3
+}
+
 fn initials(name: &str) -> String {
     tokens(name)
         .iter()
@@ -490,6 +515,41 @@ pub fn link(items: &[Item]) -> Linked {
         }
     }
 
+    // 2c. one acronym defined by two spellings of one name in different
+    // articles ("European Aeronautic Defence and Space Company (EADS)",
+    // "European Aeronautic Defense & Space NV (EADS)"): one organization,
+    // where the long forms share most of their words
+    let mut defined: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        let t = it.text;
+        if (2..=6).contains(&t.len())
+            && t.bytes().all(|c| c.is_ascii_uppercase())
+            && it
+                .mention
+                .canonical
+                .as_deref()
+                .is_some_and(|c| c.contains(' '))
+            // a long form of two words or more that starts with the acronym's
+            // letter ("Luxembourg SA (BIL)" is a name cut at a line end)
+            && key_tokens[item_key[i]].len() >= 2
+            && keys[item_key[i]].as_bytes().first() == t.as_bytes().first()
+        {
+            let ids = defined.entry(t).or_default();
+            if !ids.contains(&item_key[i]) {
+                ids.push(item_key[i]);
+            }
+        }
+    }
+    for ids in defined.values() {
+        for (x, &a) in ids.iter().enumerate() {
+            for &b in &ids[x + 1..] {
+                if long_forms_alike(&key_tokens[a], &key_tokens[b]) {
+                    uf.union(a, b);
+                }
+            }
+        }
+    }
+
     // 3a. surname -> full person names, with the number of articles using them
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, t) in key_tokens.iter().enumerate() {
@@ -514,6 +574,15 @@ pub fn link(items: &[Item]) -> Linked {
     for (id, k) in keys.iter().enumerate() {
         if key_tokens[id].len() >= 2 && matches!(ty_of(id), EntityType::Org | EntityType::Other) {
             by_initials.entry(initials(k)).or_default().push(id);
+        }
+    }
+    // and the long forms an article defined an acronym by ("... NV (EADS)")
+    for (acr, ids) in &defined {
+        let c = by_initials.entry(acr.to_string()).or_default();
+        for &id in ids {
+            if !c.contains(&id) {
+                c.push(id);
+            }
         }
     }
     // 3c. heads of organization and product names: the last word of a product or
@@ -843,6 +912,51 @@ mod tests {
         ];
         let l = link(&items);
         assert_eq!(l.cluster_of[0], l.cluster_of[1]);
+    }
+
+    #[test]
+    fn one_acronym_defined_by_two_spellings_is_one_body() {
+        let o = m(EntityType::Org, None);
+        let long1 = m(
+            EntityType::Org,
+            Some("European Aeronautic Defence and Space Company"),
+        );
+        let long2 = m(
+            EntityType::Org,
+            Some("European Aeronautic Defense & Space NV"),
+        );
+        let abc1 = m(EntityType::Org, Some("American Broadcasting Company"));
+        let abc2 = m(EntityType::Org, Some("Australian Broadcasting Corporation"));
+        let ms = [
+            o.clone(),
+            long1,
+            o.clone(),
+            long2,
+            o.clone(),
+            o.clone(),
+            abc1,
+            o.clone(),
+            abc2,
+        ];
+        let texts = [
+            "European Aeronautic Defence and Space Company",
+            "EADS",
+            "European Aeronautic Defense & Space NV",
+            "EADS",
+            "EADS",
+            "American Broadcasting Company",
+            "ABC",
+            "Australian Broadcasting Corporation",
+            "ABC",
+        ];
+        let l = link(&items(&ms, &texts, &[0, 0, 1, 1, 2, 3, 3, 4, 4]));
+        let c = &l.cluster_of;
+        // both long forms, both definitions and a bare "EADS" elsewhere
+        assert!(c[..5].iter().all(|&x| x == c[0]), "{c:?}");
+        // two broadcasters that share an acronym and one word stay apart
+        assert_eq!(c[5], c[6]);
+        assert_eq!(c[7], c[8]);
+        assert_ne!(c[5], c[7]);
     }
 
     fn items<'a>(ms: &'a [Mention], texts: &[&'a str], arts: &[usize]) -> Vec<Item<'a>> {

@@ -936,7 +936,7 @@ fn process_run(
         pieces.clear();
         clean(cx, a, part, initial, headline, all_caps, &mut pieces);
         for piece in &pieces {
-            if let Some(m) = make_mention(cx, a, b, piece, title.clone(), owner.clone()) {
+            if let Some(m) = make_mention(cx, a, b, piece, title.clone(), owner.clone(), all_caps) {
                 out.push(m);
             }
         }
@@ -1202,10 +1202,12 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
         if !cx.g.is_known_name(w) && !cx.seen_as_name(st) && st.2 && st.1 > 0 && !is_all_caps(w) {
             return false;
         }
-        if cx.g.titles.contains(w) {
+        if cx.g.titles.contains(w) || cx.g.not_names.contains(w) {
             return false;
         }
-        return true;
+        // "US$ 40 billion", "HK$": a currency, not the place
+        let end = cx.toks[p[p.len() - 1]].end;
+        return !cx.text[end..].starts_with('$');
     }
     // several capitalized common words ("High Level Advisors"), unless a table,
     // a head word or a camel-case brand ("iTunes Music Store") vouches
@@ -1234,6 +1236,7 @@ fn make_mention(
     p: &[usize],
     title: Option<String>,
     owner_of: Option<String>,
+    all_caps_line: bool,
 ) -> Option<Mention> {
     let start = cx.toks[p[0]].start;
     let end = cx.toks[*p.last()?].end;
@@ -1249,7 +1252,7 @@ fn make_mention(
             Evidence::Context(format!("\"{name} {t}\"")),
             None,
         ),
-        _ => classify(cx, a, b, p, name, &words, title),
+        _ => classify(cx, a, b, p, name, &words, title, all_caps_line),
     };
     Some(Mention {
         range: start..end,
@@ -1259,6 +1262,7 @@ fn make_mention(
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn classify(
     cx: &Ctx,
     a: usize,
@@ -1267,6 +1271,7 @@ fn classify(
     name: &str,
     words: &[&str],
     title: Option<String>,
+    all_caps_line: bool,
 ) -> (EntityType, Evidence, Option<String>) {
     let g = cx.g;
     // one space between words, borrowed where it is written so
@@ -1292,10 +1297,14 @@ fn classify(
             let (c, t) = &g.aliases[k];
             return (*t, Evidence::Alias, Some(c.clone()));
         }
-        // "SAUDI ARABIA" in a wire headline is Saudi Arabia
-        let each: String = norm.split(' ').map(titlecase).collect::<Vec<_>>().join(" ");
-        if let Some(c) = g.places.get(each.as_str()) {
-            return (EntityType::Place, Evidence::Gazetteer, Some(c.to_string()));
+        // "SAUDI ARABIA" in a wire headline, "WASHINGTON, March 3 -" in a
+        // dateline; but three capitals in ordinary text are an acronym ("GAO"
+        // is not Gao, Mali)
+        if all_caps_line || norm.len() > 3 {
+            let each: String = norm.split(' ').map(titlecase).collect::<Vec<_>>().join(" ");
+            if let Some(c) = g.places.get(each.as_str()) {
+                return (EntityType::Place, Evidence::Gazetteer, Some(c.to_string()));
+            }
         }
     }
     let last = *words.last().unwrap_or(&"");
@@ -1306,6 +1315,28 @@ fn classify(
     if let Some(&c) = g.companies.get(norm) {
         let canonical = (c != norm).then(|| c.to_string());
         return (EntityType::Org, Evidence::Company, canonical);
+    }
+    // "Paris Air Show", "Olympic Games", "Academy Awards", "Patriot Act"
+    if words.len() >= 2 && g.event_words.contains(last) {
+        return (
+            EntityType::Other,
+            Evidence::Context(format!("an event, award or law, \"{last}\"")),
+            None,
+        );
+    }
+    // "EADS North America", "Toyota Europe": a company's branch in a place
+    if words.len() >= 2
+        && (g.companies.contains_key(firstw) || is_all_caps(firstw) && firstw.len() >= 2)
+        && matches!(
+            g.lookup(&words[1..].join(" ")),
+            Some((EntityType::Place, _))
+        )
+    {
+        return (
+            EntityType::Org,
+            Evidence::Context(format!("\"{firstw}\" in a place")),
+            None,
+        );
     }
     if words.len() >= 2 && g.org_words.contains(last) {
         return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
@@ -1424,6 +1455,11 @@ fn classify(
         );
     }
     if words.len() >= 2 {
+        // "Boeing Commercial Airplanes", "Intel Core": a listed company's unit
+        // or product, not a person
+        if g.companies.contains_key(firstw) {
+            return (EntityType::Org, Evidence::Company, None);
+        }
         if words.iter().all(|w| g.is_common(w)) {
             return (EntityType::Org, Evidence::Default, None);
         }
@@ -1612,6 +1648,59 @@ mod tests {
             [("Ryanair".into(), EntityType::Org)]
         );
         assert_eq!(names("He met Billy King on Monday."), ["Billy King"]);
+    }
+
+    #[test]
+    fn units_currencies_and_time_zones_are_no_names() {
+        assert!(
+            names("The chip runs at 2 GHz with 4 GB, for 1.2 billion USD, at 10:00 GMT.")
+                .is_empty()
+        );
+        assert!(names("He was charged with DUI in 2008.").is_empty());
+        // "US$" is a currency; "US" alone still the country
+        assert!(names("a contract worth US$ 40 billion was signed.").is_empty());
+        assert_eq!(names("He said the US would sign."), ["US"]);
+    }
+
+    #[test]
+    fn events_awards_and_company_branches() {
+        let f = found("Crowds came to the Paris Air Show and watched the Beijing Olympic Games.");
+        assert_eq!(f[0], ("Paris Air Show".into(), EntityType::Other));
+        assert_eq!(f[1], ("Beijing Olympic Games".into(), EntityType::Other));
+        let f =
+            found("Later, EADS North America bid for it and Boeing Commercial Airplanes said no.");
+        assert_eq!(f[0], ("EADS North America".into(), EntityType::Org));
+        assert_eq!(
+            f[1],
+            ("Boeing Commercial Airplanes".into(), EntityType::Org)
+        );
+        // at a sentence start too
+        assert_eq!(
+            found("Boeing Commercial Airplanes said it would deliver.")[0],
+            ("Boeing Commercial Airplanes".into(), EntityType::Org)
+        );
+    }
+
+    #[test]
+    fn one_word_in_capitals_is_an_acronym_not_a_place_of_that_name() {
+        // Gao is a city in Mali; "GAO" in ordinary text is an acronym
+        let f = analyzed(
+            "The Government Accountability Office (GAO) said so. The GAO report came out.",
+        );
+        let gao: Vec<_> = f.iter().filter(|m| m.range.len() == 3).collect();
+        assert_eq!(gao.len(), 2);
+        for m in gao {
+            assert_eq!(m.ty, EntityType::Org);
+            assert_eq!(
+                m.canonical.as_deref(),
+                Some("Government Accountability Office")
+            );
+        }
+        // a wire headline in capitals still names its places
+        assert_eq!(
+            found("PRICES FALL IN CHINA AND JAPAN")[0].1,
+            EntityType::Place
+        );
     }
 
     #[test]

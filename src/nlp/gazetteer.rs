@@ -25,6 +25,11 @@ pub struct Gazetteer {
     /// Listed company -> the name news uses ("Apple Inc." -> "Apple").
     pub companies: HashMap<&'static str, &'static str>,
     pub place_words: HashSet<&'static str>,
+    /// Head words of events, awards and laws ("Show", "Awards", "Act").
+    pub event_words: HashSet<&'static str>,
+    /// Units, currency codes, time zones and abbreviations of things: never a
+    /// name on their own ("GHz", "USD", "GMT", "DUI").
+    pub not_names: HashSet<&'static str>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -96,6 +101,8 @@ impl Gazetteer {
             title_first,
             org_words: set(include_str!("../../assets/gazetteer/org_words.txt")),
             place_words: set(include_str!("../../assets/gazetteer/place_words.txt")),
+            event_words: set(include_str!("../../assets/gazetteer/event_words.txt")),
+            not_names: set(include_str!("../../assets/gazetteer/not_names.txt")),
             companies,
         };
         crate::log!("gazetteer loaded in {:?}", t.elapsed());
@@ -141,6 +148,8 @@ mod tests {
         assert!(g.titles.contains("Secretary of State"));
         assert!(g.demonyms.contains("Russian"));
         assert!(g.org_words.contains("Department"));
+        assert!(g.event_words.contains("Awards"));
+        assert!(g.not_names.contains("GMT") && !g.not_names.contains("NATO"));
         assert_eq!(g.companies.get("Apple Inc."), Some(&"Apple"));
         assert!(
             !g.companies.contains_key("Partners"),
