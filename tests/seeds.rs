@@ -437,3 +437,22 @@ fn a_type_from_context_outweighs_types_from_form_alone() {
     assert_eq!(e.articles.len(), 2);
     assert_eq!(e.ty, crossread::nlp::EntityType::Org, "{:?}", e.evidence);
 }
+
+#[test]
+fn a_full_name_s_form_outweighs_its_short_form_s() {
+    // two words and no other evidence: a person's name; the surname alone,
+    // written more often, says nothing of its own
+    let ix = texts(&[
+        (
+            "a.txt",
+            "Witnesses say Vrinda Kolhatkar was hit. Kolhatkar died. Kolhatkar was 59.\n",
+        ),
+        (
+            "b.txt",
+            "Police found Kolhatkar on the road. Kolhatkar lived nearby.\n",
+        ),
+    ]);
+    let e = entity(&ix, "Vrinda Kolhatkar");
+    assert_eq!(e.articles.len(), 2);
+    assert_eq!(e.ty, crossread::nlp::EntityType::Person, "{:?}", e.evidence);
+}

@@ -637,6 +637,9 @@ fn build_entities(
             // unknown word: other") counts only where no mention has any
             let mut votes = [0u32; 4];
             let mut fallback = [0u32; 4];
+            // and among those, the form of a full name outweighs a short
+            // form's ("Raj Chohan": two words, a person; "Chohan": one unknown word)
+            let mut fallback_full = [0u32; 4];
             // the evidence of a full name outweighs that of a short form: "Jackson",
             // a GeoNames place, is Vincent Jackson where it links to him
             let mut best_ev: Option<(&Evidence, EntityType, bool)> = None;
@@ -652,6 +655,9 @@ fn build_entities(
                     fallback[it.mention.ty as usize] += 1;
                 }
                 let full = it.text.contains(char::is_whitespace);
+                if s == 0 && full {
+                    fallback_full[it.mention.ty as usize] += 1;
+                }
                 if best_ev.is_none_or(|(e, _, f)| {
                     (f, e.strength()) < (full, it.mention.evidence.strength())
                 }) {
@@ -662,7 +668,11 @@ fn build_entities(
                 .map(|(e, t, _)| (e.clone(), t))
                 .unwrap_or((Evidence::Default, EntityType::Other));
             if votes == [0; 4] {
-                votes = fallback;
+                votes = if fallback_full == [0; 4] {
+                    fallback
+                } else {
+                    fallback_full
+                };
             }
             let ty = if best_ev.strength() >= 4 {
                 best_ty
