@@ -897,10 +897,23 @@ fn process_run(
         let company_title = COMPANY_TITLES.contains(&t.as_str()) && from < k;
         // a title must be followed by more of the run to count as one
         if (k + n < run.len() || company_title) && !org_ending(cx, &run[k..]) {
-            if from < k {
+            // "Deputy Treasury Secretary": the words before a title are part
+            // of it when a rank word starts them and only common words follow
+            let rank = from < k
+                && !company_title
+                && with_lower(cx.w(run[from]), |w| TITLE_RANKS.contains(&w))
+                && run[from + 1..k]
+                    .iter()
+                    .all(|&i| !cx.toks[i].word || cx.g.is_common(cx.w(i)));
+            if from < k && !rank {
                 let owner = company_title.then(|| t.clone());
                 parts.push((&run[from..k], pending_title.take(), owner));
             }
+            let t = if rank {
+                format!("{} {t}", join_words(cx, &run[from..k]))
+            } else {
+                t
+            };
             pending_title = Some(t);
             k += n;
             from = k;
@@ -954,6 +967,25 @@ fn join_words(cx: &Ctx, idx: &[usize]) -> String {
     }
     s
 }
+
+/// Words of rank that start a longer title ("Deputy Treasury Secretary").
+const TITLE_RANKS: &[&str] = &[
+    "deputy",
+    "assistant",
+    "vice",
+    "under",
+    "acting",
+    "associate",
+    "principal",
+    "senior",
+    "junior",
+    "former",
+    "outgoing",
+    "departing",
+    "incoming",
+    "interim",
+    "chief",
+];
 
 /// Titles whose holder works for the name before them ("Apple CEO").
 const COMPANY_TITLES: &[&str] = &[
@@ -1701,6 +1733,16 @@ mod tests {
             found("PRICES FALL IN CHINA AND JAPAN")[0].1,
             EntityType::Place
         );
+    }
+
+    #[test]
+    fn a_rank_word_starts_a_title_not_a_name() {
+        let f = found("The aide, Deputy Treasury Secretary Richard Darman, will go.");
+        assert_eq!(f[..], [("Richard Darman".into(), EntityType::Person)]);
+        // a name before a title is still one
+        let f = found("He met US Secretary of State Marco Rubio there.");
+        assert_eq!(f[0], ("US".into(), EntityType::Place));
+        assert_eq!(f[1], ("Marco Rubio".into(), EntityType::Person));
     }
 
     #[test]
