@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod days;
 pub mod fx;
 pub mod index;
 pub mod log;

@@ -76,6 +76,7 @@ pub struct Article {
     pub outlet: Option<String>,
     pub author: Option<String>,
     pub url: Option<String>,
+    #[serde(with = "crate::days::opt")]
     pub date: Option<NaiveDate>,
     pub date_source: DateSource,
     /// For an inferred date: the byte range of the sentence it came from.

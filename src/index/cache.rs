@@ -26,7 +26,7 @@ pub struct Key {
 
 const MAGIC: &[u8; 8] = b"XREADIX1";
 /// The layout of the cached index; bumped when `Index` changes shape.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// A fast 64-bit hash of bytes (8 at a time); not cryptographic, it only
 /// tells changed content from unchanged.

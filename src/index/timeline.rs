@@ -126,7 +126,9 @@ impl<'de> Deserialize<'de> for Value {
 /// One dated sentence (or an article's publication date).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
+    #[serde(with = "crate::days")]
     pub start: NaiveDate,
+    #[serde(with = "crate::days")]
     pub end: NaiveDate,
     pub value: Value,
     pub precision: Precision,
@@ -144,6 +146,7 @@ pub struct Item {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub value: Value,
+    #[serde(with = "crate::days")]
     pub start: NaiveDate,
     pub items: Vec<u32>,
     pub articles: Vec<u32>,
