@@ -515,8 +515,66 @@ pub fn mentions(
         sentence(&cx, a, ti, &mut scratch, &mut out);
     }
     bare_models(&cx, &mut out);
+    numbered_streets(&cx, &mut out);
     defined_acronyms(&cx, &mut out);
     out
+}
+
+/// Compass words that start a place's name ("South Richmond Hill").
+const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+];
+
+/// "117th Street", "East 5th Avenue", "42nd St.": a numbered street is a
+/// place (its number starts no name of its own).
+fn numbered_streets(cx: &Ctx, out: &mut Vec<Mention>) {
+    let ordinal = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && digits <= 4 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+    };
+    let street = |w: &str| {
+        matches!(w, "St" | "Ave" | "Rd" | "Blvd")
+            || (cx.g.place_words.contains(w)
+                && matches!(
+                    w,
+                    "Street" | "Avenue" | "Road" | "Boulevard" | "Highway" | "Route" | "Square"
+                ))
+    };
+    let mut added = Vec::new();
+    for i in 0..cx.toks.len().saturating_sub(1) {
+        let (t, n) = (cx.toks[i], cx.toks[i + 1]);
+        if !(t.word && n.word && t.end < n.start && ordinal(cx.w(i)) && street(cx.w(i + 1))) {
+            continue;
+        }
+        let mut start = t.start;
+        if i > 0
+            && cx.toks[i - 1].word
+            && cx.toks[i - 1].end < t.start
+            && COMPASS.contains(&cx.w(i - 1))
+        {
+            start = cx.toks[i - 1].start;
+        }
+        let mut end = n.end;
+        if matches!(cx.w(i + 1), "St" | "Ave" | "Rd" | "Blvd") && cx.text[end..].starts_with('.') {
+            end += 1;
+        }
+        added.push(Mention {
+            range: start..end,
+            ty: EntityType::Place,
+            evidence: Evidence::PlaceWord(cx.w(i + 1).to_string()),
+            canonical: None,
+        });
+    }
+    if added.is_empty() {
+        return;
+    }
+    out.retain(|m| {
+        !added
+            .iter()
+            .any(|a| a.range.start < m.range.end && m.range.start < a.range.end)
+    });
+    out.extend(added);
+    out.sort_by_key(|m| m.range.start);
 }
 
 /// "Singapore Airlines (SIA)": an acronym defined in parentheses after a
@@ -1257,6 +1315,10 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
     {
         return true;
     }
+    // "South Richmond Hill": a compass word before a known place
+    if COMPASS.contains(&words[0]) && words[1..].iter().any(|w| cx.g.is_known_name(w)) {
+        return true;
+    }
     let doubtful = words.iter().filter(|w| cx.doubtful(w)).count();
     doubtful * 2 <= words.len()
 }
@@ -1372,6 +1434,14 @@ fn classify(
     }
     if words.len() >= 2 && g.org_words.contains(last) {
         return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
+    }
+    // "South Richmond Hill", "Eastern Europe"
+    if words.len() >= 2 && COMPASS.contains(&firstw) && !g.first_names.contains(words[1]) {
+        return (
+            EntityType::Place,
+            Evidence::PlaceWord(firstw.to_string()),
+            None,
+        );
     }
     if let Some(cue) = org_cue_before(cx, a, p[0]) {
         return (
@@ -1743,6 +1813,26 @@ mod tests {
         let f = found("He met US Secretary of State Marco Rubio there.");
         assert_eq!(f[0], ("US".into(), EntityType::Place));
         assert_eq!(f[1], ("Marco Rubio".into(), EntityType::Person));
+    }
+
+    #[test]
+    fn numbered_streets_and_compass_places() {
+        let f = found(
+            "She was hit on 117th Street in South Richmond Hill near 40 East 5th Ave. today.",
+        );
+        assert_eq!(
+            f[..],
+            [
+                ("117th Street".into(), EntityType::Place),
+                ("South Richmond Hill".into(), EntityType::Place),
+                ("East 5th Ave.".into(), EntityType::Place),
+            ]
+        );
+        // an organization word still makes an organization
+        assert_eq!(
+            found("He sent it by Western Union on Monday.")[..],
+            [("Western Union".into(), EntityType::Org)]
+        );
     }
 
     #[test]
