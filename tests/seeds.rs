@@ -456,3 +456,14 @@ fn a_full_name_s_form_outweighs_its_short_form_s() {
     assert_eq!(e.articles.len(), 2);
     assert_eq!(e.ty, crossread::nlp::EntityType::Person, "{:?}", e.evidence);
 }
+
+#[test]
+fn a_common_word_is_no_misspelt_surname() {
+    // "Tories" is one edit from "Torres", but the plural of "Tory"
+    let ix = texts(&[
+        ("a.txt", "Fernando Torres scored twice. Torres was happy.\n"),
+        ("b.txt", "The Tories said the plan was bad. He is a Tory.\n"),
+    ]);
+    let e = entity(&ix, "Fernando Torres");
+    assert_eq!(e.articles.len(), 1, "{:?}", e.aliases);
+}

@@ -436,6 +436,21 @@ pub fn link(items: &[Item]) -> Linked {
     let mut uf = Uf((0..n).collect());
 
     let key_tokens: Vec<Vec<&str>> = keys.iter().map(|k| tokens(k)).collect();
+    let g = crate::nlp::gazetteer::Gazetteer::get();
+    // the plural of another name the corpus uses ("Tories" beside "Tory"):
+    // never a spelling variant of a surname ("Torres")
+    let plural_of_name = {
+        let one_word: std::collections::HashSet<&str> = keys
+            .iter()
+            .zip(&key_tokens)
+            .filter(|(_, t)| t.len() == 1)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        move |k: &str| {
+            k.strip_suffix("ies")
+                .is_some_and(|stem| one_word.contains(format!("{stem}y").as_str()))
+        }
+    };
     // 2. spelling variants, compared within buckets of the same first letter
     // of one type; names of several words may differ in type where one of them
     // has no evidence but its form or context ("SAN Diego Chargers" in a headline)
@@ -467,8 +482,9 @@ pub fn link(items: &[Item]) -> Linked {
                 ids.sort_by_key(|&id| keys[id].len());
                 for (i, &a) in ids.iter().enumerate() {
                     let ka = &keys[a];
-                    // one-word names shorter than 5 letters are never spelling variants
-                    if key_tokens[a].len() == 1 && ka.len() < 5 {
+                    // one-word names shorter than 5 letters are never spelling
+                    // variants, nor is the plural of another name ("Tories" beside "Tory")
+                    if key_tokens[a].len() == 1 && (ka.len() < 5 || plural_of_name(ka)) {
                         continue;
                     }
                     for &b in &ids[i + 1..] {
@@ -477,6 +493,9 @@ pub fn link(items: &[Item]) -> Linked {
                             break;
                         }
                         if (key_mask[a] ^ key_mask[b]).count_ones() > 4 {
+                            continue;
+                        }
+                        if key_tokens[b].len() == 1 && plural_of_name(kb) {
                             continue;
                         }
                         let typed_alike = ty_of(a) == ty_of(b) || weak(a) || weak(b);
@@ -659,7 +678,8 @@ pub fn link(items: &[Item]) -> Linked {
         .par_iter()
         .filter(|&&k| {
             let w = key_tokens[k][0];
-            w.len() >= 6 && !by_last.contains_key(w)
+            // a common word is no misspelt surname ("Tories" is not Torres)
+            w.len() >= 6 && !by_last.contains_key(w) && !g.is_common(w) && !plural_of_name(w)
         })
         .map(|&k| {
             let w = key_tokens[k][0];

@@ -794,6 +794,10 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     if is_camel(w) && !all_caps_line {
         return true;
     }
+    // "I'm", "I've", "I'd": the pronoun
+    if w.starts_with("I'") || w.starts_with("I’") {
+        return false;
+    }
     if !is_cap(w) || is_calendar(w) {
         return false;
     }
@@ -1180,10 +1184,16 @@ fn clean<'p>(
         };
         // "Mark Papermaster", "Bill Gates": a first name that is also a common
         // word, before a name that is not one
+        // (not before an acronym or a model: "Many BT customers", "So MP3")
         let first_name_of = || {
             cx.g.first_names.contains(w)
                 && part.get(pos + 1).is_some_and(|&j| {
-                    cx.toks[j].word && is_cap(cx.w(j)) && !cx.g.is_common(cx.w(j))
+                    let n = cx.w(j);
+                    cx.toks[j].word
+                        && is_cap(n)
+                        && !cx.g.is_common(n)
+                        && !is_all_caps(n)
+                        && !n.bytes().any(|c| c.is_ascii_digit())
                 })
         };
         let drop = (at_initial || headline)
@@ -1517,6 +1527,14 @@ fn classify(
     let after = p.last().map(|&i| i + 1).unwrap_or(b);
     let next_word = (after..b).find(|&i| cx.toks[i].word).map(|i| cx.w(i));
     let before = p[0].checked_sub(1).filter(|&i| i >= a).map(|i| cx.w(i));
+    // "an Oscar", "a Grammy": a thing, not a person (names take no "a")
+    if words.len() == 1 && matches!(before, Some("a") | Some("an")) && !is_all_caps(firstw) {
+        return (
+            EntityType::Other,
+            Evidence::Context(format!("\"{} {name}\"", before.unwrap_or("a"))),
+            None,
+        );
+    }
     // "the Chargers", "the Beatles": a team or a band (surnames take no article)
     if words.len() == 1
         && matches!(before, Some("the") | Some("The"))
@@ -1832,6 +1850,26 @@ mod tests {
         assert_eq!(
             found("He sent it by Western Union on Monday.")[..],
             [("Western Union".into(), EntityType::Org)]
+        );
+    }
+
+    #[test]
+    fn pronouns_awards_and_sentence_starts_before_acronyms() {
+        assert!(
+            names("\"I'm not sure,\" he said. \"Because I’m tired, I've stopped.\"").is_empty()
+        );
+        assert_eq!(
+            found("He won an Oscar for the film.")[..],
+            [("Oscar".into(), EntityType::Other)]
+        );
+        assert_eq!(
+            names("Many BT customers complained. So MP3 players sold."),
+            ["BT", "MP3"]
+        );
+        // a first name that is a common word before a surname stays
+        assert_eq!(
+            names("Mark Papermaster, an engineer, left."),
+            ["Mark Papermaster"]
         );
     }
 
