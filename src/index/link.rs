@@ -498,6 +498,14 @@ pub fn link(items: &[Item]) -> Linked {
                         if key_tokens[b].len() == 1 && plural_of_name(kb) {
                             continue;
                         }
+                        // two names the tables know are two names ("France" and
+                        // Franca, a city in Brazil)
+                        if key_tokens[b].len() == 1
+                            && g.lookup(ka).is_some()
+                            && g.lookup(kb).is_some()
+                        {
+                            continue;
+                        }
                         let typed_alike = ty_of(a) == ty_of(b) || weak(a) || weak(b);
                         if typed_alike && similar_tokens(&key_tokens[a], &key_tokens[b]) {
                             pairs.push((a, b));
@@ -773,7 +781,12 @@ pub fn link(items: &[Item]) -> Linked {
             && key.len() >= 2
         {
             if let Some(c) = by_initials.get(key.as_str()) {
-                return pick(c);
+                // two letters stand for too many names: only for one the
+                // article writes out ("AP" beside "Associated Press"; not "ID"
+                // for "Il Divo" or "CL" for "Champions League" elsewhere)
+                if key.len() > 2 || c.iter().any(|&x| local.contains(x)) {
+                    return pick(c);
+                }
             }
         }
         None
@@ -977,6 +990,27 @@ mod tests {
         assert_eq!(c[5], c[6]);
         assert_eq!(c[7], c[8]);
         assert_ne!(c[5], c[7]);
+    }
+
+    #[test]
+    fn two_letters_stand_for_a_name_only_beside_it() {
+        let o = m(EntityType::Org, None);
+        let ms = [o.clone(), o.clone(), o.clone(), o.clone()];
+        let texts = ["Associated Press", "AP", "Il Divo", "ID"];
+        let l = link(&items(&ms, &texts, &[0, 0, 1, 2]));
+        let c = &l.cluster_of;
+        assert_eq!(c[0], c[1], "written out in the article");
+        assert_ne!(c[2], c[3], "another article's name");
+    }
+
+    #[test]
+    fn two_known_places_are_no_spellings_of_one() {
+        let p = m(EntityType::Place, None);
+        let ms = [p.clone(), p.clone(), p];
+        let l = link(&items(&ms, &["France", "Franca", "Fraance"], &[0, 1, 2]));
+        assert_ne!(l.cluster_of[0], l.cluster_of[1]);
+        // a misspelling of one still joins it
+        assert_eq!(l.cluster_of[0], l.cluster_of[2]);
     }
 
     fn items<'a>(ms: &'a [Mention], texts: &[&'a str], arts: &[usize]) -> Vec<Item<'a>> {
