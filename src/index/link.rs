@@ -738,8 +738,13 @@ pub fn link(items: &[Item]) -> Linked {
         };
         if strong_non_person {
             // "Jackson" in an article about Jamal Jackson is not the city
+            // (a person whose name does not start with a known name: not
+            // "BBC Wales" for Wales)
             if let Some(c) = by_last.get(t[0]) {
-                if let Some(&c) = c.iter().find(|&&c| local.contains(c)) {
+                if let Some(&c) = c
+                    .iter()
+                    .find(|&&c| local.contains(c) && g.lookup(key_tokens[c][0]).is_none())
+                {
                     return Some(c);
                 }
             }

@@ -47,6 +47,7 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let t = std::time::Instant::now();
         let places = lines(include_str!("../../assets/gazetteer/places.tsv"))
+            .chain(lines(include_str!("../../assets/gazetteer/regions.tsv")))
             .filter_map(|l| {
                 let mut f = l.split('\t');
                 let name = f.next()?;
@@ -142,6 +143,8 @@ mod tests {
         assert_eq!(g.lookup("Kiev"), Some((EntityType::Place, "Kyiv")));
         assert_eq!(g.lookup("U.S."), Some((EntityType::Place, "United States")));
         assert_eq!(g.lookup("Budapest").map(|x| x.0), Some(EntityType::Place));
+        assert_eq!(g.lookup("Wales"), Some((EntityType::Place, "Wales")));
+        assert_eq!(g.lookup("Crimea").map(|x| x.0), Some(EntityType::Place));
         assert!(g.first_names.contains("Steve"));
         assert!(g.is_common("Despite"));
         assert!(!g.is_common("Witkoff"));
