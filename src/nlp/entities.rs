@@ -1010,6 +1010,7 @@ fn process_run(
     for (part, title, owner) in parts {
         pieces.clear();
         clean(cx, a, part, initial, headline, all_caps, &mut pieces);
+
         for piece in &pieces {
             if let Some(m) = make_mention(cx, a, b, piece, title.clone(), owner.clone(), all_caps) {
                 out.push(m);
@@ -1196,6 +1197,13 @@ fn clean<'p>(
                         && !n.bytes().any(|c| c.is_ascii_digit())
                 })
         };
+        // "Liberal Democrats": the tables name the whole
+        let whole_known = || {
+            part.len() > 1 && {
+                let s = &cx.text[cx.toks[part[0]].start..cx.toks[part[part.len() - 1]].end];
+                cx.g.lookup(s).is_some()
+            }
+        };
         let drop = (at_initial || headline)
             && !all_caps
             && cx.doubtful(w)
@@ -1204,7 +1212,8 @@ fn clean<'p>(
             && !first_name_of()
             || cx.g.demonyms.contains(w)
                 && !(pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
-                && !starts_place();
+                && !starts_place()
+                && !whole_known();
         // "UK iTunes", "Apple iPhone": a camel-case brand starts its own name
         if is_camel(w) && from < pos {
             pieces.push(&part[from..pos]);
@@ -1871,6 +1880,19 @@ mod tests {
             names("Mark Papermaster, an engineer, left."),
             ["Mark Papermaster"]
         );
+    }
+
+    #[test]
+    fn party_names() {
+        assert_eq!(
+            found("It is between Labour and the Liberal Democrats.")[..],
+            [
+                ("Labour".into(), EntityType::Org),
+                ("Liberal Democrats".into(), EntityType::Org)
+            ]
+        );
+        // a party's adjective alone is evidence, not a mention
+        assert!(names("A Democrat senator spoke.").is_empty());
     }
 
     #[test]
