@@ -914,6 +914,24 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             if words >= 2 && cx.g.org_words.contains(last) {
                 return false;
             }
+            // "Merrill Lynch and Co", "Johnson and Sons": a firm's name goes on
+            if j + 1 < b
+                && matches!(
+                    cx.w(j + 1),
+                    "Co" | "Company" | "Sons" | "Partners" | "Associates" | "Brothers"
+                )
+            {
+                return true;
+            }
+            // "Heather Mills and Manchester United": a person's full name ends
+            // before "and"
+            let first = run
+                .iter()
+                .map(|&i| cx.w(i))
+                .find(|w| !matches!(*w, "The" | "A" | "An"));
+            if words >= 2 && first.is_some_and(|f| cx.g.first_names.contains(f)) {
+                return false;
+            }
             let mut k = j + 1;
             while k < b && cx.toks[k].word && is_cap(cx.w(k)) {
                 if cx.g.org_words.contains(cx.w(k)) {
@@ -1879,6 +1897,22 @@ mod tests {
         assert_eq!(
             names("Mark Papermaster, an engineer, left."),
             ["Mark Papermaster"]
+        );
+    }
+
+    #[test]
+    fn and_ends_a_person_s_name() {
+        assert_eq!(
+            names("Fans of Heather Mills and Manchester United met."),
+            ["Heather Mills", "Manchester United"]
+        );
+        assert_eq!(
+            names("He sued the Securities and Exchange Commission."),
+            ["Securities and Exchange Commission"]
+        );
+        assert_eq!(
+            names("He works for Merrill Lynch and Co now."),
+            ["Merrill Lynch and Co"]
         );
     }
 
