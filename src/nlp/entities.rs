@@ -1222,16 +1222,19 @@ fn clean<'p>(
                 cx.g.lookup(s).is_some()
             }
         };
+        // "Russian Foreign Ministry", "Saudi Arabia", "Liberal Democrats"
+        let demonym_kept = || {
+            pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap()))
+                || starts_place()
+                || whole_known()
+        };
         let drop = (at_initial || headline)
             && !all_caps
             && cx.doubtful(w)
             && !cx.g.org_words.contains(w)
             && !starts_place()
             && !first_name_of()
-            || cx.g.demonyms.contains(w)
-                && !(pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap())))
-                && !starts_place()
-                && !whole_known();
+            || cx.g.demonyms.contains(w) && !demonym_kept();
         // "UK iTunes", "Apple iPhone": a camel-case brand starts its own name
         if is_camel(w) && from < pos {
             pieces.push(&part[from..pos]);
