@@ -467,3 +467,20 @@ fn a_common_word_is_no_misspelt_surname() {
     let e = entity(&ix, "Fernando Torres");
     assert_eq!(e.articles.len(), 1, "{:?}", e.aliases);
 }
+
+#[test]
+fn an_inferred_date_is_never_in_years_to_come() {
+    // 27 February falls on a Sunday in 2022 and 2028; the present is 2026
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Preview: Ireland v England\n\nThe match on Sunday, 27 February was sold out.\n",
+    )
+    .unwrap();
+    let c = corpus::load(&[dir.path().to_path_buf()]).unwrap();
+    let ix = Index::build(c, 2026);
+    assert_eq!(
+        ix.articles[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2022-02-27")
+    );
+}

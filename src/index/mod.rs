@@ -217,7 +217,8 @@ impl Index {
 
 /// Dates of undated articles from "on Thursday (October 16)": the year in
 /// which that day falls on that weekday, nearest to the corpus's other dates
-/// (or to `fallback_year` when no article is dated).
+/// (or to `fallback_year` when no article is dated), never after
+/// `fallback_year` (the present year).
 pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
     let mut years: Vec<i32> = articles
         .iter()
@@ -230,7 +231,8 @@ pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
         let best = pairs
             .into_iter()
             .filter_map(|(m, d, w, r)| {
-                (center - 30..=center + 30)
+                // news is not written in years to come
+                (center - 30..=(center + 30).min(fallback_year))
                     .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
                     .filter(|date| date.weekday() == w)
                     .min_by_key(|date| (date.year() - center).abs())

@@ -103,14 +103,17 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let d = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?";
         let y = r"(?:1[5-9]\d\d|20\d\d)";
+        // white space with one line break at most: a year never comes after a
+        // blank line ("Sunday, 27 February\n\n1500 GMT" is no 1500)
+        let sp = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)";
         let alts = [
             // explicit dates
             format!(r"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"),
-            format!(r"(?P<mdy>\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{d},?\s+{y}\b)"),
-            format!(r"(?P<dmy>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH},?\s+{y}\b)"),
+            format!(r"(?P<mdy>\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{d},?{sp}{y}\b)"),
+            format!(r"(?P<dmy>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH},?{sp}{y}\b)"),
             format!(r"(?P<md>\b{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
             format!(r"(?P<dm>\b{d}\s+(?:of\s+)?{MONTH}\b)"),
-            format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?\s+(?:of\s+)?{y}\b)"),
+            format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?{sp}(?:of\s+)?{y}\b)"),
             format!(r"(?P<mmod>\b(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{MONTH}\b)"),
             format!(r"(?P<month>\b{MONTH}\b)"),
             format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?)\b)"),
@@ -1228,6 +1231,25 @@ mod tests {
             let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
             assert_eq!(Ymd(day).to_string(), day.format("%Y-%m-%d").to_string());
         }
+    }
+
+    #[test]
+    fn a_year_never_follows_a_blank_line() {
+        let d = NaiveDate::from_ymd_opt(2005, 2, 20);
+        let text = "Lansdowne Road, Dublin\n\nSunday, 27 February\n\n1500 GMT\n\nIreland play.";
+        let v: Vec<_> = extract(text, &crate::nlp::text::sentences(text), d)
+            .into_iter()
+            .filter_map(|t| t.value)
+            .collect();
+        assert!(v.iter().all(|v| !v.starts_with("1500")), "{v:?}");
+        assert!(v.iter().any(|v| v == "2005-02-27"), "{v:?}");
+        // a date wrapped at one line end keeps its year
+        let text = "They met on March 3,\n1987 in Paris.";
+        let v: Vec<_> = extract(text, &crate::nlp::text::sentences(text), d)
+            .into_iter()
+            .filter_map(|t| t.value)
+            .collect();
+        assert_eq!(v, ["1987-03-03"]);
     }
 
     #[test]
