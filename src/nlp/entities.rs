@@ -1049,6 +1049,21 @@ fn join_words(cx: &Ctx, idx: &[usize]) -> String {
     s
 }
 
+/// Lower-case roles in a team after its name ("Chelsea boss Jose Mourinho").
+const TEAM_ROLES: &[&str] = &[
+    "boss",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "skipper",
+    "full-back",
+    "playmaker",
+];
+
 /// Words of rank that start a longer title ("Deputy Treasury Secretary").
 const TITLE_RANKS: &[&str] = &[
     "deputy",
@@ -1443,6 +1458,23 @@ fn classify(
     }
     let last = *words.last().unwrap_or(&"");
     let firstw = words[0];
+    // "Chelsea boss Jose Mourinho", "Arsenal striker Thierry Henry": a team
+    // (before a title: "Former Chelsea striker Adrian Mutu")
+    if words.len() <= 2 {
+        let after = p.last().map(|&i| i + 1).unwrap_or(b);
+        let role = (after < b && cx.toks[after].word && TEAM_ROLES.contains(&cx.w(after)))
+            .then_some(after);
+        if let Some(r) = role {
+            let then = (r + 1..b).find(|&i| cx.toks[i].word).map(|i| cx.w(i));
+            if then.is_some_and(is_cap) {
+                return (
+                    EntityType::Org,
+                    Evidence::OrgWord(cx.w(r).to_string()),
+                    None,
+                );
+            }
+        }
+    }
     if let Some(t) = title {
         return (EntityType::Person, Evidence::Title(t), None);
     }
@@ -1916,6 +1948,17 @@ mod tests {
         assert_eq!(
             names("He works for Merrill Lynch and Co now."),
             ["Merrill Lynch and Co"]
+        );
+    }
+
+    #[test]
+    fn a_team_before_a_player_s_role() {
+        assert_eq!(
+            found("He said Chelsea boss Jose Mourinho was right.")[..],
+            [
+                ("Chelsea".into(), EntityType::Org),
+                ("Jose Mourinho".into(), EntityType::Person)
+            ]
         );
     }
 
