@@ -50,8 +50,14 @@ pub fn name_key(m: &Mention, text: &str) -> String {
         t.drain(..4);
     }
     // "Apple Inc." is Apple, "Boeing Co." is Boeing
+    // (but "Chicago Corp" is no Chicago: a place's name stays whole)
     if let Some((head, last)) = t.rsplit_once(' ') {
-        if CORPORATE.contains(&last.trim_end_matches('.')) {
+        if CORPORATE.contains(&last.trim_end_matches('.'))
+            && !matches!(
+                g.lookup(head.trim_end_matches(',')),
+                Some((EntityType::Place, _))
+            )
+        {
             t = head.trim_end_matches(',').to_string();
         }
     }

@@ -1049,6 +1049,32 @@ fn join_words(cx: &Ctx, idx: &[usize]) -> String {
     s
 }
 
+/// Titles of nobility that take "of" and a place ("Duke of Edinburgh").
+const ROYAL: &[&str] = &[
+    "Duke",
+    "Duchess",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "Earl",
+    "Count",
+    "Countess",
+    "Baron",
+    "Baroness",
+    "Lord",
+    "Lady",
+    "Marquess",
+    "Archbishop",
+    "Bishop",
+    "Mayor",
+];
+
+/// Prefixes of ships' names ("INS Sukanya", "USS Cole").
+const SHIP_PREFIXES: &[&str] = &[
+    "INS", "USS", "HMS", "HMAS", "HMCS", "HMNZS", "RMS", "MV", "MS", "SS", "PNS", "USNS",
+];
+
 /// Lower-case roles in a team after its name ("Chelsea boss Jose Mourinho").
 const TEAM_ROLES: &[&str] = &[
     "boss",
@@ -1482,6 +1508,14 @@ fn classify(
         let canonical = (c != norm).then(|| c.to_string());
         return (EntityType::Org, Evidence::Company, canonical);
     }
+    // "INS Sukanya", "USS Cole", "HMS Belfast": a ship
+    if words.len() >= 2 && SHIP_PREFIXES.contains(&firstw) {
+        return (
+            EntityType::Other,
+            Evidence::Context(format!("a ship, \"{firstw}\"")),
+            None,
+        );
+    }
     // "Paris Air Show", "Olympic Games", "Academy Awards", "Patriot Act"
     if words.len() >= 2 && g.event_words.contains(last) {
         return (
@@ -1567,6 +1601,22 @@ fn classify(
         .find(|w| g.org_words.contains(**w) && w.len() > 3)
     {
         return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
+    }
+    // "Horn of Africa", "Gulf of Aden": a part of a known place
+    if let Some(k) = words.iter().position(|&w| w == "of") {
+        let rest = words[k + 1..].join(" ");
+        if k > 0
+            && !g.titles.contains(firstw)
+            && !g.title_first.contains(firstw)
+            && !ROYAL.contains(&firstw)
+            && matches!(g.lookup(&rest), Some((EntityType::Place, _)))
+        {
+            return (
+                EntityType::Place,
+                Evidence::Context(format!("part of \"{rest}\"")),
+                None,
+            );
+        }
     }
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return (
@@ -1959,6 +2009,18 @@ mod tests {
                 ("Chelsea".into(), EntityType::Org),
                 ("Jose Mourinho".into(), EntityType::Person)
             ]
+        );
+    }
+
+    #[test]
+    fn ships_and_parts_of_places() {
+        let f = found("Pirates fled from INS Sukanya near the Horn of Africa on Friday.");
+        assert_eq!(f[0], ("INS Sukanya".into(), EntityType::Other));
+        // a title of nobility before "of" and a place is no place
+        assert!(
+            found("He met the Duke of Edinburgh. The Duke of Edinburgh smiled.")
+                .iter()
+                .all(|(n, t)| !(n.starts_with("Duke") && *t == EntityType::Place))
         );
     }
 
