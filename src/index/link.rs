@@ -446,16 +446,14 @@ pub fn link(items: &[Item]) -> Linked {
     // the plural of another name the corpus uses ("Tories" beside "Tory"):
     // never a spelling variant of a surname ("Torres")
     let plural_of_name = {
-        let one_word: std::collections::HashSet<&str> = keys
+        // the plurals of the one-word names ending in y, made once
+        let plurals: crate::fx::FxHashSet<String> = keys
             .iter()
             .zip(&key_tokens)
-            .filter(|(_, t)| t.len() == 1)
-            .map(|(k, _)| k.as_str())
+            .filter(|(k, t)| t.len() == 1 && k.ends_with('y'))
+            .map(|(k, _)| format!("{}ies", &k[..k.len() - 1]))
             .collect();
-        move |k: &str| {
-            k.strip_suffix("ies")
-                .is_some_and(|stem| one_word.contains(format!("{stem}y").as_str()))
-        }
+        move |k: &str| k.ends_with("ies") && plurals.contains(k)
     };
     // 2. spelling variants, compared within buckets of the same first letter
     // of one type; names of several words may differ in type where one of them
