@@ -9,9 +9,13 @@ pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> 
 }
 
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    let n = i32::deserialize(d)?;
+    day(i32::deserialize(d)?)
+}
+
+/// The date of a day number, or an error (never a panic) out of chrono's range.
+fn day<E: serde::de::Error>(n: i32) -> Result<NaiveDate, E> {
     NaiveDate::from_num_days_from_ce_opt(n)
-        .ok_or_else(|| serde::de::Error::custom(format!("day {n} out of range")))
+        .ok_or_else(|| E::custom(format!("day {n} out of range")))
 }
 
 /// The same for an optional date.
@@ -23,12 +27,7 @@ pub mod opt {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<i32>::deserialize(d)? {
-            None => Ok(None),
-            Some(n) => NaiveDate::from_num_days_from_ce_opt(n)
-                .map(Some)
-                .ok_or_else(|| serde::de::Error::custom(format!("day {n} out of range"))),
-        }
+        Option::<i32>::deserialize(d)?.map(day).transpose()
     }
 }
 

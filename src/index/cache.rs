@@ -95,12 +95,8 @@ pub fn key(files: &[PathBuf], aliases: &Aliases, fallback_year: i32) -> Key {
     let mut out: Vec<(String, u64, i128, u64)> = files
         .iter()
         .map(|p| {
-            let meta = std::fs::metadata(p).ok();
-            let size = meta.as_ref().map_or(0, |m| m.len());
-            let mtime = meta
-                .and_then(|m| m.modified().ok())
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos() as i128);
+            let (size, mtime) = stamp(p);
+            let mtime = mtime.as_nanos() as i128;
             let hash = hash_file(p, size).unwrap_or(0);
             (p.to_string_lossy().into_owned(), size, mtime, hash)
         })
@@ -120,15 +116,22 @@ pub fn key(files: &[PathBuf], aliases: &Aliases, fallback_year: i32) -> Key {
 fn build_id() -> String {
     static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     ID.get_or_init(|| {
-        let meta = std::env::current_exe().and_then(std::fs::metadata).ok();
-        let size = meta.as_ref().map_or(0, |m| m.len());
-        let mtime = meta
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_secs());
-        format!("{size}-{mtime}")
+        let (size, mtime) =
+            std::env::current_exe().map_or_else(|_| Default::default(), |p| stamp(&p));
+        format!("{size}-{}", mtime.as_secs())
     })
     .clone()
+}
+
+/// A file's size and modification time (zero where they cannot be read).
+fn stamp(p: &Path) -> (u64, std::time::Duration) {
+    let meta = std::fs::metadata(p).ok();
+    let size = meta.as_ref().map_or(0, |m| m.len());
+    let mtime = meta
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .unwrap_or_default();
+    (size, mtime)
 }
 
 /// Where the cache of a set of input paths lives.

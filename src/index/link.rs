@@ -690,7 +690,8 @@ pub fn link(items: &[Item]) -> Linked {
         .par_iter()
         .filter(|&&k| {
             let w = key_tokens[k][0];
-            // a common word is no misspelt surname ("Tories" is not Torres)
+            // a common word is no misspelt surname, nor is the plural of a
+            // name ("Tories" is not Torres)
             w.len() >= 6 && !by_last.contains_key(w) && !g.is_common(w) && !plural_of_name(w)
         })
         .map(|&k| {

@@ -532,13 +532,13 @@ fn numbered_streets(cx: &Ctx, out: &mut Vec<Mention>) {
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();
         digits > 0 && digits <= 4 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
     };
+    let short = |w: &str| matches!(w, "St" | "Ave" | "Rd" | "Blvd");
     let street = |w: &str| {
-        matches!(w, "St" | "Ave" | "Rd" | "Blvd")
-            || (cx.g.place_words.contains(w)
-                && matches!(
-                    w,
-                    "Street" | "Avenue" | "Road" | "Boulevard" | "Highway" | "Route" | "Square"
-                ))
+        short(w)
+            || matches!(
+                w,
+                "Street" | "Avenue" | "Road" | "Boulevard" | "Highway" | "Route" | "Square"
+            )
     };
     let mut added = Vec::new();
     for i in 0..cx.toks.len().saturating_sub(1) {
@@ -555,7 +555,7 @@ fn numbered_streets(cx: &Ctx, out: &mut Vec<Mention>) {
             start = cx.toks[i - 1].start;
         }
         let mut end = n.end;
-        if matches!(cx.w(i + 1), "St" | "Ave" | "Rd" | "Blvd") && cx.text[end..].starts_with('.') {
+        if short(cx.w(i + 1)) && cx.text[end..].starts_with('.') {
             end += 1;
         }
         added.push(Mention {
@@ -1028,7 +1028,6 @@ fn process_run(
     for (part, title, owner) in parts {
         pieces.clear();
         clean(cx, a, part, initial, headline, all_caps, &mut pieces);
-
         for piece in &pieces {
             if let Some(m) = make_mention(cx, a, b, piece, title.clone(), owner.clone(), all_caps) {
                 out.push(m);
@@ -1486,8 +1485,8 @@ fn classify(
     let firstw = words[0];
     // "Chelsea boss Jose Mourinho", "Arsenal striker Thierry Henry": a team
     // (before a title: "Former Chelsea striker Adrian Mutu")
+    let after = p.last().map(|&i| i + 1).unwrap_or(b);
     if words.len() <= 2 {
-        let after = p.last().map(|&i| i + 1).unwrap_or(b);
         let role = (after < b && cx.toks[after].word && TEAM_ROLES.contains(&cx.w(after)))
             .then_some(after);
         if let Some(r) = role {
@@ -1606,7 +1605,6 @@ fn classify(
     if let Some(k) = words.iter().position(|&w| w == "of") {
         let rest = words[k + 1..].join(" ");
         if k > 0
-            && !g.titles.contains(firstw)
             && !g.title_first.contains(firstw)
             && !ROYAL.contains(&firstw)
             && matches!(g.lookup(&rest), Some((EntityType::Place, _)))
@@ -1636,7 +1634,6 @@ fn classify(
         );
     }
     // context: "X said" (a person or a body), "in X" (a place)
-    let after = p.last().map(|&i| i + 1).unwrap_or(b);
     let next_word = (after..b).find(|&i| cx.toks[i].word).map(|i| cx.w(i));
     let before = p[0].checked_sub(1).filter(|&i| i >= a).map(|i| cx.w(i));
     // "an Oscar", "a Grammy": a thing, not a person (names take no "a")
