@@ -229,6 +229,22 @@ const SAY_WORDS: &[&str] = &[
     "replied",
     "responded",
 ];
+/// Words after a place's name that say someone lives there ("a Queens man").
+const RESIDENTS: &[&str] = &[
+    "man",
+    "woman",
+    "men",
+    "women",
+    "resident",
+    "residents",
+    "native",
+    "couple",
+    "teen",
+    "teenager",
+    "boy",
+    "girl",
+    "homeowner",
+];
 const PLACE_PREPS: &[&str] = &[
     "in",
     "at",
@@ -465,7 +481,14 @@ impl Ctx<'_> {
     fn title_at(&self, idx: &[usize], k: usize) -> usize {
         let first = self.w(idx[k]);
         let starts = |w: &str| self.g.title_first.contains(w);
-        if !(starts(first) || first.ends_with('s') && starts(&first[..first.len() - 1])) {
+        // a plural title ("Presidents Obama and Sarkozy"), unless the word is a
+        // place's name ("Queens Hit & Run" in a headline)
+        let plural = || {
+            first.ends_with('s')
+                && starts(&first[..first.len() - 1])
+                && self.g.lookup(first).is_none()
+        };
+        if !(starts(first) || plural()) {
             return 0;
         }
         let max = self.g.longest_title.min(idx.len() - k);
@@ -985,12 +1008,32 @@ fn process_run(
                 && run[from + 1..k]
                     .iter()
                     .all(|&i| !cx.toks[i].word || cx.g.is_common(cx.w(i)));
-            if from < k && !rank {
+            // "U.S. Trade Representative", "British Foreign Secretary": a
+            // place, then common words that belong to the title
+            let place_then_common = (!rank && !company_title && from + 1 < k)
+                .then(|| {
+                    (from + 1..k).find(|&j| {
+                        cx.toks[run[j]].word
+                            && run[j..k]
+                                .iter()
+                                .all(|&i| !cx.toks[i].word || cx.doubtful(cx.w(i)))
+                            && {
+                                let w = join_words(cx, &run[from..j]);
+                                cx.g.demonyms.contains(w.as_str())
+                                    || matches!(cx.g.lookup(&w), Some((EntityType::Place, _)))
+                            }
+                    })
+                })
+                .flatten();
+            let keep_to = place_then_common.unwrap_or(k);
+            if from < keep_to && !rank {
                 let owner = company_title.then(|| t.clone());
-                parts.push((&run[from..k], pending_title.take(), owner));
+                parts.push((&run[from..keep_to], pending_title.take(), owner));
             }
             let t = if rank {
                 format!("{} {t}", join_words(cx, &run[from..k]))
+            } else if keep_to < k {
+                format!("{} {t}", join_words(cx, &run[keep_to..k]))
             } else {
                 t
             };
@@ -1372,7 +1415,12 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
         if !cx.g.is_known_name(w) && !cx.seen_as_name(st) && st.2 && st.1 > 0 && !is_all_caps(w) {
             return false;
         }
-        if cx.g.titles.contains(w) || cx.g.not_names.contains(w) {
+        // and their plurals in capitals ("SUVs", "DVDs")
+        let plural_of = |w: &str| {
+            w.strip_suffix('s')
+                .is_some_and(|s| s.len() >= 2 && is_all_caps(s) && cx.g.not_names.contains(s))
+        };
+        if cx.g.titles.contains(w) || cx.g.not_names.contains(w) || plural_of(w) {
             return false;
         }
         // "US$ 40 billion", "HK$": a currency, not the place
@@ -1585,6 +1633,29 @@ fn classify(
             None,
         );
     }
+    // "BBC Sport", "BT Retail", "JP Morgan": an acronym's unit or brand
+    // (two letters are as often initials: "JP McManus", "JK Rowling")
+    if words.len() == 2
+        && firstw.len() >= 3
+        && firstw.bytes().all(|c| c.is_ascii_uppercase())
+        && !is_all_caps(words[1])
+        && !words[1].bytes().any(|c| c.is_ascii_digit())
+        && !matches!(g.lookup(firstw), Some((EntityType::Place, _)))
+    {
+        return (
+            EntityType::Org,
+            Evidence::Context(format!("after the acronym \"{firstw}\"")),
+            None,
+        );
+    }
+    // "St James", "St Mary's": a saint's name is a place's (a church, a town)
+    if words.len() >= 2 && matches!(firstw, "St" | "St." | "Saint" | "Fort") {
+        return (
+            EntityType::Place,
+            Evidence::PlaceWord(firstw.to_string()),
+            None,
+        );
+    }
     if words.len() >= 2
         && g.first_names.contains(firstw)
         && !g.org_words.iter().any(|o| words.contains(o))
@@ -1658,8 +1729,33 @@ fn classify(
             None,
         );
     }
+    // "LuAnn Marie Johnson, 66, of Burnsville", "a Schenectady man": where
+    // someone lives
+    let hometown = words.len() == 1
+        && (before == Some("of")
+            && p[0] >= a + 3
+            && cx.w(p[0] - 2) == ","
+            && cx.w(p[0] - 3).bytes().all(|c| c.is_ascii_digit())
+            || next_word.is_some_and(|w| RESIDENTS.contains(&w))
+                && !g.first_names.contains(firstw));
+    if hometown {
+        return (
+            EntityType::Place,
+            Evidence::Context(format!("where someone lives, \"{name}\"")),
+            None,
+        );
+    }
+    // two unknown words after "at", "to" or "from" are as often a person
+    // ("look at Mo Cheeks", "a pass to John Smith"): a place only from form,
+    // where nothing else tells
+    let weak_prep = |pw: &str| {
+        words.len() == 2
+            && matches!(pw, "at" | "to" | "from" | "around")
+            && !matches!(g.lookup(firstw), Some((EntityType::Place, _)))
+    };
+    let weak_place = before.is_some_and(|pw| PLACE_PREPS.contains(&pw) && weak_prep(pw));
     if let Some(pw) = before {
-        if PLACE_PREPS.contains(&pw) && words.len() <= 2 {
+        if PLACE_PREPS.contains(&pw) && words.len() <= 2 && !weak_prep(pw) {
             return (
                 EntityType::Place,
                 Evidence::Context(format!("\"{pw} {name}\"")),
@@ -1688,6 +1784,9 @@ fn classify(
         // or product, not a person
         if g.companies.contains_key(firstw) {
             return (EntityType::Org, Evidence::Company, None);
+        }
+        if weak_place {
+            return (EntityType::Place, Evidence::Default, None);
         }
         if words.iter().all(|w| g.is_common(w)) {
             return (EntityType::Org, Evidence::Default, None);
@@ -1720,6 +1819,72 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         found(text).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn a_place_s_name_is_no_plural_title() {
+        let t = "Driver Charged In Fatal Queens Hit & Run\nA woman was killed in Queens.";
+        assert_eq!(
+            found(t),
+            vec![
+                ("Queens".into(), EntityType::Place),
+                ("Queens".into(), EntityType::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn where_someone_lives_is_a_place() {
+        assert_eq!(
+            found("LuAnn Marie Johnson, 66, of Burnsville was struck. A Schenectady man was held."),
+            vec![
+                ("LuAnn Marie Johnson".into(), EntityType::Person),
+                ("Burnsville".into(), EntityType::Place),
+                ("Schenectady".into(), EntityType::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_then_common_words_before_a_title_are_the_title_s() {
+        assert_eq!(
+            found("He met U.S. Trade Representative Clayton Yeutter and British Foreign Secretary John Major."),
+            vec![
+                ("U.S.".into(), EntityType::Place),
+                ("Clayton Yeutter".into(), EntityType::Person),
+                ("John Major".into(), EntityType::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_units_saints_and_plural_abbreviations() {
+        let f = found("It was shown on BBC Sport. He lives near St Albans, sold by JP McManus. Sales of SUVs rose.");
+        assert!(f.contains(&("BBC Sport".into(), EntityType::Org)), "{f:?}");
+        assert!(
+            f.contains(&("St Albans".into(), EntityType::Place)),
+            "{f:?}"
+        );
+        // two capitals are as often initials
+        assert!(
+            !f.iter()
+                .any(|(n, t)| n == "JP McManus" && *t == EntityType::Org),
+            "{f:?}"
+        );
+        assert!(!f.iter().any(|(n, _)| n == "SUVs"), "{f:?}");
+    }
+
+    #[test]
+    fn two_unknown_words_after_to_are_no_place_by_that_alone() {
+        // a place from form only, which any other evidence outweighs
+        let m = analyzed("He passed to Kieron Dyer in the second half.");
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].ty, m[0].evidence.strength()), (EntityType::Place, 0));
+        // "in" still tells
+        let m = analyzed("The plane landed in Ouadi Doum.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].ty, EntityType::Place);
+        assert!(m[0].evidence.strength() > 0);
     }
 
     #[test]
