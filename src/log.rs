@@ -75,6 +75,23 @@ pub fn rss_mib() -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time used by this process so far (user + system, all threads), for
+/// the log: beside the wall time it shows how well a phase used the cores.
+pub fn cpu_time() -> std::time::Duration {
+    #[cfg(unix)]
+    // SAFETY: getrusage only writes the struct it is given.
+    unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut u) == 0 {
+            let tv = |t: libc::timeval| {
+                std::time::Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000)
+            };
+            return tv(u.ru_utime) + tv(u.ru_stime);
+        }
+    }
+    std::time::Duration::ZERO
+}
+
 /// Gives the memory freed by a finished phase back to the system, so that the
 /// next phase's peak does not stack on the last one's (glibc keeps freed pages
 /// of its per-thread arenas otherwise).

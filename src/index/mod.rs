@@ -305,8 +305,9 @@ impl Index {
         let stage = |what: &str| {
             crate::log::release_free_memory();
             crate::log!(
-                "index: {what} at {:?}, {} MiB",
+                "index: {what} at {:?} (cpu {:?}), {} MiB",
                 t0.elapsed(),
+                crate::log::cpu_time(),
                 crate::log::rss_mib()
             );
         };

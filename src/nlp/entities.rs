@@ -229,6 +229,12 @@ const SAY_WORDS: &[&str] = &[
     "replied",
     "responded",
 ];
+/// Words that start sentences and are also someone's first name ("In", "So"):
+/// never a first name before another name.
+const FUNCTION_WORDS: &[&str] = &[
+    "on", "for", "by", "as", "if", "so", "but", "and", "or", "with", "after", "before", "when",
+    "while", "then", "under", "over", "into", "the", "an", "no", "yet",
+];
 /// Words after a place's name that say someone lives there ("a Queens man").
 const RESIDENTS: &[&str] = &[
     "man",
@@ -772,6 +778,18 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
                 }
                 break;
             } else if !t.word
+                // "St. Louis", "Mt. Everest"
+                && cx.w(j) == "."
+                && t.start == cx.toks[j - 1].end
+                && matches!(cx.w(j - 1), "St" | "Mt" | "Ft")
+                && j + 1 < b
+                && cx.toks[j + 1].start == t.end + 1
+                && cand_word(cx, j + 1, all_caps_line)
+            {
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
+            } else if !t.word
                 && (cx.w(j) == "-"
                     && t.start == cx.toks[j - 1].end
                     && j + 1 < b
@@ -1289,6 +1307,9 @@ fn clean<'p>(
         // (not before an acronym or a model: "Many BT customers", "So MP3")
         let first_name_of = || {
             cx.g.first_names.contains(w)
+                && !with_lower(w, |l| {
+                    PLACE_PREPS.contains(&l) || FUNCTION_WORDS.contains(&l)
+                })
                 && part.get(pos + 1).is_some_and(|&j| {
                     let n = cx.w(j);
                     cx.toks[j].word
@@ -1588,6 +1609,19 @@ fn classify(
     if words.len() >= 2 && g.org_words.contains(last) {
         return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
     }
+    // "UK RAF", "US NAVY": a place's body
+    if words.len() == 2
+        && last.len() >= 3
+        && last.bytes().all(|c| c.is_ascii_uppercase())
+        && matches!(g.lookup(firstw), Some((EntityType::Place, _)))
+        && g.lookup(last).is_none()
+    {
+        return (
+            EntityType::Org,
+            Evidence::Context(format!("\"{last}\" of a place")),
+            None,
+        );
+    }
     // "South Richmond Hill", "Eastern Europe"
     if words.len() >= 2 && COMPASS.contains(&firstw) && !g.first_names.contains(words[1]) {
         return (
@@ -1648,11 +1682,12 @@ fn classify(
             None,
         );
     }
-    // "St James", "St Mary's": a saint's name is a place's (a church, a town)
-    if words.len() >= 2 && matches!(firstw, "St" | "St." | "Saint" | "Fort") {
+    // "St James", "St Mary's": a saint's name is a place's (a church, a
+    // town); weak evidence, as surnames start so too ("Fernand St. Germain")
+    if words.len() >= 2 && matches!(firstw, "St" | "St." | "Saint" | "Fort" | "Ft" | "Mt") {
         return (
             EntityType::Place,
-            Evidence::PlaceWord(firstw.to_string()),
+            Evidence::Context(format!("\"{firstw}\" starts it")),
             None,
         );
     }
@@ -1872,6 +1907,22 @@ mod tests {
             "{f:?}"
         );
         assert!(!f.iter().any(|(n, _)| n == "SUVs"), "{f:?}");
+        assert_eq!(
+            found("He flew to St. Louis and Mt. Everest."),
+            vec![
+                ("St. Louis".into(), EntityType::Place),
+                ("Mt. Everest".into(), EntityType::Place)
+            ]
+        );
+        // a sentence's first word that is also a first name ("In")
+        assert_eq!(
+            found("In California, a suit was filed."),
+            vec![("California".into(), EntityType::Place)]
+        );
+        assert_eq!(
+            found("It joined the UK RAF."),
+            vec![("UK RAF".into(), EntityType::Org)]
+        );
     }
 
     #[test]
