@@ -778,23 +778,16 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
                 }
                 break;
             } else if !t.word
-                // "St. Louis", "Mt. Everest"
-                && cx.w(j) == "."
-                && t.start == cx.toks[j - 1].end
-                && matches!(cx.w(j - 1), "St" | "Mt" | "Ft")
                 && j + 1 < b
-                && cx.toks[j + 1].start == t.end + 1
-                && cand_word(cx, j + 1, all_caps_line)
-            {
-                run.push(j);
-                run.push(j + 1);
-                j += 2;
-            } else if !t.word
                 && (cx.w(j) == "-"
                     && t.start == cx.toks[j - 1].end
-                    && j + 1 < b
                     && cx.toks[j + 1].start == t.end
-                    || cx.w(j) == "&" && j + 1 < b)
+                    || cx.w(j) == "&"
+                    // "St. Louis", "Mt. Everest"
+                    || cx.w(j) == "."
+                        && t.start == cx.toks[j - 1].end
+                        && matches!(cx.w(j - 1), "St" | "Mt" | "Ft")
+                        && cx.toks[j + 1].start == t.end + 1)
                 && cand_word(cx, j + 1, all_caps_line)
             {
                 run.push(j);
