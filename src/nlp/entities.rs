@@ -84,7 +84,7 @@ pub struct Mention {
 
 const CONNECTORS: &[&str] = &[
     "of", "for", "de", "du", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "&", "and",
-    "the", "y", "di",
+    "the", "y", "di", "do", "dos", "das", "del", "es",
 ];
 const CALENDAR: &[&str] = &[
     "January",
@@ -975,6 +975,15 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             }
             false
         }
+        // "Rio Grande do Sul", "Dar es Salaam", "Punta del Este" (not "What
+        // do Americans": a common word or a demonym after it)
+        "do" | "dos" | "das" | "del" | "es" => {
+            !run.is_empty()
+                && run.len() <= 3
+                && j + 1 < b
+                && !(c == "do" && cx.g.is_common(cx.w(j + 1)))
+                && !cx.g.demonyms.contains(cx.w(j + 1))
+        }
         _ => !run.is_empty() && run.len() <= 3,
     }
 }
@@ -1766,12 +1775,36 @@ fn classify(
             && cx.w(p[0] - 3).bytes().all(|c| c.is_ascii_digit())
             || next_word.is_some_and(|w| RESIDENTS.contains(&w))
                 && !g.first_names.contains(firstw));
-    if hometown {
-        return (
-            EntityType::Place,
-            Evidence::Context(format!("where someone lives, \"{name}\"")),
-            None,
-        );
+    // "Cupertino, California", "Schenectady, New York": a town, then its
+    // state or province (a country follows teams and firms as often: "Juventus,
+    // Italy")
+    let town_of = || {
+        words.len() <= 2
+            && !g.first_names.contains(firstw)
+            && after + 1 < b
+            && cx.w(after) == ","
+            && (1..=3).any(|k| {
+                let end = after + k;
+                end < b
+                    && (after + 1..=end).all(|i| cx.toks[i].word && is_cap(cx.w(i)))
+                    && matches!(
+                        g.lookup(&cx.text[cx.toks[after + 1].start..cx.toks[end].end]),
+                        Some((EntityType::Place, c)) if g.subdivisions.contains(c)
+                    )
+                    && !cx.text[cx.toks[end].end..].starts_with(['\'', '’'])
+                    && cx
+                        .toks
+                        .get(end + 1)
+                        .is_none_or(|t| !t.word || !is_cap(t.text(cx.text)))
+            })
+    };
+    if hometown || town_of() {
+        let why = if hometown {
+            format!("where someone lives, \"{name}\"")
+        } else {
+            format!("\"{name}\", then its state")
+        };
+        return (EntityType::Place, Evidence::Context(why), None);
     }
     // two unknown words after "at", "to" or "from" are as often a person
     // ("look at Mo Cheeks", "a pass to John Smith"): a place only from form,
@@ -1915,6 +1948,20 @@ mod tests {
         assert_eq!(
             found("It joined the UK RAF."),
             vec![("UK RAF".into(), EntityType::Org)]
+        );
+        assert_eq!(
+            found("Rio Grande do Sul and Dar es Salaam. What do Americans think?"),
+            vec![
+                ("Rio Grande do Sul".into(), EntityType::Place),
+                ("Dar es Salaam".into(), EntityType::Place)
+            ]
+        );
+        assert_eq!(
+            found("Officials said Cupertino, California, would vote."),
+            vec![
+                ("Cupertino".into(), EntityType::Place),
+                ("California".into(), EntityType::Place)
+            ]
         );
     }
 

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 pub struct Gazetteer {
     /// Place name -> canonical name (GeoNames).
     pub places: HashMap<&'static str, &'static str>,
+    /// The states, provinces and regions among them ("California", "Bavaria").
+    pub subdivisions: HashSet<&'static str>,
     /// Variant -> (canonical, type) (hand-written alias table).
     pub aliases: HashMap<String, (String, EntityType)>,
     /// Lower-case alias keys, for headline and all-caps text.
@@ -55,6 +57,14 @@ impl Gazetteer {
                 Some((name, f.next().unwrap_or(name)))
             })
             .collect();
+        let subdivisions = lines(include_str!("../../assets/gazetteer/places.tsv"))
+            .chain(lines(include_str!("../../assets/gazetteer/regions.tsv")))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let name = f.next()?;
+                matches!(f.next()?, "state" | "region").then_some(name)
+            })
+            .collect();
         let companies = lines(include_str!("../../assets/gazetteer/companies.tsv"))
             .filter_map(|l| l.split_once('\t'))
             .collect();
@@ -92,6 +102,7 @@ impl Gazetteer {
         };
         let g = Gazetteer {
             places,
+            subdivisions,
             aliases,
             aliases_lower,
             first_names: set(include_str!("../../assets/gazetteer/first_names.txt")),
