@@ -524,6 +524,36 @@ pub fn link(items: &[Item]) -> Linked {
         uf.union(a, b);
     }
 
+    // 2a. a middle initial is no other person: "Regina M. Benjamin" is the
+    // "Regina Benjamin" the corpus writes elsewhere
+    {
+        let initial = |w: &str| {
+            let l = w.strip_suffix('.').unwrap_or(w);
+            l.len() == 1 && l.bytes().all(|c| c.is_ascii_uppercase())
+        };
+        let person = |id: usize| ty_of(id) == EntityType::Person || weak(id);
+        let plain: HashMap<&str, usize> = keys
+            .iter()
+            .enumerate()
+            .filter(|&(id, _)| {
+                key_tokens[id].len() >= 2 && !key_tokens[id].iter().any(|w| initial(w))
+            })
+            .map(|(id, k)| (k.as_str(), id))
+            .collect();
+        for (id, t) in key_tokens.iter().enumerate() {
+            let inner = t.len() >= 3 && t[1..t.len() - 1].iter().all(|w| initial(w));
+            if !inner || initial(t[0]) || !person(id) {
+                continue;
+            }
+            let without = format!("{} {}", t[0], t[t.len() - 1]);
+            if let Some(&other) = plain.get(without.as_str()) {
+                if person(other) {
+                    uf.union(id, other);
+                }
+            }
+        }
+    }
+
     // 2b. the name of a model written right after it is that model ("Boeing 787
     // Dreamliner", "the 787 'Dreamliner'")
     for (i, it) in items.iter().enumerate().skip(1) {
@@ -1021,6 +1051,23 @@ mod tests {
         assert_ne!(l.cluster_of[0], l.cluster_of[1]);
         // a misspelling of one still joins it
         assert_eq!(l.cluster_of[0], l.cluster_of[2]);
+    }
+
+    #[test]
+    fn a_middle_initial_is_the_same_person() {
+        let p = m(EntityType::Person, None);
+        let ms = [p.clone(), p.clone(), p.clone(), p];
+        let names = [
+            "Regina M. Benjamin",
+            "Regina Benjamin",
+            "Regina T. Smith",
+            "Carl Smith",
+        ];
+        let l = link(&items(&ms, &names, &[0, 1, 2, 3]));
+        assert_eq!(l.cluster_of[0], l.cluster_of[1]);
+        // the first name and the surname must both agree
+        assert_ne!(l.cluster_of[2], l.cluster_of[3]);
+        assert_ne!(l.cluster_of[0], l.cluster_of[2]);
     }
 
     fn items<'a>(ms: &'a [Mention], texts: &[&'a str], arts: &[usize]) -> Vec<Item<'a>> {

@@ -786,7 +786,11 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
                     // "St. Louis", "Mt. Everest"
                     || cx.w(j) == "."
                         && t.start == cx.toks[j - 1].end
-                        && matches!(cx.w(j - 1), "St" | "Mt" | "Ft")
+                        && (matches!(cx.w(j - 1), "St" | "Mt" | "Ft")
+                            // a middle initial: "George W. Bush", "Regina M. Benjamin"
+                            || run.len() >= 2
+                                && is_initial(cx.w(j - 1))
+                                && cx.g.first_names.contains(cx.w(run[0])))
                         && cx.toks[j + 1].start == t.end + 1)
                 && cand_word(cx, j + 1, all_caps_line)
             {
@@ -817,6 +821,11 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
         process_run(cx, a, b, run, &initial[..], headline, all_caps_line, out);
         i = j;
     }
+}
+
+/// One capital letter: an initial.
+fn is_initial(w: &str) -> bool {
+    w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
 }
 
 fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
@@ -1571,7 +1580,10 @@ fn classify(
             }
         }
     }
-    if let Some(t) = title {
+    // (not a body after a title and a comma: "Surgeon General, Department of
+    // Health")
+    let body = words.len() >= 2 && (g.org_words.contains(last) || g.org_words.contains(firstw));
+    if let Some(t) = title.filter(|_| !body) {
         return (EntityType::Person, Evidence::Title(t), None);
     }
     if let Some(&c) = g.companies.get(norm) {
@@ -1954,6 +1966,14 @@ mod tests {
             vec![
                 ("Rio Grande do Sul".into(), EntityType::Place),
                 ("Dar es Salaam".into(), EntityType::Place)
+            ]
+        );
+        assert_eq!(
+            found("Michael J. Fox met Regina M. Benjamin, Surgeon General, Department of Health."),
+            vec![
+                ("Michael J. Fox".into(), EntityType::Person),
+                ("Regina M. Benjamin".into(), EntityType::Person),
+                ("Department of Health".into(), EntityType::Org)
             ]
         );
         assert_eq!(
