@@ -1157,6 +1157,7 @@ const TEAM_ROLES: &[&str] = &[
     "keeper",
     "winger",
     "skipper",
+    "captain",
     "full-back",
     "playmaker",
 ];
@@ -1279,7 +1280,13 @@ fn preceding_role(cx: &Ctx, a: usize, first: usize) -> Option<String> {
     if !cx.toks[p].word && cx.w(p) == "," && p > a {
         p -= 1;
     }
-    (cx.toks[p].word && with_lower(cx.w(p), |w| ROLE_WORDS.contains(&w)))
+    // "to host Arsenal", "will head Barclays": the role word is a verb
+    let verb = p > a
+        && matches!(
+            cx.w(p - 1),
+            "to" | "will" | "would" | "can" | "could" | "may"
+        );
+    (cx.toks[p].word && !verb && with_lower(cx.w(p), |w| ROLE_WORDS.contains(&w)))
         .then(|| cx.w(p).to_string())
 }
 
@@ -1566,7 +1573,8 @@ fn classify(
     // "Chelsea boss Jose Mourinho", "Arsenal striker Thierry Henry": a team
     // (before a title: "Former Chelsea striker Adrian Mutu")
     let after = p.last().map(|&i| i + 1).unwrap_or(b);
-    if words.len() <= 2 {
+    // (not an event's: "World Cup captain")
+    if words.len() <= 2 && !g.event_words.contains(last) {
         let role = (after < b && cx.toks[after].word && TEAM_ROLES.contains(&cx.w(after)))
             .then_some(after);
         if let Some(r) = role {
@@ -1578,6 +1586,25 @@ fn classify(
                     None,
                 );
             }
+        }
+    }
+    // "former Chelsea chairman", "Former Chelsea captain Desailly": a role
+    // of the name's follows it, so the name is the body the role is in
+    if title.is_some()
+        && words.len() <= 2
+        && !g.event_words.contains(last)
+        && after < b
+        && cx.toks[after].word
+    {
+        let role = cx.w(after);
+        if (ROLE_WORDS.contains(&role) || TEAM_ROLES.contains(&role))
+            && !matches!(role, "mr" | "mrs" | "ms" | "dr")
+        {
+            return (
+                EntityType::Org,
+                Evidence::Context(format!("\"{name} {role}\"")),
+                None,
+            );
         }
     }
     // (not a body after a title and a comma: "Surgeon General, Department of
@@ -1976,6 +2003,11 @@ mod tests {
                 ("Department of Health".into(), EntityType::Org)
             ]
         );
+        // a role after the name: its body; a role word after "to": a verb
+        let m = analyzed("Former Chelsea captain Desailly left. They will host Arsenal or Leeds.");
+        assert_eq!(m.len(), 4, "{m:?}");
+        assert_eq!(m[0].ty, EntityType::Org, "{m:?}");
+        assert!(!matches!(m[2].evidence, Evidence::Title(_)), "{m:?}");
         assert_eq!(
             found("Officials said Cupertino, California, would vote."),
             vec![
