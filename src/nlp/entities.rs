@@ -1264,11 +1264,19 @@ fn is_team(cx: &Ctx, words: &[&str]) -> bool {
         return true;
     }
     let place = words[..words.len() - 1].join(" ");
+    // or a known place and place words: "Queens Park Rangers"
+    let n = words.len();
+    let placed = || {
+        cx.g.places.contains_key(place.as_str())
+            || n >= 3
+                && cx.g.places.contains_key(words[0])
+                && words[1..n - 1].iter().all(|w| cx.g.place_words.contains(w))
+    };
     last.len() > 3
         && last.ends_with('s')
         && !last.ends_with("ss")
-        && cx.g.places.contains_key(place.as_str())
         && cx.g.is_common(&last[..last.len() - 1])
+        && placed()
 }
 
 /// A lower-case role word just before the name ("spokesman Dmitry Peskov").
@@ -2002,6 +2010,10 @@ mod tests {
                 ("Regina M. Benjamin".into(), EntityType::Person),
                 ("Department of Health".into(), EntityType::Org)
             ]
+        );
+        assert_eq!(
+            found("He joined Queens Park Rangers."),
+            vec![("Queens Park Rangers".into(), EntityType::Org)]
         );
         // a role after the name: its body; a role word after "to": a verb
         let m = analyzed("Former Chelsea captain Desailly left. They will host Arsenal or Leeds.");
