@@ -527,10 +527,7 @@ pub fn link(items: &[Item]) -> Linked {
     // 2a. a middle initial is no other person: "Regina M. Benjamin" is the
     // "Regina Benjamin" the corpus writes elsewhere
     {
-        let initial = |w: &str| {
-            let l = w.strip_suffix('.').unwrap_or(w);
-            l.len() == 1 && l.bytes().all(|c| c.is_ascii_uppercase())
-        };
+        let initial = |w: &str| crate::nlp::entities::is_initial(w.strip_suffix('.').unwrap_or(w));
         let person = |id: usize| ty_of(id) == EntityType::Person || weak(id);
         let plain: HashMap<&str, usize> = keys
             .iter()

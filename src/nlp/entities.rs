@@ -235,6 +235,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "on", "for", "by", "as", "if", "so", "but", "and", "or", "with", "after", "before", "when",
     "while", "then", "under", "over", "into", "the", "an", "no", "yet",
 ];
+/// Abbreviations that start places' names, written with a dot ("St. Louis",
+/// "Mt. Everest", "Ft. Worth").
+const SAINT_FORT_MOUNT: &[&str] = &["St", "Mt", "Ft"];
 /// Words after a place's name that say someone lives there ("a Queens man").
 const RESIDENTS: &[&str] = &[
     "man",
@@ -786,7 +789,7 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
                     // "St. Louis", "Mt. Everest"
                     || cx.w(j) == "."
                         && t.start == cx.toks[j - 1].end
-                        && (matches!(cx.w(j - 1), "St" | "Mt" | "Ft")
+                        && (SAINT_FORT_MOUNT.contains(&cx.w(j - 1))
                             // a middle initial: "George W. Bush", "Regina M. Benjamin"
                             || run.len() >= 2
                                 && is_initial(cx.w(j - 1))
@@ -824,7 +827,7 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
 }
 
 /// One capital letter: an initial.
-fn is_initial(w: &str) -> bool {
+pub fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
 }
 
@@ -1733,7 +1736,9 @@ fn classify(
     }
     // "St James", "St Mary's": a saint's name is a place's (a church, a
     // town); weak evidence, as surnames start so too ("Fernand St. Germain")
-    if words.len() >= 2 && matches!(firstw, "St" | "St." | "Saint" | "Fort" | "Ft" | "Mt") {
+    if words.len() >= 2
+        && (SAINT_FORT_MOUNT.contains(&firstw) || matches!(firstw, "St." | "Saint" | "Fort"))
+    {
         return (
             EntityType::Place,
             Evidence::Context(format!("\"{firstw}\" starts it")),

@@ -48,23 +48,21 @@ impl Gazetteer {
 
     fn load() -> Gazetteer {
         let t = std::time::Instant::now();
-        let places = lines(include_str!("../../assets/gazetteer/places.tsv"))
+        // places and, among them, the states and regions: one pass
+        let mut places: HashMap<&'static str, &'static str> = HashMap::default();
+        let mut subdivisions: HashSet<&'static str> = HashSet::default();
+        for l in lines(include_str!("../../assets/gazetteer/places.tsv"))
             .chain(lines(include_str!("../../assets/gazetteer/regions.tsv")))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let name = f.next()?;
-                let _kind = f.next()?;
-                Some((name, f.next().unwrap_or(name)))
-            })
-            .collect();
-        let subdivisions = lines(include_str!("../../assets/gazetteer/places.tsv"))
-            .chain(lines(include_str!("../../assets/gazetteer/regions.tsv")))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let name = f.next()?;
-                matches!(f.next()?, "state" | "region").then_some(name)
-            })
-            .collect();
+        {
+            let mut f = l.split('\t');
+            let (Some(name), Some(kind)) = (f.next(), f.next()) else {
+                continue;
+            };
+            places.insert(name, f.next().unwrap_or(name));
+            if matches!(kind, "state" | "region") {
+                subdivisions.insert(name);
+            }
+        }
         let companies = lines(include_str!("../../assets/gazetteer/companies.tsv"))
             .filter_map(|l| l.split_once('\t'))
             .collect();
