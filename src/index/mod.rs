@@ -368,8 +368,14 @@ impl Index {
         // side by side (each on all cores), so that one's serial steps fill
         // the other's gaps
         let items = items_of(&articles, &analyses);
-        let ((quote_carriers, updates), linked) = rayon::join(
-            || timeline::quote_updates(&articles, &analyses),
+        // (the date conflicts, which need the quotes' dates and not the
+        // entities, fill the gaps of the linker's serial steps)
+        let ((quote_carriers, updates, conflicts), linked) = rayon::join(
+            || {
+                let (carriers, updates) = timeline::quote_updates(&articles, &analyses);
+                let conflicts = timeline::date_conflicts(&articles, &analyses, &updates);
+                (carriers, updates, conflicts)
+            },
             || link::link(&items),
         );
         drop(items);
@@ -387,7 +393,7 @@ impl Index {
             names: Default::default(),
         };
         ix.date_order = ix.by_date().into_iter().map(|a| a as u32).collect();
-        ix.relink_from(aliases, Some(linked));
+        ix.relink_from(aliases, Some((linked, conflicts)));
         stage("linked, timeline built");
         progress.start(Stage::Done, 0);
         ix
@@ -400,8 +406,19 @@ impl Index {
     }
 
     /// `relink`, from the linker's result when it is already made.
-    fn relink_from(&mut self, aliases: &aliases::Aliases, linked: Option<link::Linked>) {
+    fn relink_from(
+        &mut self,
+        aliases: &aliases::Aliases,
+        made: Option<(link::Linked, Vec<(timeline::TimexAt, timeline::TimexAt)>)>,
+    ) {
         let t0 = std::time::Instant::now();
+        let (linked, conflicts) = match made {
+            Some((l, c)) => (Some(l), c),
+            None => (
+                None,
+                timeline::date_conflicts(&self.articles, &self.analyses, &[]),
+            ),
+        };
         self.names = Default::default();
         let (mut entities, mention_entity) =
             build_entities(&self.articles, &mut self.analyses, aliases, linked);
@@ -411,7 +428,8 @@ impl Index {
             t0.elapsed(),
             crate::log::rss_mib()
         );
-        self.timeline = timeline::Timeline::build(&self.articles, &self.analyses, &mention_entity);
+        self.timeline =
+            timeline::Timeline::build(&self.articles, &self.analyses, &mention_entity, &conflicts);
         crate::log!(
             "index: timeline built at {:?}, {} MiB",
             t0.elapsed(),

@@ -3,7 +3,7 @@
 
 use crate::corpus::Article;
 use crate::fx::{FxHashMap as HashMap, FxHashSet as HashSet};
-use crate::nlp::{self, Analysis, TimexType};
+use crate::nlp::{self, Analysis, Timex, TimexType};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -172,6 +172,7 @@ impl Timeline {
         articles: &[Article],
         analyses: &[Analysis],
         mention_entity: &[Vec<u32>],
+        conflicts: &[(TimexAt, TimexAt)],
     ) -> Timeline {
         // each article's items on its own, in parallel, a block of articles
         // at a time into one vector sized for the most there can be: only a
@@ -198,19 +199,10 @@ impl Timeline {
             }
             let sorted = an.mentions.is_sorted_by_key(|m| m.range.start);
             for t in &an.timexes {
-                if !matches!(t.ty, TimexType::Date | TimexType::Time) {
-                    continue;
-                }
-                let (Some(v), Some((s, e))) = (t.value.clone(), t.days()) else {
+                let Some((v, s, e, p)) = dated(t, t.value.as_deref()) else {
                     continue;
                 };
-                let p = precision_of(&v);
-                if p == Precision::Other || (p == Precision::Year && (e - s).num_days() > 366) {
-                    continue;
-                }
-                let sentence = nlp::sentence_at(&an.sentences, t.range.start)
-                    .map(|i| an.sentences[i].clone())
-                    .unwrap_or(t.range.clone());
+                let sentence = sentence_of(an, t);
                 // the entities of the sentence and its neighbours: who and where the event is about
                 let si = nlp::sentence_at(&an.sentences, t.range.start).unwrap_or(0);
                 let ctx_start = an
@@ -241,7 +233,7 @@ impl Timeline {
                 items.push(Item {
                     start: s,
                     end: e,
-                    value: Value::new(v.split('T').next().unwrap_or(&v)),
+                    value: Value::new(v.split('T').next().unwrap_or(v)),
                     precision: p,
                     article: ai as u32,
                     sentence,
@@ -332,13 +324,28 @@ impl Timeline {
             it.event = event_of[i] as u32;
             events[event_of[i]].items.push(i as u32);
         }
-        let t0 = std::time::Instant::now();
-        let conflicts = date_conflicts(articles, &items);
-        crate::log!(
-            "timeline: {} conflicts found in {:?}",
-            conflicts.len(),
-            t0.elapsed()
-        );
+        // the conflicts' time expressions as the timeline's items
+        let wanted: HashSet<TimexAt> = conflicts.iter().flat_map(|&(a, b)| [a, b]).collect();
+        let mut item_at: HashMap<TimexAt, u32> = HashMap::default();
+        if !wanted.is_empty() {
+            for (i, it) in items.iter().enumerate() {
+                if let Some(r) = &it.timex {
+                    let at = (it.article, r.start as u32);
+                    if wanted.contains(&at) {
+                        item_at.insert(at, i as u32);
+                    }
+                }
+            }
+        }
+        let mut conflicts: Vec<(u32, u32)> = conflicts
+            .iter()
+            .filter_map(|(a, b)| {
+                let (x, y) = (*item_at.get(a)?, *item_at.get(b)?);
+                Some((x.min(y), x.max(y)))
+            })
+            .collect();
+        conflicts.sort_unstable();
+        conflicts.dedup();
         for &(a, b) in &conflicts {
             for i in [a, b] {
                 let ev = items[i as usize].event as usize;
@@ -353,6 +360,35 @@ impl Timeline {
         }
     }
 }
+
+/// A time expression the timeline places, with the value it is given (a
+/// quote's may differ from its own): the value, its first and last day and
+/// its precision; none for durations, sets and spans of several years.
+fn dated<'v>(
+    t: &Timex,
+    value: Option<&'v str>,
+) -> Option<(&'v str, NaiveDate, NaiveDate, Precision)> {
+    if !matches!(t.ty, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let v = value?;
+    let (s, e) = nlp::timex::value_days(v)?;
+    let p = precision_of(v);
+    if p == Precision::Other || (p == Precision::Year && (e - s).num_days() > 366) {
+        return None;
+    }
+    Some((v, s, e, p))
+}
+
+/// The sentence a time expression is in (itself if it is in none).
+fn sentence_of(an: &Analysis, t: &Timex) -> Range<usize> {
+    nlp::sentence_at(&an.sentences, t.range.start)
+        .map(|i| an.sentences[i].clone())
+        .unwrap_or(t.range.clone())
+}
+
+/// A time expression by its article and the byte where it starts.
+pub type TimexAt = (u32, u32);
 
 /// "2025-10-16": a day as the timeline's values write it (chrono's
 /// formatting, made once per article, is slow enough to show).
@@ -417,7 +453,39 @@ const SAME_TELLING: usize = 4;
 /// but dated a few days apart: one source is wrong, or they count differently.
 /// Recurring stories told with a template ("in the week ended ...") have
 /// dates further apart, or articles far apart, and are not flagged.
-fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
+pub fn date_conflicts(
+    articles: &[Article],
+    analyses: &[Analysis],
+    updates: &[QuoteUpdate],
+) -> Vec<(TimexAt, TimexAt)> {
+    // the values the quotes give their time expressions, in place of their own
+    let updated: HashMap<(usize, usize), Option<&str>> = updates
+        .iter()
+        .map(|(a, t, v)| ((*a, *t), v.as_deref()))
+        .collect();
+    // every dated time expression as the timeline places it
+    let items: Vec<Told> = articles
+        .par_iter()
+        .zip(analyses)
+        .enumerate()
+        .flat_map_iter(|(ai, (_, an))| {
+            let updated = &updated;
+            an.timexes.iter().enumerate().filter_map(move |(ti, t)| {
+                let value = match updated.get(&(ai, ti)) {
+                    Some(v) => *v,
+                    None => t.value.as_deref(),
+                };
+                let (_, start, _, precision) = dated(t, value)?;
+                Some(Told {
+                    article: ai as u32,
+                    sentence: sentence_of(an, t),
+                    start,
+                    precision,
+                    timex: t.range.clone(),
+                })
+            })
+        })
+        .collect();
     let mut grams = vec![0u32; items.len()];
     // each sentence's distinct runs of words, in parallel a block of items at
     // a time, then sorted by run: items that share a run sit side by side (a
@@ -431,7 +499,7 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
         let runs: Vec<(usize, Vec<u32>)> = block
             .par_iter()
             .enumerate()
-            .filter(|(_, it)| it.timex.is_some() && it.precision == Precision::Day)
+            .filter(|(_, it)| it.precision == Precision::Day)
             .map(|(i, it)| {
                 let w = words(&articles[it.article as usize].text[it.sentence.clone()]);
                 let mut hs: Vec<u32> = w
@@ -469,16 +537,16 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
     let days = |x: NaiveDate, y: NaiveDate| (x - y).num_days().abs();
     // the dates each telling gives ("on Tuesday and Wednesday": two)
     let mut told: HashMap<(u32, usize), Vec<NaiveDate>> = HashMap::default();
-    for it in items.iter().filter(|it| it.timex.is_some()) {
+    for it in &items {
         told.entry((it.article, it.sentence.start))
             .or_default()
             .push(it.start);
     }
-    let gives = |it: &Item, d: NaiveDate| {
+    let gives = |it: &Told, d: NaiveDate| {
         told.get(&(it.article, it.sentence.start))
             .is_some_and(|v| v.contains(&d))
     };
-    let mut out: Vec<(u32, u32)> = shared
+    let mut out: Vec<(TimexAt, TimexAt)> = shared
         .into_iter()
         .filter(|&((a, b), n)| {
             let (x, y) = (&items[a as usize], &items[b as usize]);
@@ -496,11 +564,8 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
             // the same relative words ("today") in reports of different days,
             // shifted by exactly the days between them: daily stories, not a
             // disagreement
-            let surface = |it: &Item| {
-                it.timex
-                    .clone()
-                    .map(|r| articles[it.article as usize].text[r].to_lowercase())
-            };
+            let surface =
+                |it: &Told| articles[it.article as usize].text[it.timex.clone()].to_lowercase();
             let shifted = match (
                 articles[x.article as usize].date,
                 articles[y.article as usize].date,
@@ -514,10 +579,25 @@ fn date_conflicts(articles: &[Article], items: &[Item]) -> Vec<(u32, u32)> {
                 && !gives(y, x.start)
                 && !gives(x, y.start)
         })
-        .map(|(p, _)| p)
+        .map(|((a, b), _)| {
+            let at = |i: u32| {
+                let it = &items[i as usize];
+                (it.article, it.timex.start as u32)
+            };
+            (at(a), at(b))
+        })
         .collect();
     out.sort_unstable();
     out
+}
+
+/// A dated time expression, for finding conflicts.
+struct Told {
+    article: u32,
+    sentence: Range<usize>,
+    start: NaiveDate,
+    precision: Precision,
+    timex: Range<usize>,
 }
 
 /// Word windows used to find a quote inside other articles.
