@@ -347,38 +347,79 @@ pub struct Linked {
     pub item_key: Vec<usize>,
 }
 
-/// Each item's name key, and the first item with the same key: on all
-/// cores, the items shared out by their keys' hashes, so that no key is
-/// copied or compared outside its share.
+/// Each item's name key (given at the first item of each key, empty
+/// elsewhere), and the first item with the same key. A key is made once per
+/// distinct written form (most mentions repeat one), and the forms and keys
+/// are found on all cores.
 fn intern(items: &[Item]) -> (Vec<String>, Vec<u32>) {
+    fn form<'a>(it: &Item<'a>) -> (Option<&'a str>, &'a str) {
+        (it.mention.canonical.as_deref(), it.text)
+    }
     use rayon::prelude::*;
     use std::hash::BuildHasher;
-    let named: Vec<(String, u64)> = items
+    let form_hash: Vec<u64> = items
         .par_iter()
-        .map(|it| {
+        .map(|it| crate::fx::FxBuild::default().hash_one(form(it)))
+        .collect();
+    let form_first = firsts(&form_hash, |a, b| {
+        form(&items[a as usize]) == form(&items[b as usize])
+    });
+    // the distinct forms in order of first use, and their keys
+    let distinct: Vec<u32> = (0..items.len() as u32)
+        .filter(|&i| form_first[i as usize] == i)
+        .collect();
+    let named: Vec<(String, u64)> = distinct
+        .par_iter()
+        .map(|&i| {
+            let it = &items[i as usize];
             let k = name_key(it.mention, it.text);
             let h = crate::fx::FxBuild::default().hash_one(&k);
             (k, h)
         })
         .collect();
+    let key_hash: Vec<u64> = named.iter().map(|(_, h)| *h).collect();
+    let key_first = firsts(&key_hash, |a, b| named[a as usize].0 == named[b as usize].0);
+    // each distinct form's first item with its key
+    let mut key_item = vec![0u32; items.len()];
+    for (j, &i) in distinct.iter().enumerate() {
+        key_item[i as usize] = distinct[key_first[j] as usize];
+    }
+    let first_use: Vec<u32> = form_first
+        .iter()
+        .map(|&f| key_item[f as usize])
+        .collect();
+    let mut names = vec![String::new(); items.len()];
+    for (j, (k, _)) in named.into_iter().enumerate() {
+        if key_first[j] as usize == j {
+            names[distinct[j] as usize] = k;
+        }
+    }
+    (names, first_use)
+}
+
+/// For each of a list of values given by their hashes, the first index
+/// with an equal value: on all cores, the values shared out by their hashes,
+/// so that none is compared outside its share.
+fn firsts(hashes: &[u64], same: impl Fn(u32, u32) -> bool + Sync) -> Vec<u32> {
+    use rayon::prelude::*;
     const SHARES: usize = 64;
     let share = |h: u64| (h >> 58) as usize;
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); SHARES];
-    for (i, (_, h)) in named.iter().enumerate() {
+    for (i, h) in hashes.iter().enumerate() {
         members[share(*h)].push(i as u32);
     }
-    let firsts: Vec<Vec<(u32, u32)>> = members
+    let found: Vec<Vec<(u32, u32)>> = members
         .par_iter()
         .map(|m| {
-            // items in order: the first of each key is met first
+            // in order: the first of each value is met first
             let mut table: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
             m.iter()
                 .map(|&i| {
-                    let (k, h) = &named[i as usize];
-                    let first = match table.find(*h, |&f| named[f as usize].0 == *k) {
+                    let h = hashes[i as usize];
+                    let first = match table.find(h, |&f| same(f, i)) {
                         Some(&f) => f,
                         None => {
-                            table.insert_unique(*h, i, |&f| named[f as usize].1);
+                            table.insert_unique(h, i, |&f| hashes[f as usize]);
                             i
                         }
                     };
@@ -387,11 +428,11 @@ fn intern(items: &[Item]) -> (Vec<String>, Vec<u32>) {
                 .collect()
         })
         .collect();
-    let mut first_use = vec![0u32; items.len()];
-    for (i, f) in firsts.into_iter().flatten() {
-        first_use[i as usize] = f;
+    let mut first = vec![0u32; hashes.len()];
+    for (i, f) in found.into_iter().flatten() {
+        first[i as usize] = f;
     }
-    (named.into_iter().map(|(k, _)| k).collect(), first_use)
+    first
 }
 
 /// Links all mentions of the corpus.
@@ -687,25 +728,32 @@ pub fn link(items: &[Item]) -> Linked {
     }
     // the joins so far, fixed: the short forms below only read them
     let roots: Vec<usize> = (0..n).map(|x| uf.find(x)).collect();
-    // the short forms to decide: once per article, form and kind
-    let mut seen: crate::fx::FxHashSet<(usize, usize, bool)> = Default::default();
+    // the short forms to decide: once per article, form and kind (the items
+    // come article by article: one small set each)
+    let mut seen: crate::fx::FxHashSet<(usize, bool)> = Default::default();
     let strong = |it: &Item| {
         matches!(
             it.mention.evidence,
             Evidence::Alias | Evidence::Gazetteer | Evidence::Company
         ) && it.mention.ty != EntityType::Person
     };
-    let todo: Vec<usize> = (0..items.len())
-        .filter(|&i| {
-            let it = &items[i];
+    let mut todo: Vec<usize> = Vec::new();
+    let mut from = 0;
+    for article in items.chunk_by(|a, b| a.article == b.article) {
+        seen.clear();
+        for (i, it) in (from..).zip(article) {
             let k = item_key[i];
             let strong_non_person = strong(it);
             // a name the tables give is only ever a surname of the article's person
-            key_tokens[k].len() == 1
+            if key_tokens[k].len() == 1
                 && (it.mention.canonical.is_none() || strong_non_person)
-                && seen.insert((it.article, k, strong_non_person))
-        })
-        .collect();
+                && seen.insert((k, strong_non_person))
+            {
+                todo.push(i);
+            }
+        }
+        from += article.len();
+    }
     drop(seen);
     use rayon::prelude::*;
     // variant spellings of surnames, and whether a head is always written with
@@ -833,27 +881,34 @@ pub fn link(items: &[Item]) -> Linked {
     for (&i, d) in todo.iter().zip(decisions) {
         target_of_item[i] = d;
     }
-    // a short form names one entity per article: all its mentions there go the same way
-    let mut decided: HashMap<(usize, usize), usize> = HashMap::default();
-    for (i, it) in items.iter().enumerate() {
-        if let Some(t) = target_of_item[i] {
-            decided.entry((it.article, item_key[i])).or_insert(t);
+    // a short form names one entity per article: all its mentions there go
+    // the same way (the items come article by article: one small table each)
+    let mut decided: HashMap<usize, usize> = HashMap::default();
+    // clusters: union-find over keys for variants; short forms map per item;
+    // numbered in order of first use
+    let mut root_num: Vec<u32> = vec![u32::MAX; n];
+    let mut clusters = 0u32;
+    let mut cluster_of = Vec::with_capacity(items.len());
+    for article in items.chunk_by(|a, b| a.article == b.article) {
+        let from = cluster_of.len();
+        decided.clear();
+        for (i, _) in article.iter().enumerate() {
+            if let Some(t) = target_of_item[from + i] {
+                decided.entry(item_key[from + i]).or_insert(t);
+            }
+        }
+        for i in from..from + article.len() {
+            let k = decided.get(&item_key[i]).copied().unwrap_or(item_key[i]);
+            let r = uf.find(k);
+            if root_num[r] == u32::MAX {
+                root_num[r] = clusters;
+                clusters += 1;
+            }
+            cluster_of.push(root_num[r] as usize);
         }
     }
-    // clusters: union-find over keys for variants; short forms map per item
-    let mut root_num: HashMap<usize, usize> = HashMap::default();
-    let mut cluster_of = Vec::with_capacity(items.len());
-    for (i, it) in items.iter().enumerate() {
-        let k = decided
-            .get(&(it.article, item_key[i]))
-            .copied()
-            .unwrap_or(item_key[i]);
-        let r = uf.find(k);
-        let next = root_num.len();
-        cluster_of.push(*root_num.entry(r).or_insert(next));
-    }
     Linked {
-        clusters: root_num.len(),
+        clusters: clusters as usize,
         cluster_of,
         keys,
         item_key,
