@@ -384,10 +384,7 @@ fn intern(items: &[Item]) -> (Vec<String>, Vec<u32>) {
     for (j, &i) in distinct.iter().enumerate() {
         key_item[i as usize] = distinct[key_first[j] as usize];
     }
-    let first_use: Vec<u32> = form_first
-        .iter()
-        .map(|&f| key_item[f as usize])
-        .collect();
+    let first_use: Vec<u32> = form_first.iter().map(|&f| key_item[f as usize]).collect();
     let mut names = vec![String::new(); items.len()];
     for (j, (k, _)) in named.into_iter().enumerate() {
         if key_first[j] as usize == j {

@@ -652,8 +652,8 @@ fn build_entities(
         .map(|(id, g)| {
             let id = id as u32;
             let mut names: crate::fx::FxHashMap<usize, usize> = Default::default();
-            let mut surface_names: std::collections::BTreeSet<std::borrow::Cow<str>> =
-                Default::default();
+            // the written forms, each once (most mentions repeat one)
+            let mut written: crate::fx::FxHashSet<&str> = Default::default();
             // votes of mentions with evidence; a type from form alone ("one
             // unknown word: other") counts only where no mention has any
             let mut votes = [0u32; 4];
@@ -667,7 +667,7 @@ fn build_entities(
             for &i in g {
                 let it = &items[i];
                 *names.entry(item_key[i]).or_default() += 1;
-                surface_names.insert(surface(it.text));
+                written.insert(it.text);
                 let s = it.mention.evidence.strength() as u32;
                 // "X said" is said of bodies too: no more than a type from form
                 if s > 0 && !matches!(it.mention.evidence, Evidence::Says(_)) {
@@ -727,6 +727,10 @@ fn build_entities(
             let mut arts: Vec<u32> = mentions.iter().map(|m| m.0).collect();
             arts.dedup();
             let mut aliases: Vec<String> = aliases.into_iter().map(|x| x.0).collect();
+            let mut surface_names: Vec<std::borrow::Cow<str>> =
+                written.into_iter().map(surface).collect();
+            surface_names.sort_unstable();
+            surface_names.dedup();
             for sname in surface_names {
                 if !aliases.iter().any(|a| *a == sname) {
                     aliases.push(sname.into_owned());
