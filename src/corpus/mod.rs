@@ -295,6 +295,7 @@ pub fn read_bytes(
 pub fn unique_ids(articles: &mut [Article]) {
     // the repeats found with borrowed ids first: most corpora have none
     let mut seen = crate::fx::FxHashMap::<&str, usize>::default();
+    seen.reserve(articles.len());
     let mut renamed: Vec<(usize, String)> = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         let n = seen.entry(a.id.as_str()).or_insert(0);

@@ -528,7 +528,8 @@ impl Index {
     /// Article indices sorted by date (undated last), then title.
     pub fn by_date(&self) -> Vec<usize> {
         let mut v: Vec<usize> = (0..self.articles.len()).collect();
-        v.sort_by(|&a, &b| {
+        // ids are unique: a total order, the same every time
+        v.par_sort_unstable_by(|&a, &b| {
             let (x, y) = (&self.articles[a], &self.articles[b]);
             (x.date.is_none(), x.date, &x.title, &x.id).cmp(&(
                 y.date.is_none(),
