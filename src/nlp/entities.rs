@@ -320,24 +320,14 @@ fn is_all_caps(s: &str) -> bool {
 
 /// One of the small words of three letters or more, in any case.
 fn is_small(w: &str) -> bool {
-    // they are at most five letters long
-    w.len() <= 5
-        && with_lower(w, |l| {
-            matches!(
-                l,
-                "and"
-                    | "the"
-                    | "for"
-                    | "with"
-                    | "from"
-                    | "but"
-                    | "into"
-                    | "over"
-                    | "after"
-                    | "about"
-                    | "amid"
-            )
-        })
+    const SMALL: [&str; 11] = [
+        "and", "the", "for", "with", "from", "but", "into", "over", "after", "about", "amid",
+    ];
+    // three to five letters, compared without a lower-case copy
+    (3..=5).contains(&w.len())
+        && SMALL
+            .iter()
+            .any(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w))
 }
 
 /// Headline case: at least three content words, seven in ten capitalized,
