@@ -686,9 +686,9 @@ fn build_entities(
                     best_ev = Some((&it.mention.evidence, it.mention.ty, full));
                 }
             }
-            let (best_ev, best_ty) = best_ev
-                .map(|(e, t, _)| (e.clone(), t))
-                .unwrap_or((Evidence::Default, EntityType::Other));
+            let (best_ev, best_ty, best_full) = best_ev
+                .map(|(e, t, f)| (e.clone(), t, f))
+                .unwrap_or((Evidence::Default, EntityType::Other, false));
             if votes == [0; 4] {
                 votes = if fallback_full == [0; 4] {
                     fallback
@@ -696,7 +696,12 @@ fn build_entities(
                     fallback_full
                 };
             }
-            let ty = if best_ev.strength() >= 4 {
+            // a role that bodies have too, before a one-word name ("market
+            // leader Nintendo", "Bolton host Arsenal"), is one vote among the
+            // others, not the last word
+            let shared_role = !best_full
+                && matches!(&best_ev, Evidence::Title(t) if nlp::entities::is_role_of_bodies_too(t));
+            let ty = if best_ev.strength() >= 4 && !shared_role {
                 best_ty
             } else {
                 EntityType::ALL
@@ -774,4 +779,47 @@ fn build_entities(
         }
     }
     (entities, mention_entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index of plain-text articles.
+    fn index_of(texts: &[&str]) -> Index {
+        let mut warnings = Vec::new();
+        let articles = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let path = std::path::PathBuf::from(format!("{i}.txt"));
+                crate::corpus::read_bytes(
+                    &path,
+                    crate::corpus::Format::Text,
+                    t.as_bytes(),
+                    &mut warnings,
+                )
+            })
+            .collect();
+        Index::build(Corpus { articles, warnings }, 2025)
+    }
+
+    #[test]
+    fn a_role_bodies_have_too_is_one_vote_for_a_one_word_name() {
+        let ix = index_of(&[
+            "Football\n\nBolton host Arsenal on Sunday.",
+            "Football\n\nThey said Arsenal boss Arsene Wenger was pleased.",
+            "Football\n\nThen Arsenal striker Thierry Henry scored twice.",
+            // an honorific stays decisive
+            "Talks\n\nHe met Mr Peskov. Then Peskov said no more.",
+        ]);
+        assert_eq!(
+            ix.find_entity("Arsenal").map(|e| e.ty),
+            Some(EntityType::Org)
+        );
+        assert_eq!(
+            ix.find_entity("Peskov").map(|e| e.ty),
+            Some(EntityType::Person)
+        );
+    }
 }

@@ -730,6 +730,11 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
             t.text(cx.text),
             "\"" | "“" | "‘" | ":" | "(" | "—" | "–" | "["
         ) || (t.text(cx.text) == "'" && first)
+            // a dash between spaces, as after a dateline ("WASHINGTON, March 1 - The ...")
+            || (matches!(t.text(cx.text), "-" | "--")
+                && i > a
+                && cx.toks[i - 1].end < t.start
+                && cx.toks.get(i + 1).is_some_and(|n| n.start > t.end))
         {
             first = true;
         }
@@ -814,6 +819,30 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
         process_run(cx, a, b, run, &initial[..], headline, all_caps_line, out);
         i = j;
     }
+}
+
+/// A title or role word that teams, firms and bodies have as well as people
+/// ("host", "leader", "star": "Bolton host Arsenal", "market leader Nintendo").
+pub fn is_role_of_bodies_too(t: &str) -> bool {
+    with_lower(t, |t| {
+        matches!(
+            t,
+            "host"
+                | "hosts"
+                | "leader"
+                | "leaders"
+                | "star"
+                | "stars"
+                | "player"
+                | "players"
+                | "head"
+                | "chief"
+                | "king"
+                | "kings"
+                | "premier"
+                | "executive"
+        )
+    })
 }
 
 /// One capital letter: an initial.
@@ -1153,6 +1182,21 @@ const TEAM_ROLES: &[&str] = &[
     "captain",
     "full-back",
     "playmaker",
+];
+
+/// Roles in a firm or a body, between its name and a person's: "WorldCom
+/// chief Bernard Ebbers", "FBI director James Comey" (not a person's
+/// helpers: "Putin spokesman Dmitry Peskov").
+const BODY_ROLES: &[&str] = &[
+    "chief",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "executive",
+    "director",
+    "economist",
+    "analyst",
 ];
 
 /// Words of rank that start a longer title ("Deputy Treasury Secretary").
@@ -1576,16 +1620,22 @@ fn classify(
     let after = p.last().map(|&i| i + 1).unwrap_or(b);
     // (not an event's: "World Cup captain")
     if words.len() <= 2 && !g.event_words.contains(last) {
-        let role = (after < b && cx.toks[after].word && TEAM_ROLES.contains(&cx.w(after)))
-            .then_some(after);
+        let role = (after < b
+            && cx.toks[after].word
+            && (TEAM_ROLES.contains(&cx.w(after)) || BODY_ROLES.contains(&cx.w(after))))
+        .then_some(after);
         if let Some(r) = role {
             let then = (r + 1..b).find(|&i| cx.toks[i].word).map(|i| cx.w(i));
-            if then.is_some_and(is_cap) {
-                return (
-                    EntityType::Org,
-                    Evidence::OrgWord(cx.w(r).to_string()),
-                    None,
-                );
+            // (a place's is its country's: "France coach Bernard Laporte")
+            let place = matches!(g.lookup(norm), Some((EntityType::Place, _)));
+            if then.is_some_and(is_cap) && !(place && BODY_ROLES.contains(&cx.w(r))) {
+                let w = cx.w(r).to_string();
+                let ev = if TEAM_ROLES.contains(&w.as_str()) {
+                    Evidence::OrgWord(w)
+                } else {
+                    Evidence::Context(format!("\"{name} {w}\""))
+                };
+                return (EntityType::Org, ev, None);
             }
         }
     }
@@ -2311,6 +2361,29 @@ mod tests {
             names("He works for Merrill Lynch and Co now."),
             ["Merrill Lynch and Co"]
         );
+    }
+
+    #[test]
+    fn former_is_no_title_and_a_firm_s_role_makes_it_a_body() {
+        let f = found(
+            "Former Wimbledon champion Pat Cash lost. Later WorldCom chief Bernard Ebbers spoke.",
+        );
+        assert!(
+            f.iter()
+                .any(|(n, t)| n == "Wimbledon" && *t != EntityType::Person),
+            "{f:?}"
+        );
+        assert!(f.contains(&("WorldCom".into(), EntityType::Org)), "{f:?}");
+        // a person's helpers are no body's
+        let f = found("He met Putin spokesman Dmitry Peskov on Monday.");
+        assert!(!f.iter().any(|(_, t)| *t == EntityType::Org), "{f:?}");
+    }
+
+    #[test]
+    fn a_dash_after_a_dateline_starts_the_text() {
+        let f = found("WASHINGTON, March 1 - The U.S. and Japan agreed.");
+        assert!(f.contains(&("U.S.".into(), EntityType::Place)), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n.starts_with("The")), "{f:?}");
     }
 
     #[test]

@@ -293,7 +293,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                             || matches!(n, '"' | '“' | '‘' | '(' | '\'')
                     }
                 };
-            if ends && (c != b'.' || !is_abbreviation(text, i)) {
+            if ends
+                && (c != b'.'
+                    || !is_abbreviation(text, i)
+                    || ends_name_before_sentence(text, i, &after[ws..]))
+            {
                 push(start, j, &mut out);
                 start = j;
             }
@@ -304,6 +308,56 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push(start, b.len(), &mut out);
     out
+}
+
+/// Abbreviations that end a name ("Apple Inc.", "U.S."), which a sentence
+/// may end with: they do when the next word starts sentences and no name
+/// ("... changed its name to MCI Inc. Former WorldCom chief ...").
+fn ends_name_before_sentence(text: &str, dot: usize, next: &str) -> bool {
+    const NAME_ENDS: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr"];
+    const STARTERS: &[&str] = &[
+        "The",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Former",
+        "If",
+        "As",
+        "After",
+        "When",
+        "While",
+        "However",
+        "Meanwhile",
+        "Shares",
+        "Earlier",
+        "Last",
+    ];
+    let word = text[..dot]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next();
+    let name_end = word.is_some_and(|w| NAME_ENDS.contains(&w) || w.contains('.'));
+    let first = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    name_end && STARTERS.contains(&first)
 }
 
 /// Is the full stop at `dot` part of an abbreviation?
@@ -365,6 +419,22 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         tokens(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn a_name_s_abbreviation_may_end_a_sentence() {
+        let s = "It was renamed MCI Inc. Former WorldCom chief Ebbers left. Sales rose in the U.S. The firm said so. Mr. Smith met Apple Inc. executives.";
+        let got: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "It was renamed MCI Inc.",
+                "Former WorldCom chief Ebbers left.",
+                "Sales rose in the U.S.",
+                "The firm said so.",
+                "Mr. Smith met Apple Inc. executives."
+            ]
+        );
     }
 
     #[test]
