@@ -889,13 +889,14 @@ pub fn link(items: &[Item]) -> Linked {
     for article in items.chunk_by(|a, b| a.article == b.article) {
         let from = cluster_of.len();
         decided.clear();
-        for (i, _) in article.iter().enumerate() {
-            if let Some(t) = target_of_item[from + i] {
-                decided.entry(item_key[from + i]).or_insert(t);
+        let keys_here = &item_key[from..from + article.len()];
+        for (&k, t) in keys_here.iter().zip(&target_of_item[from..]) {
+            if let Some(t) = *t {
+                decided.entry(k).or_insert(t);
             }
         }
-        for i in from..from + article.len() {
-            let k = decided.get(&item_key[i]).copied().unwrap_or(item_key[i]);
+        for &key in keys_here {
+            let k = decided.get(&key).copied().unwrap_or(key);
             let r = uf.find(k);
             if root_num[r] == u32::MAX {
                 root_num[r] = clusters;
