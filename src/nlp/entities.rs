@@ -22,6 +22,8 @@ pub enum Evidence {
     OrgWord(String),
     /// A place word ends or heads it ("Sea").
     PlaceWord(String),
+    /// An event, award or law word ends it ("Olympics", "Cup", "Act").
+    EventWord(String),
     /// It starts with a known first name.
     FirstName(String),
     /// All capitals: an acronym.
@@ -46,7 +48,7 @@ impl Evidence {
             Evidence::Title(_) => 7,
             Evidence::Gazetteer => 6,
             Evidence::OrgWord(_) => 6,
-            Evidence::PlaceWord(_) => 5,
+            Evidence::PlaceWord(_) | Evidence::EventWord(_) => 5,
             Evidence::FirstName(_) => 4,
             Evidence::Company => 3,
             Evidence::Acronym => 2,
@@ -62,6 +64,7 @@ impl Evidence {
             Evidence::Title(t) => format!("after the title \"{t}\""),
             Evidence::OrgWord(w) => format!("organization word \"{w}\""),
             Evidence::PlaceWord(w) => format!("place word \"{w}\""),
+            Evidence::EventWord(w) => format!("an event, award or law, \"{w}\""),
             Evidence::FirstName(n) => format!("first name \"{n}\""),
             Evidence::Acronym => "an acronym".into(),
             Evidence::Context(c) | Evidence::Says(c) => format!("context: {c}"),
@@ -1680,7 +1683,7 @@ fn classify(
     if words.len() >= 2 && g.event_words.contains(last) {
         return (
             EntityType::Other,
-            Evidence::Context(format!("an event, award or law, \"{last}\"")),
+            Evidence::EventWord(last.to_string()),
             None,
         );
     }
@@ -2377,6 +2380,27 @@ mod tests {
         // a person's helpers are no body's
         let f = found("He met Putin spokesman Dmitry Peskov on Monday.");
         assert!(!f.iter().any(|(_, t)| *t == EntityType::Org), "{f:?}");
+    }
+
+    #[test]
+    fn an_event_word_outweighs_a_first_name() {
+        let m = analyzed("She won at the Sydney Olympics, and he is an Olympic champion.");
+        let f: Vec<(&str, EntityType, u8)> = m
+            .iter()
+            .map(|m| {
+                (
+                    &"She won at the Sydney Olympics, and he is an Olympic champion."
+                        [m.range.clone()],
+                    m.ty,
+                    m.evidence.strength(),
+                )
+            })
+            .collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Sydney Olympics");
+        assert_eq!(f[0].1, EntityType::Other);
+        // stronger than "Sydney", a first name, elsewhere in the entity
+        assert!(f[0].2 > Evidence::FirstName(String::new()).strength());
     }
 
     #[test]
