@@ -751,6 +751,19 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
         // grow a run of capitalized words with connectors and glued hyphens
         let run = &mut scratch.run;
         run.clear();
+        // "T-Mobile", "X-Men", "E-Trade": one capital glued before a hyphen
+        // starts the name
+        if i >= a + 2
+            && cx.w(i - 1) == "-"
+            && cx.toks[i - 1].start == cx.toks[i - 2].end
+            && cx.toks[i].start == cx.toks[i - 1].end
+            && cx.toks[i - 2].word
+            && is_initial(cx.w(i - 2))
+            && (i < a + 3
+                || cx.toks[i - 3].end < cx.toks[i - 2].start && !matches!(cx.w(i - 3), "(" | ","))
+        {
+            run.extend([i - 2, i - 1]);
+        }
         run.push(i);
         let mut j = i + 1;
         while j < b {
@@ -1467,7 +1480,14 @@ fn split_places<'p>(cx: &Ctx, p: &'p [usize], out: &mut Pieces<'p>) {
 /// "Trump-Putin", "US-Russia": glued names that stand alone elsewhere split.
 fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize])) {
     let hyphen = |i: &usize| cx.w(*i) == "-";
+    // (one capital is no name of its own: "T-Mobile"; but a party and a
+    // state in brackets are two: "(D-Tex.)")
+    let affiliation = p[0] > 0 && matches!(cx.w(p[0] - 1), "(" | ",");
     let standalone = p.iter().any(hyphen)
+        && (affiliation
+            || !p
+                .split(hyphen)
+                .any(|s| s.len() == 1 && is_initial(cx.w(s[0]))))
         && p.split(hyphen).all(|s| {
             let name = join_words(cx, s);
             cx.g.is_known_name(&name) || cx.known(&name)
@@ -2401,6 +2421,15 @@ mod tests {
         assert_eq!(f[0].1, EntityType::Other);
         // stronger than "Sydney", a first name, elsewhere in the entity
         assert!(f[0].2 > Evidence::FirstName(String::new()).strength());
+    }
+
+    #[test]
+    fn one_capital_and_a_hyphen_start_a_name() {
+        let f = found(
+            "Vodafone and T-Mobile cut prices, said Senator Lloyd Bentsen (D-Tex.) on Monday.",
+        );
+        assert!(f.iter().any(|(n, _)| n == "T-Mobile"), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n.starts_with("D-")), "{f:?}");
     }
 
     #[test]
