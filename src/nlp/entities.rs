@@ -456,7 +456,14 @@ impl Ctx<'_> {
     /// A capitalized word that may be only a capitalized common word.
     fn doubtful(&self, w: &str) -> bool {
         if self.g.is_known_name(w) {
-            return false;
+            // a place's name that is also a common word the corpus mostly
+            // writes in lower case ("Mobile phone sales rose")
+            let place_only = !self.g.aliases.contains_key(w) && !self.g.first_names.contains(w);
+            if !place_only || !self.g.is_common(w) {
+                return false;
+            }
+            let st = self.stats(w);
+            return st.1 > 2 * st.0.max(1);
         }
         let st = self.stats(w);
         !self.seen_as_name(st) && (st.2 || st.1 > 0)
@@ -2430,6 +2437,14 @@ mod tests {
         );
         assert!(f.iter().any(|(n, _)| n == "T-Mobile"), "{f:?}");
         assert!(!f.iter().any(|(n, _)| n.starts_with("D-")), "{f:?}");
+    }
+
+    #[test]
+    fn a_place_s_name_the_text_writes_as_a_word_starts_no_name() {
+        let t = "Mobile phone sales rose. Sales of mobile phones, mobile games and mobile TV grew. He lives in Mobile now.";
+        let f = found(t);
+        assert_eq!(f, [("Mobile".to_string(), EntityType::Place)], "{f:?}");
+        assert_eq!(analyzed(t)[0].range.start, t.rfind("Mobile").unwrap());
     }
 
     #[test]
