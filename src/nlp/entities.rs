@@ -1931,9 +1931,11 @@ fn classify(
     // two unknown words after "at", "to" or "from" are as often a person
     // ("look at Mo Cheeks", "a pass to John Smith"): a place only from form,
     // where nothing else tells
+    // (and one unknown word after "to" or "from" is as often a product, a
+    // disease or a singer: "switch to Linux", "a song from Eminem")
     let weak_prep = |pw: &str| {
-        words.len() == 2
-            && matches!(pw, "at" | "to" | "from" | "around")
+        (words.len() == 2 && matches!(pw, "at" | "to" | "from" | "around")
+            || words.len() == 1 && matches!(pw, "to" | "from"))
             && !matches!(g.lookup(firstw), Some((EntityType::Place, _)))
     };
     let weak_place = before.is_some_and(|pw| PLACE_PREPS.contains(&pw) && weak_prep(pw));
@@ -1975,6 +1977,9 @@ fn classify(
             return (EntityType::Org, Evidence::Default, None);
         }
         return (EntityType::Person, Evidence::Default, None);
+    }
+    if weak_place {
+        return (EntityType::Place, Evidence::Default, None);
     }
     (EntityType::Other, Evidence::Default, None)
 }
@@ -2445,6 +2450,16 @@ mod tests {
         let f = found(t);
         assert_eq!(f, [("Mobile".to_string(), EntityType::Place)], "{f:?}");
         assert_eq!(analyzed(t)[0].range.start, t.rfind("Mobile").unwrap());
+    }
+
+    #[test]
+    fn one_unknown_word_after_to_is_no_place_by_that_alone() {
+        let m = analyzed("Banks will switch to Linux soon.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].evidence, Evidence::Default, "{m:?}");
+        // "in" still tells
+        let m = analyzed("They met in Linux soon.");
+        assert!(matches!(m[0].evidence, Evidence::Context(_)), "{m:?}");
     }
 
     #[test]
