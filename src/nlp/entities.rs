@@ -1690,7 +1690,9 @@ fn classify(
     }
     // (not a body after a title and a comma: "Surgeon General, Department of
     // Health")
-    let body = words.len() >= 2 && (g.org_words.contains(last) || g.org_words.contains(firstw));
+    // nor a body's word alone ("deputy Treasury Secretary", "executive Commission")
+    let body = words.len() >= 2 && (g.org_words.contains(last) || g.org_words.contains(firstw))
+        || words.len() == 1 && g.org_words.contains(firstw);
     if let Some(t) = title.filter(|_| !body) {
         return (EntityType::Person, Evidence::Title(t), None);
     }
@@ -2460,6 +2462,17 @@ mod tests {
         // "in" still tells
         let m = analyzed("They met in Linux soon.");
         assert!(matches!(m[0].evidence, Evidence::Context(_)), "{m:?}");
+    }
+
+    #[test]
+    fn a_body_s_word_alone_is_no_person_after_a_role() {
+        let f = found("He met the deputy Treasury Secretary. The Treasury said so.");
+        assert!(
+            f.iter()
+                .all(|(n, t)| n != "Treasury" || *t == EntityType::Org),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|(n, _)| n == "Treasury"), "{f:?}");
     }
 
     #[test]
