@@ -1011,6 +1011,18 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             {
                 return true;
             }
+            // "Standard and Poor's": two common words, the second possessed,
+            // name one firm ("Britain and France's", "Chrysler and AMC's" are two)
+            let common = |w: &str| cx.g.is_common(w) && !cx.g.is_known_name(w);
+            if words == 1
+                && j + 2 < b
+                && matches!(cx.w(j + 2), "'s" | "’s")
+                && cx.toks[j + 2].start == cx.toks[j + 1].end
+                && common(last)
+                && common(cx.w(j + 1))
+            {
+                return true;
+            }
             // "Heather Mills and Manchester United": a person's full name ends
             // before "and"
             let first = run
@@ -1022,7 +1034,9 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             }
             let mut k = j + 1;
             while k < b && cx.toks[k].word && is_cap(cx.w(k)) {
-                if cx.g.org_words.contains(cx.w(k)) {
+                // (a firm's own last word is no body both names are in:
+                // "Goldman Sachs and Shearson Lehman Brothers")
+                if cx.g.org_words.contains(cx.w(k)) && cx.w(k) != "Brothers" {
                     return true;
                 }
                 k += 1;
@@ -1693,7 +1707,17 @@ fn classify(
     // nor a body's word alone ("deputy Treasury Secretary", "executive Commission")
     let body = words.len() >= 2 && (g.org_words.contains(last) || g.org_words.contains(firstw))
         || words.len() == 1 && g.org_words.contains(firstw);
-    if let Some(t) = title.filter(|_| !body) {
+    // a role firms have in a deal ("lead manager Salomon Brothers",
+    // "financial adviser Smith Barney") makes a person only of a first name
+    let firm_role = |t: &str| {
+        with_lower(t, |t| {
+            matches!(
+                t,
+                "manager" | "managers" | "adviser" | "advisor" | "advisers" | "agent"
+            )
+        }) && !g.first_names.contains(firstw)
+    };
+    if let Some(t) = title.filter(|t| !body && !firm_role(t)) {
         return (EntityType::Person, Evidence::Title(t), None);
     }
     if let Some(&c) = g.companies.get(norm) {
@@ -2473,6 +2497,29 @@ mod tests {
             "{f:?}"
         );
         assert!(f.iter().any(|(n, _)| n == "Treasury"), "{f:?}");
+    }
+
+    #[test]
+    fn firms_in_a_deal_and_two_common_words_naming_one() {
+        let t = "The lead manager is Salomon Brothers, and the adviser Smith Barney. Fund manager John Smith agreed. It is rated by Standard and Poor's, said the Standard and Poor's analyst.";
+        let f = found(t);
+        assert!(
+            f.contains(&("Salomon Brothers".into(), EntityType::Org)),
+            "{f:?}"
+        );
+        assert!(
+            f.iter()
+                .any(|(n, t)| n == "Smith Barney" && *t != EntityType::Person),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&("John Smith".into(), EntityType::Person)),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|(n, _)| n == "Standard and Poor"), "{f:?}");
+        // two names each its own
+        let f = found("Britain and France's leaders met.");
+        assert!(f.contains(&("Britain".into(), EntityType::Place)), "{f:?}");
     }
 
     #[test]
