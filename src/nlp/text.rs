@@ -282,7 +282,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 }
             }
             let after = &text[j..];
-            let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
+            let ws = after.len() - after.trim_start_matches([' ', '\t', '\n', '\r']).len();
             let next = after[ws..].chars().next();
             let ends = ws > 0
                 && match next {
@@ -295,7 +295,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 };
             if ends
                 && (c != b'.'
-                    || !is_abbreviation(text, i)
+                    || !is_abbreviation(text, i, wrapped)
                     || ends_name_before_sentence(text, i, &after[ws..]))
             {
                 push(start, j, &mut out);
@@ -361,7 +361,7 @@ fn ends_name_before_sentence(text: &str, dot: usize, next: &str) -> bool {
 }
 
 /// Is the full stop at `dot` part of an abbreviation?
-fn is_abbreviation(text: &str, dot: usize) -> bool {
+fn is_abbreviation(text: &str, dot: usize, wrapped: bool) -> bool {
     let before = &text[..dot];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
@@ -371,12 +371,13 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     if word.is_empty() {
         return false;
     }
-    // initials ("J.") and dotted abbreviations ("U.S") other than at a line end
+    // initials ("J.") and dotted abbreviations ("U.S") other than at a line
+    // end (in hard-wrapped text a line end is a space: "E.F.\nHutton")
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
     if word.contains('.') {
-        return !text[dot + 1..].starts_with(['\n', '\r']) && word.len() <= 6;
+        return (wrapped || !text[dot + 1..].starts_with(['\n', '\r'])) && word.len() <= 6;
     }
     ABBREV.contains(&word)
 }
@@ -435,6 +436,15 @@ mod tests {
                 "Mr. Smith met Apple Inc. executives."
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_ends_at_a_line_end_of_wrapped_text() {
+        let s = "Banks in the city of Duesseldorf will close all day on\nMonday for the carnival, the association of banks said.\nIn Frankfurt, banks will close on Tuesday, said E.F.\nHutton and Co, the broker, in a note to its clients\nsent out on Friday morning to all of them.";
+        assert!(is_hard_wrapped(s));
+        let got: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("In Frankfurt"), "{got:?}");
     }
 
     #[test]
