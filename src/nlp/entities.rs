@@ -1467,6 +1467,39 @@ fn clean<'p>(
         if p.is_empty() {
             continue;
         }
+        // "the U.S. Currency", "U.K. TRADE": a place, then a word the corpus
+        // writes in lower case, that names nothing with it
+        if p.len() == 2 && cx.toks[p[0]].word {
+            let w0 = cx.w(p[0]);
+            let place = |w: &str| matches!(cx.g.lookup(w), Some((EntityType::Place, _)));
+            let plain = |i: &usize| {
+                let t = titlecase(cx.w(*i));
+                cx.toks[*i].word
+                    && cx.g.is_common(&t)
+                    && {
+                        // in lower case more than twice as often as not
+                        let (c, l, _) = cx.stats(&t);
+                        l > 2 * c
+                    }
+                    && !cx.g.org_words.contains(t.as_str())
+                    && !cx.g.place_words.contains(t.as_str())
+                    && !cx.g.event_words.contains(t.as_str())
+                    && !cx.g.titles.contains(t.as_str())
+            };
+            let whole = p
+                .iter()
+                .map(|&i| titlecase(cx.w(i)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let written = &cx.text[cx.toks[p[0]].start..cx.toks[p[1]].end];
+            if (place(w0) || place(&titlecase(w0)))
+                && p[1..].iter().all(plain)
+                && cx.g.lookup(&whole).is_none()
+                && !cx.g.companies.contains_key(written)
+            {
+                p = &p[..1];
+            }
+        }
         split_hyphens(cx, p, &mut |q| {
             if keep_piece(cx, a, q) {
                 split_places(cx, q, out);
@@ -2520,6 +2553,15 @@ mod tests {
         // two names each its own
         let f = found("Britain and France's leaders met.");
         assert!(f.contains(&("Britain".into(), EntityType::Place)), "{f:?}");
+    }
+
+    #[test]
+    fn a_place_then_a_word_written_in_lower_case_is_the_place() {
+        let t = "The dollar rose against the U.S. Currency again. The currency, a currency and our currency fell. He met Nottingham Forest fans.";
+        let f = found(t);
+        assert!(f.contains(&("U.S.".into(), EntityType::Place)), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n == "U.S. Currency"), "{f:?}");
+        assert!(f.iter().any(|(n, _)| n == "Nottingham Forest"), "{f:?}");
     }
 
     #[test]
