@@ -868,6 +868,27 @@ pub fn is_role_of_bodies_too(t: &str) -> bool {
     })
 }
 
+/// The words that end a firm's name and are none alone ("Corp", "Inc").
+fn is_corporate_end(w: &str) -> bool {
+    matches!(
+        w,
+        "Corp"
+            | "Inc"
+            | "Co"
+            | "Ltd"
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "AG"
+            | "NV"
+            | "SA"
+            | "GmbH"
+            | "Corporation"
+            | "Incorporated"
+    )
+}
+
 /// One capital letter: an initial.
 pub fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
@@ -1432,8 +1453,14 @@ fn clean<'p>(
                 || starts_place()
                 || whole_known()
         };
+        // "Versatile Corp", "Archive Inc": a common word before a firm's suffix
+        let firm_name = part.len() == pos + 2
+            && is_corporate_end(cx.w(part[pos + 1]))
+            && w.len() > 3
+            && !is_small(w);
         let drop = (at_initial || headline)
             && !all_caps
+            && !firm_name
             && cx.doubtful(w)
             && !cx.g.org_words.contains(w)
             && !starts_place()
@@ -1581,7 +1608,11 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
             w.strip_suffix('s')
                 .is_some_and(|s| s.len() >= 2 && is_all_caps(s) && cx.g.not_names.contains(s))
         };
-        if cx.g.titles.contains(w) || cx.g.not_names.contains(w) || plural_of(w) {
+        if cx.g.titles.contains(w)
+            || cx.g.not_names.contains(w)
+            || plural_of(w)
+            || is_corporate_end(w)
+        {
             return false;
         }
         // "US$ 40 billion", "HK$": a currency, not the place
@@ -2562,6 +2593,13 @@ mod tests {
         assert!(f.contains(&("U.S.".into(), EntityType::Place)), "{f:?}");
         assert!(!f.iter().any(|(n, _)| n == "U.S. Currency"), "{f:?}");
         assert!(f.iter().any(|(n, _)| n == "Nottingham Forest"), "{f:?}");
+    }
+
+    #[test]
+    fn a_firm_s_suffix_keeps_its_common_word_and_is_no_name_alone() {
+        let f = found("Shares of the versatile firm rose. Later Versatile Corp said it would buy Archive Inc shares.");
+        assert!(f.iter().any(|(n, _)| n == "Versatile Corp"), "{f:?}");
+        assert!(!f.iter().any(|(n, _)| n == "Corp" || n == "Inc"), "{f:?}");
     }
 
     #[test]
