@@ -1834,6 +1834,17 @@ fn classify(
             None,
         );
     }
+    // "Islington South", "Ealing North": a place's part (or its constituency)
+    if words.len() == 2
+        && COMPASS.contains(&last)
+        && matches!(g.lookup(firstw), Some((EntityType::Place, _)))
+    {
+        return (
+            EntityType::Place,
+            Evidence::PlaceWord(last.to_string()),
+            None,
+        );
+    }
     // "South Richmond Hill", "Eastern Europe"
     if words.len() >= 2 && COMPASS.contains(&firstw) && !g.first_names.contains(words[1]) {
         return (
@@ -1904,6 +1915,15 @@ fn classify(
             Evidence::Context(format!("\"{firstw}\" starts it")),
             None,
         );
+    }
+    // "Phillips Equipment Co West": a firm's suffix inside the name
+    if words.len() >= 3 {
+        if let Some(w) = words[1..words.len() - 1]
+            .iter()
+            .find(|w| is_corporate_end(w))
+        {
+            return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
+        }
     }
     if words.len() >= 2
         && g.first_names.contains(firstw)
@@ -2600,6 +2620,21 @@ mod tests {
         let f = found("Shares of the versatile firm rose. Later Versatile Corp said it would buy Archive Inc shares.");
         assert!(f.iter().any(|(n, _)| n == "Versatile Corp"), "{f:?}");
         assert!(!f.iter().any(|(n, _)| n == "Corp" || n == "Inc"), "{f:?}");
+    }
+
+    #[test]
+    fn a_suffix_inside_makes_a_firm_and_a_compass_word_a_place_s_part() {
+        let f = found(
+            "They signed with Hoechst AG of Frankfurt on Monday. He won Islington South again.",
+        );
+        assert!(
+            f.contains(&("Hoechst AG of Frankfurt".into(), EntityType::Org)),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&("Islington South".into(), EntityType::Place)),
+            "{f:?}"
+        );
     }
 
     #[test]
