@@ -51,8 +51,10 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     }
     // "Apple Inc." is Apple, "Boeing Co." is Boeing
     // (but "Chicago Corp" is no Chicago: a place's name stays whole)
+    // (but "West Corp" is no "West": a compass word alone is no firm's name)
     if let Some((head, last)) = t.rsplit_once(' ') {
         if CORPORATE.contains(&last.trim_end_matches('.'))
+            && !matches!(head, "North" | "South" | "East" | "West")
             && !matches!(
                 g.lookup(head.trim_end_matches(',')),
                 Some((EntityType::Place, _))
@@ -832,6 +834,16 @@ pub fn link(items: &[Item]) -> Linked {
             // a surname, or a variant spelling of one
             let cands = by_last.get(t[0]).or_else(|| variant_cands.get(&k));
             if let Some(c) = cands.filter(|c| !c.is_empty()) {
+                // "the West" is the surname of the article's person, or of one
+                // the corpus names often ("North": Oliver North), not of any
+                if matches!(key.as_str(), "West" | "East" | "North" | "South") {
+                    let known: Vec<usize> = c
+                        .iter()
+                        .copied()
+                        .filter(|&x| local.contains(x) || key_articles[x].len() >= 3)
+                        .collect();
+                    return (!known.is_empty()).then(|| pick(&known)).flatten();
+                }
                 return pick(c);
             }
         }

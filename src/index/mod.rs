@@ -805,6 +805,22 @@ mod tests {
     }
 
     #[test]
+    fn the_west_is_the_surname_only_of_a_person_named_often_or_here() {
+        let ix = index_of(&[
+            "Oil\n\nThey drilled the Smoerbukk West field on Monday.",
+            "Talks\n\nHe said the West must act.",
+            "Arms\n\nLieutenant Colonel Oliver North testified.",
+            "Arms\n\nThen Oliver North spoke again.",
+            "Arms\n\nLater Oliver North left.",
+            "Arms\n\nAnd North said nothing more.",
+        ]);
+        let west = ix.find_entity("West").map(|e| e.name.clone());
+        assert_eq!(west.as_deref(), Some("West"));
+        let north = ix.find_entity("Oliver North").map(|e| e.articles.len());
+        assert_eq!(north, Some(4));
+    }
+
+    #[test]
     fn a_role_bodies_have_too_is_one_vote_for_a_one_word_name() {
         let ix = index_of(&[
             "Football\n\nBolton host Arsenal on Sunday.",
