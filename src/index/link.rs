@@ -54,7 +54,7 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     // (but "West Corp" is no "West": a compass word alone is no firm's name)
     if let Some((head, last)) = t.rsplit_once(' ') {
         if CORPORATE.contains(&last.trim_end_matches('.'))
-            && !matches!(head, "North" | "South" | "East" | "West")
+            && !crate::nlp::entities::is_compass_point(head)
             && !matches!(
                 g.lookup(head.trim_end_matches(',')),
                 Some((EntityType::Place, _))
@@ -836,7 +836,7 @@ pub fn link(items: &[Item]) -> Linked {
             if let Some(c) = cands.filter(|c| !c.is_empty()) {
                 // "the West" is the surname of the article's person, or of one
                 // the corpus names often ("North": Oliver North), not of any
-                if matches!(key.as_str(), "West" | "East" | "North" | "South") {
+                if crate::nlp::entities::is_compass_point(key) {
                     let known: Vec<usize> = c
                         .iter()
                         .copied()

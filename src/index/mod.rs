@@ -414,10 +414,8 @@ impl Index {
         let t0 = std::time::Instant::now();
         let (linked, conflicts) = match made {
             Some((l, c)) => (Some(l), c),
-            None => (
-                None,
-                timeline::date_conflicts(&self.articles, &self.analyses, &[]),
-            ),
+            // the time expressions are as they were: the conflicts too
+            None => (None, self.timeline.conflicts_at()),
         };
         self.names = Default::default();
         let (mut entities, mention_entity) =
@@ -802,6 +800,29 @@ mod tests {
             })
             .collect();
         Index::build(Corpus { articles, warnings }, 2025)
+    }
+
+    #[test]
+    fn a_relink_keeps_the_date_conflicts() {
+        let jsonl = concat!(
+            r#"{"id":"a","date":"2025-10-16","text":"On October 14 the ministers of the two countries signed the new trade accord in Geneva, officials said."}"#,
+            "\n",
+            r#"{"id":"b","date":"2025-10-17","text":"On October 12 the ministers of the two countries signed the new trade accord in Geneva, officials said."}"#,
+            "\n"
+        );
+        let mut warnings = Vec::new();
+        let path = std::path::PathBuf::from("x.jsonl");
+        let articles = crate::corpus::read_bytes(
+            &path,
+            crate::corpus::Format::JsonLines,
+            jsonl.as_bytes(),
+            &mut warnings,
+        );
+        let mut ix = Index::build(Corpus { articles, warnings }, 2025);
+        let before = ix.timeline.conflicts.clone();
+        assert_eq!(before.len(), 1);
+        ix.relink(&aliases::Aliases::default());
+        assert_eq!(ix.timeline.conflicts, before);
     }
 
     #[test]

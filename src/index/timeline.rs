@@ -361,6 +361,21 @@ impl Timeline {
     }
 }
 
+impl Timeline {
+    /// The conflicts by their time expressions (as `date_conflicts` gives
+    /// them), to build the timeline again without finding them again.
+    pub fn conflicts_at(&self) -> Vec<(TimexAt, TimexAt)> {
+        let at = |i: u32| {
+            let it = &self.items[i as usize];
+            (it.article, it.timex.as_ref().map_or(0, |r| r.start as u32))
+        };
+        self.conflicts
+            .iter()
+            .map(|&(a, b)| (at(a), at(b)))
+            .collect()
+    }
+}
+
 /// A time expression the timeline places, with the value it is given (a
 /// quote's may differ from its own): the value, its first and last day and
 /// its precision; none for durations, sets and spans of several years.

@@ -889,6 +889,12 @@ fn is_corporate_end(w: &str) -> bool {
     )
 }
 
+/// "North", "South", "East", "West": alone, a direction or a region ("the
+/// West"), seldom a firm's or a person's name.
+pub fn is_compass_point(w: &str) -> bool {
+    matches!(w, "North" | "South" | "East" | "West")
+}
+
 /// One capital letter: an initial.
 pub fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
@@ -1496,34 +1502,27 @@ fn clean<'p>(
         }
         // "the U.S. Currency", "U.K. TRADE": a place, then a word the corpus
         // writes in lower case, that names nothing with it
-        if p.len() == 2 && cx.toks[p[0]].word {
-            let w0 = cx.w(p[0]);
+        if p.len() == 2 && cx.toks[p[0]].word && cx.toks[p[1]].word {
+            let (w0, w1) = (cx.w(p[0]), titlecase(cx.w(p[1])));
             let place = |w: &str| matches!(cx.g.lookup(w), Some((EntityType::Place, _)));
-            let plain = |i: &usize| {
-                let t = titlecase(cx.w(*i));
-                cx.toks[*i].word
-                    && cx.g.is_common(&t)
+            // in lower case more than twice as often as not, and no word of a name
+            let plain = || {
+                cx.g.is_common(&w1)
                     && {
-                        // in lower case more than twice as often as not
-                        let (c, l, _) = cx.stats(&t);
+                        let (c, l, _) = cx.stats(&w1);
                         l > 2 * c
                     }
-                    && !cx.g.org_words.contains(t.as_str())
-                    && !cx.g.place_words.contains(t.as_str())
-                    && !cx.g.event_words.contains(t.as_str())
-                    && !cx.g.titles.contains(t.as_str())
+                    && !cx.g.org_words.contains(w1.as_str())
+                    && !cx.g.place_words.contains(w1.as_str())
+                    && !cx.g.event_words.contains(w1.as_str())
+                    && !cx.g.titles.contains(w1.as_str())
             };
-            let whole = p
-                .iter()
-                .map(|&i| titlecase(cx.w(i)))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let written = &cx.text[cx.toks[p[0]].start..cx.toks[p[1]].end];
-            if (place(w0) || place(&titlecase(w0)))
-                && p[1..].iter().all(plain)
-                && cx.g.lookup(&whole).is_none()
-                && !cx.g.companies.contains_key(written)
-            {
+            let known_whole = || {
+                let written = &cx.text[cx.toks[p[0]].start..cx.toks[p[1]].end];
+                cx.g.lookup(&format!("{} {w1}", titlecase(w0))).is_some()
+                    || cx.g.companies.contains_key(written)
+            };
+            if (place(w0) || place(&titlecase(w0))) && plain() && !known_whole() {
                 p = &p[..1];
             }
         }
