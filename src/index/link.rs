@@ -844,6 +844,23 @@ pub fn link(items: &[Item]) -> Linked {
                         .collect();
                     return (!known.is_empty()).then(|| pick(&known)).flatten();
                 }
+                // a short form the corpus mostly types as no person, that is a
+                // common word or starts a body's or a product's name ("the
+                // bank Chase", beside "Chase Manhattan"), is the surname of a
+                // person named elsewhere only if the corpus names that person
+                // often (not BP's "Treasurer Rodney Chase", written once)
+                let other_use = || g.is_common(t[0]) || by_head.contains_key(t[0]);
+                if ty_of(k) != EntityType::Person
+                    && !c.iter().any(|&x| local.contains(x))
+                    && other_use()
+                {
+                    let known: Vec<usize> = c
+                        .iter()
+                        .copied()
+                        .filter(|&x| key_articles[x].len() >= 3)
+                        .collect();
+                    return (!known.is_empty()).then(|| pick(&known)).flatten();
+                }
                 return pick(c);
             }
         }

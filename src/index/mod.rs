@@ -842,6 +842,26 @@ mod tests {
     }
 
     #[test]
+    fn a_bank_s_short_name_is_no_surname_of_a_person_named_once_elsewhere() {
+        let ix = index_of(&[
+            "Offer\n\nBP Group Treasurer Rodney Chase said the offer was fair. Chase added more.",
+            "Banks\n\nThe bank Chase cut its rate. Shares of the lender Chase fell.",
+            "Rates\n\nThe bank Chase raised its rate, quickly followed by the lender Chase.",
+        ]);
+        let rodney = ix.find_entity("Rodney Chase").map(|e| e.articles.len());
+        assert_eq!(rodney, Some(1), "the bank's articles are not his");
+        // a person the corpus names often keeps a bare surname anywhere
+        let ix = index_of(&[
+            "Talks\n\nPresident Ronald Reagan spoke.",
+            "Talks\n\nLater Ronald Reagan left.",
+            "Talks\n\nThen Ronald Reagan met them.",
+            "Budget\n\nThe budget Reagan sent was cut, the White House said.",
+        ]);
+        let reagan = ix.find_entity("Ronald Reagan").map(|e| e.articles.len());
+        assert_eq!(reagan, Some(4));
+    }
+
+    #[test]
     fn a_role_bodies_have_too_is_one_vote_for_a_one_word_name() {
         let ix = index_of(&[
             "Football\n\nBolton host Arsenal on Sunday.",
