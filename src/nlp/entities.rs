@@ -290,6 +290,68 @@ fn is_camel(s: &str) -> bool {
         || matches!(b[0], b'i' | b'e') && b[2..].iter().all(|c| c.is_ascii_uppercase())
 }
 
+/// A brand written with a capital inside: "MacBook", "PlayStation",
+/// "WorldCom", "JetBlue"; not a surname with its particle ("McDonald",
+/// "MacArthur", "DeGeneres", "LeBron"), unless what follows the particle is a
+/// common word ("MacBook"); nor a first name ("LuAnn").
+fn is_pascal_brand(s: &str, g: &Gazetteer) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 5 || !b[0].is_ascii_uppercase() || !b.iter().all(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let Some(k) =
+        (2..b.len() - 1).find(|&k| b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase())
+    else {
+        return false;
+    };
+    if !b[k + 1].is_ascii_lowercase() {
+        return false;
+    }
+    let (particle, rest) = s.split_at(k);
+    const PARTICLES: &[&str] = &[
+        "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "Del", "Della",
+    ];
+    // (nor a first name written so: "LuAnn", "JoAnne", "DeShawn")
+    if g.first_names.contains(s) || g.first_names.contains(rest) && !g.is_common(rest) {
+        return false;
+    }
+    // (and "Mc" always a surname's: "McBride", "McQueen")
+    particle != "Mc" && (!PARTICLES.contains(&particle) || g.is_common(rest) && rest.len() >= 4)
+}
+
+/// Words a short number follows in a name ("Channel 4", "Radio 4", "Apollo 11").
+const NUMBERED: &[&str] = &["Channel", "Radio", "Apollo", "Formula", "Windows", "Flight"];
+
+/// A word of capitals inside a name that no person's name has: not an
+/// initial ("J.R."), nor a regnal number ("John Paul II"): "Mac OS X",
+/// "Windows XP".
+fn is_acronym_word(w: &str) -> bool {
+    const REGNAL: &[&str] = &[
+        "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+    ];
+    // letters after a person's name: "Guy Mansfield QC", "William Haughey OBE"
+    const POST_NOMINAL: &[&str] = &[
+        "MP", "MEP", "MSP", "AM", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "JP",
+    ];
+    is_all_caps(w)
+        && !w.contains('.')
+        && !REGNAL.contains(&w)
+        && !POST_NOMINAL.contains(&w)
+        && !is_club_suffix(w)
+}
+
+/// The capitals that end the name of a club, a station or an association:
+/// "Egypt FA", "Graz AK", "Classic FM", "Chelsea FC".
+fn is_club_suffix(w: &str) -> bool {
+    matches!(w, "FC" | "AFC" | "RFC" | "CF" | "AC" | "SC" | "AK" | "FA" | "FM")
+        // and a firm's, in capitals: "Citibank NA", "Ticaret Bankasi AS"
+        || matches!(
+            w,
+            "NA" | "AS" | "AB" | "ASA" | "SPA" | "KK" | "BV" | "LP" | "LLP" | "NL" | "FSB"
+        )
+        || is_corporate_end(w)
+}
+
 /// A model designation after a name: "A380", "737s", "76ers", "7e7"; plain
 /// numbers only of three digits ("Boeing 787") or after a camel-case brand
 /// ("iPhone 4"), never a year.
@@ -557,8 +619,8 @@ const COMPASS: &[&str] = &[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
 ];
 
-/// "117th Street", "East 5th Avenue", "42nd St.": a numbered street is a
-/// place (its number starts no name of its own).
+/// "117th Street", "East 5th Avenue", "42nd St.", "Route 94": a numbered
+/// street or road is a place (its number starts no name of its own).
 fn numbered_streets(cx: &Ctx, out: &mut Vec<Mention>) {
     let ordinal = |w: &str| {
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();
@@ -572,9 +634,24 @@ fn numbered_streets(cx: &Ctx, out: &mut Vec<Mention>) {
                 "Street" | "Avenue" | "Road" | "Boulevard" | "Highway" | "Route" | "Square"
             )
     };
+    // "Route 94", "Highway 1", "Interstate 95": a road by its number
+    let road = |w: &str| matches!(w, "Route" | "Highway" | "Interstate");
+    let road_number = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&digits) && w.len() - digits <= 1
+    };
     let mut added = Vec::new();
     for i in 0..cx.toks.len().saturating_sub(1) {
         let (t, n) = (cx.toks[i], cx.toks[i + 1]);
+        if t.word && n.word && t.end < n.start && road(cx.w(i)) && road_number(cx.w(i + 1)) {
+            added.push(Mention {
+                range: t.start..n.end,
+                ty: EntityType::Place,
+                evidence: Evidence::PlaceWord(cx.w(i).to_string()),
+                canonical: None,
+            });
+            continue;
+        }
         if !(t.word && n.word && t.end < n.start && ordinal(cx.w(i)) && street(cx.w(i + 1))) {
             continue;
         }
@@ -652,7 +729,8 @@ fn bare_models(cx: &Ctx, out: &mut Vec<Mention>) {
             let name = &cx.text[m.range.clone()];
             let last = name.rsplit(' ').next()?;
             let digits = last.split('-').next().unwrap_or(last).trim_end_matches('s');
-            (name.contains(' ') && !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()))
+            // (three digits at least: a bare "4" is no "iPhone 4")
+            (name.contains(' ') && digits.len() >= 3 && digits.bytes().all(|c| c.is_ascii_digit()))
                 .then_some((digits, name))
         })
         .collect();
@@ -781,7 +859,22 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
             } else if t.word
                 && cx.toks[j - 1].word
                 && cx.toks[j - 1].end < t.start
-                && is_model(cx.w(j), is_camel(cx.w(j - 1)))
+                && is_camel(cx.w(j - 1))
+                && matches!(cx.w(j), "nano" | "mini" | "touch" | "shuffle" | "classic")
+            {
+                // "iPod nano", "iPad mini": a camel-case brand's model in lower case
+                run.push(j);
+                j += 1;
+                break;
+            } else if t.word
+                && cx.toks[j - 1].word
+                && cx.toks[j - 1].end < t.start
+                // (an airline's plane is no name of it: "American Airlines 777")
+                && !cx.g.org_words.contains(cx.w(j - 1))
+                && is_model(
+                    cx.w(j),
+                    is_camel(cx.w(j - 1)) || NUMBERED.contains(&cx.w(j - 1)),
+                )
                 && !score_like(cx, j, b)
             {
                 run.push(j);
@@ -818,6 +911,17 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
+            } else if !t.word
+                && t.start == cx.toks[j - 1].end
+                && j + 1 < b
+                && cx.toks[j + 1].start > t.end
+                && is_group_possessive(cx.w(j - 1), cx.w(j))
+                && cand_word(cx, j + 1, all_caps_line)
+            {
+                // "People's Republic of China", "Women's World Cup", "Workers' Party"
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
             } else if t.word
                 && CONNECTORS.contains(&cx.w(j))
                 && j + 1 < b
@@ -841,6 +945,19 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
         }
         process_run(cx, a, b, run, &initial[..], headline, all_caps_line, out);
         i = j;
+    }
+}
+
+/// A group of people in the possessive, which starts the name after it
+/// ("People's Republic", "Children's Hospital", "Workers' Party").
+fn is_group_possessive(w: &str, mark: &str) -> bool {
+    match mark {
+        "'s" | "’s" => matches!(w, "People" | "Children" | "Women" | "Men"),
+        "'" | "’" => matches!(
+            w,
+            "Workers" | "Veterans" | "Farmers" | "Teachers" | "Citizens" | "Nurses" | "Miners"
+        ),
+        _ => false,
     }
 }
 
@@ -964,7 +1081,8 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
     let c = cx.w(j);
     match c {
         "of" | "for" | "the" => {
-            let head = cx.g.org_words.contains(last)
+            // (a plural head too: "Royal Courts of Justice")
+            let head = cx.g.is_org_word_or_plural(last)
                 || cx.g.place_words.contains(last)
                 || cx.g.titles.contains(last)
                 || matches!(
@@ -1113,8 +1231,11 @@ fn process_run(
         }
         let t = join_words(cx, &run[k..k + n]);
         let company_title = COMPANY_TITLES.contains(&t.as_str()) && from < k;
-        // a title must be followed by more of the run to count as one
-        if (k + n < run.len() || company_title) && !org_ending(cx, &run[k..]) {
+        // a title must be followed by more of the run to count as one; one
+        // before "of" is a role of the body after it, whatever the body's
+        // last word ("Chief Operating Officer of AirTran Airways")
+        let role_of = k + n < run.len() && cx.w(run[k + n]) == "of";
+        if (k + n < run.len() || company_title) && (role_of || !org_ending(cx, &run[k..])) {
             // "Deputy Treasury Secretary": the words before a title are part
             // of it when a rank word starts them and only common words follow
             let rank = from < k
@@ -1291,6 +1412,12 @@ const COMPANY_TITLES: &[&str] = &[
     "Chief Executive Officer",
     "COO",
     "CFO",
+    "CTO",
+    "Chief Operating Officer",
+    "Chief Financial Officer",
+    "Chief Technology Officer",
+    "Vice Chairman",
+    "Managing Director",
     "Founder",
     "Co-founder",
 ];
@@ -1497,6 +1624,16 @@ fn clean<'p>(
         while p.last().is_some_and(joiner) {
             p = &p[..p.len() - 1];
         }
+        // "Adam Air Flight 574": the airline (a flight's number names no one)
+        if let Some(f) = p.iter().rposition(|&i| cx.w(i) == "Flight") {
+            if f > 0
+                && p[f + 1..]
+                    .iter()
+                    .all(|&i| cx.w(i).bytes().all(|c| c.is_ascii_digit()))
+            {
+                p = &p[..f];
+            }
+        }
         if p.is_empty() {
             continue;
         }
@@ -1579,6 +1716,25 @@ fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize]
     }
 }
 
+fn is_ticker_part(cx: &Ctx, i: usize) -> bool {
+    let glued = |x: usize, y: usize| cx.toks[x].end == cx.toks[y].start;
+    let caps = |x: usize| cx.toks[x].word && cx.w(x).bytes().all(|c| c.is_ascii_uppercase());
+    let code = |x: usize| caps(x) && cx.w(x).len() <= 2;
+    let dot = |x: usize| cx.w(x) == ".";
+    let n = cx.toks.len();
+    // the company's part, before the dot
+    let before = i + 2 < n
+        && dot(i + 1)
+        && glued(i, i + 1)
+        && glued(i + 1, i + 2)
+        && code(i + 2)
+        && !(i + 3 < n && glued(i + 2, i + 3) && cx.toks[i + 3].word);
+    // the exchange's code, after it
+    let after =
+        i >= 2 && code(i) && dot(i - 1) && glued(i - 2, i - 1) && glued(i - 1, i) && caps(i - 2);
+    caps(i) && (before || after)
+}
+
 fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
     let words: Words = p
         .iter()
@@ -1590,6 +1746,11 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
     }
     if words.len() == 1 {
         let w = words[0];
+        // a stock ticker ("<PGLO.AS>", "KLM.AS", "(AAPL.O)"): capitals, a dot
+        // and an exchange's code of one or two capitals, all glued
+        if is_ticker_part(cx, p[0]) {
+            return false;
+        }
         // one letter is a name only where a kind of organization introduces
         // it ("social media platform X")
         if w.chars().count() == 1 || w == "I" {
@@ -1630,7 +1791,9 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
         || words.iter().any(|w| is_camel(w))
         || words
             .iter()
-            .any(|w| cx.g.org_words.contains(*w) || cx.g.place_words.contains(*w))
+            .any(|w| cx.g.is_org_word_or_plural(w) || cx.g.place_words.contains(*w))
+        // "the World Cup", "the Cold War": an event's word ends it
+        || cx.g.event_words.contains(words[words.len() - 1])
     {
         return true;
     }
@@ -1771,12 +1934,26 @@ fn classify(
     let body = words.len() >= 2 && (g.org_words.contains(last) || g.org_words.contains(firstw))
         || words.len() == 1 && g.org_words.contains(firstw);
     // a role firms have in a deal ("lead manager Salomon Brothers",
-    // "financial adviser Smith Barney") makes a person only of a first name
+    // "financial adviser Smith Barney", "analysts Gartner") makes a person
+    // only of a first name
     let firm_role = |t: &str| {
         with_lower(t, |t| {
             matches!(
                 t,
-                "manager" | "managers" | "adviser" | "advisor" | "advisers" | "agent"
+                "manager"
+                    | "managers"
+                    | "adviser"
+                    | "advisor"
+                    | "advisers"
+                    | "agent"
+                    | "analyst"
+                    | "analysts"
+                    | "consultant"
+                    | "consultants"
+                    | "broker"
+                    | "brokers"
+                    | "auditor"
+                    | "auditors"
             )
         }) && !g.first_names.contains(firstw)
     };
@@ -1860,7 +2037,8 @@ fn classify(
         );
     }
     // "Air France", "Air Canada", "Aer Lingus": an airline
-    if words.len() >= 2 && matches!(firstw, "Air" | "Aer") {
+    // ("Adam Air", "Virgin Air")
+    if words.len() >= 2 && (matches!(firstw, "Air" | "Aer") || last == "Air") {
         return (EntityType::Org, Evidence::OrgWord(firstw.to_string()), None);
     }
     // sports teams: "Philadelphia 76ers", "San Diego Chargers"
@@ -1881,8 +2059,15 @@ fn classify(
             return (EntityType::Place, Evidence::PlaceWord(w.to_string()), None);
         }
     }
-    // "iTunes Music Store", "iPod Nano": a product of a camel-case brand
-    if words.len() >= 2 && words.iter().any(|w| is_camel(w)) && !g.org_words.contains(last) {
+    // "iTunes Music Store", "iPod Nano", "MacBook Pro": a product of a
+    // camel-case brand
+    // (a first name before a capital inside makes a person: "Lomana LuaLua")
+    if words.len() >= 2
+        && words
+            .iter()
+            .any(|w| is_camel(w) || is_pascal_brand(w, g) && !g.first_names.contains(firstw))
+        && !g.org_words.contains(last)
+    {
         return (
             EntityType::Other,
             Evidence::Context("a brand in camel case".into()),
@@ -1915,6 +2100,10 @@ fn classify(
             None,
         );
     }
+    // "NV Philips": a firm's suffix in capitals before its name
+    if words.len() >= 2 && is_all_caps(firstw) && is_corporate_end(firstw) {
+        return (EntityType::Org, Evidence::OrgWord(firstw.to_string()), None);
+    }
     // "Phillips Equipment Co West": a firm's suffix inside the name
     if words.len() >= 3 {
         if let Some(w) = words[1..words.len() - 1]
@@ -1924,9 +2113,13 @@ fn classify(
             return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
         }
     }
+    // (a brand's or an acronym's word is no person's: "Mac OS X", "Jet MacBook")
     if words.len() >= 2
         && g.first_names.contains(firstw)
-        && !g.org_words.iter().any(|o| words.contains(o))
+        && !words.iter().any(|w| g.is_org_word_or_plural(w))
+        && !words[1..]
+            .iter()
+            .any(|w| is_acronym_word(w) || is_pascal_brand(w, g))
     {
         return (
             EntityType::Person,
@@ -1936,7 +2129,7 @@ fn classify(
     }
     if let Some(w) = words
         .iter()
-        .find(|w| g.org_words.contains(**w) && w.len() > 3)
+        .find(|w| g.is_org_word_or_plural(w) && w.len() > 3)
     {
         return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
     }
@@ -1955,6 +2148,17 @@ fn classify(
             );
         }
     }
+    // "WCCO-TV Channel 4", "KQED-FM": a station's call sign
+    if norm
+        .split(' ')
+        .any(|w| w.len() > 5 && (w.ends_with("-TV") || w.ends_with("-FM")))
+    {
+        return (
+            EntityType::Org,
+            Evidence::Context("a station's call sign".into()),
+            None,
+        );
+    }
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return (
             EntityType::Other,
@@ -1972,6 +2176,7 @@ fn classify(
             None,
         );
     }
+
     // context: "X said" (a person or a body), "in X" (a place)
     let next_word = (after..b).find(|&i| cx.toks[i].word).map(|i| cx.w(i));
     let before = p[0].checked_sub(1).filter(|&i| i >= a).map(|i| cx.w(i));
@@ -2079,6 +2284,32 @@ fn classify(
         if g.companies.contains_key(firstw) {
             return (EntityType::Org, Evidence::Company, None);
         }
+        if is_club_suffix(last) {
+            return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
+        }
+        // "Yukos USA", "Universities UK": a body's branch in a country
+        if is_all_caps(last) && matches!(g.lookup(last), Some((EntityType::Place, _))) {
+            return (
+                EntityType::Org,
+                Evidence::Context(format!("a body in \"{last}\"")),
+                None,
+            );
+        }
+        // "Mac OS X", "Windows XP": capitals no person's name has (in a
+        // name not all in capitals: "TERRE HAUTE" is a headline's)
+        // (nor a firm's name with a connector or a hyphen: "Societe Francaise
+        // de BP", "Thomson-CSF")
+        if !is_all_caps(firstw)
+            && !norm.contains('-')
+            && !words.iter().any(|w| CONNECTORS.contains(w))
+            && words[1..].iter().any(|w| is_acronym_word(w))
+        {
+            return (
+                EntityType::Other,
+                Evidence::Context("an acronym inside".into()),
+                None,
+            );
+        }
         if weak_place {
             return (EntityType::Place, Evidence::Default, None);
         }
@@ -2116,6 +2347,116 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         found(text).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn capitals_joined_by_an_ampersand_are_one_name() {
+        assert_eq!(
+            found("Buyers overwhelmed Apple and AT&T. The R&D budget and P&G's rose."),
+            vec![
+                ("Apple".into(), EntityType::Org),
+                ("AT&T".into(), EntityType::Org),
+                ("P&G".into(), EntityType::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_before_of_is_the_body_s_role_not_its_name() {
+        assert_eq!(
+            found("\"It is good,\" said Joe Leonard, Chairman and Chief Operating Officer of AirTran Airways."),
+            vec![
+                ("Joe Leonard".into(), EntityType::Person),
+                ("AirTran Airways".into(), EntityType::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn plural_heads_possessive_groups_and_events_name_bodies() {
+        assert_eq!(
+            found("Hearings begin in the Royal Courts of Justice, located in London."),
+            vec![
+                ("Royal Courts of Justice".into(), EntityType::Org),
+                ("London".into(), EntityType::Place)
+            ]
+        );
+        let f = found("Officials of the People's Republic of China and the Workers' Party of Korea watched the World Cup.");
+        assert_eq!(
+            f.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+            [
+                "People's Republic of China",
+                "Workers' Party of Korea",
+                "World Cup"
+            ]
+        );
+        assert_eq!(f[2].1, EntityType::Other);
+        // a surname in the plural stays a person's
+        assert_eq!(
+            found("He met Tyra Banks in Paris."),
+            vec![
+                ("Tyra Banks".into(), EntityType::Person),
+                ("Paris".into(), EntityType::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn products_by_their_brand_s_form_are_no_persons() {
+        let f = found("The iPod nano, the iPod touch and the new MacBook Pro run Mac OS X Lion, said Tom McGee.");
+        assert_eq!(
+            f,
+            vec![
+                ("iPod nano".into(), EntityType::Other),
+                ("iPod touch".into(), EntityType::Other),
+                ("MacBook Pro".into(), EntityType::Other),
+                ("Mac OS X Lion".into(), EntityType::Other),
+                ("Tom McGee".into(), EntityType::Person)
+            ]
+        );
+        // letters after a person's name, and a club's or a firm's
+        let f =
+            found("He met Guy Mansfield QC, of Classic FM and Yukos USA, and Pope John Paul II.");
+        assert!(
+            f.contains(&("Guy Mansfield QC".into(), EntityType::Person)),
+            "{f:?}"
+        );
+        assert!(f.contains(&("Classic FM".into(), EntityType::Org)), "{f:?}");
+        assert!(f.contains(&("Yukos USA".into(), EntityType::Org)), "{f:?}");
+        assert!(
+            f.iter()
+                .any(|(n, t)| n.ends_with("John Paul II") && *t == EntityType::Person),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn flights_roads_channels_and_an_airline_s_plane() {
+        let f = found("Adam Air Flight 574 crashed. An American Airlines 777 landed on state Route 94, said WCCO-TV Channel 4, after the iPhone 4 launch.");
+        assert!(f.contains(&("Adam Air".into(), EntityType::Org)), "{f:?}");
+        assert!(
+            f.contains(&("American Airlines".into(), EntityType::Org)),
+            "{f:?}"
+        );
+        assert!(f.contains(&("Route 94".into(), EntityType::Place)), "{f:?}");
+        assert!(
+            f.contains(&("WCCO-TV Channel 4".into(), EntityType::Org)),
+            "{f:?}"
+        );
+        // a short number alone is no model's name
+        assert!(!f.iter().any(|(n, _)| n == "4"), "{f:?}");
+    }
+
+    #[test]
+    fn stock_tickers_and_a_title_s_abbreviation_are_no_names() {
+        assert_eq!(
+            found("NV Philips <PGLO.AS> and AT&T <T.N> agreed, said Rep. John Dingell."),
+            vec![
+                ("NV Philips".into(), EntityType::Org),
+                ("AT&T".into(), EntityType::Org),
+                ("John Dingell".into(), EntityType::Person)
+            ]
+        );
     }
 
     #[test]

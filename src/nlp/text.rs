@@ -172,6 +172,9 @@ fn scan(
                     break;
                 }
                 j += 1;
+            } else if c == '&' && amp_joins(&at, start, j, n) {
+                // "AT&T", "P&G", "S&P": capitals on both sides, no spaces
+                j += 1;
             } else if matches!(c, ',' | '.')
                 && at(j - 1).is_ascii_digit()
                 && j + 1 < n
@@ -190,6 +193,23 @@ fn scan(
         i = j;
     }
     out
+}
+
+/// True when the "&" at `j` joins the capitals from `start` to those after
+/// it into one word ("AT&T", "P&G"): at most four capitals on each side and
+/// no letter of either side in lower case ("Johnson&Johnson" stays three words).
+fn amp_joins(at: &impl Fn(usize) -> char, start: usize, j: usize, n: usize) -> bool {
+    let caps = |c: char| c.is_ascii_uppercase();
+    let before = j - start;
+    if before > 4 || !(start..j).all(|k| caps(at(k))) {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < n && caps(at(k)) {
+        k += 1;
+    }
+    let after = k - j - 1;
+    (1..=4).contains(&after) && !(k < n && at(k).is_alphanumeric())
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -363,8 +383,9 @@ fn ends_name_before_sentence(text: &str, dot: usize, next: &str) -> bool {
 /// Is the full stop at `dot` part of an abbreviation?
 fn is_abbreviation(text: &str, dot: usize, wrapped: bool) -> bool {
     let before = &text[..dot];
+    // ("AT&T." is no initial "T.")
     let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '&'))
         .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let word = &before[word_start..];
@@ -463,6 +484,11 @@ mod tests {
         assert_eq!(words("Putin’s call"), vec!["Putin", "’s", "call"]);
         assert_eq!(words("US. Secretary"), vec!["US", ".", "Secretary"]);
         assert_eq!(words("WW3-style"), vec!["WW3", "-", "style"]);
+        assert_eq!(words("AT&T's P&G."), vec!["AT&T", "'s", "P&G", "."]);
+        assert_eq!(
+            words("Procter&Gamble A & B"),
+            vec!["Procter", "&", "Gamble", "A", "&", "B"]
+        );
     }
 
     #[test]
