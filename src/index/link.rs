@@ -815,6 +815,7 @@ pub fn link(items: &[Item]) -> Linked {
                 .or_else(|| cands.iter().max_by_key(|c| best(c)))
                 .copied()
         };
+        let mut surname_of_some = false;
         if strong_non_person {
             // "Jackson" in an article about Jamal Jackson is not the city
             // (a person whose name does not start with a known name: not
@@ -859,9 +860,15 @@ pub fn link(items: &[Item]) -> Linked {
                         .copied()
                         .filter(|&x| key_articles[x].len() >= 3)
                         .collect();
-                    return (!known.is_empty()).then(|| pick(&known)).flatten();
+                    if !known.is_empty() {
+                        return pick(&known);
+                    }
+                    // (then it may be a body's or a team's short name, below,
+                    // not an acronym's: it named someone)
+                    surname_of_some = true;
+                } else {
+                    return pick(c);
                 }
-                return pick(c);
             }
         }
         // "Chargers" -> "San Diego Chargers", "A380" -> "Airbus A380", "Northrop" ->
@@ -886,9 +893,28 @@ pub fn link(items: &[Item]) -> Linked {
                     return pick(pool);
                 }
             }
+            // "Chargers" -> "San Diego Chargers": a team's nickname, which the
+            // corpus gives one team of a place, is that team in any article
+            if !strong_non_person && ty_of(k) == EntityType::Org {
+                let team = |x: usize| {
+                    let tk = &key_tokens[x];
+                    tk.len() >= 2
+                        && tk[tk.len() - 1] == t[0]
+                        && matches!(
+                            g.lookup(&tk[..tk.len() - 1].join(" ")),
+                            Some((EntityType::Place, _))
+                        )
+                };
+                // (its spellings are one: "SAN Diego Chargers" in a headline)
+                let root = roots[c[0]];
+                if c.iter().all(|&x| roots[x] == root) && c.iter().any(|&x| team(x)) {
+                    return pick(c);
+                }
+            }
         }
-        if key.chars().filter(|c| c.is_uppercase()).count()
-            == key.chars().filter(|c| c.is_alphabetic()).count()
+        if !surname_of_some
+            && key.chars().filter(|c| c.is_uppercase()).count()
+                == key.chars().filter(|c| c.is_alphabetic()).count()
             && key.len() >= 2
         {
             if let Some(c) = by_initials.get(key.as_str()) {
@@ -1204,6 +1230,25 @@ mod tests {
         assert_eq!(c[0], c[1]);
         assert_eq!(c[2], c[3]);
         assert_ne!(c[4], c[5], "a maker is not its product");
+    }
+
+    #[test]
+    fn a_team_s_nickname_is_the_one_team_of_a_place_so_called() {
+        let o = m(EntityType::Org, None);
+        let ms = [o.clone(), o.clone(), o.clone(), o.clone(), o.clone()];
+        // (not a party: "Liberal Democrats" is no place's)
+        let texts = [
+            "San Diego Chargers",
+            "Chargers",
+            "Liberal Democrats",
+            "Democrats",
+            "SAN Diego Chargers",
+        ];
+        let l = link(&items(&ms, &texts, &[0, 1, 2, 3, 4]));
+        let c = &l.cluster_of;
+        assert_eq!(c[0], c[1], "the nickname alone in another article");
+        assert_ne!(c[2], c[3]);
+        assert_eq!(c[0], c[4]);
     }
 
     #[test]
