@@ -1138,6 +1138,20 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             c != "the" && head
         }
         "and" | "&" => {
+            // "Trinidad and Tobago", "Bosnia and Herzegovina": the tables name
+            // the whole
+            if j + 1 < b && cx.toks[j + 1].word {
+                let lead = run
+                    .iter()
+                    .position(|&i| !matches!(cx.w(i), "The" | "the"))
+                    .unwrap_or(0);
+                if lead < run.len() {
+                    let whole = &cx.text[cx.toks[run[lead]].start..cx.toks[j + 1].end];
+                    if cx.g.lookup(whole).is_some() {
+                        return true;
+                    }
+                }
+            }
             // "Securities and Exchange Commission": the name goes on to an org
             // word; "Shanghai Airlines and Xiamen Airlines" are two names
             let words = run
@@ -1145,6 +1159,17 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
                 .filter(|&&i| cx.toks[i].word && !matches!(cx.w(i), "The" | "A" | "An"))
                 .count();
             if words >= 2 && cx.g.org_words.contains(last) {
+                return false;
+            }
+            // "Bank of England and Treasury": a body of a place ends its name
+            // (but "Hong Kong and Shanghai Banking", "British and Commonwealth
+            // Shipping" name firms after places)
+            let lead = run
+                .iter()
+                .position(|&i| !matches!(cx.w(i), "The" | "the"))
+                .unwrap_or(0);
+            let place = |s: &str| matches!(cx.g.lookup(s), Some((EntityType::Place, _)));
+            if run.len() - lead >= 3 && place(last) && cx.g.is_org_word_or_plural(cx.w(run[lead])) {
                 return false;
             }
             // "Merrill Lynch and Co", "Johnson and Sons": a firm's name goes on
@@ -1244,8 +1269,9 @@ fn process_run(
                 && run[from + 1..k]
                     .iter()
                     .all(|&i| !cx.toks[i].word || cx.g.is_common(cx.w(i)));
-            // "U.S. Trade Representative", "British Foreign Secretary": a
-            // place, then common words that belong to the title
+            // "U.S. Trade Representative", "British Foreign Secretary", "EC
+            // Farm Commissioner": a place or a known body, then common words
+            // that belong to the title
             let place_then_common = (!rank && !company_title && from + 1 < k)
                 .then(|| {
                     (from + 1..k).find(|&j| {
@@ -1255,8 +1281,8 @@ fn process_run(
                                 .all(|&i| !cx.toks[i].word || cx.doubtful(cx.w(i)))
                             && {
                                 let w = join_words(cx, &run[from..j]);
-                                cx.g.demonyms.contains(w.as_str())
-                                    || matches!(cx.g.lookup(&w), Some((EntityType::Place, _)))
+                                // (or a body the tables know: "EC Farm Commissioner")
+                                cx.g.demonyms.contains(w.as_str()) || cx.g.lookup(&w).is_some()
                             }
                     })
                 })
@@ -2188,6 +2214,20 @@ fn classify(
             None,
         );
     }
+    // "The Beatles" in a title: the same, with its article
+    if words.len() == 2
+        && firstw == "The"
+        && last.len() > 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !is_all_caps(last)
+    {
+        return (
+            EntityType::Org,
+            Evidence::Context(format!("\"{name}\"")),
+            None,
+        );
+    }
     // "the Chargers", "the Beatles": a team or a band (surnames take no article)
     if words.len() == 1
         && matches!(before, Some("the") | Some("The"))
@@ -2460,6 +2500,36 @@ mod tests {
     }
 
     #[test]
+    fn a_band_with_its_article_and_a_community_are_bodies() {
+        let f = found("He sang a song of The Beatles. The Caribbean Community met in Georgetown.");
+        assert!(
+            f.contains(&("The Beatles".into(), EntityType::Org)),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&("Caribbean Community".into(), EntityType::Org)),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn and_joins_a_known_whole_not_a_place_to_a_body() {
+        assert_eq!(
+            found("Trinidad and Tobago met British and Commonwealth Shipping Co and the Bank of England and Treasury."),
+            vec![
+                ("Trinidad and Tobago".into(), EntityType::Place),
+                ("British and Commonwealth Shipping Co".into(), EntityType::Org),
+                ("Bank of England".into(), EntityType::Org),
+                ("Treasury".into(), EntityType::Org)
+            ]
+        );
+        assert_eq!(
+            names("The Securities and Exchange Commission said."),
+            ["Securities and Exchange Commission"]
+        );
+    }
+
+    #[test]
     fn a_place_s_name_is_no_plural_title() {
         let t = "Driver Charged In Fatal Queens Hit & Run\nA woman was killed in Queens.";
         assert_eq!(
@@ -2491,6 +2561,13 @@ mod tests {
                 ("U.S.".into(), EntityType::Place),
                 ("Clayton Yeutter".into(), EntityType::Person),
                 ("John Major".into(), EntityType::Person)
+            ]
+        );
+        assert_eq!(
+            found("He met EC Farm Commissioner Frans Andriessen."),
+            vec![
+                ("EC".into(), EntityType::Org),
+                ("Frans Andriessen".into(), EntityType::Person)
             ]
         );
     }
