@@ -1299,9 +1299,55 @@ fn process_run(
             } else {
                 t
             };
-            pending_title = Some(t);
+            // "MP for West Ham", "Minister for Europe", "President of Boeing":
+            // what follows is the seat's or the body's name, no person's
+            let for_seat = run.get(k + n).is_some_and(|&i| cx.w(i) == "for");
             k += n;
             from = k;
+            if role_of || for_seat {
+                // but "Secretary of Commerce Malcolm Baldrige", "Minister of
+                // State for Finance Tom Hockin": the office's common words, then
+                // a person's first name: the title's, and the person's name
+                // (a first name that is also a common word before a name that is
+                // not one: "Tom Hockin")
+                let person = (k + 1..run.len()).find(|&q| {
+                    let w = cx.w(run[q]);
+                    let next_name = run.get(q + 1).is_some_and(|&j| {
+                        cx.toks[j].word && is_cap(cx.w(j)) && !cx.g.is_common(cx.w(j))
+                    });
+                    cx.toks[run[q]].word
+                        && cx.g.first_names.contains(w)
+                        && (!cx.g.is_common(w) || next_name)
+                });
+                let office = person.filter(|&q| {
+                    run[k..q].iter().all(|&i| {
+                        let w = cx.w(i);
+                        !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
+                    })
+                });
+                match office {
+                    Some(q) => {
+                        pending_title = Some(format!("{t} {}", join_words(cx, &run[k..q])));
+                        k = q;
+                        from = q;
+                    }
+                    // "President of Boeing", "Minister for Europe": a body's or a
+                    // place's name; "Minister of State for Foreign Affairs Rashid
+                    // Abdulla": an office's words, then the person
+                    None => {
+                        let proper = run[k..]
+                            .iter()
+                            .find(|&&i| cx.toks[i].word && !CONNECTORS.contains(&cx.w(i)))
+                            .is_some_and(|&i| {
+                                // ("MP for West Ham": a seat)
+                                !cx.g.is_common(cx.w(i)) || COMPASS.contains(&cx.w(i))
+                            });
+                        pending_title = (!proper).then_some(t);
+                    }
+                }
+            } else {
+                pending_title = Some(t);
+            }
             continue;
         }
         k += 1;
@@ -1606,11 +1652,21 @@ fn clean<'p>(
                 cx.g.lookup(s).is_some()
             }
         };
+        // "Liberal Democrat Charles Kennedy": a known name the word ends
+        let ends_known = || {
+            (1..=2).any(|k| {
+                pos >= k && {
+                    let s = &cx.text[cx.toks[part[pos - k]].start..cx.toks[i].end];
+                    cx.g.lookup(s).is_some()
+                }
+            })
+        };
         // "Russian Foreign Ministry", "Saudi Arabia", "Liberal Democrats"
         let demonym_kept = || {
             pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap()))
                 || starts_place()
                 || whole_known()
+                || ends_known()
         };
         // "Versatile Corp", "Archive Inc": a common word before a firm's suffix
         let firm_name = part.len() == pos + 2
@@ -1625,6 +1681,23 @@ fn clean<'p>(
             && !starts_place()
             && !first_name_of()
             || cx.g.demonyms.contains(w) && !demonym_kept();
+        // "President of Boeing Alan Mulally": a first name after a listed
+        // company starts the person's name
+        let lead =
+            (from..pos).find(|&q| cx.toks[part[q]].word && !CONNECTORS.contains(&cx.w(part[q])));
+        // (a surname after it, no model: "Rolls-Royce Trent 900" is an engine)
+        let surname_next = part.get(pos + 1).is_some_and(|&j| {
+            cx.toks[j].word && is_cap(cx.w(j)) && cx.w(j).chars().all(char::is_alphabetic)
+        });
+        if let Some(lead) = lead.filter(|_| {
+            surname_next && (cx.g.first_names.contains(w) && !cx.g.is_common(w) || first_name_of())
+        }) {
+            let before = &cx.text[cx.toks[part[lead]].start..cx.toks[part[pos - 1]].end];
+            if cx.g.companies.contains_key(before) {
+                pieces.push(&part[from..pos]);
+                from = pos;
+            }
+        }
         // "UK iTunes", "Apple iPhone": a camel-case brand starts its own name
         if is_camel(w) && from < pos {
             pieces.push(&part[from..pos]);
@@ -1635,6 +1708,10 @@ fn clean<'p>(
             if from < pos {
                 pieces.push(&part[from..pos]);
             }
+            from = pos + 1;
+        } else if cx.g.demonyms.contains(w) && pos + 1 < part.len() && ends_known() {
+            // the party's name ends there: "Liberal Democrat | Charles Kennedy"
+            pieces.push(&part[from..=pos]);
             from = pos + 1;
         }
     }
@@ -2526,6 +2603,41 @@ mod tests {
         assert_eq!(
             names("The Securities and Exchange Commission said."),
             ["Securities and Exchange Commission"]
+        );
+    }
+
+    #[test]
+    fn offices_seats_parties_and_a_firm_s_head() {
+        let f = found("He met Secretary of Commerce Malcolm Baldrige, Minister of State for Finance Tom Hockin, the MP for Sedgefield and President of Boeing Alan Mulally.");
+        assert!(
+            f.contains(&("Malcolm Baldrige".into(), EntityType::Person)),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&("Tom Hockin".into(), EntityType::Person)),
+            "{f:?}"
+        );
+        assert!(f.contains(&("Boeing".into(), EntityType::Org)), "{f:?}");
+        assert!(
+            f.contains(&("Alan Mulally".into(), EntityType::Person)),
+            "{f:?}"
+        );
+        // a seat after "MP for" is no person
+        assert!(
+            !f.iter()
+                .any(|(n, t)| n == "Sedgefield" && *t == EntityType::Person),
+            "{f:?}"
+        );
+        // a party's member: the party, then the person
+        assert_eq!(
+            found("Labour MP Christine Russell and Liberal Democrat Charles Kennedy spoke of Rolls-Royce Trent 900 engines and the fight against Aids."),
+            vec![
+                ("Labour".into(), EntityType::Org),
+                ("Christine Russell".into(), EntityType::Person),
+                ("Liberal Democrat".into(), EntityType::Org),
+                ("Charles Kennedy".into(), EntityType::Person),
+                ("Rolls-Royce Trent 900".into(), EntityType::Other)
+            ]
         );
     }
 
