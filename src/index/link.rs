@@ -875,6 +875,8 @@ pub fn link(items: &[Item]) -> Linked {
         // "Northrop Grumman": where every article using the short form has a long one
         // (a company's name is not the head of its products: "Boeing" is not the "Boeing 737")
         if let Some(c) = by_head.get(t[0]) {
+            // the long forms are spellings of one entity
+            let one_entity = |pool: &[usize]| pool.iter().all(|&x| roots[x] == roots[pool[0]]);
             let in_article: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
             let dependent = head_dependent.get(&k).copied().unwrap_or(false);
             if dependent && !strong_non_person && !in_article.is_empty() {
@@ -888,8 +890,7 @@ pub fn link(items: &[Item]) -> Linked {
                 } else {
                     &in_article
                 };
-                let root = roots[pool[0]];
-                if pool.iter().all(|&x| roots[x] == root) {
+                if one_entity(pool) {
                     return pick(pool);
                 }
             }
@@ -906,8 +907,7 @@ pub fn link(items: &[Item]) -> Linked {
                         )
                 };
                 // (its spellings are one: "SAN Diego Chargers" in a headline)
-                let root = roots[c[0]];
-                if c.iter().all(|&x| roots[x] == root) && c.iter().any(|&x| team(x)) {
+                if one_entity(c) && c.iter().any(|&x| team(x)) {
                     return pick(c);
                 }
             }

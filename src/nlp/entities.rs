@@ -1138,18 +1138,17 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             c != "the" && head
         }
         "and" | "&" => {
+            // the run's first word after an article
+            let lead = run
+                .iter()
+                .position(|&i| !matches!(cx.w(i), "The" | "the"))
+                .unwrap_or(0);
             // "Trinidad and Tobago", "Bosnia and Herzegovina": the tables name
             // the whole
-            if j + 1 < b && cx.toks[j + 1].word {
-                let lead = run
-                    .iter()
-                    .position(|&i| !matches!(cx.w(i), "The" | "the"))
-                    .unwrap_or(0);
-                if lead < run.len() {
-                    let whole = &cx.text[cx.toks[run[lead]].start..cx.toks[j + 1].end];
-                    if cx.g.lookup(whole).is_some() {
-                        return true;
-                    }
+            if j + 1 < b && cx.toks[j + 1].word && lead < run.len() {
+                let whole = &cx.text[cx.toks[run[lead]].start..cx.toks[j + 1].end];
+                if cx.g.lookup(whole).is_some() {
+                    return true;
                 }
             }
             // "Securities and Exchange Commission": the name goes on to an org
@@ -1164,10 +1163,6 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             // "Bank of England and Treasury": a body of a place ends its name
             // (but "Hong Kong and Shanghai Banking", "British and Commonwealth
             // Shipping" name firms after places)
-            let lead = run
-                .iter()
-                .position(|&i| !matches!(cx.w(i), "The" | "the"))
-                .unwrap_or(0);
             let place = |s: &str| matches!(cx.g.lookup(s), Some((EntityType::Place, _)));
             if run.len() - lead >= 3 && place(last) && cx.g.is_org_word_or_plural(cx.w(run[lead])) {
                 return false;
@@ -1683,19 +1678,25 @@ fn clean<'p>(
             || cx.g.demonyms.contains(w) && !demonym_kept();
         // "President of Boeing Alan Mulally": a first name after a listed
         // company starts the person's name
-        let lead =
-            (from..pos).find(|&q| cx.toks[part[q]].word && !CONNECTORS.contains(&cx.w(part[q])));
         // (a surname after it, no model: "Rolls-Royce Trent 900" is an engine)
-        let surname_next = part.get(pos + 1).is_some_and(|&j| {
-            cx.toks[j].word && is_cap(cx.w(j)) && cx.w(j).chars().all(char::is_alphabetic)
-        });
-        if let Some(lead) = lead.filter(|_| {
-            surname_next && (cx.g.first_names.contains(w) && !cx.g.is_common(w) || first_name_of())
-        }) {
-            let before = &cx.text[cx.toks[part[lead]].start..cx.toks[part[pos - 1]].end];
-            if cx.g.companies.contains_key(before) {
-                pieces.push(&part[from..pos]);
-                from = pos;
+        let surname_next = || {
+            part.get(pos + 1).is_some_and(|&j| {
+                cx.toks[j].word && is_cap(cx.w(j)) && cx.w(j).chars().all(char::is_alphabetic)
+            })
+        };
+        if from < pos
+            && cx.g.first_names.contains(w)
+            && surname_next()
+            && (!cx.g.is_common(w) || first_name_of())
+        {
+            let lead = (from..pos)
+                .find(|&q| cx.toks[part[q]].word && !CONNECTORS.contains(&cx.w(part[q])));
+            if let Some(lead) = lead {
+                let before = &cx.text[cx.toks[part[lead]].start..cx.toks[part[pos - 1]].end];
+                if cx.g.companies.contains_key(before) {
+                    pieces.push(&part[from..pos]);
+                    from = pos;
+                }
             }
         }
         // "UK iTunes", "Apple iPhone": a camel-case brand starts its own name

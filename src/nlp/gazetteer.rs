@@ -119,7 +119,6 @@ impl Gazetteer {
         g
     }
 
-    /// Is this a lower-case English word (so a capital may only mark a sentence start)?
     /// An organization word, or its plural ("Courts" in "Royal Courts of
     /// Justice"; not "Banks", as often a surname: "Tyra Banks").
     pub fn is_org_word_or_plural(&self, w: &str) -> bool {
@@ -129,6 +128,7 @@ impl Gazetteer {
                     .is_some_and(|one| one.len() > 3 && self.org_words.contains(one))
     }
 
+    /// Is this a lower-case English word (so a capital may only mark a sentence start)?
     pub fn is_common(&self, word: &str) -> bool {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.common.contains(word);
