@@ -140,7 +140,7 @@ fn main() {
     let files = vec![path.clone()];
     let key = cache::key(&files, &Default::default(), 1987);
     let cp = dir.path().join("ix.postcard");
-    let save = time(1, || cache::save(&cp, &key, &ix).unwrap());
+    let save = time(1, || cache::save(&cp, &key, &ix, usize::MAX).unwrap());
     row("cache save", save, None);
     let keyt = time(3, || cache::key(&files, &Default::default(), 1987));
     row("cache key (stat and hash the input)", keyt, Some(bytes));

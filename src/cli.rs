@@ -136,9 +136,11 @@ pub struct PendingSave {
 }
 
 impl PendingSave {
-    pub fn save(self, ix: &Index) {
+    /// Saves `ix`, whose first `corpus_warnings` warnings are the corpus's
+    /// (the others, about the user's own files, are not cached).
+    pub fn save(self, ix: &Index, corpus_warnings: usize) {
         let t = std::time::Instant::now();
-        match cache::save(&self.path, &self.key, ix) {
+        match cache::save(&self.path, &self.key, ix, corpus_warnings) {
             Ok(()) => crate::log!("cached in {:?}: {}", t.elapsed(), self.path.display()),
             Err(e) => crate::log!("not cached: {e}"),
         }
@@ -155,7 +157,7 @@ pub fn open(
 ) -> Result<Index, String> {
     let (ix, pending) = open_with(paths, al, use_cache, progress)?;
     if let Some(p) = pending {
-        p.save(&ix);
+        p.save(&ix, usize::MAX);
     }
     Ok(ix)
 }
@@ -175,6 +177,16 @@ pub fn open_with(
         crate::nlp::warm_up(&corpus::SAMPLE_TEXTS);
         let ix = Index::build_progress(corpus::embedded_seeds(), year, al, progress);
         return Ok((ix, None));
+    };
+    // with a cache, the paths are canonical: a folder named relatively and
+    // absolutely is one corpus with one cache
+    let inputs: Vec<PathBuf> = if use_cache {
+        inputs
+            .iter()
+            .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+            .collect()
+    } else {
+        inputs
     };
     let cached = if use_cache {
         store::cache_dir().map(|d| {
@@ -347,6 +359,16 @@ pub fn build(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, 
 
 pub fn main() -> i32 {
     crate::log::mark_start();
+    // a panic caught where it happened (one article's analysis) is a
+    // warning on that article, not a message of its own
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if crate::guard::is_guarded() {
+            crate::log!("panic (caught): {info}");
+        } else {
+            default_hook(info);
+        }
+    }));
     grow_heaps_in_large_steps();
     let cli = match Cli::try_parse() {
         Ok(c) => c,

@@ -4,6 +4,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The years a date may have in crossread: 1 to 9999 (what ISO 8601 values
+/// and the formats it writes hold). A date outside is warned about and
+/// ignored where it is read; date sums are checked against it.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
 pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     d.num_days_from_ce().serialize(s)
 }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod corpus;
 pub mod days;
 pub mod fx;
+pub mod guard;
 pub mod index;
 pub mod log;
 pub mod nlp;

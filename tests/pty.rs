@@ -256,19 +256,36 @@ fn wait_exit(p: &mut Pty) -> portable_pty::ExitStatus {
     }
 }
 
+/// Every signal that ends the app gives the terminal back whole: the
+/// alternate screen left, the cursor shown, mouse reporting off; the exit
+/// code says which signal it was (128 + its number).
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for sig in ["-TERM", "-HUP"] {
+fn every_ending_signal_restores_the_terminal_and_the_cursor() {
+    for (sig, n) in [("-INT", 2), ("-TERM", 15), ("-HUP", 1), ("-QUIT", 3)] {
         let mut p = Pty::start();
         p.wait_for("Sources");
+        {
+            let parser = p.parser.lock().unwrap();
+            let sc = parser.screen();
+            assert!(sc.hide_cursor(), "{sig}: the app hides the cursor");
+            assert_ne!(sc.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        }
         let pid = p.child.process_id().unwrap().to_string();
         std::process::Command::new("kill")
             .args([sig, &pid])
             .status()
             .unwrap();
         let st = wait_exit(&mut p);
-        assert!(st.success(), "{sig}: {st:?}");
+        assert_eq!(st.exit_code(), 128 + n, "{sig}: {st:?}");
         assert!(left_alternate_screen(&p), "{sig}: terminal restored");
+        let parser = p.parser.lock().unwrap();
+        let sc = parser.screen();
+        assert!(!sc.hide_cursor(), "{sig}: the cursor is shown again");
+        assert_eq!(
+            sc.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{sig}: mouse reporting off"
+        );
     }
 }
 
@@ -282,6 +299,10 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_it_back() {
     p.keys("\x1a");
     p.wait_for("Stopped");
     assert!(left_alternate_screen(&p), "the shell gets its screen back");
+    assert!(
+        !p.parser.lock().unwrap().screen().hide_cursor(),
+        "and its cursor"
+    );
     p.keys("fg\r");
     p.wait_for("Sources");
     assert!(!left_alternate_screen(&p), "back in the app");

@@ -13,7 +13,7 @@ mod markdown;
 mod plain;
 mod walk;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -161,8 +161,22 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
-/// The largest file read; larger ones are skipped with a warning.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// The largest file read by default (`[input] max_file_mib` in config.toml);
+/// larger ones are skipped with a warning.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 << 20;
+
+static MAX_FILE_BYTES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(DEFAULT_MAX_FILE_BYTES);
+
+/// Sets the largest file read (from the user's configuration).
+pub fn set_max_file_bytes(n: u64) {
+    MAX_FILE_BYTES.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The largest file read now.
+pub fn max_file_bytes() -> u64 {
+    MAX_FILE_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// Reads every path (files and folders, recursively, hidden entries skipped).
 /// A path that does not exist is an error; a bad file is a warning.
@@ -217,24 +231,48 @@ pub fn read_file(path: &Path, fmt: Format) -> (Vec<Article>, Vec<Warning>) {
         path: path.to_path_buf(),
         message: msg,
     };
-    let bytes = match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            return (
-                vec![],
-                vec![warn(format!(
-                    "skipped: larger than {} MiB",
-                    MAX_FILE_BYTES >> 20
-                ))],
-            )
-        }
-        Ok(_) => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return (vec![], vec![warn(format!("skipped: cannot read ({e})"))]),
-        },
-        Err(e) => return (vec![], vec![warn(format!("skipped: cannot read ({e})"))]),
+    let bytes = match read_limited(path, max_file_bytes()) {
+        Ok(b) => b,
+        Err(msg) => return (vec![], vec![warn(msg)]),
     };
     let articles = read_bytes(path, fmt, &bytes, &mut warnings);
     (articles, warnings)
+}
+
+/// The bytes of a regular file of at most `limit` bytes (read through the
+/// open file, so one that changed into something else or grew meanwhile
+/// is still bounded); otherwise the warning's text.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let too_large = || {
+        format!(
+            "skipped: larger than {} MiB (`[input] max_file_mib` in config.toml)",
+            limit.div_ceil(1 << 20)
+        )
+    };
+    let cannot = |e: std::io::Error| format!("skipped: cannot read ({e})");
+    // opened without blocking: opening a FIFO waits for a writer
+    let f = {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .map_err(cannot)?
+    };
+    let m = f.metadata().map_err(cannot)?;
+    if !m.is_file() {
+        return Err("skipped: not a regular file (a pipe, device or socket)".into());
+    }
+    if m.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(m.len() as usize);
+    f.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Parses the bytes of one file of the given format.
@@ -289,6 +327,18 @@ pub fn read_bytes(
     }
     out.into_iter()
         .filter(|a| !a.text.trim().is_empty())
+        .map(|mut a| {
+            // a date no calendar sum can be made with: warned about, ignored
+            if let Some(d) = a.date.filter(|d| !crate::days::YEARS.contains(&d.year())) {
+                warn(format!(
+                    "{}: date {d} is outside the years 1 to 9999; left undated",
+                    a.id
+                ));
+                a.date = None;
+                a.date_source = DateSource::None;
+            }
+            a
+        })
         .collect()
 }
 
@@ -423,6 +473,70 @@ mod tests {
         assert_eq!(w.len(), 2);
         assert!(w[0].message.contains("empty"));
         assert!(w[1].message.contains("binary"));
+    }
+
+    #[test]
+    fn dates_outside_the_years_1_to_9999_are_warned_about_and_ignored() {
+        let mut w = vec![];
+        let src = r#"{"id": "a", "date": "+262142/12/31", "text": "Tomorrow it rains."}
+{"id": "b", "date": "-262143/01/01", "text": "Yesterday it rained."}
+{"id": "d", "date": "0000-06-01", "text": "Yesterday it rained."}
+{"id": "c", "date": "2025-10-16", "text": "Today."}"#;
+        let a = read_bytes(
+            Path::new("x.jsonl"),
+            Format::JsonLines,
+            src.as_bytes(),
+            &mut w,
+        );
+        let dates: Vec<_> = a.iter().map(|a| a.date).collect();
+        assert_eq!(dates[3], NaiveDate::from_ymd_opt(2025, 10, 16));
+        assert!(dates[..3].iter().all(Option::is_none), "{dates:?}");
+        let outside = w.iter().filter(|w| w.message.contains("outside the years"));
+        assert_eq!(outside.count(), 3, "{w:?}");
+        // and the corpus analyzes
+        let ix = crate::index::Index::build(
+            Corpus {
+                articles: a,
+                warnings: w,
+            },
+            2025,
+        );
+        assert_eq!(ix.articles.len(), 4);
+    }
+
+    #[test]
+    fn only_regular_files_are_read_and_a_size_limit_holds() {
+        let d = tempfile::tempdir().unwrap();
+        let fifo = d.path().join("pipe.txt");
+        let c = std::ffi::CString::new(fifo.to_string_lossy().as_bytes()).unwrap();
+        // SAFETY: mkfifo with a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        std::fs::write(d.path().join("a.txt"), "Donald Trump spoke.").unwrap();
+        std::os::unix::fs::symlink("/dev/zero", d.path().join("zero.txt")).unwrap();
+        // a folder with a FIFO and a link to a device, and both named
+        // directly: nothing hangs, each is named in a warning
+        for paths in [
+            vec![d.path().to_path_buf()],
+            vec![fifo.clone(), d.path().join("zero.txt"), "/dev/zero".into()],
+        ] {
+            let c = load(&paths).unwrap();
+            assert!(c.articles.len() <= 1);
+            assert!(
+                c.warnings
+                    .iter()
+                    .filter(|w| w.message.contains("not a file"))
+                    .count()
+                    >= 2,
+                "{:?}",
+                c.warnings
+            );
+        }
+        assert!(read_limited(&fifo, 1 << 20).is_err());
+        // the size limit
+        let big = d.path().join("big.txt");
+        std::fs::write(&big, "word ".repeat(1000)).unwrap();
+        assert!(read_limited(&big, 100).unwrap_err().contains("larger than"));
+        assert_eq!(read_limited(&big, 5000).unwrap().len(), 5000);
     }
 
     #[test]

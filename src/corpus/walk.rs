@@ -11,13 +11,37 @@ pub fn files(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Vec<(PathBuf, Fo
     let mut out = Vec::new();
     let mut seen_dirs = HashSet::new();
     for p in paths {
-        if p.is_dir() {
-            walk_dir(p, &mut out, &mut seen_dirs, warnings, 0);
-        } else {
-            out.push((p.clone(), format_of(p).unwrap_or(Format::Text)));
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk_dir(p, &mut out, &mut seen_dirs, warnings, 0),
+            Ok(m) if m.is_file() => out.push((p.clone(), format_of(p).unwrap_or(Format::Text))),
+            Ok(m) => warnings.push(not_a_file(p, &m)),
+            Err(e) => warnings.push(Warning {
+                path: p.clone(),
+                message: format!("skipped: {e}"),
+            }),
         }
     }
     out
+}
+
+/// Only regular files are read: a FIFO would wait for a writer forever, a
+/// device (/dev/zero) never ends, a socket cannot be read.
+fn not_a_file(p: &Path, m: &std::fs::Metadata) -> Warning {
+    use std::os::unix::fs::FileTypeExt;
+    let t = m.file_type();
+    let kind = if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    };
+    Warning {
+        path: p.into(),
+        message: format!("skipped: {kind}, not a file"),
+    }
 }
 
 fn is_hidden(p: &Path) -> bool {
@@ -66,9 +90,14 @@ fn walk_dir(
         }
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk_dir(&p, out, seen, warnings, depth + 1),
-            Ok(_) => {
+            Ok(m) if m.is_file() => {
                 if let Some(f) = format_of(&p) {
                     out.push((p, f));
+                }
+            }
+            Ok(m) => {
+                if format_of(&p).is_some() {
+                    warnings.push(not_a_file(&p, &m));
                 }
             }
             Err(e) => warnings.push(Warning {

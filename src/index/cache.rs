@@ -26,7 +26,7 @@ pub struct Key {
 
 const MAGIC: &[u8; 8] = b"XREADIX1";
 /// The layout of the cached index; bumped when `Index` changes shape.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// A fast 64-bit hash of bytes (8 at a time); not cryptographic, it only
 /// tells changed content from unchanged.
@@ -134,17 +134,18 @@ fn stamp(p: &Path) -> (u64, std::time::Duration) {
     (size, mtime)
 }
 
+/// A path as the cache knows it: canonical (absolute, links resolved), so
+/// that a folder named relatively and absolutely shares one cache.
+pub fn canonical(p: &Path) -> String {
+    p.canonicalize()
+        .unwrap_or_else(|_| p.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// Where the cache of a set of input paths lives.
 pub fn path_for(cache_dir: &Path, inputs: &[PathBuf]) -> PathBuf {
-    let mut names: Vec<String> = inputs
-        .iter()
-        .map(|p| {
-            p.canonicalize()
-                .unwrap_or_else(|_| p.clone())
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let mut names: Vec<String> = inputs.iter().map(|p| canonical(p)).collect();
     names.sort();
     let h = hash_bytes(names.join("\n").as_bytes());
     cache_dir.join(format!("index-{h:016x}.postcard"))
@@ -181,33 +182,52 @@ pub fn load_previous(bytes: &[u8], key: &Key) -> Option<(Key, Index)> {
     .ok()
 }
 
+/// One part: its length, its checksum, its bytes; and what follows it.
+type TakenPart<'a> = ((&'a [u8], u64), &'a [u8]);
+
+fn take_part(bytes: &[u8]) -> Result<TakenPart<'_>, Miss> {
+    let corrupt = |e: postcard::Error| Miss::Corrupt(e.to_string());
+    let (len, r): (u64, &[u8]) = postcard::take_from_bytes(bytes).map_err(corrupt)?;
+    let (sum, r): (u64, &[u8]) = postcard::take_from_bytes(r).map_err(corrupt)?;
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    if len > r.len() {
+        return Err(Miss::Corrupt("truncated".into()));
+    }
+    Ok(((&r[..len], sum), &r[len..]))
+}
+
 fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), Miss> {
     let t0 = std::time::Instant::now();
     let corrupt = |e: &dyn std::fmt::Display| Miss::Corrupt(e.to_string());
     let body = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or_else(|| Miss::Corrupt("not a crossread cache".into()))?;
-    let (stored, mut rest): (Key, &[u8]) =
-        postcard::take_from_bytes(body).map_err(|e| corrupt(&e))?;
+    // the key, then the parts: each length-prefixed with its checksum
+    let ((key_bytes, key_sum), mut rest) = take_part(body)?;
+    if hash_bytes(key_bytes) != key_sum {
+        return Err(Miss::Corrupt("checksum of the key".into()));
+    }
+    let stored: Key = postcard::from_bytes(key_bytes).map_err(|e| corrupt(&e))?;
     if !usable(&stored) {
         return Err(Miss::Stale);
     }
-    // the parts, each length-prefixed, decoded in parallel
     let (n, r): (u32, &[u8]) = postcard::take_from_bytes(rest).map_err(|e| corrupt(&e))?;
     rest = r;
-    let mut parts: Vec<&[u8]> = Vec::new();
+    let mut summed: Vec<(&[u8], u64)> = Vec::new();
     for _ in 0..n.min(1 << 16) {
-        let (len, r): (u64, &[u8]) = postcard::take_from_bytes(rest).map_err(|e| corrupt(&e))?;
-        let len = usize::try_from(len).unwrap_or(usize::MAX);
-        if len > r.len() {
-            return Err(Miss::Corrupt("truncated".into()));
-        }
-        parts.push(&r[..len]);
-        rest = &r[len..];
+        let (part, r) = take_part(rest)?;
+        summed.push(part);
+        rest = r;
     }
-    if parts.len() < 3 {
-        return Err(Miss::Corrupt("parts missing".into()));
+    if summed.len() < 3 || !rest.is_empty() {
+        return Err(Miss::Corrupt("parts missing, or bytes after them".into()));
     }
+    // every part's checksum, on all cores, before anything is decoded: a
+    // flipped bit is a miss, never a changed answer
+    if !summed.par_iter().all(|(p, sum)| hash_bytes(p) == *sum) {
+        return Err(Miss::Corrupt("checksum".into()));
+    }
+    let parts: Vec<&[u8]> = summed.into_iter().map(|(p, _)| p).collect();
     // entities, timeline, the rest, then the chunks of articles: all decoded
     // side by side
     let decoded: Vec<Part> = parts
@@ -257,7 +277,8 @@ fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), 
         ix.mention_entity.extend(c.mention_entity);
     }
     // the references inside must hold, or the cache is not to be trusted
-    let ok = ix.analyses.len() == ix.articles.len()
+    let ok = ranges_hold(&ix)
+        && ix.analyses.len() == ix.articles.len()
         && ix.mention_entity.len() == ix.articles.len()
         && ix.quote_carriers.len() == ix.articles.len()
         && ix
@@ -280,6 +301,68 @@ fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), 
     } else {
         Err(Miss::Corrupt("inconsistent index".into()))
     }
+}
+
+/// Every byte range in the index lies inside its article's text, on
+/// character boundaries, and every article, entity, item and event number
+/// names one that exists: a cache that passed its checksums but was made
+/// to lie (or by a crossread with a bug) is a miss, never a panic later.
+fn ranges_hold(ix: &Index) -> bool {
+    let n = ix.articles.len();
+    let in_text = |a: usize, r: &std::ops::Range<usize>| {
+        ix.articles.get(a).is_some_and(|a| {
+            r.start <= r.end
+                && r.end <= a.text.len()
+                && a.text.is_char_boundary(r.start)
+                && a.text.is_char_boundary(r.end)
+        })
+    };
+    let articles_ok = ix.articles.iter().enumerate().all(|(i, a)| {
+        in_text(i, &a.body)
+            && a.date_evidence.as_ref().is_none_or(|r| in_text(i, r))
+            && a.boilerplate.iter().all(|r| in_text(i, r))
+    });
+    let analyses_ok = ix.analyses.len() == n
+        && ix.analyses.par_iter().enumerate().all(|(i, an)| {
+            an.sentences.iter().all(|r| in_text(i, r))
+                && an.mentions.iter().all(|m| in_text(i, &m.range))
+                && an.timexes.iter().all(|t| in_text(i, &t.range))
+                && an.quotes.iter().all(|r| in_text(i, r))
+        });
+    if !(articles_ok && analyses_ok) {
+        return false;
+    }
+    let (ne, tl) = (ix.entities.len(), &ix.timeline);
+    let entities_ok = ix.entities.par_iter().all(|e| {
+        e.mentions.iter().all(|&(a, m)| {
+            ix.analyses
+                .get(a as usize)
+                .is_some_and(|an| (m as usize) < an.mentions.len())
+        }) && e.articles.iter().all(|&a| (a as usize) < n)
+    });
+    let items_ok = tl.items.iter().all(|it| {
+        in_text(it.article as usize, &it.sentence)
+            && it
+                .timex
+                .as_ref()
+                .is_none_or(|r| in_text(it.article as usize, r))
+            && it.entities.iter().all(|&e| (e as usize) < ne)
+            && (it.event as usize) < tl.events.len().max(1)
+    });
+    let events_ok = tl.events.iter().all(|ev| {
+        ev.items.iter().all(|&i| (i as usize) < tl.items.len())
+            && ev.articles.iter().all(|&a| (a as usize) < n)
+            && ev.entities.iter().all(|&e| (e as usize) < ne)
+    });
+    let rest_ok = tl.undated.iter().all(|&a| (a as usize) < n)
+        && tl
+            .conflicts
+            .iter()
+            .all(|&(x, y)| (x as usize) < tl.items.len() && (y as usize) < tl.items.len())
+        && ix.quote_carriers.iter().zip(&ix.analyses).all(|(q, an)| {
+            q.len() <= an.quotes.len() && q.iter().flatten().all(|&a| (a as usize) < n)
+        });
+    entities_ok && items_ok && events_ok && rest_ok
 }
 
 /// What is not entities, timeline or articles.
@@ -323,12 +406,15 @@ struct Chunk {
 const CHUNK: usize = 1000;
 
 /// Saves the index atomically (a crash leaves the old cache or none).
-pub fn save(path: &Path, key: &Key, ix: &Index) -> Result<(), String> {
+/// Only the first `corpus_warnings` of the index's warnings are the
+/// corpus's own; those after them (about the user's config, alias and state
+/// files) are made anew at each start, never cached.
+pub fn save(path: &Path, key: &Key, ix: &Index, corpus_warnings: usize) -> Result<(), String> {
     let io = |e: postcard::Error| std::io::Error::other(e.to_string());
     let rest = RestRef {
         quote_carriers: &ix.quote_carriers,
         date_order: &ix.date_order,
-        warnings: &ix.warnings,
+        warnings: &ix.warnings[..corpus_warnings.min(ix.warnings.len())],
     };
     let n = ix.articles.len();
     let ranges: Vec<std::ops::Range<usize>> = (0..n.div_ceil(CHUNK))
@@ -337,12 +423,14 @@ pub fn save(path: &Path, key: &Key, ix: &Index) -> Result<(), String> {
     // streamed to the file part by part: the index is never copied whole
     crate::store::save_atomic_with(path, |w| {
         w.write_all(MAGIC.as_slice())?;
-        postcard::to_io(key, &mut *w).map_err(io)?;
-        postcard::to_io(&(3 + ranges.len() as u32), &mut *w).map_err(io)?;
-        let mut part = |bytes: Vec<u8>| -> std::io::Result<()> {
+        let part = |w: &mut dyn std::io::Write, bytes: Vec<u8>| -> std::io::Result<()> {
             postcard::to_io(&(bytes.len() as u64), &mut *w).map_err(io)?;
+            postcard::to_io(&hash_bytes(&bytes), &mut *w).map_err(io)?;
             w.write_all(&bytes)
         };
+        part(w, postcard::to_stdvec(key).map_err(io)?)?;
+        postcard::to_io(&(3 + ranges.len() as u32), &mut *w).map_err(io)?;
+        let mut part = |bytes: Vec<u8>| part(w, bytes);
         part(postcard::to_stdvec(&ix.entities).map_err(io)?)?;
         part(postcard::to_stdvec(&ix.timeline).map_err(io)?)?;
         part(postcard::to_stdvec(&rest).map_err(io)?)?;
@@ -394,7 +482,7 @@ mod tests {
         let ix = Index::build(corpus::load(&files).unwrap(), 2025);
         let p = path_for(&dir.path().join("cache"), &files);
         assert_eq!(load(&p, &k).err(), Some(Miss::Absent));
-        save(&p, &k, &ix).unwrap();
+        save(&p, &k, &ix, usize::MAX).unwrap();
         let back = load(&p, &k).unwrap();
         assert_eq!(back.entities.len(), ix.entities.len());
         assert_eq!(back.articles[0].text, ix.articles[0].text);
@@ -418,5 +506,83 @@ mod tests {
         assert!(matches!(load(&p, &k), Err(Miss::Corrupt(_))));
         std::fs::write(&p, b"garbage").unwrap();
         assert!(matches!(load(&p, &k), Err(Miss::Corrupt(_))));
+    }
+
+    fn seeds_cached() -> (tempfile::TempDir, PathBuf, Key, Index) {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = corpus::EMBEDDED_SEEDS
+            .iter()
+            .map(|(name, text)| {
+                let p = dir.path().join(name);
+                std::fs::write(&p, text).unwrap();
+                p
+            })
+            .collect();
+        let k = key(&files, &Aliases::default(), 2025);
+        let ix = Index::build(corpus::load(&files).unwrap(), 2025);
+        let p = dir.path().join("cache.postcard");
+        (dir, p, k, ix)
+    }
+
+    /// Every single flipped bit of a cache file is a miss: never a panic,
+    /// never an index that differs from the one saved.
+    #[test]
+    fn every_flipped_bit_is_a_miss() {
+        let (_dir, p, k, ix) = seeds_cached();
+        save(&p, &k, &ix, usize::MAX).unwrap();
+        let good = std::fs::read(&p).unwrap();
+        assert!(load_bytes(&good, &k).is_ok());
+        // a spread of bits over the whole file, the key and part headers too
+        let step = (good.len() * 8 / 600).max(1);
+        let mut tried = 0;
+        for bit in (0..good.len() * 8).step_by(step) {
+            let mut bad = good.clone();
+            bad[bit / 8] ^= 1 << (bit % 8);
+            let r = load_bytes(&bad, &k);
+            assert!(r.is_err(), "bit {bit} of {} went unnoticed", good.len() * 8);
+            tried += 1;
+        }
+        assert!(tried >= 500, "{tried}");
+    }
+
+    /// A cache whose checksums hold but whose ranges lie (made by hand, or
+    /// by a crossread with a bug) is a miss too.
+    #[test]
+    fn ranges_that_lie_are_a_miss() {
+        let (_dir, p, k, ix) = seeds_cached();
+        let mut bad = ix;
+        let a = bad
+            .analyses
+            .iter()
+            .position(|a| !a.mentions.is_empty())
+            .unwrap();
+        let len = bad.articles[a].text.len();
+        bad.analyses[a].mentions[0].range = len..len + 5;
+        save(&p, &k, &bad, usize::MAX).unwrap();
+        assert!(matches!(load(&p, &k), Err(Miss::Corrupt(_))));
+        let back = &mut bad;
+        #[allow(clippy::reversed_empty_ranges)]
+        {
+            back.analyses[a].mentions[0].range = 9..3;
+        }
+        save(&p, &k, back, usize::MAX).unwrap();
+        assert!(matches!(load(&p, &k), Err(Miss::Corrupt(_))));
+        back.analyses[a].mentions[0].range = 0..1;
+        back.timeline.conflicts.push((0, u32::MAX));
+        save(&p, &k, back, usize::MAX).unwrap();
+        assert!(matches!(load(&p, &k), Err(Miss::Corrupt(_))));
+    }
+
+    /// The user's own files' warnings are not kept in the cache.
+    #[test]
+    fn only_the_corpus_warnings_are_cached() {
+        let (_dir, p, k, mut ix) = seeds_cached();
+        let own = ix.warnings.len();
+        ix.warnings.push(Warning {
+            path: "state.toml".into(),
+            message: "broken".into(),
+        });
+        save(&p, &k, &ix, own).unwrap();
+        assert_eq!(load(&p, &k).unwrap().warnings.len(), own);
     }
 }

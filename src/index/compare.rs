@@ -636,8 +636,10 @@ fn relation(ix: &Index, a: usize, b: usize, aligned: f32, overlap: f32, quotes: 
     let (da, db) = (days_of(ix, a), days_of(ix, b));
     // dates agree when some day of one falls within two days of a day of the other
     let near = da.iter().any(|x| {
-        db.iter()
-            .any(|y| x.0 <= y.1 + chrono::Days::new(2) && y.0 <= x.1 + chrono::Days::new(2))
+        db.iter().any(|y| {
+            x.0.signed_duration_since(y.1).num_days() <= 2
+                && y.0.signed_duration_since(x.1).num_days() <= 2
+        })
     });
     let agree = near || da.is_empty() || db.is_empty();
     // thresholds measured on ECB+ (same event, a similar event, another topic)

@@ -314,6 +314,7 @@ impl Index {
         stage("start");
 
         progress.start(Stage::Words, articles.len());
+        let failed = std::sync::Mutex::new(Vec::<Warning>::new());
         infer_dates(&mut articles, fallback_year);
         stage("dates inferred");
         // two passes: the corpus's word evidence first, then the mentions that
@@ -325,8 +326,25 @@ impl Index {
                 || (Lexicon::default(), Vec::new()),
                 |(mut l, mut ss), a| {
                     progress.tick();
-                    let p = nlp::prepare(&a.text);
-                    l.observe(&a.text, &p.tokens, &p.sentences);
+                    // a bug in one article's analysis costs that article only
+                    let p = crate::guard::guarded(|| nlp::prepare(&a.text)).unwrap_or_else(|e| {
+                        failed
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push(Warning {
+                                path: a.path.clone(),
+                                message: format!("{}: not analyzed (internal error: {e})", a.id),
+                            });
+                        nlp::Prepared {
+                            tokens: vec![],
+                            sentences: vec![],
+                        }
+                    });
+                    if crate::guard::guarded(|| l.observe(&a.text, &p.tokens, &p.sentences))
+                        .is_err()
+                    {
+                        l = Lexicon::default();
+                    }
                     ss.push((p.sentences, nlp::text::Packed::new(&p.tokens)));
                     (l, ss)
                 },
@@ -355,7 +373,17 @@ impl Index {
                     None => nlp::text::tokens(&a.text),
                 };
                 let p = nlp::Prepared { tokens, sentences };
-                let mut an = nlp::analyze(&a.text, &p, &lex, a.date);
+                let mut an = crate::guard::guarded(|| nlp::analyze(&a.text, &p, &lex, a.date))
+                    .unwrap_or_else(|e| {
+                        failed
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push(Warning {
+                                path: a.path.clone(),
+                                message: format!("{}: not analyzed (internal error: {e})", a.id),
+                            });
+                        Analysis::default()
+                    });
                 // the header marker is not text
                 an.mentions.retain(|m| m.range.start >= a.body.start);
                 an.timexes.retain(|t| t.range.start >= a.body.start);
@@ -363,6 +391,8 @@ impl Index {
             })
             .collect();
         stage("mentions and time expressions");
+        let mut warnings = warnings;
+        warnings.extend(failed.into_inner().unwrap_or_else(|p| p.into_inner()));
         progress.start(Stage::Linking, 0);
         // the quotes' first dates and the linking need nothing of each other:
         // side by side (each on all cores), so that one's serial steps fill

@@ -1,6 +1,7 @@
 //! Time expressions: found in running text and normalized TIMEX3 style
 //! against a reference date given by the caller (never the clock).
 
+use crate::days::YEARS;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -340,10 +341,23 @@ fn week_value(d: NaiveDate) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
-fn shift_months(d: NaiveDate, months: i32) -> NaiveDate {
-    let total = d.year() * 12 + d.month0() as i32 + months;
+/// `d` moved by whole months (the day kept up to the 28th); None outside
+/// the years 1 to 9999.
+fn shift_months(d: NaiveDate, months: i32) -> Option<NaiveDate> {
+    let total = (d.year() as i64 * 12 + d.month0() as i64).checked_add(months as i64)?;
     let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-    NaiveDate::from_ymd_opt(y, m, d.day().min(28)).unwrap_or(d)
+    NaiveDate::from_ymd_opt(in_years(y)?, m, d.day().min(28))
+}
+
+fn in_years(y: i64) -> Option<i32> {
+    i32::try_from(y).ok().filter(|y| YEARS.contains(y))
+}
+
+/// `d` moved by `n` days, checked: None past the years 1 to 9999, never a
+/// panic, whatever number the text holds.
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(n)?)
+        .filter(|d| YEARS.contains(&d.year()))
 }
 
 /// The resolution state as the text is read.
@@ -394,7 +408,10 @@ impl Resolver<'_> {
         sentence: &Range<usize>,
     ) -> Option<(TimexType, Option<String>)> {
         use TimexType::*;
-        let r = self.reference;
+        // a reference outside the years 1 to 9999 is none (it would put
+        // "tomorrow" past what a date can hold)
+        let r = self.reference.filter(|d| YEARS.contains(&d.year()));
+        self.last_day = self.last_day.filter(|d| YEARS.contains(&d.year()));
         let day = |d: NaiveDate| Some(Ymd(d).to_string());
         let res = match kind {
             "iso" => {
@@ -551,14 +568,17 @@ impl Resolver<'_> {
                 let n = n as i64;
                 let (code, time, mult) = unit_code(unit);
                 let v = match (code, time) {
-                    ("D", false) => day(r - chrono::Duration::days(n)),
-                    ("W", false) => Some(week_value(r - chrono::Duration::weeks(n))),
+                    ("D", false) => day(shift_days(r, n.checked_neg()?)?),
+                    ("W", false) => Some(week_value(shift_days(r, n.checked_mul(-7)?)?)),
                     ("M", false) => Some(
-                        shift_months(r, -(n as i32) * mult as i32)
+                        shift_months(r, -i32::try_from(n).ok()?.checked_mul(mult as i32)?)?
                             .format("%Y-%m")
                             .to_string(),
                     ),
-                    ("Y", false) => Some(format!("{}", r.year() - (n as f64 * mult) as i32)),
+                    ("Y", false) => Some(format!(
+                        "{}",
+                        in_years(r.year() as i64 - (n as f64 * mult) as i64)?
+                    )),
                     _ => day(r),
                 };
                 (Date, v)
@@ -569,9 +589,9 @@ impl Resolver<'_> {
                     return Some((Date, None));
                 };
                 let d = if l.contains("yesterday") {
-                    r - chrono::Duration::days(1)
+                    shift_days(r, -1)?
                 } else if l.contains("tomorrow") {
-                    r + chrono::Duration::days(1)
+                    shift_days(r, 1)?
                 } else {
                     r
                 };
@@ -600,13 +620,13 @@ impl Resolver<'_> {
                     1
                 };
                 let v = if l.contains("week") {
-                    Some(week_value(b + chrono::Duration::weeks(sign)))
+                    Some(week_value(shift_days(b, 7 * sign)?))
                 } else if l.contains("month") {
-                    Some(shift_months(b, sign as i32).format("%Y-%m").to_string())
+                    Some(shift_months(b, sign as i32)?.format("%Y-%m").to_string())
                 } else if l.contains("year") {
                     Some(format!("{}", b.year() + sign as i32))
                 } else {
-                    let d = b + chrono::Duration::days(sign);
+                    let d = shift_days(b, sign)?;
                     self.last_day = Some(d);
                     day(d)
                 };
@@ -643,20 +663,20 @@ impl Resolver<'_> {
                     0
                 };
                 let v = match unit {
-                    "week" => week_value(r + chrono::Duration::weeks(off)),
+                    "week" => week_value(shift_days(r, 7 * off)?),
                     "weekend" => {
                         // the weekend of the week meant; "last weekend" from a Monday is two days back
                         let base = if off == 0
                             && !self.future(sentence)
                             && r.weekday().num_days_from_monday() < 5
                         {
-                            r - chrono::Duration::weeks(1)
+                            shift_days(r, -7)?
                         } else {
-                            r + chrono::Duration::weeks(off)
+                            shift_days(r, 7 * off)?
                         };
                         format!("{}-WE", week_value(base))
                     }
-                    "month" => shift_months(r, off as i32).format("%Y-%m").to_string(),
+                    "month" => shift_months(r, off as i32)?.format("%Y-%m").to_string(),
                     "quarter" => {
                         let q = r.month0() as i64 / 3 + off;
                         let (y, q) = (r.year() as i64 + q.div_euclid(4), q.rem_euclid(4) + 1);
@@ -683,7 +703,7 @@ impl Resolver<'_> {
                 };
                 let l = s.to_ascii_lowercase();
                 let d = if l.starts_with("last") {
-                    r - chrono::Duration::days(1)
+                    shift_days(r, -1)?
                 } else {
                     r
                 };
@@ -705,13 +725,13 @@ impl Resolver<'_> {
                     - wd.num_days_from_monday() as i64)
                     .rem_euclid(7);
                 let d = if l.starts_with("next") {
-                    r + chrono::Duration::days(if fwd == 0 { 7 } else { fwd })
+                    shift_days(r, if fwd == 0 { 7 } else { fwd })?
                 } else if l.starts_with("last") {
-                    r - chrono::Duration::days(if back == 0 { 7 } else { back })
+                    shift_days(r, -(if back == 0 { 7 } else { back }))?
                 } else if self.future(sentence) && fwd != 0 {
-                    r + chrono::Duration::days(fwd)
+                    shift_days(r, fwd)?
                 } else {
-                    r - chrono::Duration::days(back)
+                    shift_days(r, -back)?
                 };
                 self.last_day = Some(d);
                 let part = daypart(&l);
@@ -746,9 +766,10 @@ impl Resolver<'_> {
                 let base = match weekday_of(&l) {
                     Some(_) => {
                         let wd = weekday_of(&l)?;
-                        r.map(|r| {
-                            r - chrono::Duration::days(
-                                (r.weekday().num_days_from_monday() as i64
+                        r.and_then(|r| {
+                            shift_days(
+                                r,
+                                -(r.weekday().num_days_from_monday() as i64
                                     - wd.num_days_from_monday() as i64)
                                     .rem_euclid(7),
                             )
@@ -1177,6 +1198,37 @@ pub fn weekday_date_pairs(text: &str) -> Vec<(u32, u32, Weekday, Range<usize>)> 
 
 #[cfg(test)]
 mod tests {
+    /// Reference dates at and past the edges of what a date can hold, with
+    /// every kind of relative expression: values or none, never a panic.
+    #[test]
+    fn references_at_the_calendar_s_edges_never_panic() {
+        let text = "Yesterday, tomorrow and today. Last week, next month, next year, \
+            the following day, the previous week, the weekend. On Monday, next \
+            Friday, last Sunday at 9 a.m. Tuesday at noon, 5 days ago, 3 weeks ago, \
+            99999999999999 days ago, 4000000000 months ago, 1e300 years ago, \
+            last night, this morning, next quarter, the next decade, March 3.";
+        let sentences = crate::nlp::text::sentences(text);
+        let edges = [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(-262143, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(262142, 12, 31).unwrap(),
+        ];
+        for r in edges {
+            for t in extract(text, &sentences, Some(r)) {
+                if let Some(v) = &t.value {
+                    // every value written is a date within the years 1 to 9999
+                    // (an ISO week of 9999 may end in the year after)
+                    if let Some((a, _)) = value_days(v) {
+                        assert!(YEARS.contains(&a.year()), "{v}");
+                    }
+                }
+            }
+        }
+    }
+
     use super::*;
 
     fn run(text: &str, dct: Option<&str>) -> Vec<(String, &'static str, Option<String>)> {

@@ -276,7 +276,12 @@ fn effect(e: app::Effect) -> Result<(), String> {
                 return Err("no shell to suspend to (not started from a job-control shell)".into());
             }
             let mut out = std::io::stdout();
-            let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen);
+            let _ = execute!(
+                out,
+                DisableMouseCapture,
+                crossterm::cursor::Show,
+                LeaveAlternateScreen
+            );
             let _ = disable_raw_mode();
             // stops here until `fg`
             signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
@@ -366,10 +371,16 @@ pub fn run(
     // a panic (a bug) leaves a usable terminal: mouse reporting off, then
     // ratatui's hook leaves the alternate screen and raw mode and the
     // message is printed on the normal screen
+    // A panic caught where it happened (one article's analysis) or on a
+    // thread of the app's own (a reload) is logged and the app goes on on
+    // its screen; only the main thread's panic ends the app.
     let restore_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
         crate::log!("panic: {info}");
+        if crate::guard::is_guarded() || std::thread::current().name() != Some("main") {
+            return;
+        }
+        restore();
         restore_hook(info);
     }));
     // SIGTERM, SIGHUP (the terminal went away), SIGQUIT: leave as from `q`,
@@ -377,6 +388,7 @@ pub fn run(
     // every change is saved as it is made, so a signal can end the process
     // from a thread of its own even if the main thread is inside a read
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGINT,
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGQUIT,
@@ -384,7 +396,9 @@ pub fn run(
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 crate::log!("signal {sig}: leaving");
-                leave_now();
+                restore();
+                // the shell's way of saying which signal ended it
+                std::process::exit(128 + sig);
             }
         });
     }
@@ -400,6 +414,7 @@ pub fn run(
             return Err(e);
         }
     };
+    let corpus_warnings = ix.warnings.len();
     ix.warnings.extend(warnings.iter().cloned());
     let mut s = State::new(&ix);
     // the files as loaded; a reload in flight
@@ -424,7 +439,7 @@ pub fn run(
             );
         }
         if let Some(p) = pending.take() {
-            p.save(ix);
+            p.save(ix, corpus_warnings);
             crate::log!("after the cache was written: {} MiB", crate::log::rss_mib());
         }
     };
@@ -503,8 +518,14 @@ pub fn run(
     res
 }
 
+/// The one way out, for quit, error, panic and every signal: mouse
+/// reporting off, the cursor shown, the alternate screen left, raw mode off.
 fn restore() {
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::DisableMouseCapture,
+        crossterm::cursor::Show
+    );
     ratatui::restore();
 }
 
