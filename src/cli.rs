@@ -351,7 +351,7 @@ fn with_progress_line<T: Send>(work: impl FnOnce(&Progress) -> T + Send) -> T {
 pub fn build(paths: &[PathBuf], al: &Aliases, use_cache: bool) -> Result<Index, String> {
     let ix = with_progress_line(|p| open(paths, al, use_cache, p))?;
     for w in &ix.warnings {
-        eprintln!("crossread: warning: {w}");
+        crate::say!("crossread: warning: {w}");
         crate::log!("warning: {w}");
     }
     Ok(ix)
@@ -385,7 +385,7 @@ pub fn main() -> i32 {
             p.clone()
         };
         if let Err(e) = crate::log::init(&p) {
-            eprintln!("crossread: {}: cannot write the log: {e}", p.display());
+            crate::say!("crossread: {}: cannot write the log: {e}", p.display());
             return 1;
         }
         crate::log!(
@@ -408,49 +408,59 @@ pub fn main() -> i32 {
         },
         Some(Err(e)) if cli.config.is_some() || e.kind() != std::io::ErrorKind::NotFound => {
             let p = cfg_path.clone().unwrap_or_default();
-            eprintln!("crossread: {}: {e}", p.display());
+            crate::say!("crossread: {}: {e}", p.display());
             return 2;
         }
         _ => (ui::config::Config::defaults(), None),
     };
     let cfg_path = cfg_path.unwrap_or_default();
+    corpus::set_max_file_bytes(cfg.max_file_bytes);
     if let Some(e) = &cfg_err {
-        eprintln!("crossread: warning: {}: {e}", cfg_path.display());
+        crate::say!("crossread: warning: {}: {e}", cfg_path.display());
         crate::log!("config: {e}");
     }
     let (alias_file, alias_err) = aliases(cli.aliases.clone());
     let alias_path = alias_file.path.clone().unwrap_or_default();
     if let Some(e) = &alias_err {
-        eprintln!("crossread: warning: {}: {e}", alias_path.display());
+        crate::say!("crossread: warning: {}: {e}", alias_path.display());
     }
-    let run = |paths: &[PathBuf], f: &dyn Fn(&Index) -> Result<String, String>| -> i32 {
-        match build(paths, &alias_file.aliases, !cli.no_cache) {
-            Ok(ix) => {
-                // the process ends after this: the system takes the memory back
-                // at once, freeing the index piece by piece would only cost time
-                let ix = std::mem::ManuallyDrop::new(ix);
-                crate::log!("index ready at {:?}", crate::log::since_start());
-                let out = match f(&ix) {
-                    Ok(o) => o,
-                    Err(e) => {
-                        eprintln!("crossread: {e}");
+    // every text printed goes through one sanitizer (crate::safe): JSON with
+    // the characters a terminal obeys escaped (the same value), text with
+    // them made visible
+    let run =
+        |paths: &[PathBuf], json: bool, f: &dyn Fn(&Index) -> Result<String, String>| -> i32 {
+            match build(paths, &alias_file.aliases, !cli.no_cache) {
+                Ok(ix) => {
+                    // the process ends after this: the system takes the memory back
+                    // at once, freeing the index piece by piece would only cost time
+                    let ix = std::mem::ManuallyDrop::new(ix);
+                    crate::log!("index ready at {:?}", crate::log::since_start());
+                    let out = match f(&ix) {
+                        Ok(o) => o,
+                        Err(e) => {
+                            crate::say!("crossread: {e}");
+                            return 1;
+                        }
+                    };
+                    use std::io::Write;
+                    let out = if json {
+                        crate::safe::escape_json(&out)
+                    } else {
+                        crate::safe::sanitize_lines(&out)
+                    };
+                    let mut so = std::io::stdout().lock();
+                    if so.write_all(out.as_bytes()).is_err() {
                         return 1;
                     }
-                };
-                use std::io::Write;
-                let mut so = std::io::stdout().lock();
-                if so.write_all(out.as_bytes()).is_err() {
-                    return 1;
+                    crate::log!("output written at {:?}", crate::log::since_start());
+                    0
                 }
-                crate::log!("output written at {:?}", crate::log::since_start());
-                0
+                Err(e) => {
+                    crate::say!("crossread: {e}");
+                    2
+                }
             }
-            Err(e) => {
-                eprintln!("crossread: {e}");
-                2
-            }
-        }
-    };
+        };
     match cli.command {
         Some(Command::Config { print_default }) => {
             if print_default {
@@ -459,11 +469,17 @@ pub fn main() -> i32 {
             }
             match &cfg_err {
                 None if cfg_path.exists() => {
-                    println!("{}: ok", cfg_path.display());
+                    println!(
+                        "{}: ok",
+                        crate::safe::sanitize(&cfg_path.display().to_string())
+                    );
                     0
                 }
                 None => {
-                    println!("{}: not there; the defaults apply", cfg_path.display());
+                    println!(
+                        "{}: not there; the defaults apply",
+                        crate::safe::sanitize(&cfg_path.display().to_string())
+                    );
                     0
                 }
                 Some(_) => 1,
@@ -479,18 +495,20 @@ pub fn main() -> i32 {
             );
             0
         }
-        Some(Command::Extract { json, paths }) => run(&paths, &|ix| Ok(output::extract(ix, json))),
+        Some(Command::Extract { json, paths }) => {
+            run(&paths, json, &|ix| Ok(output::extract(ix, json)))
+        }
         Some(Command::Entities { json, paths }) => {
-            run(&paths, &|ix| Ok(output::entities(ix, json)))
+            run(&paths, json, &|ix| Ok(output::entities(ix, json)))
         }
         Some(Command::Mentions { name, json, paths }) => {
-            run(&paths, &|ix| Ok(output::mentions(ix, &name, json)))
+            run(&paths, json, &|ix| Ok(output::mentions(ix, &name, json)))
         }
         Some(Command::Timeline { json, paths }) => {
-            run(&paths, &|ix| Ok(output::timeline(ix, json)))
+            run(&paths, json, &|ix| Ok(output::timeline(ix, json)))
         }
         Some(Command::Search { query, json, paths }) => {
-            run(&paths, &|ix| Ok(output::search(ix, &query, json)))
+            run(&paths, json, &|ix| Ok(output::search(ix, &query, json)))
         }
         Some(Command::Export {
             format,
@@ -502,7 +520,7 @@ pub fn main() -> i32 {
                 .and_then(|p| std::fs::read_to_string(&p).ok().map(|src| (p, src)))
                 .map(|(p, src)| {
                     crate::app::userdata::UserData::parse(&src).unwrap_or_else(|e| {
-                        eprintln!(
+                        crate::say!(
                             "crossread: warning: {}: {e}; notes not exported",
                             p.display()
                         );
@@ -510,9 +528,11 @@ pub fn main() -> i32 {
                     })
                 })
                 .unwrap_or_default();
-            run(&paths, &|ix| Ok(output::export(ix, &user, format, what)))
+            run(&paths, format == output::ExportFormat::Json, &|ix| {
+                Ok(output::export(ix, &user, format, what))
+            })
         }
-        Some(Command::Compare { a, b, json, paths }) => run(&paths, &|ix| {
+        Some(Command::Compare { a, b, json, paths }) => run(&paths, json, &|ix| {
             let (x, y) = (ix.find_article(&a)?, ix.find_article(&b)?);
             Ok(output::compare(ix, x, y, json))
         }),
@@ -540,7 +560,7 @@ pub fn main() -> i32 {
             }
             // bad paths are a usage error, said before the screen changes
             if let Some(e) = inputs(&cli.paths).and_then(|i| corpus::must_exist(&i).err()) {
-                eprintln!("crossread: {e}");
+                crate::say!("crossread: {e}");
                 return 2;
             }
             let aliases = alias_file.aliases.clone();
@@ -565,7 +585,7 @@ pub fn main() -> i32 {
             match crate::ui::run(load, watch, warnings, files, user, cfg) {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("crossread: {e}");
+                    crate::say!("crossread: {e}");
                     if e.kind() == std::io::ErrorKind::InvalidInput {
                         2
                     } else {

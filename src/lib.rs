@@ -12,5 +12,6 @@ pub mod index;
 pub mod log;
 pub mod nlp;
 pub mod output;
+pub mod safe;
 pub mod store;
 pub mod ui;

@@ -209,3 +209,78 @@ fn export_entities_mentions_timeline_and_notes() {
     // the user's file is read, never moved
     assert!(state.exists());
 }
+
+/// No command prints a control character raw, whatever the articles, file
+/// names and user files hold: text output shows them as symbols, JSON
+/// escapes them (the same value), stderr's messages too.
+#[test]
+fn nothing_raw_reaches_the_terminal_from_any_command() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    let hostile = "Angela Merkel\x1b]0;owned\x07 met Emmanuel Macron\u{9b}31m in Paris \
+        \x1b]52;c;ZXZpbA==\x07on 16 October 2025.\u{202e} \"We agree\x01,\" Merkel said.\n";
+    std::fs::write(dir.join("a.txt"), hostile).unwrap();
+    std::fs::write(dir.join("b\x1b[31mred\u{202e}.txt"), hostile).unwrap();
+    std::fs::write(dir.join("c\x07.txt"), "").unwrap();
+    let cfg = home.path().join("config/crossread");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("aliases.toml"),
+        "[[ignore]]\nnme = \"\x1b]0;x\x07\"\n",
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let raw = |b: &[u8]| -> bool {
+        let s = String::from_utf8_lossy(b);
+        s.chars().any(|c| {
+            (c < ' ' && c != '\n' && c != '\t')
+                || ('\u{7f}'..='\u{9f}').contains(&c)
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+        })
+    };
+    for args in [
+        vec!["extract", d],
+        vec!["extract", "--json", d],
+        vec!["entities", d],
+        vec!["entities", "--json", d],
+        vec!["mentions", "Merkel", d],
+        vec!["mentions", "Merkel", "--json", d],
+        vec!["timeline", d],
+        vec!["timeline", "--json", d],
+        vec!["search", "Paris", d],
+        vec!["search", "Paris", "--json", d],
+        vec!["export", "--format", "md", d],
+        vec!["export", "--format", "csv", d],
+        vec!["export", "--format", "json", d],
+        vec!["compare", "a.txt", "b", d],
+    ] {
+        let out = run(&args, home.path());
+        assert!(!raw(&out.stdout), "{args:?}: raw on stdout");
+        assert!(!raw(&out.stderr), "{args:?}: raw on stderr");
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {:?} {}",
+            out.status,
+            text(&out.stderr)
+        );
+        if args.contains(&"--json") || args.contains(&"json") {
+            let v: serde_json::Value =
+                serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            // the JSON keeps the text exactly
+            if args[0] == "extract" {
+                let docs = v["documents"].as_array().unwrap();
+                assert!(docs.iter().any(|d| d["title"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("Merkel\x1b]0;owned\x07"))));
+            }
+        }
+    }
+    // the warnings name the files, shown safely
+    let out = run(&["entities", d], home.path());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("c␇.txt") && err.contains("aliases.toml"),
+        "{err}"
+    );
+}

@@ -22,6 +22,14 @@ struct File {
     layout: LayoutCfg,
     #[serde(default)]
     display: DisplayCfg,
+    #[serde(default)]
+    input: InputCfg,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InputCfg {
+    max_file_mib: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -52,6 +60,8 @@ struct DisplayCfg {
 pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The largest input file read, in bytes.
+    pub max_file_bytes: u64,
 }
 
 /// The defaults, printable.
@@ -170,7 +180,22 @@ impl Config {
             ));
         }
         theme.date_format = fmt;
-        Ok(Config { keymap, theme })
+        let mib = f
+            .input
+            .max_file_mib
+            .or(defaults.input.max_file_mib)
+            .unwrap_or(64);
+        if !(1..=1 << 20).contains(&mib) {
+            return Err(format!(
+                "line {}: input max_file_mib = {mib}: from 1 to 1048576",
+                line_of(src, "max_file_mib")
+            ));
+        }
+        Ok(Config {
+            keymap,
+            theme,
+            max_file_bytes: mib << 20,
+        })
     }
 
     /// The defaults alone (for when the user's file has errors).
@@ -178,6 +203,7 @@ impl Config {
         Config::load(None).unwrap_or_else(|_| Config {
             keymap: Keymap::default_map(),
             theme: Theme::detect(),
+            max_file_bytes: crate::corpus::DEFAULT_MAX_FILE_BYTES,
         })
     }
 }
@@ -201,6 +227,10 @@ mod tests {
         assert_eq!(c.theme.sources_width, 50);
         assert_eq!(c.theme.sources_height, 45);
         assert_eq!(c.theme.date_format, "%d %b");
+        assert_eq!(d.max_file_bytes, 64 << 20);
+        let c = Config::load(Some("[input]\nmax_file_mib = 2\n")).unwrap();
+        assert_eq!(c.max_file_bytes, 2 << 20);
+        assert!(Config::load(Some("[input]\nmax_file_mib = 0\n")).is_err());
     }
 
     #[test]

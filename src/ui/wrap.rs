@@ -4,27 +4,7 @@
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
-/// How a character is shown: control characters and escape sequences as
-/// visible symbols, invisible format characters as a dot.
-fn visible(c: char) -> char {
-    match c {
-        '\t' => ' ',
-        '\u{7f}' => '␡',
-        c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
-        c if ('\u{80}'..='\u{9f}').contains(&c) => '�',
-        '\u{200b}'..='\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{feff}' => '·',
-        c => c,
-    }
-}
-
-/// Control characters and escape sequences become visible symbols: text from
-/// articles never reaches the terminal raw.
-pub fn sanitize(s: &str) -> String {
-    s.chars().map(visible).collect()
-}
+pub use crate::safe::{sanitize, visible};
 
 /// Columns a character takes as shown (after `visible`).
 fn width(c: char) -> usize {
