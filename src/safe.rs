@@ -100,7 +100,8 @@ mod tests {
 
     #[test]
     fn text_keeps_its_lines_and_shows_every_control() {
-        let out = sanitize_lines(&format!("{HOSTILE}\n\tnext"));
+        let src = format!("{HOSTILE}\n\tnext");
+        let out = sanitize_lines(&src);
         nothing_raw(&out);
         assert!(out.contains("␛]0;owned␇"), "{out}");
         assert!(out.ends_with("\n\tnext"));
