@@ -12,7 +12,12 @@ pub fn looks_like_json_feed(text: &str) -> bool {
 }
 
 pub fn read(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Vec<Article> {
-    let feed = match feed_rs::parser::parse(bytes) {
+    // feed-rs makes a random id for an item without guid: none here, so
+    // that crossread makes a stable one (the link, else the content)
+    let parser = feed_rs::parser::Builder::new()
+        .id_generator(|_, _, _| String::new())
+        .build();
+    let feed = match parser.parse(bytes) {
         Ok(f) => f,
         Err(e) => {
             warnings.push(format!("skipped: not a readable RSS/Atom/JSON feed ({e})"));
@@ -51,10 +56,13 @@ pub fn read(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Vec<Articl
             .as_ref()
             .map(|t| html_to_text(&t.content))
             .filter(|t| !t.is_empty());
-        let id = if e.id.is_empty() {
-            format!("{stem}#{}", n + 1)
-        } else {
+        let id = if !e.id.is_empty() {
             e.id.clone()
+        } else if let Some(l) = e.links.first().filter(|l| !l.href.is_empty()) {
+            l.href.clone()
+        } else {
+            let t = title.as_deref().unwrap_or("");
+            format!("{stem}#{}", super::content_id(t, &text))
         };
         out.push(Article {
             id,

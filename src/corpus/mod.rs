@@ -342,22 +342,81 @@ pub fn read_bytes(
         .collect()
 }
 
+/// Makes every id unique, by what the articles are, never by their order:
+/// files of one name in two folders are told apart by their folders
+/// ("a/x.txt", "b/x.txt"), then by their whole paths; records that are the
+/// same (same id and path) are numbered in their file's order.
 pub fn unique_ids(articles: &mut [Article]) {
     // the repeats found with borrowed ids first: most corpora have none
     let mut seen = crate::fx::FxHashMap::<&str, usize>::default();
     seen.reserve(articles.len());
-    let mut renamed: Vec<(usize, String)> = Vec::new();
-    for (i, a) in articles.iter().enumerate() {
-        let n = seen.entry(a.id.as_str()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            renamed.push((i, format!("{}#{}", a.id, n)));
+    for a in articles.iter() {
+        *seen.entry(a.id.as_str()).or_insert(0) += 1;
+    }
+    let repeated: Vec<usize> = articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| seen.get(a.id.as_str()).is_some_and(|&n| n > 1))
+        .map(|(i, _)| i)
+        .collect();
+    drop(seen);
+    if repeated.is_empty() {
+        return;
+    }
+    // a file's own id (its name): qualified by its folder, then its path
+    let is_file_id = |a: &Article| {
+        a.path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy() == a.id)
+    };
+    for level in 0..2 {
+        let mut count = crate::fx::FxHashMap::<String, usize>::default();
+        let ids: Vec<(usize, String)> = repeated
+            .iter()
+            .filter(|&&i| is_file_id(&articles[i]))
+            .map(|&i| {
+                let a = &articles[i];
+                let id = match level {
+                    0 => match a.path.parent().and_then(|p| p.file_name()) {
+                        Some(dir) => format!("{}/{}", dir.to_string_lossy(), a.id),
+                        None => a.id.clone(),
+                    },
+                    _ => a.path.to_string_lossy().into_owned(),
+                };
+                (i, id)
+            })
+            .collect();
+        for (_, id) in &ids {
+            *count.entry(id.clone()).or_insert(0) += 1;
+        }
+        for (i, id) in ids {
+            if level == 1 || count[&id] == 1 {
+                articles[i].id = id;
+            }
         }
     }
-    drop(seen);
-    for (i, id) in renamed {
-        articles[i].id = id;
+    // what still repeats: numbered in order (the same record twice)
+    let mut seen = crate::fx::FxHashMap::<String, usize>::default();
+    for a in articles.iter_mut() {
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            a.id = format!("{}#{}", a.id, n);
+        }
     }
+}
+
+/// A short, stable id from an article's content (FNV-1a, 64 bits): the same
+/// title and text give the same id in every run and every version, so read
+/// state and notes stay with the article when a file is touched or its
+/// records move.
+pub fn content_id(title: &str, text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in title.bytes().chain([0]).chain(text.bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// The texts of the embedded seeds: real news to warm the analysis on.
@@ -537,6 +596,71 @@ mod tests {
         std::fs::write(&big, "word ".repeat(1000)).unwrap();
         assert!(read_limited(&big, 100).unwrap_err().contains("larger than"));
         assert_eq!(read_limited(&big, 5000).unwrap().len(), 5000);
+    }
+
+    /// Ids come from what an article is, never from where it stands: a
+    /// touch, a record added above, a second folder with the same file
+    /// name move no read state or note to another article.
+    #[test]
+    fn ids_are_stable_whatever_the_order_and_the_neighbours() {
+        let d = tempfile::tempdir().unwrap();
+        for dir in ["a", "b"] {
+            std::fs::create_dir(d.path().join(dir)).unwrap();
+            std::fs::write(d.path().join(dir).join("x.txt"), format!("Text of {dir}.")).unwrap();
+        }
+        let ids = |paths: Vec<PathBuf>| -> Vec<(String, String)> {
+            let mut v: Vec<_> = load(&paths)
+                .unwrap()
+                .articles
+                .into_iter()
+                .map(|a| (a.text, a.id))
+                .collect();
+            v.sort();
+            v
+        };
+        let (a, b) = (d.path().join("a"), d.path().join("b"));
+        let one = ids(vec![a.clone(), b.clone()]);
+        assert_eq!(one, ids(vec![b, a]), "the order given changes nothing");
+        assert_eq!(one[0].1, "a/x.txt");
+        assert_eq!(one[1].1, "b/x.txt");
+        // feeds: an item without guid or link keeps its id from parse to parse
+        let rss = |items: &str| {
+            format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>")
+        };
+        let item = "<item><title>One</title><description>Angela Merkel spoke.</description></item>";
+        let other = "<item><title>Two</title><description>Olaf Scholz spoke.</description></item>";
+        let mut w = vec![];
+        let first = read_bytes(
+            Path::new("f.rss"),
+            Format::Feed,
+            rss(item).as_bytes(),
+            &mut w,
+        );
+        let again = read_bytes(
+            Path::new("f.rss"),
+            Format::Feed,
+            rss(&format!("{other}{item}")).as_bytes(),
+            &mut w,
+        );
+        assert_eq!(first[0].id, again[1].id);
+        assert_ne!(again[0].id, again[1].id);
+        // JSON Lines without ids: a record added above moves nothing
+        let r1 = r#"{"title": "One", "text": "Angela Merkel spoke."}"#;
+        let r2 = r#"{"title": "Two", "text": "Olaf Scholz spoke."}"#;
+        let first = read_bytes(
+            Path::new("r.jsonl"),
+            Format::JsonLines,
+            r1.as_bytes(),
+            &mut w,
+        );
+        let again = read_bytes(
+            Path::new("r.jsonl"),
+            Format::JsonLines,
+            format!("{r2}\n{r1}").as_bytes(),
+            &mut w,
+        );
+        assert_eq!(first[0].id, again[1].id);
+        assert_ne!(again[0].id, again[1].id);
     }
 
     #[test]
