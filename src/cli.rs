@@ -516,18 +516,29 @@ pub fn main() -> i32 {
             paths,
         }) => {
             // read only: an export never moves or rewrites the user's files
-            let user = store::state_path()
-                .and_then(|p| std::fs::read_to_string(&p).ok().map(|src| (p, src)))
-                .map(|(p, src)| {
-                    crate::app::userdata::UserData::parse(&src).unwrap_or_else(|e| {
-                        crate::say!(
-                            "crossread: warning: {}: {e}; notes not exported",
-                            p.display()
-                        );
-                        Default::default()
+            let from_db = store::state_path().map(|p| {
+                store::userdb::UserDb::read_only(&p).map_err(|e| format!("{e}; notes not exported"))
+            });
+            let user = match from_db {
+                Some(Ok(Some(u))) => u,
+                Some(Err(e)) => {
+                    crate::say!("crossread: warning: {e}");
+                    Default::default()
+                }
+                // not migrated yet: the old file, read as it is
+                _ => store::legacy_state_path()
+                    .and_then(|p| std::fs::read_to_string(&p).ok().map(|src| (p, src)))
+                    .map(|(p, src)| {
+                        crate::app::userdata::UserData::parse(&src).unwrap_or_else(|e| {
+                            crate::say!(
+                                "crossread: warning: {}: {e}; notes not exported",
+                                p.display()
+                            );
+                            Default::default()
+                        })
                     })
-                })
-                .unwrap_or_default();
+                    .unwrap_or_default(),
+            };
             run(&paths, format == output::ExportFormat::Json, &|ix| {
                 Ok(output::export(ix, &user, format, what))
             })
@@ -544,14 +555,6 @@ pub fn main() -> i32 {
                     message: e,
                 });
             }
-            let state = store::state_path();
-            let (user, user_err) = store::load_user(state.as_deref());
-            if let Some(e) = user_err {
-                warnings.push(crate::corpus::Warning {
-                    path: state.clone().unwrap_or_default(),
-                    message: e,
-                });
-            }
             if let Some(e) = cfg_err {
                 warnings.push(crate::corpus::Warning {
                     path: cfg_path,
@@ -563,10 +566,19 @@ pub fn main() -> i32 {
                 crate::say!("crossread: {e}");
                 return 2;
             }
+            let state = store::state_path();
+            let (db, user, said) = store::open_user(state.as_deref());
+            for e in said {
+                warnings.push(crate::corpus::Warning {
+                    path: state.clone().unwrap_or_default(),
+                    message: e,
+                });
+            }
             let aliases = alias_file.aliases.clone();
             let files = store::Files {
                 aliases: alias_file,
-                state,
+                user: db,
+                user_seen: user.clone(),
             };
             let (paths, use_cache) = (&cli.paths, !cli.no_cache);
             let load = |p: &Progress| open_with(paths, &aliases, use_cache, p);

@@ -207,11 +207,11 @@ fn ignoring_an_entity_from_the_reader_saves_it_and_applies_it() {
 }
 
 /// Saves are atomic: killed (SIGKILL) at any moment while it saves, the
-/// state file is the old version or the new one, never torn or empty.
+/// store holds the state before the change or after it, never a torn one.
 #[test]
-fn killed_mid_save_the_state_file_is_old_or_new_never_torn() {
+fn killed_mid_save_the_state_is_old_or_new_never_torn() {
     let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("data/crossread/state.toml");
+    let file = home.path().join("data/crossread/state.db");
     let mut seen_saved = 0;
     for round in 0..12 {
         let mut p = Pty::start_in(home.path());
@@ -228,15 +228,68 @@ fn killed_mid_save_the_state_file_is_old_or_new_never_torn() {
             .status()
             .unwrap();
         let _ = p.child.wait();
-        if let Ok(src) = std::fs::read_to_string(&file) {
+        if file.exists() {
             seen_saved += 1;
-            let u = crossread::app::userdata::UserData::parse(&src)
-                .unwrap_or_else(|e| panic!("round {round}: torn file: {e}\n{src}"));
-            assert!(u.articles.len() <= 1, "{src}");
-            assert!(src.starts_with("# crossread"), "{src}");
+            let db = rusqlite::Connection::open(&file).unwrap();
+            let ok: String = db
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(ok, "ok", "round {round}");
+            let n: i64 = db
+                .query_row("SELECT count(*) FROM article", [], |r| r.get(0))
+                .unwrap();
+            assert!(n <= 1, "round {round}: {n}");
         }
     }
     assert!(seen_saved > 0, "some saves happened");
+}
+
+/// Two crossreads on the same data: each one's star and note are kept, and
+/// each sees the other's without a restart.
+#[test]
+fn two_instances_keep_both_notes_and_see_each_other() {
+    let home = tempfile::tempdir().unwrap();
+    let mut a = Pty::start_in(home.path());
+    a.wait_for("Sources");
+    let mut b = Pty::start_in(home.path());
+    b.wait_for("Sources");
+    // a stars the first article and notes it; b notes the second
+    a.keys("*");
+    a.keys("a");
+    a.keys("note from a\r");
+    b.keys("j");
+    b.keys("*");
+    b.keys("a");
+    b.keys("note from b\r");
+    // a sees b's star without a restart (within a second or two)
+    let stars = |p: &Pty| {
+        let sc = p.screen();
+        sc.matches("*20").count() + sc.matches("*undated").count()
+    };
+    let t0 = Instant::now();
+    while stars(&a) < 2 && t0.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(stars(&a), 2, "a shows b's star too:\n{}", a.screen());
+    a.keys("q");
+    b.keys("q");
+    wait_exit(&mut a);
+    wait_exit(&mut b);
+    let db = rusqlite::Connection::open(home.path().join("data/crossread/state.db")).unwrap();
+    let notes: Vec<String> = db
+        .prepare("SELECT text FROM note ORDER BY text")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(notes, ["note from a", "note from b"]);
+    let stars: i64 = db
+        .query_row("SELECT count(*) FROM article WHERE star = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(stars, 2);
 }
 
 fn left_alternate_screen(p: &Pty) -> bool {
@@ -406,4 +459,44 @@ fn a_file_added_to_the_folder_appears_without_a_restart() {
     p.wait_for("reloaded");
     p.keys("q");
     assert!(wait_exit(&mut p).success());
+}
+
+/// A state file that cannot be read is never overwritten: the app starts,
+/// says which file it kept aside and under what name, and saves anew.
+#[test]
+fn an_unreadable_state_file_is_kept_and_named() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data/crossread");
+    std::fs::create_dir_all(&data).unwrap();
+    // the old plain-text state with one invalid byte, and a store that is
+    // no database
+    std::fs::write(
+        data.join("state.toml"),
+        b"[articles.\"a\"]\nstar = true\n\xff\n",
+    )
+    .unwrap();
+    std::fs::write(data.join("state.db"), "garbage ".repeat(200)).unwrap();
+    let mut p = Pty::start_in(home.path());
+    p.wait_for("Sources");
+    p.keys("w");
+    p.wait_for("state.db.broken-1");
+    p.keys("\x1b");
+    p.keys("*");
+    p.keys("q");
+    assert!(wait_exit(&mut p).success());
+    assert!(std::fs::read_to_string(data.join("state.db.broken-1"))
+        .unwrap()
+        .starts_with("garbage"));
+    // the broken state.toml is untouched (the new store was not new)
+    assert_eq!(
+        std::fs::read(data.join("state.toml")).unwrap(),
+        b"[articles.\"a\"]\nstar = true\n\xff\n"
+    );
+    let db = rusqlite::Connection::open(data.join("state.db")).unwrap();
+    let stars: i64 = db
+        .query_row("SELECT count(*) FROM article WHERE star = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(stars, 1, "the new store saves");
 }

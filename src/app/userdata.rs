@@ -1,6 +1,7 @@
-//! The user's own state: read/unread, stars and notes per article. Plain
-//! data, saved by the loop (atomically) as a human-readable TOML file in the
-//! data folder, keyed by article id.
+//! The user's own state: read/unread, stars and notes per article, keyed
+//! by article id. Plain data: the loop writes what changed to the store
+//! (`store::userdb`, SQLite) after each action. The TOML form below is the
+//! format of the versions before, still read to migrate it:
 //!
 //! ```toml
 //! [articles."001_b2008785d766f160.txt"]

@@ -132,6 +132,9 @@ pub enum Next {
     Idle,
     /// The corpus's files changed and were analyzed again: the new index.
     Reloaded(Box<Index>),
+    /// A second of waiting passed: time to look whether another instance
+    /// changed the user's data.
+    Tick,
     Quit,
 }
 
@@ -197,6 +200,14 @@ where
                 }
                 continue;
             }
+            Next::Tick => {
+                // another crossread on the same data changed it
+                if let Some(now) = files.user_changed_elsewhere() {
+                    s.set_user(ix, now);
+                    dirty = true;
+                }
+                continue;
+            }
             Next::Reloaded(new) => {
                 *s = s.reloaded(ix, &new);
                 *ix = *new;
@@ -221,9 +232,17 @@ where
             }
             if s.user_dirty {
                 s.user_dirty = false;
-                if let Err(e) = files.save_user(&s.user) {
-                    crate::log!("save failed: {e}");
-                    s.message = Some(e);
+                match files.save_user(&s.user) {
+                    // with what another instance changed meanwhile
+                    Ok(now) => {
+                        if now != s.user {
+                            s.set_user(ix, now);
+                        }
+                    }
+                    Err(e) => {
+                        crate::log!("save failed: {e}");
+                        s.message = Some(e);
+                    }
                 }
             }
             if let Some(e) = s.effect.take() {
@@ -420,6 +439,7 @@ pub fn run(
     // the files as loaded; a reload in flight
     let mut watched = watch.as_ref().map(|w| signature(&w.inputs));
     let mut last_check = std::time::Instant::now();
+    let mut last_tick = std::time::Instant::now();
     let mut reloading: Option<std::sync::mpsc::Receiver<Result<Index, String>>> = None;
     let watch = watch.map(std::sync::Arc::new);
     s.set_user(&ix, user);
@@ -486,6 +506,10 @@ pub fn run(
                     Err(std::sync::mpsc::TryRecvError::Empty) => {}
                     Err(_) => reloading = None,
                 }
+            }
+            if last_tick.elapsed() >= std::time::Duration::from_secs(1) {
+                last_tick = std::time::Instant::now();
+                return Ok(Next::Tick);
             }
             if let (Some(w), None) = (&watch, &reloading) {
                 if last_check.elapsed() >= std::time::Duration::from_secs(2) {

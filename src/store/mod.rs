@@ -83,51 +83,78 @@ pub fn load_aliases(path: Option<&Path>) -> (Aliases, Option<String>) {
     }
 }
 
-/// The user's read/star/notes file.
+pub mod userdb;
+
+/// The user's read state, stars and notes (SQLite).
 pub fn state_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("state.db"))
+}
+
+/// The plain-text state file of the versions before (migrated once).
+pub fn legacy_state_path() -> Option<PathBuf> {
     data_dir().map(|d| d.join("state.toml"))
 }
 
-/// Reads the user's state. A file that does not parse is kept aside as
-/// `state.toml.bad` (nothing the user wrote is lost) and the app starts empty.
-pub fn load_user(path: Option<&Path>) -> (UserData, Option<String>) {
+/// Opens the user's store and reads it. Whatever goes wrong, the app
+/// starts (on an empty state for this session only, when the store cannot
+/// be opened at all), and the messages say what happened to which file.
+pub fn open_user(path: Option<&Path>) -> (Option<userdb::UserDb>, UserData, Vec<String>) {
     let Some(path) = path else {
-        return (UserData::default(), None);
+        return (None, UserData::default(), vec![]);
     };
-    match std::fs::read_to_string(path) {
-        Ok(src) => match UserData::parse(&src) {
-            Ok(u) => (u, None),
-            Err(e) => {
-                let aside = path.with_extension("toml.bad");
-                let kept = std::fs::rename(path, &aside).is_ok();
-                let msg = if kept {
-                    format!("{e}; kept as {} and started afresh", aside.display())
-                } else {
-                    format!("{e}; not read")
-                };
-                (UserData::default(), Some(msg))
-            }
+    let legacy = path.with_file_name("state.toml");
+    match userdb::UserDb::open(path, Some(&legacy)) {
+        Ok((mut db, said)) => match db.load() {
+            Ok(u) => (Some(db), u, said),
+            Err(e) => (
+                None,
+                UserData::default(),
+                vec![format!(
+                    "{e}; read, stars and notes are not saved this session"
+                )],
+            ),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (UserData::default(), None),
-        Err(e) => (UserData::default(), Some(format!("cannot read: {e}"))),
+        Err(e) => (
+            None,
+            UserData::default(),
+            vec![format!(
+                "{e}; read, stars and notes are not saved this session"
+            )],
+        ),
     }
 }
 
 /// The files the app writes while it runs.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Files {
     pub aliases: AliasFile,
     /// Where read/star/notes go; None: this session only.
-    pub state: Option<PathBuf>,
+    pub user: Option<userdb::UserDb>,
+    /// The user's data as last written or read: what the next change is
+    /// measured from.
+    pub user_seen: UserData,
 }
 
 impl Files {
-    pub fn save_user(&self, u: &UserData) -> Result<(), String> {
-        match &self.state {
-            Some(p) => save_atomic(p, u.to_toml().as_bytes())
-                .map_err(|e| format!("{}: not saved: {e}", p.display())),
-            None => Ok(()),
-        }
+    /// Writes the changes from what was last seen to `u`, then reads the
+    /// store back (with another instance's changes): the state to go on with.
+    pub fn save_user(&mut self, u: &UserData) -> Result<UserData, String> {
+        let Some(db) = self.user.as_mut() else {
+            return Ok(u.clone());
+        };
+        db.apply(&self.user_seen, u)
+            .map_err(|e| format!("{e}: not saved"))?;
+        let now = db.load().unwrap_or_else(|_| u.clone());
+        self.user_seen = now.clone();
+        Ok(now)
+    }
+
+    /// The user's data when another instance changed it since it was last
+    /// read here.
+    pub fn user_changed_elsewhere(&mut self) -> Option<UserData> {
+        let now = self.user.as_mut()?.changed_elsewhere()?;
+        self.user_seen = now.clone();
+        Some(now)
     }
 }
 
