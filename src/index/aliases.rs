@@ -157,10 +157,17 @@ impl Aliases {
         match c {
             Correction::Merge(m) => self.merge.push(m),
             Correction::Split(s) => self.split.push(s),
-            Correction::Rename(r) => {
-                // a second rename of the same entity replaces the first
-                self.rename.retain(|x| x.to != r.from && x.from != r.from);
-                self.rename.push(r)
+            Correction::Rename(mut r) => {
+                // a second rename of the same entity replaces the first and
+                // keeps its `from`: the name the linker gives the entity
+                // (renaming "B", which was "A", to "C" is renaming "A" to "C")
+                if let Some(first) = self.rename.iter().find(|x| x.to == r.from) {
+                    r.from = first.from.clone();
+                }
+                self.rename.retain(|x| x.from != r.from && x.to != r.from);
+                if r.from != r.to {
+                    self.rename.push(r)
+                }
             }
             Correction::Retype(r) => {
                 self.retype.retain(|x| x.name != r.name);
@@ -283,6 +290,48 @@ mod tests {
         assert_eq!(a.retype[0].ty, UserType::Org);
         let again = Aliases::parse(&a.to_toml()).unwrap();
         assert_eq!(again, a);
+    }
+
+    #[test]
+    fn renaming_twice_keeps_the_first_from_and_the_last_name() {
+        let mut a = Aliases::default();
+        let r = |from: &str, to: &str| {
+            Correction::Rename(Rename {
+                from: from.into(),
+                to: to.into(),
+            })
+        };
+        a.add(r("Vladmir Putin", "Putin"));
+        a.add(r("Putin", "Vladimir Putin"));
+        assert_eq!(
+            a.rename,
+            [Rename {
+                from: "Vladmir Putin".into(),
+                to: "Vladimir Putin".into()
+            }]
+        );
+        // and the entity is renamed in the index
+        let ix = crate::index::Index::build_with(
+            crate::corpus::Corpus {
+                articles: vec![crate::corpus::Article {
+                    id: "a".into(),
+                    text: "Vladmir Putin spoke in Moscow.".into(),
+                    body: 0..30,
+                    ..Default::default()
+                }],
+                warnings: vec![],
+            },
+            2025,
+            &a,
+        );
+        assert!(
+            ix.entities.iter().any(|e| e.name == "Vladimir Putin"),
+            "{:?}",
+            ix.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
+        // back to where it started: no rename left
+        a.add(r("Vladimir Putin", "Vladmir Putin"));
+        assert!(a.rename.is_empty());
     }
 
     #[test]
