@@ -877,6 +877,15 @@ const KINDS: &[&str] = &[
 ];
 
 /// Words before a bare month name that make it a month ("in May"), since
+/// The last `n` bytes of `s` or a few more (to a character boundary).
+fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[i..]
+}
+
 /// "May" and "March" are also a verb.
 fn month_context_ok(text: &str, start: usize, word: &str) -> bool {
     if !matches!(word, "May" | "March") {
@@ -975,7 +984,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             if before.ends_with(['$', '#', '-', '/', '.', ','])
                 || after.starts_with(['%', '-', '/', ','])
                     && after[1..].starts_with(|c: char| c.is_ascii_digit())
-                || after.trim_start().to_ascii_lowercase().starts_with('%')
+                || after.trim_start().starts_with('%')
                 || after.starts_with(".") && after[1..].starts_with(|c: char| c.is_ascii_digit())
                 || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
             {
@@ -1144,7 +1153,9 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         let l = s.to_ascii_lowercase();
         if kind == "dur" && (l.starts_with("a ") || l.starts_with("an ")) {
             // "twice a year", "once a week": a set
-            let before = text[..m.start()].trim_end().to_ascii_lowercase();
+            // (the last few bytes only: a copy of all the text before would
+            // make a long article's time quadratic)
+            let before = tail(text[..m.start()].trim_end(), 8).to_ascii_lowercase();
             if before.ends_with("twice") || before.ends_with("once") || before.ends_with("times") {
                 out.push(Timex {
                     range: range.clone(),
