@@ -284,3 +284,78 @@ fn nothing_raw_reaches_the_terminal_from_any_command() {
         "{err}"
     );
 }
+
+/// A folder named relatively and absolutely is one corpus with one cache.
+#[test]
+fn a_relative_and_an_absolute_path_share_the_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let log = home.path().join("log");
+    let last = |args: &[&str]| {
+        let mut a = vec!["--log-file", log.to_str().unwrap()];
+        a.extend_from_slice(args);
+        let out = run(&a, home.path());
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        std::fs::read_to_string(&log)
+            .unwrap()
+            .lines()
+            .rev()
+            .find(|x| x.contains("cache hit") || x.contains("cache miss"))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(last(&["entities", "seeds"]).contains("Absent"));
+    let abs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let l = last(&["entities", abs.to_str().unwrap()]);
+    assert!(l.contains("cache hit"), "{l}");
+    let l = last(&["entities", "./seeds/"]);
+    assert!(l.contains("cache hit"), "{l}");
+}
+
+/// A FIFO, a link to /dev/zero and a socket in the folder, with the cache
+/// on and off: nothing hangs (the command ends on its own), each is named
+/// in a warning, and the articles load.
+#[test]
+fn pipes_devices_and_sockets_are_skipped_not_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "Angela Merkel spoke in Berlin.").unwrap();
+    let fifo = std::ffi::CString::new(dir.join("pipe.txt").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/urandom", dir.join("random.md")).unwrap();
+    let _sock = std::os::unix::net::UnixListener::bind(dir.join("sock.txt")).unwrap();
+    for extra in [None, Some("--no-cache")] {
+        let mut args: Vec<String> = extra.into_iter().map(String::from).collect();
+        args.extend(["entities".into(), dir.to_str().unwrap().into()]);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crossread"))
+            .args(&args)
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let t0 = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if t0.elapsed() > std::time::Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("{args:?}: still running after 60 s (waiting on a pipe or a device?)");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let err = text(&out.stderr);
+        for name in ["pipe.txt", "zero.txt", "random.md", "sock.txt"] {
+            assert!(
+                err.lines()
+                    .any(|l| l.contains(name) && l.contains("not a file")),
+                "{name}: {err}"
+            );
+        }
+        assert!(text(&out.stdout).contains("Angela Merkel"));
+    }
+}

@@ -373,17 +373,24 @@ impl Index {
                     None => nlp::text::tokens(&a.text),
                 };
                 let p = nlp::Prepared { tokens, sentences };
-                let mut an = crate::guard::guarded(|| nlp::analyze(&a.text, &p, &lex, a.date))
-                    .unwrap_or_else(|e| {
-                        failed
-                            .lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .push(Warning {
-                                path: a.path.clone(),
-                                message: format!("{}: not analyzed (internal error: {e})", a.id),
-                            });
-                        Analysis::default()
-                    });
+                let mut an = crate::guard::guarded(|| {
+                    // tests only: the analysis of one marked article fails
+                    #[cfg(test)]
+                    if a.id == tests::PANICS {
+                        panic!("a bug in one article's analysis");
+                    }
+                    nlp::analyze(&a.text, &p, &lex, a.date)
+                })
+                .unwrap_or_else(|e| {
+                    failed
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(Warning {
+                            path: a.path.clone(),
+                            message: format!("{}: not analyzed (internal error: {e})", a.id),
+                        });
+                    Analysis::default()
+                });
                 // the header marker is not text
                 an.mentions.retain(|m| m.range.start >= a.body.start);
                 an.timexes.retain(|t| t.range.start >= a.body.start);
@@ -812,6 +819,40 @@ fn build_entities(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id of an article whose analysis panics (see `build_reusing`).
+    pub const PANICS: &str = "panics-in-analysis";
+
+    #[test]
+    fn a_panic_in_one_article_s_analysis_is_a_warning_and_the_rest_loads() {
+        let art = |id: &str| Article {
+            id: id.into(),
+            text: "Angela Merkel met Emmanuel Macron in Paris.".into(),
+            body: 0..43,
+            ..Default::default()
+        };
+        let ix = Index::build(
+            Corpus {
+                articles: vec![art("a"), art(PANICS), art("b")],
+                warnings: vec![],
+            },
+            2025,
+        );
+        assert_eq!(ix.articles.len(), 3);
+        let bad = ix.articles.iter().position(|a| a.id == PANICS).unwrap();
+        assert!(ix.analyses[bad].mentions.is_empty());
+        assert!(
+            ix.analyses
+                .iter()
+                .filter(|a| !a.mentions.is_empty())
+                .count()
+                == 2
+        );
+        assert!(ix
+            .warnings
+            .iter()
+            .any(|w| w.message.contains(PANICS) && w.message.contains("not analyzed")));
+    }
 
     /// An index of plain-text articles.
     fn index_of(texts: &[&str]) -> Index {
