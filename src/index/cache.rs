@@ -228,23 +228,28 @@ fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), 
     if summed.len() < 3 || !rest.is_empty() {
         return Err(Miss::Corrupt("parts missing, or bytes after them".into()));
     }
-    // every part's checksum, on all cores, before anything is decoded: a
-    // flipped bit is a miss, never a changed answer
-    if !summed.par_iter().all(|(p, sum)| hash_bytes(p) == *sum) {
-        return Err(Miss::Corrupt("checksum".into()));
-    }
-    let parts: Vec<&[u8]> = summed.into_iter().map(|(p, _)| p).collect();
     // entities, timeline, the rest, then the chunks of articles: all decoded
     // side by side
-    let decoded: Vec<Part> = parts
+    // each part's checksum is checked before it is decoded: a flipped bit
+    // is a miss, never a changed answer
+    let decoded: Vec<Part> = summed
         .par_iter()
         .enumerate()
-        .map(|(i, p)| {
+        .map(|(i, &(p, sum))| {
+            if hash_bytes(p) != sum {
+                return Err(postcard::Error::DeserializeBadEncoding);
+            }
             Ok(match i {
                 0 => Part::Entities(postcard::from_bytes(p)?),
                 1 => Part::Timeline(postcard::from_bytes(p)?),
                 2 => Part::Rest(postcard::from_bytes(p)?),
-                _ => Part::Chunk(postcard::from_bytes(p)?),
+                _ => {
+                    let c: Chunk = postcard::from_bytes(p)?;
+                    if !chunk_ranges_hold(&c) {
+                        return Err(postcard::Error::DeserializeBadEncoding);
+                    }
+                    Part::Chunk(c)
+                }
             })
         })
         .collect::<Result<Vec<Part>, postcard::Error>>()
@@ -283,8 +288,7 @@ fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), 
         ix.mention_entity.extend(c.mention_entity);
     }
     // the references inside must hold, or the cache is not to be trusted
-    let ok = ranges_hold(&ix)
-        && ix.analyses.len() == ix.articles.len()
+    let ok = ix.analyses.len() == ix.articles.len()
         && ix.mention_entity.len() == ix.articles.len()
         && ix.quote_carriers.len() == ix.articles.len()
         && ix
@@ -300,7 +304,8 @@ fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), 
             .mention_entity
             .iter()
             .flatten()
-            .all(|&e| (e as usize) < ix.entities.len());
+            .all(|&e| (e as usize) < ix.entities.len())
+        && references_hold(&ix);
     crate::log!("cache: assembled and checked at {:?}", t0.elapsed());
     if ok {
         Ok((stored, ix))
@@ -309,66 +314,81 @@ fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), 
     }
 }
 
-/// Every byte range in the index lies inside its article's text, on
-/// character boundaries, and every article, entity, item and event number
-/// names one that exists: a cache that passed its checksums but was made
-/// to lie (or by a crossread with a bug) is a miss, never a panic later.
-fn ranges_hold(ix: &Index) -> bool {
-    let n = ix.articles.len();
-    let in_text = |a: usize, r: &std::ops::Range<usize>| {
-        ix.articles.get(a).is_some_and(|a| {
-            r.start <= r.end
-                && r.end <= a.text.len()
-                && a.text.is_char_boundary(r.start)
-                && a.text.is_char_boundary(r.end)
+/// A byte range inside a text, on character boundaries.
+fn in_text(text: &str, r: &std::ops::Range<usize>) -> bool {
+    r.start <= r.end
+        && r.end <= text.len()
+        && text.is_char_boundary(r.start)
+        && text.is_char_boundary(r.end)
+}
+
+/// Every byte range of a chunk's articles and analyses lies inside its
+/// article's text, on character boundaries (checked as each chunk is
+/// decoded, on all cores).
+fn chunk_ranges_hold(c: &Chunk) -> bool {
+    c.analyses.len() == c.articles.len()
+        && c.articles.iter().zip(&c.analyses).all(|(a, an)| {
+            let t = a.text.as_str();
+            in_text(t, &a.body)
+                && a.date_evidence.as_ref().is_none_or(|r| in_text(t, r))
+                && a.boilerplate.iter().all(|r| in_text(t, r))
+                && an.sentences.iter().all(|r| in_text(t, r))
+                && an.mentions.iter().all(|m| in_text(t, &m.range))
+                && an.timexes.iter().all(|x| in_text(t, &x.range))
+                && an.quotes.iter().all(|r| in_text(t, r))
         })
-    };
-    let articles_ok = ix.articles.iter().enumerate().all(|(i, a)| {
-        in_text(i, &a.body)
-            && a.date_evidence.as_ref().is_none_or(|r| in_text(i, r))
-            && a.boilerplate.iter().all(|r| in_text(i, r))
-    });
-    let analyses_ok = ix.analyses.len() == n
-        && ix.analyses.par_iter().enumerate().all(|(i, an)| {
-            an.sentences.iter().all(|r| in_text(i, r))
-                && an.mentions.iter().all(|m| in_text(i, &m.range))
-                && an.timexes.iter().all(|t| in_text(i, &t.range))
-                && an.quotes.iter().all(|r| in_text(i, r))
-        });
-    if !(articles_ok && analyses_ok) {
-        return false;
-    }
+}
+
+/// Every article, entity, item and event number in the index names one
+/// that exists, and the timeline's ranges lie in their articles: a cache
+/// that passed its checksums but was made to lie (or by a crossread with a
+/// bug) is a miss, never a panic later.
+fn references_hold(ix: &Index) -> bool {
+    let n = ix.articles.len();
     let (ne, tl) = (ix.entities.len(), &ix.timeline);
-    let entities_ok = ix.entities.par_iter().all(|e| {
-        e.mentions.iter().all(|&(a, m)| {
-            ix.analyses
-                .get(a as usize)
-                .is_some_and(|an| (m as usize) < an.mentions.len())
-        }) && e.articles.iter().all(|&a| (a as usize) < n)
-    });
-    let items_ok = tl.items.iter().all(|it| {
-        in_text(it.article as usize, &it.sentence)
-            && it
-                .timex
-                .as_ref()
-                .is_none_or(|r| in_text(it.article as usize, r))
-            && it.entities.iter().all(|&e| (e as usize) < ne)
-            && (it.event as usize) < tl.events.len().max(1)
-    });
-    let events_ok = tl.events.iter().all(|ev| {
-        ev.items.iter().all(|&i| (i as usize) < tl.items.len())
-            && ev.articles.iter().all(|&a| (a as usize) < n)
-            && ev.entities.iter().all(|&e| (e as usize) < ne)
-    });
-    let rest_ok = tl.undated.iter().all(|&a| (a as usize) < n)
-        && tl
-            .conflicts
-            .iter()
-            .all(|&(x, y)| (x as usize) < tl.items.len() && (y as usize) < tl.items.len())
-        && ix.quote_carriers.iter().zip(&ix.analyses).all(|(q, an)| {
-            q.len() <= an.quotes.len() && q.iter().flatten().all(|&a| (a as usize) < n)
-        });
-    entities_ok && items_ok && events_ok && rest_ok
+    let in_article = |a: u32, r: &std::ops::Range<usize>| {
+        ix.articles
+            .get(a as usize)
+            .is_some_and(|a| in_text(&a.text, r))
+    };
+    let (entities_ok, (items_ok, rest_ok)) = rayon::join(
+        || {
+            ix.entities.par_iter().all(|e| {
+                e.mentions.iter().all(|&(a, m)| {
+                    ix.analyses
+                        .get(a as usize)
+                        .is_some_and(|an| (m as usize) < an.mentions.len())
+                }) && e.articles.iter().all(|&a| (a as usize) < n)
+            })
+        },
+        || {
+            rayon::join(
+                || {
+                    tl.items.par_iter().all(|it| {
+                        in_article(it.article, &it.sentence)
+                            && it.timex.as_ref().is_none_or(|r| in_article(it.article, r))
+                            && it.entities.iter().all(|&e| (e as usize) < ne)
+                            && (it.event as usize) < tl.events.len().max(1)
+                    })
+                },
+                || {
+                    tl.events.iter().all(|ev| {
+                        ev.items.iter().all(|&i| (i as usize) < tl.items.len())
+                            && ev.articles.iter().all(|&a| (a as usize) < n)
+                            && ev.entities.iter().all(|&e| (e as usize) < ne)
+                    }) && tl.undated.iter().all(|&a| (a as usize) < n)
+                        && tl.conflicts.iter().all(|&(x, y)| {
+                            (x as usize) < tl.items.len() && (y as usize) < tl.items.len()
+                        })
+                        && ix.quote_carriers.iter().zip(&ix.analyses).all(|(q, an)| {
+                            q.len() <= an.quotes.len()
+                                && q.iter().flatten().all(|&a| (a as usize) < n)
+                        })
+                },
+            )
+        },
+    );
+    entities_ok && items_ok && rest_ok
 }
 
 /// What is not entities, timeline or articles.
