@@ -441,7 +441,8 @@ pub fn link(items: &[Item]) -> Linked {
     let mut key_ty: Vec<[u32; 4]> = Vec::new();
     // the strongest evidence of each key's type
     let mut key_max: Vec<u8> = Vec::new();
-    let mut key_articles: Vec<Vec<usize>> = Vec::new();
+    // (most names are in one article or two: no allocation for those)
+    let mut key_articles: Vec<smallvec::SmallVec<[usize; 2]>> = Vec::new();
     let mut item_key = Vec::with_capacity(items.len());
     // the keys made on all cores, then numbered in order of first use
     let (mut item_names, first_use) = intern(items);
@@ -451,7 +452,7 @@ pub fn link(items: &[Item]) -> Linked {
             keys.push(std::mem::take(&mut item_names[i]));
             key_ty.push([0; 4]);
             key_max.push(0);
-            key_articles.push(Vec::new());
+            key_articles.push(Default::default());
             keys.len() - 1
         } else {
             item_key[first]
@@ -569,23 +570,30 @@ pub fn link(items: &[Item]) -> Linked {
     {
         let initial = |w: &str| crate::nlp::entities::is_initial(w.strip_suffix('.').unwrap_or(w));
         let person = |id: usize| ty_of(id) == EntityType::Person || weak(id);
-        let plain: HashMap<&str, usize> = keys
-            .iter()
-            .enumerate()
-            .filter(|&(id, _)| {
-                key_tokens[id].len() >= 2 && !key_tokens[id].iter().any(|w| initial(w))
-            })
-            .map(|(id, k)| (k.as_str(), id))
-            .collect();
+        // the few names with initials inside, by their form without them;
+        // then one pass over the names for those forms (no table of every
+        // name: a corpus of a million names made one in a third of a second)
+        let mut wanted: HashMap<String, Vec<usize>> = HashMap::default();
         for (id, t) in key_tokens.iter().enumerate() {
             let inner = t.len() >= 3 && t[1..t.len() - 1].iter().all(|w| initial(w));
             if !inner || initial(t[0]) || !person(id) {
                 continue;
             }
-            let without = format!("{} {}", t[0], t[t.len() - 1]);
-            if let Some(&other) = plain.get(without.as_str()) {
-                if person(other) {
-                    uf.union(id, other);
+            wanted
+                .entry(format!("{} {}", t[0], t[t.len() - 1]))
+                .or_default()
+                .push(id);
+        }
+        if !wanted.is_empty() {
+            for (other, k) in keys.iter().enumerate() {
+                let t = &key_tokens[other];
+                if t.len() != 2 || t.iter().any(|w| initial(w)) || !person(other) {
+                    continue;
+                }
+                if let Some(ids) = wanted.get(k.as_str()) {
+                    for &id in ids {
+                        uf.union(id, other);
+                    }
                 }
             }
         }
@@ -649,7 +657,9 @@ pub fn link(items: &[Item]) -> Linked {
     }
 
     // 3a. surname -> full person names, with the number of articles using them
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    // (one person of a surname needs no allocation)
+    let mut by_last: HashMap<&str, smallvec::SmallVec<[usize; 1]>> = HashMap::default();
+    by_last.reserve(key_tokens.iter().filter(|t| t.len() >= 2).count());
     for (id, t) in key_tokens.iter().enumerate() {
         if t.len() >= 2 && ty_of(id) == EntityType::Person {
             by_last.entry(t[t.len() - 1]).or_default().push(id);
@@ -657,14 +667,15 @@ pub fn link(items: &[Item]) -> Linked {
     }
     // surnames by first letter and length, for their variant spellings
     // (with the set of letters each uses, to rule most out at once)
-    type Surnames<'a> = Vec<(&'a str, &'a Vec<usize>, u64)>;
+    type Surnames<'a> = Vec<(&'a str, &'a [usize], u64)>;
     let mut by_last_initial: HashMap<(char, usize), Surnames> = HashMap::default();
     for (last, ids) in &by_last {
         if let Some(c) = last.chars().next() {
-            by_last_initial
-                .entry((c, last.len()))
-                .or_default()
-                .push((last, ids, letters(last)));
+            by_last_initial.entry((c, last.len())).or_default().push((
+                last,
+                ids.as_slice(),
+                letters(last),
+            ));
         }
     }
     // 3b. acronyms -> multiword names with those initials
@@ -833,7 +844,10 @@ pub fn link(items: &[Item]) -> Linked {
             }
         } else {
             // a surname, or a variant spelling of one
-            let cands = by_last.get(t[0]).or_else(|| variant_cands.get(&k));
+            let cands = by_last
+                .get(t[0])
+                .map(|c| c.as_slice())
+                .or_else(|| variant_cands.get(&k).map(|c| c.as_slice()));
             if let Some(c) = cands.filter(|c| !c.is_empty()) {
                 // "the West" is the surname of the article's person, or of one
                 // the corpus names often ("North": Oliver North), not of any

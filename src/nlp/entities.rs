@@ -503,6 +503,9 @@ struct Ctx<'a> {
     toks: &'a [Token],
     g: &'a Gazetteer,
     lex: &'a Lexicon,
+    /// From how many tokens a text's sentences, or a sentence's runs, are
+    /// read on all cores (PAR_TOKENS; tests set it low).
+    par_tokens: usize,
 }
 
 impl Ctx<'_> {
@@ -593,10 +596,27 @@ pub fn mentions(
     sentences: &[Range<usize>],
     lex: &Lexicon,
 ) -> Vec<Mention> {
+    mentions_with(text, toks, sentences, lex, PAR_TOKENS)
+}
+
+/// `mentions`, reading a text of `par_tokens` tokens or more on all cores.
+fn mentions_with(
+    text: &str,
+    toks: &[Token],
+    sentences: &[Range<usize>],
+    lex: &Lexicon,
+    par_tokens: usize,
+) -> Vec<Mention> {
     let g = Gazetteer::get();
-    let cx = Ctx { text, toks, g, lex };
-    let mut out = Vec::new();
-    let mut scratch = Scratch::default();
+    let cx = Ctx {
+        text,
+        toks,
+        g,
+        lex,
+        par_tokens,
+    };
+    // each sentence's tokens
+    let mut spans = Vec::with_capacity(sentences.len());
     let mut ti = 0;
     for s in sentences {
         while ti < toks.len() && toks[ti].start < s.start {
@@ -606,7 +626,29 @@ pub fn mentions(
         while ti < toks.len() && toks[ti].end <= s.end {
             ti += 1;
         }
-        sentence(&cx, a, ti, &mut scratch, &mut out);
+        spans.push((a, ti));
+    }
+    let mut out = Vec::new();
+    if toks.len() < par_tokens {
+        let mut scratch = Scratch::default();
+        for &(a, b) in &spans {
+            sentence(&cx, a, b, &mut scratch, &mut out);
+        }
+    } else {
+        // a very long text (a book, a dump of a site as one file): its
+        // sentences in blocks on all cores, the mentions kept in order
+        use rayon::prelude::*;
+        let blocks: Vec<Vec<Mention>> = spans
+            .par_chunks(256)
+            .map(|block| {
+                let (mut scratch, mut out) = (Scratch::default(), Vec::new());
+                for &(a, b) in block {
+                    sentence(&cx, a, b, &mut scratch, &mut out);
+                }
+                out
+            })
+            .collect();
+        out = blocks.concat();
     }
     bare_models(&cx, &mut out);
     numbered_streets(&cx, &mut out);
@@ -781,7 +823,14 @@ type Words<'a> = smallvec::SmallVec<[&'a str; 6]>;
 struct Scratch {
     initial: Vec<bool>,
     run: Vec<usize>,
+    /// In a sentence of PAR_TOKENS tokens or more: its runs, to be read on
+    /// all cores.
+    runs: Option<Vec<smallvec::SmallVec<[usize; 8]>>>,
 }
+
+/// Texts of at least this many tokens have their sentences (and a sentence
+/// of at least this many, its runs of capitals) read on all cores.
+const PAR_TOKENS: usize = 200_000;
 
 /// The most tokens a run of capitalized words may have before it is cut:
 /// the longest names of bodies ("Royal Society for the Prevention of
@@ -832,6 +881,7 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
             first = true;
         }
     }
+    scratch.runs = (b - a >= cx.par_tokens).then(Vec::new);
     let mut i = a;
     while i < b {
         if !cand_word(cx, i, all_caps_line) {
@@ -954,9 +1004,29 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
         // a run as long as MAX_RUN names nothing: it is a list of capitals
         // or a run of names written back to back, no one name
         if run.len() < MAX_RUN {
-            process_run(cx, a, b, run, &initial[..], headline, all_caps_line, out);
+            if let Some(runs) = scratch.runs.as_mut() {
+                runs.push(run.as_slice().into());
+            } else {
+                process_run(cx, a, b, run, &initial[..], headline, all_caps_line, out);
+            }
         }
         i = j;
+    }
+    // a sentence of a million words: its runs read on all cores, in order
+    if let Some(runs) = scratch.runs.take() {
+        use rayon::prelude::*;
+        let initial = &scratch.initial[..];
+        let found: Vec<Vec<Mention>> = runs
+            .par_chunks(1024)
+            .map(|chunk| {
+                let mut o = Vec::new();
+                for run in chunk {
+                    process_run(cx, a, b, run, initial, headline, all_caps_line, &mut o);
+                }
+                o
+            })
+            .collect();
+        out.extend(found.into_iter().flatten());
     }
 }
 
@@ -2477,6 +2547,25 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         found(text).into_iter().map(|x| x.0).collect()
+    }
+
+    /// A long text read on all cores, sentence blocks and the runs of a
+    /// long sentence alike, finds the same mentions in the same order.
+    #[test]
+    fn read_on_all_cores_a_text_gives_the_same_mentions() {
+        let mut text = crate::corpus::SAMPLE_TEXTS.join("\n\n");
+        // and one long sentence of names
+        let list: Vec<String> = (0..300).map(|i| format!("Olaf Scholz{i}")).collect();
+        text.push_str(&format!("\n\nThey met {} in Berlin.", list.join(", ")));
+        let toks = tokens(&text);
+        let sents = sentences(&text);
+        let mut lex = Lexicon::default();
+        lex.observe(&text, &toks, &sents);
+        let one = mentions_with(&text, &toks, &sents, &lex, usize::MAX);
+        assert!(one.len() > 300);
+        for par in [1, 50, 700] {
+            assert_eq!(mentions_with(&text, &toks, &sents, &lex, par), one, "{par}");
+        }
     }
 
     /// A run of capitals is read at most MAX_RUN tokens at a time (the
