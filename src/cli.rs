@@ -502,7 +502,7 @@ pub fn main() -> i32 {
             run(&paths, json, &|ix| Ok(output::entities(ix, json)))
         }
         Some(Command::Mentions { name, json, paths }) => {
-            run(&paths, json, &|ix| Ok(output::mentions(ix, &name, json)))
+            run(&paths, json, &|ix| output::mentions(ix, &name, json))
         }
         Some(Command::Timeline { json, paths }) => {
             run(&paths, json, &|ix| Ok(output::timeline(ix, json)))

@@ -1,5 +1,6 @@
 //! Headless output of the analysis: JSON for scripts, text for people.
 
+use crate::app::counted;
 use crate::index::{compare, search, Index};
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -165,13 +166,20 @@ pub fn entities(ix: &Index, json_out: bool) -> String {
 }
 
 /// `crossread mentions NAME`.
-pub fn mentions(ix: &Index, name: &str, json_out: bool) -> String {
+/// `crossread mentions NAME`: a name that matches no entity, by any of its
+/// words or spellings, is an error naming the closest ones (exit 1).
+pub fn mentions(ix: &Index, name: &str, json_out: bool) -> Result<String, String> {
     let Some(e) = ix.find_entity(name) else {
-        return if json_out {
-            "{\"entity\": null, \"mentions\": []}\n".into()
+        let near: Vec<String> = ix
+            .closest_entities(name, 3)
+            .into_iter()
+            .map(|e| e.name.clone())
+            .collect();
+        return Err(if near.is_empty() {
+            format!("no entity named {name:?}")
         } else {
-            format!("no entity named {name:?}\n")
-        };
+            format!("no entity named {name:?}; closest: {}", near.join(", "))
+        });
     };
     let rows: Vec<(usize, std::ops::Range<usize>, std::ops::Range<usize>)> = e
         .mentions
@@ -191,14 +199,14 @@ pub fn mentions(ix: &Index, name: &str, json_out: bool) -> String {
                        "text": &art.text[r.clone()], "sentence": one_line(&art.text[s.clone()])})
             })
             .collect();
-        return serde_json::to_string_pretty(&json!({"entity": {"name": e.name, "type": e.ty.as_str(), "aliases": e.aliases}, "mentions": v})).unwrap_or_default() + "\n";
+        return Ok(serde_json::to_string_pretty(&json!({"entity": {"name": e.name, "type": e.ty.as_str(), "aliases": e.aliases}, "mentions": v})).unwrap_or_default() + "\n");
     }
     let mut s = format!(
-        "{} ({}), {} mentions in {} articles; aliases: {}\n",
+        "{} ({}), {} in {}; aliases: {}\n",
         e.name,
         e.ty.label(),
-        e.mentions.len(),
-        e.articles.len(),
+        counted(e.mentions.len(), "mention"),
+        counted(e.articles.len(), "article"),
         e.aliases.join(", ")
     );
     for (a, r, sent) in rows {
@@ -214,7 +222,7 @@ pub fn mentions(ix: &Index, name: &str, json_out: bool) -> String {
             one_line(&art.text[sent])
         );
     }
-    s
+    Ok(s)
 }
 
 /// `crossread timeline`.
@@ -354,13 +362,13 @@ pub fn search(ix: &Index, query: &str, json_out: bool) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "{}  {}  {} ({} hits)\n    {}",
+            "{}  {}  {} ({})\n    {}",
             a.date
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "undated".into()),
             a.id,
             one_line(&a.title),
-            h.ranges.len(),
+            counted(h.ranges.len(), "hit"),
             first
         );
     }

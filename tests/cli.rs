@@ -359,3 +359,35 @@ fn pipes_devices_and_sockets_are_skipped_not_waited_on() {
         assert!(text(&out.stdout).contains("Angela Merkel"));
     }
 }
+
+/// `mentions` finds an entity by any word or spelling of its names; a name
+/// that matches none exits 1 and names the closest.
+#[test]
+fn mentions_by_any_word_or_spelling_and_the_closest_when_none() {
+    let home = tempfile::tempdir().unwrap();
+    for (q, name) in [
+        ("Melania", "Melania Trump"),
+        ("zelensky", "Volodymyr Zelenskiy"),
+        ("Kiev", "Kyiv"),
+        ("Vladmir", "Vladimir Putin"),
+    ] {
+        let out = run(&["mentions", q, "seeds"], home.path());
+        assert_eq!(out.status.code(), Some(0), "{q}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).starts_with(name),
+            "{q}: {}",
+            text(&out.stdout)
+        );
+    }
+    let out = run(&["mentions", "Zelinsky", "seeds"], home.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("no entity named \"Zelinsky\"; closest: Volodymyr Zelenskiy"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    // one mention, one article: no "1 articles"
+    let out = run(&["mentions", "Melania", "seeds"], home.path());
+    assert!(text(&out.stdout).contains("1 mention in 1 article;"));
+}

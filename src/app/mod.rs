@@ -1,6 +1,18 @@
 //! Application state, actions and the pure `update`. No terminal here: the
 //! whole interaction is tested as plain data.
 
+/// "1 article", "2 articles", "3 entities": a count with its noun
+/// (regular plurals).
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
 pub mod keymap;
 pub mod timeline;
 pub mod userdata;
@@ -1361,6 +1373,14 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_their_plural() {
+        assert_eq!(counted(1, "article"), "1 article");
+        assert_eq!(counted(0, "article"), "0 articles");
+        assert_eq!(counted(3, "entity"), "3 entities");
+        assert_eq!(counted(2, "day"), "2 days");
+    }
     use crate::corpus;
 
     /// Opens article `a` by clicking its row in the sources list.

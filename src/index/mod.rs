@@ -513,15 +513,57 @@ impl Index {
                     .max_by_key(|e| e.mentions.len())
             })
             .or_else(|| {
+                // any word of a name or spelling: "Melania" for Melania Trump
                 self.entities
                     .iter()
                     .filter(|e| {
                         e.aliases
                             .iter()
-                            .any(|a| link::similar_word(&a.to_lowercase(), &l))
+                            .chain(std::iter::once(&e.name))
+                            .flat_map(|a| a.split_whitespace())
+                            .any(|w| w.to_lowercase() == l)
                     })
                     .max_by_key(|e| e.mentions.len())
             })
+            .or_else(|| {
+                // a spelling variant of a spelling or of one of its words
+                // ("Zelensky" for Volodymyr Zelenskyy)
+                self.entities
+                    .iter()
+                    .filter(|e| {
+                        e.aliases.iter().any(|a| {
+                            let a = a.to_lowercase();
+                            link::similar_word(&a, &l)
+                                || (!l.contains(' ')
+                                    && a.split_whitespace().any(|w| link::similar_word(w, &l)))
+                        })
+                    })
+                    .max_by_key(|e| e.mentions.len())
+            })
+    }
+
+    /// The `n` entities whose names are closest to `name` (Jaro-Winkler),
+    /// for a name that matches none.
+    pub fn closest_entities(&self, name: &str, n: usize) -> Vec<&Entity> {
+        let l = name.to_lowercase();
+        let mut scored: Vec<(f64, &Entity)> = self
+            .entities
+            .iter()
+            .map(|e| {
+                let best = e
+                    .aliases
+                    .iter()
+                    .chain(std::iter::once(&e.name))
+                    .map(|a| strsim::jaro_winkler(&a.to_lowercase(), &l))
+                    .fold(0.0, f64::max);
+                (best, e)
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(b.1.mentions.len().cmp(&a.1.mentions.len()))
+        });
+        scored.into_iter().take(n).map(|(_, e)| e).collect()
     }
 
     /// An article by its id, a prefix of it, its file name or its path.

@@ -524,13 +524,16 @@ fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: R
     // the counts stay in view on the right; the key hints give way
     let mut right = String::new();
     if !ix.warnings.is_empty() {
-        right.push_str(&format!("⚠ {} warnings (w) │ ", ix.warnings.len()));
+        right.push_str(&format!(
+            "⚠ {} (w) │ ",
+            crate::app::counted(ix.warnings.len(), "warning")
+        ));
     }
     let unread = s.unread;
     right.push_str(&format!(
-        "{unread} unread │ {} articles, {} entities ",
-        ix.articles.len(),
-        ix.entities.len()
+        "{unread} unread │ {}, {} ",
+        crate::app::counted(ix.articles.len(), "article"),
+        crate::app::counted(ix.entities.len(), "entity")
     ));
     // the start of a key sequence, waiting for its next key
     if !s.keys_pending.is_empty() {
@@ -722,9 +725,9 @@ fn entity_panel(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, entity: u32, 
             w,
         )),
         Line::from(format!(
-            "{} mentions in {} articles   (enter: go there · M merge · S split · R rename · T type · X ignore)",
-            e.mentions.len(),
-            e.articles.len()
+            "{} in {}   (enter: go there · M merge · S split · R rename · T type · X ignore)",
+            crate::app::counted(e.mentions.len(), "mention"),
+            crate::app::counted(e.articles.len(), "article")
         )),
         Line::default(),
     ];
@@ -823,7 +826,7 @@ fn search_panel(
                 } else {
                     String::new()
                 };
-                format!("{} articles{more}   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", results.len())
+                format!("{}{more}   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", crate::app::counted(results.len(), "article"))
             },
             th.dim,
         )),
@@ -836,10 +839,10 @@ fn search_panel(
         lines.push(Line::from(Span::styled(
             truncate(
                 &format!(
-                    "{} {} ({} hits)",
+                    "{} {} ({})",
                     date_label(th, a.date),
                     one_line(&a.title),
-                    hit.ranges.len()
+                    crate::app::counted(hit.ranges.len(), "hit")
                 ),
                 w,
             ),
