@@ -69,11 +69,18 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Search all articles: words, "phrases", entity:NAME, source:, date:A..B, type:, -NOT.
-    #[command(after_help = "Example:\n  crossread search 'entity:Putin -source:ap' seeds/")]
+    /// The most relevant first (BM25; names weigh as their mentions);
+    /// a word that is a spelling of a known entity finds its other spellings.
+    #[command(
+        after_help = "Examples:\n  crossread search 'entity:Putin -source:ap' seeds/\n  crossread search --by-date 'oil prices' reuters.jsonl"
+    )]
     Search {
         query: String,
         #[arg(long)]
         json: bool,
+        /// In reading order (by date) instead of the most relevant first.
+        #[arg(long)]
+        by_date: bool,
         paths: Vec<PathBuf>,
     },
     /// Check the configuration, or print the defaults.
@@ -507,9 +514,14 @@ pub fn main() -> i32 {
         Some(Command::Timeline { json, paths }) => {
             run(&paths, json, &|ix| Ok(output::timeline(ix, json)))
         }
-        Some(Command::Search { query, json, paths }) => {
-            run(&paths, json, &|ix| Ok(output::search(ix, &query, json)))
-        }
+        Some(Command::Search {
+            query,
+            json,
+            by_date,
+            paths,
+        }) => run(&paths, json, &|ix| {
+            Ok(output::search(ix, &query, json, by_date))
+        }),
         Some(Command::Export {
             format,
             what,

@@ -331,27 +331,41 @@ pub fn timeline(ix: &Index, json_out: bool) -> String {
 }
 
 /// `crossread search QUERY`.
-pub fn search(ix: &Index, query: &str, json_out: bool) -> String {
-    let q = search::parse(query);
-    let hits = search::search(ix, &q);
+pub fn search(ix: &Index, query: &str, json_out: bool, by_date: bool) -> String {
+    let p = search::Prepared::new(ix, search::parse(query));
+    let mut hits = search::search_from(ix, &p, 0, usize::MAX).0;
+    if !by_date {
+        search::by_relevance(&mut hits);
+    }
+    let also = p.also_note(ix);
     if json_out {
         let v: Vec<Value> = hits
             .iter()
             .map(|h| {
                 let a = &ix.articles[h.article as usize];
                 let first = h.ranges.first().map(|r| one_line(&a.text[search::sentence_of(ix, h.article as usize, r.start)])).unwrap_or_default();
-                json!({"article": a.id, "title": a.title, "date": a.date.map(|d| d.to_string()), "hits": h.ranges.len(), "sentence": first,
+                json!({"article": a.id, "title": a.title, "date": a.date.map(|d| d.to_string()), "hits": h.ranges.len(), "score": h.score, "sentence": first,
                        "ranges": h.ranges.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>()})
             })
             .collect();
-        return serde_json::to_string_pretty(&json!({"query": query, "results": v}))
+        let also: Vec<Value> = p
+            .also_names(ix)
+            .into_iter()
+            .map(|(w, e)| json!({"word": w, "also": e}))
+            .collect();
+        return serde_json::to_string_pretty(&json!({"query": query, "order": if by_date { "date" } else { "relevance" }, "also": also, "results": v}))
             .unwrap_or_default()
             + "\n";
     }
     let mut s = format!(
-        "{} article{} match {query:?}\n",
-        hits.len(),
-        if hits.len() == 1 { "" } else { "s" }
+        "{} match {query:?}{}, {}\n",
+        counted(hits.len(), "article"),
+        also.map(|n| format!(" ({n})")).unwrap_or_default(),
+        if by_date {
+            "by date"
+        } else {
+            "the most relevant first"
+        }
     );
     for h in hits {
         let a = &ix.articles[h.article as usize];

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = output::extract(&ix, true);
         let _ = output::entities(&ix, false);
         let _ = output::timeline(&ix, true);
-        let _ = output::search(&ix, "Trump", false);
+        let _ = output::search(&ix, "Trump", false, false);
         if ix.articles.len() >= 2 {
             let _ = output::compare(&ix, 0, 1, false);
         }

@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
         (output::entities(&ix, false), false),
         (output::timeline(&ix, false), false),
         (output::timeline(&ix, true), true),
-        (output::search(&ix, "a", false), false),
+        (output::search(&ix, "a", false, false), false),
     ] {
         let safe = if json {
             safe::escape_json(&out).into_owned()

@@ -151,6 +151,10 @@ pub enum Overlay {
         /// How far through the articles (in reading order) the search got:
         /// it goes on a step per frame until all are read.
         scanned: usize,
+        /// The query made ready (two letters or more typed).
+        prepared: Option<Box<search::Prepared>>,
+        /// Results in reading order instead of the most relevant first.
+        by_date: bool,
     },
 }
 
@@ -234,17 +238,20 @@ pub fn has_work(s: &State, ix: &Index) -> bool {
 /// Does one step of the pending work; the UI calls it when no key is waiting.
 pub fn work(s: &mut State, ix: &Index) {
     if let Overlay::Search {
-        query,
         results,
         scanned,
+        prepared: Some(p),
+        by_date,
         ..
     } = &mut s.overlay
     {
         if *scanned < ix.date_order.len() {
-            let (hits, next) =
-                search::search_from(ix, &search::parse(query), *scanned, SEARCH_STEP);
+            let (hits, next) = search::search_from(ix, p, *scanned, SEARCH_STEP);
             results.extend(hits);
             *scanned = next;
+            if !*by_date {
+                search::by_relevance(results);
+            }
         }
     }
 }
@@ -685,6 +692,8 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
             results,
             selected,
             scanned,
+            prepared,
+            by_date,
         } => {
             match action {
                 Action::Input(_) | Action::Backspace => {
@@ -697,12 +706,25 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                     results.clear();
                     *selected = 0;
                     // one letter matches nearly everything: wait for two
-                    *scanned = if query.trim().chars().count() >= 2 {
-                        0
+                    if query.trim().chars().count() >= 2 {
+                        *scanned = 0;
+                        *prepared = Some(Box::new(search::Prepared::new(ix, search::parse(query))));
                     } else {
-                        ix.date_order.len()
-                    };
+                        *scanned = ix.date_order.len();
+                        *prepared = None;
+                    }
                     work(s, ix);
+                }
+                Action::CycleSort => {
+                    // the most relevant first, or reading order
+                    *by_date = !*by_date;
+                    if *by_date {
+                        let pos = |a: u32| ix.date_order.iter().position(|&x| x == a);
+                        results.sort_by_cached_key(|h| pos(h.article));
+                    } else {
+                        search::by_relevance(results);
+                    }
+                    *selected = 0;
                 }
                 Action::Down | Action::NextHit => *selected = step(*selected, results.len(), 1),
                 Action::Up | Action::PrevHit => *selected = step(*selected, results.len(), -1),
@@ -925,6 +947,8 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                 results: vec![],
                 selected: 0,
                 scanned: ix.date_order.len(),
+                prepared: None,
+                by_date: false,
             }
         }
         Action::FocusNext => {
@@ -1485,6 +1509,41 @@ mod tests {
         update(&mut s, &ix, Action::Enter);
         assert_eq!(s.focus, Pane::Reader);
         assert!(!s.marks.is_empty());
+    }
+
+    /// Search results come the most relevant first; Tab puts them in
+    /// reading order and back.
+    #[test]
+    fn search_orders_by_relevance_and_tab_by_date() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::Search);
+        for c in "trump putin".chars() {
+            update(&mut s, &ix, Action::Input(c));
+        }
+        let order = |s: &State| -> (Vec<u32>, Vec<f32>) {
+            let Overlay::Search { results, .. } = &s.overlay else {
+                panic!("no search")
+            };
+            (
+                results.iter().map(|h| h.article).collect(),
+                results.iter().map(|h| h.score).collect(),
+            )
+        };
+        let (relevant, scores) = order(&s);
+        assert!(relevant.len() >= 3);
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+        update(&mut s, &ix, Action::CycleSort);
+        let (by_date, _) = order(&s);
+        let pos = |a: &u32| ix.date_order.iter().position(|x| x == a);
+        assert!(by_date.windows(2).all(|w| pos(&w[0]) < pos(&w[1])));
+        let mut a = relevant.clone();
+        let mut b = by_date.clone();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "the same results");
+        update(&mut s, &ix, Action::CycleSort);
+        assert_eq!(order(&s).0, relevant);
     }
 
     #[test]

@@ -86,11 +86,13 @@ pub fn parse(q: &str) -> Query {
     Query { terms }
 }
 
-/// One hit: an article and the ranges that matched in it (text and mention hits).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One hit: an article, the ranges that matched in it (text and mention
+/// hits) and its relevance (BM25).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
     pub article: u32,
     pub ranges: Vec<Range<usize>>,
+    pub score: f32,
 }
 
 /// A case-insensitive matcher for a word or phrase (the regex crate's
@@ -119,16 +121,172 @@ fn find_all(hay: &str, re: &regex::Regex) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Runs a query over the index: the matching articles in date order.
+/// BM25's constants (the usual ones).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// A query made ready to run over one index: its matchers, the entities it
+/// names, the entity a plain word is a spelling of ("Kiev" finds the Kyiv
+/// written "Kyiv" too), and what relevance needs: each term's inverse
+/// document frequency and the mean length of an article.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub query: Query,
+    matchers: Vec<Option<regex::Regex>>,
+    entity_sets: Vec<Option<Vec<u32>>>,
+    /// For a plain word or phrase that is a name or spelling of an entity.
+    also: Vec<Option<u32>>,
+    idf: Vec<f32>,
+    mean_len: f32,
+}
+
+impl PartialEq for Prepared {
+    fn eq(&self, other: &Prepared) -> bool {
+        self.query == other.query
+    }
+}
+
+impl Prepared {
+    pub fn new(ix: &Index, query: Query) -> Prepared {
+        let entity_sets: Vec<Option<Vec<u32>>> = query
+            .terms
+            .iter()
+            .map(|(_, t)| match t {
+                Term::Entity(name) => {
+                    Some(ix.find_entity(name).map(|e| vec![e.id]).unwrap_or_default())
+                }
+                _ => None,
+            })
+            .collect();
+        let matchers: Vec<Option<regex::Regex>> = query
+            .terms
+            .iter()
+            .map(|(_, t)| match t {
+                Term::Text(s) => matcher(s),
+                _ => None,
+            })
+            .collect();
+        // a word written as one of an entity's spellings: exactly (no
+        // fuzzy guess), never a common word ("oil" is no "Oil Co"), and
+        // only when that entity has other spellings
+        let g = crate::nlp::gazetteer::Gazetteer::get();
+        let also: Vec<Option<u32>> = query
+            .terms
+            .iter()
+            .map(|(_, t)| match t {
+                Term::Text(w) if w.split_whitespace().any(|w| !g.is_common(w)) => {
+                    let l = w.to_lowercase();
+                    ix.entities
+                        .iter()
+                        .filter(|e| e.aliases.len() > 1)
+                        .filter(|e| e.aliases.iter().any(|a| a.to_lowercase() == l))
+                        .max_by_key(|e| e.mentions.len())
+                        .map(|e| e.id)
+                }
+                _ => None,
+            })
+            .collect();
+        let n = ix.articles.len().max(1);
+        let mean_len = ix.articles.iter().map(|a| a.body.len()).sum::<usize>() as f32 / n as f32;
+        // each positive term's document frequency, on all cores
+        use rayon::prelude::*;
+        let idf = query
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, (neg, t))| {
+                let df = match t {
+                    _ if *neg => return 0.0,
+                    Term::Text(_) => {
+                        let Some(re) = &matchers[i] else { return 0.0 };
+                        let ent = also[i];
+                        (0..ix.articles.len())
+                            .into_par_iter()
+                            .filter(|&ai| {
+                                let a = &ix.articles[ai];
+                                re.is_match(&a.text[a.body.clone()])
+                                    || re.is_match(&a.title)
+                                    || ent.is_some_and(|e| ix.mention_entity[ai].contains(&e))
+                            })
+                            .count()
+                    }
+                    Term::Entity(_) => match &entity_sets[i] {
+                        Some(ids) => ids
+                            .iter()
+                            .map(|&e| ix.entities[e as usize].articles.len())
+                            .sum(),
+                        None => 0,
+                    },
+                    _ => return 0.0,
+                };
+                let (n, df) = (n as f32, df as f32);
+                ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+            })
+            .collect();
+        Prepared {
+            query,
+            matchers,
+            entity_sets,
+            also,
+            idf,
+            mean_len: mean_len.max(1.0),
+        }
+    }
+
+    /// The plain words that also find an entity by its other spellings,
+    /// with that entity's name ("Kiev" -> "Kyiv").
+    pub fn also_names(&self, ix: &Index) -> Vec<(String, String)> {
+        self.query
+            .terms
+            .iter()
+            .zip(&self.also)
+            .filter_map(|((_, t), e)| match (t, e) {
+                (Term::Text(w), Some(e)) => {
+                    let e = &ix.entities[*e as usize];
+                    let other = e
+                        .aliases
+                        .iter()
+                        .find(|a| !a.eq_ignore_ascii_case(w))
+                        .unwrap_or(&e.name);
+                    Some((w.clone(), other.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// "Kiev: also Kyiv", or nothing.
+    pub fn also_note(&self, ix: &Index) -> Option<String> {
+        let also = self.also_names(ix);
+        (!also.is_empty()).then(|| {
+            also.iter()
+                .map(|(w, e)| format!("{w}: also {e}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    }
+}
+
+/// Runs a query over the index: the matching articles, the most relevant
+/// first (BM25; articles equally relevant in reading order).
 pub fn search(ix: &Index, q: &Query) -> Vec<Hit> {
-    search_from(ix, q, 0, usize::MAX).0
+    let p = Prepared::new(ix, q.clone());
+    let mut hits = search_from(ix, &p, 0, usize::MAX).0;
+    by_relevance(&mut hits);
+    hits
+}
+
+/// Orders hits by relevance, the most relevant first; hits equally relevant
+/// keep their order (reading order).
+pub fn by_relevance(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
 }
 
 /// The query over the articles in reading order from position `from`, until
-/// about `budget` bytes of text are read: the hits, and where the next step
-/// starts (`ix.date_order.len()` when done). Incremental search takes a step
-/// per frame, so typing never waits for the whole corpus.
-pub fn search_from(ix: &Index, q: &Query, from: usize, budget: usize) -> (Vec<Hit>, usize) {
+/// about `budget` bytes of text are read: the hits (in reading order), and
+/// where the next step starts (`ix.date_order.len()` when done). Incremental
+/// search takes a step per frame, so typing never waits for the whole corpus.
+pub fn search_from(ix: &Index, p: &Prepared, from: usize, budget: usize) -> (Vec<Hit>, usize) {
     let order = &ix.date_order;
     let from = from.min(order.len());
     let mut to = from;
@@ -137,114 +295,100 @@ pub fn search_from(ix: &Index, q: &Query, from: usize, budget: usize) -> (Vec<Hi
         bytes += ix.articles[order[to] as usize].text.len();
         to += 1;
     }
-    (search_in(ix, q, &order[from..to]), to)
-}
-
-fn search_in(ix: &Index, q: &Query, articles: &[u32]) -> Vec<Hit> {
-    let entity_sets: Vec<Option<Vec<u32>>> = q
-        .terms
-        .iter()
-        .map(|(_, t)| match t {
-            Term::Entity(name) => {
-                Some(ix.find_entity(name).map(|e| vec![e.id]).unwrap_or_default())
-            }
-            _ => None,
-        })
-        .collect();
-    let matchers: Vec<Option<regex::Regex>> = q
-        .terms
-        .iter()
-        .map(|(_, t)| match t {
-            Term::Text(s) => matcher(s),
-            _ => None,
-        })
-        .collect();
     use rayon::prelude::*;
-    articles
+    let hits = order[from..to]
         .par_iter()
-        .filter_map(|&ai| hit(ix, q, &entity_sets, &matchers, ai as usize))
-        .collect()
+        .filter_map(|&ai| hit(ix, p, ai as usize))
+        .collect();
+    (hits, to)
 }
 
 /// The query against one article.
-fn hit(
-    ix: &Index,
-    q: &Query,
-    entity_sets: &[Option<Vec<u32>>],
-    matchers: &[Option<regex::Regex>],
-    ai: usize,
-) -> Option<Hit> {
-    {
-        let a = &ix.articles[ai];
-        let an = &ix.analyses[ai];
-        let mut ranges = Vec::new();
-        let mut ok = true;
-        for (ti, (neg, t)) in q.terms.iter().enumerate() {
-            let (m, r): (bool, Vec<Range<usize>>) = match t {
-                Term::Text(_) => match &matchers[ti] {
-                    Some(re) => {
-                        let r = find_all(&a.text[a.body.clone()], re)
-                            .into_iter()
-                            .map(|r| r.start + a.body.start..r.end + a.body.start)
-                            .collect::<Vec<_>>();
-                        let title_hit = re.is_match(&a.title);
-                        (!r.is_empty() || title_hit, r)
+fn hit(ix: &Index, p: &Prepared, ai: usize) -> Option<Hit> {
+    let q = &p.query;
+    let a = &ix.articles[ai];
+    let an = &ix.analyses[ai];
+    let mentions_of = |ids: &[u32]| -> Vec<Range<usize>> {
+        ix.mention_entity[ai]
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| ids.contains(e))
+            .map(|(mi, _)| an.mentions[mi].range.clone())
+            .collect()
+    };
+    let mut ranges = Vec::new();
+    let mut score = 0.0f32;
+    let norm = K1 * (1.0 - B + B * a.body.len() as f32 / p.mean_len);
+    for (ti, (neg, t)) in q.terms.iter().enumerate() {
+        // whether the term holds, its ranges, and how often it occurs
+        let (m, r, tf): (bool, Vec<Range<usize>>, usize) = match t {
+            Term::Text(_) => match &p.matchers[ti] {
+                Some(re) => {
+                    let mut r = find_all(&a.text[a.body.clone()], re)
+                        .into_iter()
+                        .map(|r| r.start + a.body.start..r.end + a.body.start)
+                        .collect::<Vec<_>>();
+                    if let Some(e) = p.also[ti] {
+                        r.extend(mentions_of(&[e]));
+                        r.sort_by_key(|r| (r.start, r.end));
+                        r.dedup();
                     }
-                    None => (false, vec![]),
-                },
-                Term::Entity(_) => {
-                    let ids = entity_sets[ti].as_deref().unwrap_or(&[]);
-                    let r: Vec<Range<usize>> = ix.mention_entity[ai]
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| ids.contains(e))
-                        .map(|(mi, _)| an.mentions[mi].range.clone())
-                        .collect();
-                    (!r.is_empty(), r)
+                    let title_hit = re.is_match(&a.title);
+                    // a word in the title counts as two in the text
+                    let tf = r.len() + 2 * title_hit as usize;
+                    (tf > 0, r, tf)
                 }
-                Term::Source(s) => {
-                    let s = s.to_lowercase();
-                    let hit = a
-                        .outlet
-                        .as_deref()
-                        .is_some_and(|o| o.to_lowercase().contains(&s))
-                        || a.path.to_string_lossy().to_lowercase().contains(&s);
-                    (hit, vec![])
-                }
-                Term::Date(from, to) => {
-                    let hit = a
-                        .date
-                        .is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
-                    (hit, vec![])
-                }
-                Term::Type(ty) => {
-                    let r: Vec<Range<usize>> = ix.mention_entity[ai]
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| ix.entities[**e as usize].ty == *ty)
-                        .map(|(mi, _)| an.mentions[mi].range.clone())
-                        .collect();
-                    (!r.is_empty(), r)
-                }
-            };
-            if m == *neg {
-                ok = false;
-                break;
+                None => (false, vec![], 0),
+            },
+            Term::Entity(_) => {
+                let r = mentions_of(p.entity_sets[ti].as_deref().unwrap_or(&[]));
+                let tf = r.len();
+                (tf > 0, r, tf)
             }
-            if !neg {
-                ranges.extend(r);
+            Term::Source(s) => {
+                let s = s.to_lowercase();
+                let hit = a
+                    .outlet
+                    .as_deref()
+                    .is_some_and(|o| o.to_lowercase().contains(&s))
+                    || a.path.to_string_lossy().to_lowercase().contains(&s);
+                (hit, vec![], 0)
             }
+            Term::Date(from, to) => {
+                let hit = a
+                    .date
+                    .is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
+                (hit, vec![], 0)
+            }
+            Term::Type(ty) => {
+                let r: Vec<Range<usize>> = ix.mention_entity[ai]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| ix.entities[**e as usize].ty == *ty)
+                    .map(|(mi, _)| an.mentions[mi].range.clone())
+                    .collect();
+                (!r.is_empty(), r, 0)
+            }
+        };
+        if m == *neg {
+            return None;
         }
-        if ok && !q.terms.is_empty() {
-            ranges.sort_by_key(|r| (r.start, r.end));
-            ranges.dedup();
-            return Some(Hit {
-                article: ai as u32,
-                ranges,
-            });
+        if !neg {
+            let tf = tf as f32;
+            score += p.idf[ti] * tf * (K1 + 1.0) / (tf + norm);
+            ranges.extend(r);
         }
-        None
     }
+    if q.terms.is_empty() {
+        return None;
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    ranges.dedup();
+    Some(Hit {
+        article: ai as u32,
+        ranges,
+        score,
+    })
 }
 
 /// The sentence around a hit, for result lists.
@@ -278,6 +422,73 @@ mod tests {
         );
     }
 
+    fn corpus(texts: &[(&str, &str)]) -> crate::index::Index {
+        let articles = texts
+            .iter()
+            .map(|(id, t)| crate::corpus::Article {
+                id: id.to_string(),
+                title: id.to_string(),
+                text: t.to_string(),
+                body: 0..t.len(),
+                ..Default::default()
+            })
+            .collect();
+        crate::index::Index::build(
+            crate::corpus::Corpus {
+                articles,
+                warnings: vec![],
+            },
+            2025,
+        )
+    }
+
+    /// The most relevant first: more of the query's words, rarer words
+    /// weighing more, a word in the title more than in the text.
+    #[test]
+    fn results_come_most_relevant_first() {
+        let filler = "The market was quiet on Monday and traders waited. ";
+        let ix = corpus(&[
+            ("once", &format!("{filler}Oil was mentioned once. {filler}")),
+            (
+                "often",
+                &format!("Oil prices rose. Oil prices fell. Oil prices matter. {filler}"),
+            ),
+            ("prices", &format!("Prices rose for bread. {filler}")),
+            ("none", filler),
+        ]);
+        let ids = |q: &str| -> Vec<String> {
+            search(&ix, &parse(q))
+                .iter()
+                .map(|h| ix.articles[h.article as usize].id.clone())
+                .collect()
+        };
+        assert_eq!(ids("oil prices"), ["often"]);
+        assert_eq!(ids("oil"), ["often", "once"]);
+        // the title's words count: "once" is found by its title
+        assert_eq!(ids("once")[0], "once");
+        let hits = search(&ix, &parse("oil"));
+        assert!(hits[0].score > hits[1].score && hits[1].score > 0.0);
+    }
+
+    /// A word that is a spelling of a known entity finds its other
+    /// spellings too, and says so.
+    #[test]
+    fn a_spelling_finds_the_entity_s_other_spellings() {
+        let ix = crate::index::Index::build(crate::corpus::embedded_seeds(), 2025);
+        let p = Prepared::new(&ix, parse("Kiev"));
+        assert_eq!(p.also_note(&ix).as_deref(), Some("Kiev: also Kyiv"));
+        let (hits, _) = search_from(&ix, &p, 0, usize::MAX);
+        let kyiv_only = hits.iter().any(|h| {
+            let a = &ix.articles[h.article as usize];
+            a.text.contains("Kyiv") && !a.text.contains("Kiev")
+        });
+        assert!(kyiv_only, "the article that writes Kyiv is found");
+        // a common word never stands for a name
+        assert!(Prepared::new(&ix, parse("president"))
+            .also_note(&ix)
+            .is_none());
+    }
+
     #[test]
     fn finds_words_at_word_starts() {
         assert_eq!(
@@ -296,11 +507,13 @@ mod tests {
             "-source:zzzz putin",
         ] {
             let q = parse(q);
-            let whole = search(&ix, &q);
+            let mut whole = search(&ix, &q);
+            whole.sort_by_key(|h| ix.date_order.iter().position(|&a| a == h.article));
+            let p = Prepared::new(&ix, q.clone());
             let (mut steps, mut at, mut n) = (Vec::new(), 0, 0);
             while at < ix.date_order.len() {
                 // one article per step
-                let (hits, next) = search_from(&ix, &q, at, 1);
+                let (hits, next) = search_from(&ix, &p, at, 1);
                 assert_eq!(next, at + 1);
                 steps.extend(hits);
                 at = next;

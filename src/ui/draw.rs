@@ -131,7 +131,19 @@ pub fn draw(
             results,
             selected,
             scanned,
-        } => search_panel(f, ix, th, area, query, results, *selected, *scanned),
+            prepared,
+            by_date,
+        } => search_panel(
+            f,
+            ix,
+            th,
+            area,
+            query,
+            results,
+            (*selected, *scanned),
+            prepared.as_deref(),
+            *by_date,
+        ),
     }
     areas
 }
@@ -798,14 +810,20 @@ fn search_panel(
     area: Rect,
     query: &str,
     results: &[search::Hit],
-    selected: usize,
-    scanned: usize,
+    (selected, scanned): (usize, usize),
+    prepared: Option<&search::Prepared>,
+    by_date: bool,
 ) {
     let r = popup(area, 90, 80);
     f.render_widget(Clear, r);
+    let order = if by_date {
+        " Search: by date (tab: by relevance; enter opens, esc closes) "
+    } else {
+        " Search: most relevant first (tab: by date; enter opens, esc closes) "
+    };
     let b = Block::default()
         .borders(Borders::ALL)
-        .title(" Search (enter opens, esc closes) ")
+        .title(order)
         .border_style(th.focus_border);
     let inner = b.inner(r);
     f.render_widget(b, r);
@@ -826,7 +844,11 @@ fn search_panel(
                 } else {
                     String::new()
                 };
-                format!("{}{more}   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", crate::app::counted(results.len(), "article"))
+                let also = prepared
+                    .and_then(|p| p.also_note(ix))
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                format!("{}{more}{also}   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT", crate::app::counted(results.len(), "article"))
             },
             th.dim,
         )),

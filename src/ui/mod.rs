@@ -51,7 +51,10 @@ pub fn key_name(k: &KeyEvent) -> Option<String> {
 pub fn action_for(ev: &Event, s: &mut State, km: &Keymap, areas: &draw::Areas) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            if matches!(s.overlay, app::Overlay::Entities(_)) {
+            if matches!(
+                s.overlay,
+                app::Overlay::Entities(_) | app::Overlay::Search { .. }
+            ) {
                 match k.code {
                     KeyCode::Tab => return Some(Action::CycleSort),
                     KeyCode::BackTab => return Some(Action::CycleType),
