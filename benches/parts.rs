@@ -212,9 +212,9 @@ fn main() {
         Action::Back,
     ];
     for _ in 0..5 {
-        for a in script.clone() {
+        for a in script {
             let t = Instant::now();
-            update(&mut s, &ix, a.clone());
+            update(&mut s, &ix, a);
             frame(&mut s, &mut wrap);
             keys.push(t.elapsed());
             slowest.push((t.elapsed(), format!("{a:?}")));

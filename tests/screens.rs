@@ -74,6 +74,15 @@ fn help_overlay() {
     insta::assert_snapshot!(screen(100, 36, "2?"));
 }
 
+/// At 80x24 the help takes the screen and scrolls: G shows its end, the
+/// marks' legend and the colours.
+#[test]
+fn help_at_80x24_scrolled_to_its_end() {
+    let top = screen(80, 24, "1?");
+    assert!(top.contains("Keys here: the sources") && top.contains("Help: lines 1-"));
+    insta::assert_snapshot!(screen(80, 24, "1?G"));
+}
+
 #[test]
 fn entity_panel() {
     insta::assert_snapshot!(screen(110, 36, "2]]]\n"));
@@ -126,4 +135,83 @@ fn every_view_at_every_size_never_panics() {
             }
         }
     }
+}
+
+/// A click on a highlighted name focuses it; a second click opens its
+/// entity panel; a click on a timeline row selects it; the wheel scrolls
+/// the pane under the pointer.
+#[test]
+fn clicking_a_name_focuses_it_and_again_opens_its_panel() {
+    use crossread::app::{update, Action, Overlay, Pane};
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let ix = Index::build(corpus::embedded_seeds(), 2025);
+    let km = Keymap::default_map();
+    let th = Theme::mono();
+    let mut s = State::new(&ix);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut wrapped = ui::wrap::Wrapped::default();
+    let mut frame = |s: &mut State, term: &mut Terminal<TestBackend>| {
+        let mut areas = ui::draw::Areas::default();
+        term.draw(|f| areas = ui::draw::draw(f, s, &ix, &km, &th, &mut wrapped))
+            .unwrap();
+        areas
+    };
+    let areas = frame(&mut s, &mut term);
+    // where "Putin" stands in the reader's text on the screen
+    let buf = term.backend().buffer().clone();
+    let r = areas.reader;
+    let mut at = None;
+    'rows: for y in r.y + 3..r.y + r.height - 1 {
+        let line: String = (r.x + 1..r.x + r.width - 1)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(i) = line.find("Putin") {
+            let col = line[..i].chars().count() as u16;
+            at = Some((r.x + 1 + col + 2, y));
+            break 'rows;
+        }
+    }
+    let (column, row) = at.expect("Putin on the screen");
+    let click = |column, row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let a = ui::action_for(&click(column, row), &mut s, &ix, &km, &areas).unwrap();
+    assert!(matches!(a, Action::ClickText { .. }), "{a:?}");
+    update(&mut s, &ix, a);
+    let m = s.mention.expect("a name focused");
+    let e = ix.mention_entity[s.article][m];
+    assert!(ix.entities[e as usize].name.contains("Putin"));
+    assert_eq!(s.overlay, Overlay::None);
+    let areas = frame(&mut s, &mut term);
+    let a = ui::action_for(&click(column, row), &mut s, &ix, &km, &areas).unwrap();
+    update(&mut s, &ix, a);
+    assert!(
+        matches!(s.overlay, Overlay::Entity { entity, .. } if entity == e),
+        "the second click opens its panel: {:?}",
+        s.overlay
+    );
+    update(&mut s, &ix, Action::Back);
+    // a click on the third timeline row selects it
+    let areas = frame(&mut s, &mut term);
+    let t = areas.timeline;
+    let a = ui::action_for(&click(t.x + 3, t.y + 3), &mut s, &ix, &km, &areas).unwrap();
+    update(&mut s, &ix, a);
+    assert_eq!((s.focus, s.timeline_sel), (Pane::Timeline, 2));
+    // the wheel over the reader scrolls the reader, whatever has the focus
+    let wheel = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: r.x + 5,
+        row: r.y + 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    let before = s.reader_scroll;
+    let a = ui::action_for(&wheel, &mut s, &ix, &km, &areas).unwrap();
+    update(&mut s, &ix, a);
+    assert!(s.reader_scroll > before, "scrolled");
+    assert_eq!(s.focus, Pane::Timeline, "the focus stays");
 }

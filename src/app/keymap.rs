@@ -100,14 +100,14 @@ impl Keymap {
         if !pending.is_empty() {
             let seq = format!("{pending} {key}");
             if let Some(a) = self.keys.get(&seq) {
-                return Lookup::Action(a.clone());
+                return Lookup::Action(*a);
             }
             if self.prefixes.contains(&seq) {
                 return Lookup::Pending(seq);
             }
         }
         if let Some(a) = self.keys.get(key) {
-            return Lookup::Action(a.clone());
+            return Lookup::Action(*a);
         }
         if self.prefixes.contains(key) {
             return Lookup::Pending(key.to_string());

@@ -13,6 +13,7 @@ pub fn counted(n: usize, noun: &str) -> String {
     }
 }
 
+pub mod help;
 pub mod keymap;
 pub mod timeline;
 pub mod userdata;
@@ -31,7 +32,7 @@ pub enum Pane {
 }
 
 /// Everything a key can do; a keymap file names these in snake_case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
@@ -117,12 +118,21 @@ pub enum Action {
         pane: Pane,
         down: bool,
     },
+    /// A click on the reader's text, at this byte of the article: a name
+    /// there is focused; a second click on it opens its entity panel.
+    #[serde(skip)]
+    ClickText {
+        offset: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     None,
-    Help,
+    /// The help, scrolled down by `scroll` lines.
+    Help {
+        scroll: usize,
+    },
     Warnings,
     /// The entity panel: entity id and the selected row (one row per mention).
     Entity {
@@ -678,7 +688,25 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
     s.message = None;
     // overlays take the keys first
     match &mut s.overlay {
-        Overlay::Help | Overlay::Warnings => {
+        Overlay::Help { scroll } => {
+            // the drawing keeps the last lines in view
+            match action {
+                Action::Down | Action::Scroll { down: true, .. } => *scroll += 1,
+                Action::Up | Action::Scroll { down: false, .. } => {
+                    *scroll = scroll.saturating_sub(1)
+                }
+                Action::PageDown | Action::HalfPageDown => *scroll += 10,
+                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = usize::MAX / 2,
+                Action::Back | Action::Help | Action::Quit | Action::Enter => {
+                    s.overlay = Overlay::None
+                }
+                _ => {}
+            }
+            return;
+        }
+        Overlay::Warnings => {
             if matches!(
                 action,
                 Action::Back | Action::Help | Action::Quit | Action::Enter | Action::Warnings
@@ -939,7 +967,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
     let list_page = s.list_height.max(1) as isize;
     match action {
         Action::Quit => s.quit = true,
-        Action::Help => s.overlay = Overlay::Help,
+        Action::Help => s.overlay = Overlay::Help { scroll: 0 },
         Action::Warnings => s.overlay = Overlay::Warnings,
         Action::Search => {
             s.overlay = Overlay::Search {
@@ -1171,6 +1199,23 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                     }
                 }
                 Pane::Reader => {}
+            }
+        }
+        Action::ClickText { offset } => {
+            s.focus = Pane::Reader;
+            let hit = ix.analyses.get(s.article).and_then(|an| {
+                an.mentions
+                    .iter()
+                    .position(|m| m.range.start <= offset && offset < m.range.end)
+            });
+            match hit {
+                // the focused name clicked again: its panel, as enter
+                Some(m) if s.mention == Some(m) => apply(s, ix, Action::Enter),
+                Some(m) => {
+                    s.mention = Some(m);
+                    s.quote = None;
+                }
+                None => {}
             }
         }
         Action::Scroll { pane, down } => {
@@ -1455,9 +1500,13 @@ mod tests {
         update(&mut s, &ix, Action::FocusPrev);
         assert_eq!(s.focus, Pane::Timeline);
         update(&mut s, &ix, Action::Help);
-        assert_eq!(s.overlay, Overlay::Help);
+        assert_eq!(s.overlay, Overlay::Help { scroll: 0 });
         update(&mut s, &ix, Action::Down);
-        assert_eq!(s.overlay, Overlay::Help, "keys go to the overlay");
+        assert_eq!(
+            s.overlay,
+            Overlay::Help { scroll: 1 },
+            "keys go to the overlay: j scrolls"
+        );
         update(&mut s, &ix, Action::Back);
         assert_eq!(s.overlay, Overlay::None);
         update(&mut s, &ix, Action::Quit);

@@ -13,11 +13,33 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 /// Where each pane was drawn, for mouse clicks.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Areas {
     pub sources: Rect,
     pub reader: Rect,
     pub timeline: Rect,
+    /// The reader's text as drawn: the first column, and each visible
+    /// line's screen row and byte range (a click finds its byte here).
+    pub reader_text: (u16, Vec<(u16, std::ops::Range<usize>)>),
+}
+
+impl Areas {
+    /// The article's byte under a screen cell of the reader's text.
+    pub fn reader_byte(&self, text: &str, column: u16, row: u16) -> Option<usize> {
+        use unicode_width::UnicodeWidthChar;
+        let (x0, lines) = &self.reader_text;
+        let (_, r) = lines.iter().find(|(y, _)| *y == row)?;
+        let want = column.checked_sub(*x0)? as usize;
+        let mut col = 0;
+        for (i, c) in text.get(r.clone())?.char_indices() {
+            let w = crate::safe::visible(c).width().unwrap_or(1);
+            if want < col + w.max(1) {
+                return Some(r.start + i);
+            }
+            col += w;
+        }
+        None
+    }
 }
 
 pub const MIN_W: u16 = 60;
@@ -72,10 +94,12 @@ pub fn draw(
 ) -> Areas {
     let area = f.area();
     if area.width < MIN_W || area.height < MIN_H {
+        // wrapped: the whole message fits even a very small terminal
         let msg = Paragraph::new(format!(
-            "terminal too small: {}x{}, crossread needs {}x{}",
+            "too small: {}x{}; crossread needs {}x{} (q quits)",
             area.width, area.height, MIN_W, MIN_H
         ))
+        .wrap(ratatui::widgets::Wrap { trim: true })
         .style(th.text);
         f.render_widget(msg, area);
         return Areas::default();
@@ -98,14 +122,15 @@ pub fn draw(
             Constraint::Percentage(100 - th.sources_height),
         ])
         .split(cols[0]);
-    let areas = Areas {
+    let mut areas = Areas {
         sources: left[0],
         reader: cols[1],
         timeline: left[1],
+        reader_text: Default::default(),
     };
     sources(f, s, ix, th, areas.sources);
     timeline(f, s, ix, th, areas.timeline);
-    reader(f, s, ix, th, areas.reader, wrap);
+    areas.reader_text = reader(f, s, ix, th, areas.reader, wrap);
     status(f, s, ix, km, th, rows[1]);
     if let Overlay::Compare { .. } = s.overlay {
         super::compare::draw(f, s, ix, th, rows[0]);
@@ -123,7 +148,7 @@ pub fn draw(
                 .border_style(th.focus_border);
             f.render_widget(Paragraph::new(format!("{}▏", sanitize(input))).block(b), r);
         }
-        Overlay::Help => help(f, s, km, th, area),
+        Overlay::Help { scroll } => help(f, s, km, th, area, *scroll),
         Overlay::Warnings => warnings(f, ix, th, area),
         Overlay::Entity { entity, row } => entity_panel(f, ix, th, area, *entity, *row),
         Overlay::Search {
@@ -334,13 +359,20 @@ pub fn type_style(th: &Theme, t: EntityType) -> Style {
     }
 }
 
-fn reader(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect, wrap: &mut Wrapped) {
+fn reader(
+    f: &mut Frame,
+    s: &mut State,
+    ix: &Index,
+    th: &Theme,
+    area: Rect,
+    wrap: &mut Wrapped,
+) -> (u16, Vec<(u16, std::ops::Range<usize>)>) {
     let b = block(" 2 Reader ", s.focus == Pane::Reader, th);
     let inner = b.inner(area);
     f.render_widget(b, area);
     let Some(a) = ix.articles.get(s.article) else {
         f.render_widget(Paragraph::new("no articles").style(th.dim), inner);
-        return;
+        return (inner.x, vec![]);
     };
     let an = &ix.analyses[s.article];
     let w = inner.width.max(1) as usize;
@@ -403,6 +435,14 @@ fn reader(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect, wrap
         .map(|m| m.range.clone());
     let mut out = header;
     out.push(Line::default());
+    let first_row = inner.y + out.len() as u16;
+    let drawn: Vec<(u16, std::ops::Range<usize>)> = lines
+        .iter()
+        .skip(s.reader_scroll)
+        .take(text_h)
+        .enumerate()
+        .map(|(i, r)| (first_row + i as u16, r.clone()))
+        .collect();
     for r in lines.iter().skip(s.reader_scroll).take(text_h) {
         out.push(styled_line(
             ix,
@@ -414,6 +454,7 @@ fn reader(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect, wrap
         ));
     }
     f.render_widget(Paragraph::new(out), inner);
+    (inner.x, drawn)
 }
 
 /// One wrapped line of an article with its mentions, marks and boilerplate styled.
@@ -491,46 +532,26 @@ fn status(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area: R
             (Action::Down, "move both"),
             (Action::Enter, "read sentence"),
             (Action::Back, "close"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
         ],
         Pane::Sources if s.compare_mark.is_some() => vec![
             (Action::Down, "move"),
             (Action::Compare, "compare with marked"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
         ],
-        Pane::Sources => vec![
-            (Action::Down, "move"),
-            (Action::Enter, "read"),
-            (Action::Compare, "mark to compare"),
-            (Action::CompareRelated, "compare with related"),
-        ],
-        Pane::Reader => vec![
-            (Action::Down, "scroll"),
-            (Action::NextMention, "next name"),
-            (Action::Enter, "entity"),
-            (Action::NextHit, "next mention"),
-        ],
-        Pane::Timeline => vec![
-            (Action::Down, "move"),
-            (Action::Enter, "open"),
-            (Action::TimelineZoom, "zoom"),
-            (Action::TimelineFilter, "filter"),
-        ],
+        // the pane's main keys, from the table the help is made of
+        pane => crate::app::help::hints(pane),
     };
     let mut text = format!(" {pane} │ ");
     if let Some(m) = &s.message {
         text.push_str(m);
         text.push_str(" │ ");
     }
-    for (a, label) in keys.iter().chain(
-        [
-            (Action::FocusNext, "pane"),
-            (Action::Search, "search"),
-            (Action::Help, "help"),
-            (Action::Quit, "quit"),
-        ]
-        .iter(),
-    ) {
+    for (a, label) in keys.iter() {
         let bound = km.bound(a);
-        let k = bound.first().copied().unwrap_or("");
+        let Some(k) = bound.first() else { continue };
         text.push_str(&format!("{k} {label}  "));
     }
     // the counts stay in view on the right; the key hints give way
@@ -573,104 +594,40 @@ fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
     )
 }
 
-fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect) {
-    let r = popup(area, 80, 100);
-    f.render_widget(Clear, r);
-    let pane_keys: Vec<(Action, &str)> = match s.focus {
-        Pane::Sources => vec![
-            (Action::Down, "next article"),
-            (Action::Up, "previous article"),
-            (Action::PageDown, "page down"),
-            (Action::PageUp, "page up"),
-            (Action::Top, "first"),
-            (Action::Bottom, "last"),
-            (Action::Enter, "read it"),
-        ],
-        Pane::Reader => vec![
-            (Action::Down, "scroll down"),
-            (Action::Up, "scroll up"),
-            (Action::PageDown, "page down"),
-            (Action::HalfPageDown, "half page down"),
-            (Action::Top, "top"),
-            (Action::Bottom, "end"),
-            (Action::NextMention, "next name in the text"),
-            (Action::PrevMention, "previous name"),
-            (Action::Enter, "entity panel of the name"),
-            (Action::NextHit, "next mention of that entity, any article"),
-            (
-                Action::NextQuote,
-                "next quotation: who else carries it; Enter goes to the first",
-            ),
-            (Action::PrevHit, "previous mention of that entity"),
-            (Action::Back, "clear marks"),
-            (Action::MergeEntity, "merge its entity into another (saved)"),
-            (
-                Action::SplitMention,
-                "split this spelling off, in this article",
-            ),
-            (Action::RenameEntity, "rename the entity"),
-            (Action::RetypeEntity, "next type: person, org, place, other"),
-            (Action::IgnoreEntity, "not an entity: ignore it everywhere"),
-        ],
-        Pane::Timeline => vec![
-            (Action::Down, "next item"),
-            (Action::Up, "previous item"),
-            (Action::PageDown, "page down"),
-            (Action::Top, "first"),
-            (Action::Bottom, "last"),
-            (
-                Action::Enter,
-                "open the sentence in the reader (or the day's items)",
-            ),
-            (Action::TimelineZoom, "zoom: items, days, weeks, months"),
-            (
-                Action::TimelineFilter,
-                "filter: all, this article, the focused name",
-            ),
-        ],
+fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect, scroll: usize) {
+    // the whole screen when it is small (80x24), else most of it
+    let r = if area.width < 100 || area.height < 30 {
+        area
+    } else {
+        popup(area, 80, 90)
     };
-    let global = [
-        (Action::FocusNext, "next pane"),
-        (Action::FocusPrev, "previous pane"),
-        (Action::FocusSources, "sources"),
-        (Action::FocusReader, "reader"),
-        (Action::FocusTimeline, "timeline"),
-        (
-            Action::Search,
-            "search all articles (entity:NAME source: date:A..B type: -NOT \"phrase\")",
-        ),
-        (
-            Action::Compare,
-            "mark this article, then compare with another",
-        ),
-        (
-            Action::CompareRelated,
-            "compare with the most related article",
-        ),
-        (Action::JumpBack, "back to where the last jump came from"),
-        (Action::JumpForward, "forward again"),
-        (Action::Warnings, "warnings about the input"),
-        (Action::Help, "this help"),
-        (Action::Quit, "quit"),
-    ];
-    let mut lines = vec![Line::from(Span::styled("Keys here", th.title))];
-    for (a, d) in pane_keys.iter() {
-        lines.push(Line::from(format!("  {:<16} {d}", km.keys_for(a))));
+    f.render_widget(Clear, r);
+    let inner_w = r.width.saturating_sub(2) as usize;
+    let key_w = 16.min(inner_w / 3);
+    let mut lines: Vec<Line> = Vec::new();
+    for (title, rows) in crate::app::help::sections(s.focus, km) {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(title, th.title)));
+        for (keys, what) in rows {
+            // a long description wraps under itself, not under the keys
+            let width = inner_w.saturating_sub(key_w + 3).max(10);
+            let mut first = true;
+            for part in wrap_words(what, width) {
+                let k = if first { keys.as_str() } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<key_w$} ", truncate(k, key_w)), th.title),
+                    Span::raw(part),
+                ]));
+                first = false;
+            }
+        }
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Everywhere", th.title)));
-    for (a, d) in global.iter() {
-        lines.push(Line::from(format!("  {:<16} {d}", km.keys_for(a))));
-    }
-    lines.push(Line::from(
-        "  mouse            click to focus and select, wheel to scroll",
-    ));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        "Colours: person  organization  place  other",
-        th.dim,
-    )));
+    lines.push(Line::from(Span::styled("Colours", th.title)));
     lines.push(Line::from(vec![
+        Span::raw("  "),
         Span::styled("person", th.person),
         Span::raw("  "),
         Span::styled("organization", th.org),
@@ -681,15 +638,47 @@ fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect) {
         Span::raw("  "),
         Span::styled("boilerplate", th.dim),
     ]));
+    // scrolled no further than the last page
+    let h = r.height.saturating_sub(2) as usize;
+    let top = scroll.min(lines.len().saturating_sub(h));
+    let more = if lines.len() > h {
+        format!(
+            " Help: lines {}-{} of {} (j k scroll, esc closes) ",
+            top + 1,
+            (top + h).min(lines.len()),
+            lines.len()
+        )
+    } else {
+        " Help (esc closes) ".to_string()
+    };
     f.render_widget(
-        Paragraph::new(lines).block(
+        Paragraph::new(lines).scroll((top as u16, 0)).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(" Help (esc closes) ")
+                .title(more)
                 .border_style(th.focus_border),
         ),
         r,
     );
+}
+
+/// Words of `s` in lines of at most `w` columns (a word longer than a line
+/// takes a line of its own).
+fn wrap_words(s: &str, w: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = vec![String::new()];
+    for word in s.split_whitespace() {
+        let last = out.last_mut().expect("one line at least");
+        if !last.is_empty() && last.width() + 1 + word.width() > w {
+            out.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out
 }
 
 fn warnings(f: &mut Frame, ix: &Index, th: &Theme, area: Rect) {

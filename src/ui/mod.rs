@@ -48,7 +48,13 @@ pub fn key_name(k: &KeyEvent) -> Option<String> {
 }
 
 /// The action for an event, given the state (text input goes to the search box).
-pub fn action_for(ev: &Event, s: &mut State, km: &Keymap, areas: &draw::Areas) -> Option<Action> {
+pub fn action_for(
+    ev: &Event,
+    s: &mut State,
+    ix: &Index,
+    km: &Keymap,
+    areas: &draw::Areas,
+) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             if matches!(
@@ -107,6 +113,14 @@ pub fn action_for(ev: &Event, s: &mut State, km: &Keymap, areas: &draw::Areas) -
                 return None;
             };
             match m.kind {
+                MouseEventKind::Down(MouseButton::Left) if pane == Pane::Reader => {
+                    // on the text: the byte clicked (a name there is focused)
+                    let text = ix.articles.get(s.article).map(|a| a.text.as_str());
+                    match text.and_then(|t| areas.reader_byte(t, m.column, m.row)) {
+                        Some(offset) => Some(Action::ClickText { offset }),
+                        None => Some(Action::Click { pane, row: 0 }),
+                    }
+                }
                 MouseEventKind::Down(MouseButton::Left) => {
                     let (area, sel) = match pane {
                         Pane::Sources => (areas.sources, s.source_sel),
@@ -224,7 +238,7 @@ where
             continue;
         }
         let pending = s.keys_pending.clone();
-        let action = action_for(&ev, s, km, &areas);
+        let action = action_for(&ev, s, ix, km, &areas);
         if pending != s.keys_pending {
             dirty = true;
         }
@@ -634,17 +648,17 @@ mod tests {
         let km = Keymap::default_map();
         let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         let areas = draw::Areas::default();
-        assert_eq!(action_for(&key('g'), &mut s, &km, &areas), None);
+        assert_eq!(action_for(&key('g'), &mut s, &ix, &km, &areas), None);
         assert_eq!(s.keys_pending, "g");
         assert_eq!(
-            action_for(&key('g'), &mut s, &km, &areas),
+            action_for(&key('g'), &mut s, &ix, &km, &areas),
             Some(Action::Top)
         );
         assert_eq!(s.keys_pending, "");
         // a key that breaks the sequence is taken on its own
-        action_for(&key('g'), &mut s, &km, &areas);
+        action_for(&key('g'), &mut s, &ix, &km, &areas);
         assert_eq!(
-            action_for(&key('j'), &mut s, &km, &areas),
+            action_for(&key('j'), &mut s, &ix, &km, &areas),
             Some(Action::Down)
         );
         assert_eq!(s.keys_pending, "");
