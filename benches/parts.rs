@@ -162,7 +162,7 @@ fn main() {
     for q in ["r", "re", "reag"] {
         let t = time(5, || {
             let mut l = crossread::app::EntityList::new(&ix);
-            l.query = q.into();
+            l.query = crossread::app::line::TextLine::new(q);
             l.refresh(&ix);
             l.ids.len()
         });

@@ -19,13 +19,23 @@ fn screen(w: u16, h: u16, keys: &str) -> String {
     let mut evs: Vec<Event> = keys
         .chars()
         .map(|c| {
-            let code = match c {
-                '\n' => KeyCode::Enter,
-                '\t' => KeyCode::Tab,
-                '\x1b' => KeyCode::Esc,
-                c => KeyCode::Char(c),
+            // arrows as arrows, control letters as Ctrl+letter
+            let (code, mods) = match c {
+                '\n' => (KeyCode::Enter, KeyModifiers::NONE),
+                '\t' => (KeyCode::Tab, KeyModifiers::NONE),
+                '\x1b' => (KeyCode::Esc, KeyModifiers::NONE),
+                '\x7f' => (KeyCode::Backspace, KeyModifiers::NONE),
+                '←' => (KeyCode::Left, KeyModifiers::NONE),
+                '→' => (KeyCode::Right, KeyModifiers::NONE),
+                '↑' => (KeyCode::Up, KeyModifiers::NONE),
+                '↓' => (KeyCode::Down, KeyModifiers::NONE),
+                c if (c as u32) < 0x20 => (
+                    KeyCode::Char((c as u8 + b'a' - 1) as char),
+                    KeyModifiers::CONTROL,
+                ),
+                c => (KeyCode::Char(c), KeyModifiers::NONE),
             };
-            Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+            Event::Key(KeyEvent::new(code, mods))
         })
         .collect();
     evs.reverse();
@@ -214,4 +224,45 @@ fn clicking_a_name_focuses_it_and_again_opens_its_panel() {
     update(&mut s, &ix, a);
     assert!(s.reader_scroll > before, "scrolled");
     assert_eq!(s.focus, Pane::Timeline, "the focus stays");
+}
+
+/// The input line edits where its cursor is, kills as readline does, and
+/// keeps what was typed: Esc cancels a search, Up on the empty line brings
+/// it back.
+#[test]
+fn input_lines_edit_at_the_cursor_and_remember() {
+    let row = |screen: &str, start: &str| -> String {
+        screen
+            .lines()
+            .find_map(|l| l.find(start).map(|i| l[i..].to_string()))
+            .unwrap_or_default()
+    };
+    // ←←←X inserts before the cursor
+    let sc = screen(100, 30, "/oil price←←←X");
+    assert!(row(&sc, "/oil").starts_with("/oil prXice"), "{sc}");
+    // Ctrl-W kills the word before the cursor, Ctrl-U all before it
+    let sc = screen(100, 30, "/trump putin\x17");
+    assert!(row(&sc, "│/").starts_with("│/trump  "), "{sc}");
+    let sc = screen(100, 30, "/trump putin←←\x15");
+    assert!(row(&sc, "│/").starts_with("│/in "), "{sc}");
+    // Ctrl-A then a letter goes first
+    let sc = screen(100, 30, "/rump\x01t");
+    assert!(row(&sc, "│/").starts_with("│/trump"), "{sc}");
+    // Esc, then / and Up: the query is back, with its results
+    let sc = screen(100, 30, "/kiev\x1b/↑");
+    assert!(row(&sc, "/kiev").starts_with("/kiev"), "{sc}");
+    assert!(sc.contains("kiev: also Kyiv"), "{sc}");
+    // a prompt walks its history with up and down: the filter
+    let sc = screen(100, 30, "fputin\nf\x15↑");
+    let prompt = sc
+        .lines()
+        .skip_while(|l| !l.contains("filter sources"))
+        .nth(1);
+    assert!(prompt.is_some_and(|l| l.contains("│putin")), "{sc}");
+    let sc = screen(100, 30, "fputin\nf\x15");
+    let prompt = sc
+        .lines()
+        .skip_while(|l| !l.contains("filter sources"))
+        .nth(1);
+    assert!(prompt.is_some_and(|l| !l.contains("putin")), "{sc}");
 }

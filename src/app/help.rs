@@ -191,14 +191,38 @@ pub fn sections(pane: Pane, km: &Keymap) -> Vec<Section> {
         (here, rows(scope_of(pane))),
         ("Everywhere", rows(Everywhere)),
         (
-            "In the search box and the entities view",
+            "In the search box, the entities view and the prompts",
             rows(Lists)
                 .into_iter()
                 .chain([
-                    ("↑ ↓".to_string(), "move; enter opens, esc closes"),
+                    (
+                        "↑ ↓".to_string(),
+                        "move in the list; enter opens, esc closes",
+                    ),
                     (
                         "tab".to_string(),
                         "search: relevance or date; entities: sort",
+                    ),
+                    (
+                        "← → home end".to_string(),
+                        "move in the line (also ctrl-a, ctrl-e)",
+                    ),
+                    (
+                        "alt-b alt-f".to_string(),
+                        "a word back, a word on (also ctrl-← ctrl-→)",
+                    ),
+                    ("ctrl-w".to_string(), "delete the word before the cursor"),
+                    (
+                        "ctrl-u ctrl-k".to_string(),
+                        "delete all before the cursor, all after it",
+                    ),
+                    (
+                        "↑ on empty line".to_string(),
+                        "the line typed before (esc keeps it too)",
+                    ),
+                    (
+                        "ctrl-p ctrl-n".to_string(),
+                        "older, newer lines: each prompt has its history, kept between runs",
                     ),
                 ])
                 .collect(),

@@ -15,6 +15,7 @@ pub fn counted(n: usize, noun: &str) -> String {
 
 pub mod help;
 pub mod keymap;
+pub mod line;
 pub mod timeline;
 pub mod userdata;
 
@@ -118,6 +119,9 @@ pub enum Action {
         pane: Pane,
         down: bool,
     },
+    /// An edit of the input line open (cursor, words, kills, history).
+    #[serde(skip)]
+    Edit(line::Edit),
     /// A click on the reader's text, at this byte of the article: a name
     /// there is focused; a second click on it opens its entity panel.
     #[serde(skip)]
@@ -150,12 +154,12 @@ pub enum Overlay {
     /// A line of text to type: a new name for an entity, a note.
     Prompt {
         label: String,
-        input: String,
+        input: line::TextLine,
         purpose: PromptFor,
     },
     /// Incremental search: the query as typed, results, selected result.
     Search {
-        query: String,
+        query: line::TextLine,
         results: Vec<search::Hit>,
         selected: usize,
         /// How far through the articles (in reading order) the search got:
@@ -224,6 +228,10 @@ pub struct State {
     /// Read, stars, notes; `user_dirty` asks the loop to save them.
     pub user: userdata::UserData,
     pub user_dirty: bool,
+    /// The lines entered at each prompt (kept between runs by the loop);
+    /// `history_new` are the ones the loop has still to save.
+    pub history: line::History,
+    pub history_new: Vec<(line::Kind, String)>,
     pub effect: Option<Effect>,
     pub quit: bool,
 }
@@ -269,7 +277,7 @@ pub fn work(s: &mut State, ix: &Index) {
 /// The state of the entities view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityList {
-    pub query: String,
+    pub query: line::TextLine,
     pub sort: EntitySort,
     pub ty: Option<EntityType>,
     /// Matching entity ids, in display order.
@@ -285,7 +293,7 @@ pub struct EntityList {
 impl EntityList {
     pub fn new(ix: &Index) -> EntityList {
         let mut l = EntityList {
-            query: String::new(),
+            query: Default::default(),
             sort: EntitySort::Articles,
             ty: None,
             ids: vec![],
@@ -302,7 +310,7 @@ impl EntityList {
     /// and every alias), then best match or the chosen sort.
     pub fn refresh(&mut self, ix: &Index) {
         use rayon::prelude::*;
-        let query = self.query.trim();
+        let query = self.query.as_str().trim();
         let ty = self.ty;
         // score every entity by its best name (all cores: 30,000 entities
         // and their aliases on each key press)
@@ -375,6 +383,30 @@ pub enum PromptFor {
     },
 }
 
+impl PromptFor {
+    /// The history this prompt's lines go to.
+    pub fn kind(&self) -> line::Kind {
+        match self {
+            PromptFor::Rename(_) => line::Kind::Rename,
+            PromptFor::Filter(_) => line::Kind::Filter,
+            PromptFor::Note { .. } => line::Kind::Note,
+        }
+    }
+}
+
+/// The edit an action asks of an input line: typed letters, Backspace,
+/// the editing keys; Up only on an empty line (the history), since Up
+/// moves in the list below a line that has text.
+fn edit_of(action: Action, empty: bool) -> Option<line::Edit> {
+    match action {
+        Action::Input(c) => Some(line::Edit::Insert(c)),
+        Action::Backspace => Some(line::Edit::DeletePrev),
+        Action::Edit(e) => Some(e),
+        Action::Up if empty => Some(line::Edit::HistoryPrev),
+        _ => None,
+    }
+}
+
 /// Something for the loop to do outside the state: it has effects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -427,6 +459,8 @@ impl State {
             correction: None,
             user: Default::default(),
             user_dirty: false,
+            history: Default::default(),
+            history_new: vec![],
             effect: None,
             quit: false,
         }
@@ -543,6 +577,14 @@ impl State {
         self.recount(ix);
     }
 
+    /// Keeps a line entered (or cancelled) at a prompt in its history, and
+    /// asks the loop to save it.
+    pub fn remember(&mut self, kind: line::Kind, text: &str) {
+        if self.history.push(kind, text) {
+            self.history_new.push((kind, text.trim().to_string()));
+        }
+    }
+
     /// Counts the unread articles again (after the user's data changed).
     pub fn recount(&mut self, ix: &Index) {
         self.unread = ix
@@ -557,6 +599,7 @@ impl State {
     pub fn reloaded(&self, old: &Index, new: &Index) -> State {
         let mut s = State::new(new);
         s.set_user(new, self.user.clone());
+        s.history = self.history.clone();
         s.focus = self.focus;
         if let Some(id) = old.articles.get(self.article).map(|a| &a.id) {
             if let Some(a) = new.articles.iter().position(|x| &x.id == id) {
@@ -566,8 +609,8 @@ impl State {
         }
         let added = new.articles.len() as isize - old.articles.len() as isize;
         s.message = Some(format!(
-            "files changed: reloaded, {} articles ({added:+})",
-            new.articles.len()
+            "files changed: reloaded, {} ({added:+})",
+            counted(new.articles.len(), "article")
         ));
         s
     }
@@ -641,7 +684,7 @@ fn correct(s: &mut State, ix: &Index, action: Action, a: usize, m: usize) {
         Action::RenameEntity => {
             s.overlay = Overlay::Prompt {
                 label: format!("rename {} to", e.name),
-                input: e.name.clone(),
+                input: line::TextLine::new(&e.name),
                 purpose: PromptFor::Rename(e.name.clone()),
             }
         }
@@ -724,19 +767,24 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
             by_date,
         } => {
             match action {
-                Action::Input(_) | Action::Backspace => {
-                    match action {
-                        Action::Input(c) => query.push(c),
-                        _ => {
-                            query.pop();
-                        }
+                Action::Input(_) | Action::Backspace | Action::Edit(_) | Action::Up
+                    if edit_of(action, query.is_empty()).is_some() =>
+                {
+                    let Some(e) = edit_of(action, query.is_empty()) else {
+                        return;
+                    };
+                    if !query.edit(e, s.history.of(line::Kind::Search)) {
+                        return;
                     }
                     results.clear();
                     *selected = 0;
                     // one letter matches nearly everything: wait for two
-                    if query.trim().chars().count() >= 2 {
+                    if query.as_str().trim().chars().count() >= 2 {
                         *scanned = 0;
-                        *prepared = Some(Box::new(search::Prepared::new(ix, search::parse(query))));
+                        *prepared = Some(Box::new(search::Prepared::new(
+                            ix,
+                            search::parse(query.as_str()),
+                        )));
                     } else {
                         *scanned = ix.date_order.len();
                         *prepared = None;
@@ -756,8 +804,14 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                 }
                 Action::Down | Action::NextHit => *selected = step(*selected, results.len(), 1),
                 Action::Up | Action::PrevHit => *selected = step(*selected, results.len(), -1),
-                Action::Back => s.overlay = Overlay::None,
+                Action::Back => {
+                    // cancelled, not lost: Up brings it back
+                    let q = query.text.clone();
+                    s.remember(line::Kind::Search, &q);
+                    s.overlay = Overlay::None;
+                }
                 Action::Enter => {
+                    let q = query.text.clone();
                     if let Some(h) = results.get(*selected).cloned() {
                         // n and N then walk the hits, across the results
                         let hits: Vec<(u32, std::ops::Range<usize>)> = results
@@ -774,6 +828,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                     } else {
                         s.overlay = Overlay::None;
                     }
+                    s.remember(line::Kind::Search, &q);
                 }
                 _ => {}
             }
@@ -815,14 +870,16 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
         Overlay::Entities(l) => {
             let n = l.ids.len();
             match action {
-                Action::Input(c) => {
-                    l.query.push(c);
-                    l.selected = 0;
-                    l.refresh(ix);
-                }
-                Action::Backspace => {
-                    l.query.pop();
-                    l.refresh(ix);
+                Action::Input(_) | Action::Backspace | Action::Edit(_) | Action::Up
+                    if edit_of(action, l.query.is_empty()).is_some() =>
+                {
+                    let Some(e) = edit_of(action, l.query.is_empty()) else {
+                        return;
+                    };
+                    if l.query.edit(e, s.history.of(line::Kind::Entities)) {
+                        l.selected = 0;
+                        l.refresh(ix);
+                    }
                 }
                 Action::CycleSort => {
                     l.sort = match l.sort {
@@ -850,7 +907,11 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
                 Action::Scroll { down, .. } => {
                     l.selected = step(l.selected, n, if down { 3 } else { -3 })
                 }
-                Action::Back | Action::Entities => s.overlay = Overlay::None,
+                Action::Back | Action::Entities => {
+                    let q = l.query.text.clone();
+                    s.remember(line::Kind::Entities, &q);
+                    s.overlay = Overlay::None
+                }
                 Action::Enter => match (l.ids.get(l.selected).copied(), l.merge_from) {
                     (Some(to), Some(from)) if to != from => {
                         let names = vec![
@@ -869,29 +930,41 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
             return;
         }
         Overlay::Prompt { input, purpose, .. } => {
+            let kind = purpose.kind();
             match action {
-                Action::Input(_) | Action::Backspace => {
-                    match action {
-                        Action::Input(c) => input.push(c),
-                        _ => {
-                            input.pop();
+                Action::Input(_)
+                | Action::Backspace
+                | Action::Edit(_)
+                | Action::Up
+                | Action::Down => {
+                    // a prompt has no list: up and down walk its history
+                    let e = match action {
+                        Action::Up => Some(line::Edit::HistoryPrev),
+                        Action::Down => Some(line::Edit::HistoryNext),
+                        a => edit_of(a, false),
+                    };
+                    let Some(e) = e else { return };
+                    if input.edit(e, s.history.of(kind)) {
+                        if let PromptFor::Filter(_) = purpose {
+                            s.src_filter = input.text.clone();
+                            s.refresh_sources(ix);
                         }
-                    }
-                    if let PromptFor::Filter(_) = purpose {
-                        s.src_filter = input.clone();
-                        s.refresh_sources(ix);
                     }
                 }
                 Action::Back => {
+                    let t = input.text.clone();
                     if let PromptFor::Filter(before) = purpose {
                         s.src_filter = before.clone();
                         s.refresh_sources(ix);
                     }
+                    s.remember(kind, &t);
                     s.overlay = Overlay::None;
                 }
                 Action::Enter => {
-                    let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
-                    match purpose.clone() {
+                    let text = input.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let purpose = purpose.clone();
+                    s.remember(kind, &text);
+                    match purpose {
                         PromptFor::Filter(_) => {
                             s.message = Some(format!(
                                 "{} of {} articles match",
@@ -966,12 +1039,14 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
     let page = s.reader_height.max(1) as isize;
     let list_page = s.list_height.max(1) as isize;
     match action {
+        // an edit with no input line open does nothing
+        Action::Edit(_) => {}
         Action::Quit => s.quit = true,
         Action::Help => s.overlay = Overlay::Help { scroll: 0 },
         Action::Warnings => s.overlay = Overlay::Warnings,
         Action::Search => {
             s.overlay = Overlay::Search {
-                query: String::new(),
+                query: Default::default(),
                 results: vec![],
                 selected: 0,
                 scanned: ix.date_order.len(),
@@ -1282,7 +1357,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
             s.overlay = Overlay::Prompt {
                 label: "filter sources (words, \"phrase\", entity: source: date: type: -not)"
                     .into(),
-                input: s.src_filter.clone(),
+                input: line::TextLine::new(&s.src_filter),
                 purpose: PromptFor::Filter(s.src_filter.clone()),
             };
         }
@@ -1354,7 +1429,7 @@ fn apply(s: &mut State, ix: &Index, action: Action) {
             };
             s.overlay = Overlay::Prompt {
                 label,
-                input: String::new(),
+                input: Default::default(),
                 purpose: PromptFor::Note {
                     article: s.article,
                     on,

@@ -207,6 +207,25 @@ impl Files {
         Ok(now)
     }
 
+    /// The prompts' history as stored (empty without a store).
+    pub fn history(&self) -> crate::app::line::History {
+        self.user
+            .as_ref()
+            .and_then(|db| db.history().ok())
+            .unwrap_or_default()
+    }
+
+    /// Saves lines entered at the prompts.
+    pub fn save_history(
+        &mut self,
+        lines: &[(crate::app::line::Kind, String)],
+    ) -> Result<(), String> {
+        match self.user.as_mut() {
+            Some(db) => db.add_history(lines),
+            None => Ok(()),
+        }
+    }
+
     /// The user's data when another instance changed it since it was last
     /// read here.
     pub fn user_changed_elsewhere(&mut self) -> Option<UserData> {

@@ -28,6 +28,11 @@ CREATE TABLE IF NOT EXISTS note (
     offset  INTEGER
 );
 CREATE INDEX IF NOT EXISTS note_article ON note(article);
+CREATE TABLE IF NOT EXISTS history (
+    id   INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    line TEXT NOT NULL
+);
 ";
 
 /// The open store.
@@ -226,6 +231,52 @@ impl UserDb {
     }
 }
 
+impl UserDb {
+    /// The lines entered at each prompt, oldest first.
+    pub fn history(&self) -> Result<crate::app::line::History, String> {
+        let read = || -> rusqlite::Result<crate::app::line::History> {
+            let mut h = crate::app::line::History::default();
+            let mut st = self
+                .conn
+                .prepare("SELECT kind, line FROM history ORDER BY id")?;
+            let rows =
+                st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (k, line) = row?;
+                if let Some(k) = crate::app::line::Kind::parse(&k) {
+                    h.push(k, &line);
+                }
+            }
+            Ok(h)
+        };
+        read().map_err(|e| err(&self.path, e))
+    }
+
+    /// Adds lines to the history, one transaction; each kind keeps its
+    /// newest HISTORY_MAX.
+    pub fn add_history(
+        &mut self,
+        lines: &[(crate::app::line::Kind, String)],
+    ) -> Result<(), String> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| err(&path, e))?;
+        for (k, line) in lines {
+            tx.execute(
+                "INSERT INTO history (kind, line) VALUES (?1, ?2)",
+                params![k.as_str(), line],
+            )
+            .map_err(|e| err(&path, e))?;
+            tx.execute(
+                "DELETE FROM history WHERE kind = ?1 AND id NOT IN
+                 (SELECT id FROM history WHERE kind = ?1 ORDER BY id DESC LIMIT ?2)",
+                params![k.as_str(), crate::app::line::HISTORY_MAX as i64],
+            )
+            .map_err(|e| err(&path, e))?;
+        }
+        tx.commit().map_err(|e| err(&path, e))
+    }
+}
+
 fn read_all(conn: &Connection) -> rusqlite::Result<UserData> {
     let mut u = UserData::default();
     let mut st = conn.prepare("SELECT id, read, star FROM article")?;
@@ -307,6 +358,26 @@ mod tests {
         a2.set_read("y", false);
         a.apply(&all, &a2).unwrap();
         assert!(a.load().unwrap().get("y").is_none());
+    }
+
+    #[test]
+    fn the_prompts_history_is_kept_between_runs() {
+        use crate::app::line::Kind;
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("state.db");
+        {
+            let (mut db, _) = UserDb::open(&p, None).unwrap();
+            db.add_history(&[
+                (Kind::Search, "oil prices".into()),
+                (Kind::Note, "check".into()),
+            ])
+            .unwrap();
+            db.add_history(&[(Kind::Search, "kiev".into())]).unwrap();
+        }
+        let (db, _) = UserDb::open(&p, None).unwrap();
+        let h = db.history().unwrap();
+        assert_eq!(h.of(Kind::Search), ["oil prices", "kiev"]);
+        assert_eq!(h.of(Kind::Note), ["check"]);
     }
 
     #[test]

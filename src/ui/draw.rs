@@ -146,7 +146,10 @@ pub fn draw(
                 .borders(Borders::ALL)
                 .title(format!(" {} (enter saves, esc cancels) ", sanitize(label)))
                 .border_style(th.focus_border);
-            f.render_widget(Paragraph::new(format!("{}▏", sanitize(input))).block(b), r);
+            f.render_widget(
+                Paragraph::new(Line::from(with_cursor(input, th.text))).block(b),
+                r,
+            );
         }
         Overlay::Help { scroll } => help(f, s, km, th, area, *scroll),
         Overlay::Warnings => warnings(f, ix, th, area),
@@ -662,6 +665,21 @@ fn help(f: &mut Frame, s: &State, km: &Keymap, th: &Theme, area: Rect, scroll: u
     );
 }
 
+/// An input line with its cursor: the character under it shown reversed
+/// (a block at the end).
+fn with_cursor(l: &crate::app::line::TextLine, style: Style) -> Vec<Span<'static>> {
+    let (before, after) = l.split();
+    let mut rest = after.chars();
+    let under = rest
+        .next()
+        .map_or(" ".to_string(), |c| sanitize(&c.to_string()));
+    vec![
+        Span::styled(sanitize(before), style),
+        Span::styled(under, style.add_modifier(Modifier::REVERSED)),
+        Span::styled(sanitize(rest.as_str()), style),
+    ]
+}
+
 /// Words of `s` in lines of at most `w` columns (a word longer than a line
 /// takes a line of its own).
 fn wrap_words(s: &str, w: usize) -> Vec<String> {
@@ -797,7 +815,7 @@ fn search_panel(
     ix: &Index,
     th: &Theme,
     area: Rect,
-    query: &str,
+    query: &crate::app::line::TextLine,
     results: &[search::Hit],
     (selected, scanned): (usize, usize),
     prepared: Option<&search::Prepared>,
@@ -818,13 +836,13 @@ fn search_panel(
     f.render_widget(b, r);
     let w = inner.width as usize;
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled("/", th.title),
-            Span::raw(sanitize(query)),
-            Span::styled("█", th.dim),
-        ]),
+        Line::from(
+            std::iter::once(Span::styled("/", th.title))
+                .chain(with_cursor(query, th.text))
+                .collect::<Vec<_>>(),
+        ),
         Line::from(Span::styled(
-            if query.trim().chars().count() < 2 {
+            if query.as_str().trim().chars().count() < 2 {
                 "type two letters or more   words \"phrase\" entity:NAME source:X date:2025-10-01..2025-10-31 type:person -NOT".to_string()
             } else {
                 let n = ix.date_order.len().max(1);
@@ -889,10 +907,11 @@ fn entities_view(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, l: &crate::a
     };
     let ty = l.ty.map(|t| t.label()).unwrap_or("all types");
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled("find: ", th.dim),
-            Span::styled(format!("{}▏", sanitize(&l.query)), th.title),
-        ]),
+        Line::from(
+            std::iter::once(Span::styled("find: ", th.dim))
+                .chain(with_cursor(&l.query, th.title))
+                .collect::<Vec<_>>(),
+        ),
         Line::from(Span::styled(
             format!(
                 "{} of {} entities · {ty} · sorted by {sort}",

@@ -73,10 +73,35 @@ pub fn action_for(
                     | app::Overlay::Entities(_)
                     | app::Overlay::Prompt { .. }
             ) {
+                // the input line's editing keys, as readline has them
+                use app::line::Edit;
+                let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+                let alt = k.modifiers.contains(KeyModifiers::ALT);
+                let edit = match k.code {
+                    KeyCode::Char('a') if ctrl => Some(Edit::Start),
+                    KeyCode::Char('e') if ctrl => Some(Edit::End),
+                    KeyCode::Char('u') if ctrl => Some(Edit::KillToStart),
+                    KeyCode::Char('w') if ctrl => Some(Edit::KillWord),
+                    KeyCode::Char('k') if ctrl => Some(Edit::KillToEnd),
+                    KeyCode::Char('p') if ctrl => Some(Edit::HistoryPrev),
+                    KeyCode::Char('n') if ctrl => Some(Edit::HistoryNext),
+                    KeyCode::Char('b') if alt => Some(Edit::WordLeft),
+                    KeyCode::Char('f') if alt => Some(Edit::WordRight),
+                    KeyCode::Left if ctrl || alt => Some(Edit::WordLeft),
+                    KeyCode::Right if ctrl || alt => Some(Edit::WordRight),
+                    KeyCode::Left => Some(Edit::Left),
+                    KeyCode::Right => Some(Edit::Right),
+                    KeyCode::Home => Some(Edit::Start),
+                    KeyCode::End => Some(Edit::End),
+                    KeyCode::Delete => Some(Edit::DeleteNext),
+                    KeyCode::Backspace if ctrl || alt => Some(Edit::KillWord),
+                    _ => None,
+                };
+                if let Some(e) = edit {
+                    return Some(Action::Edit(e));
+                }
                 match k.code {
-                    KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                        return Some(Action::Input(c))
-                    }
+                    KeyCode::Char(c) if !ctrl && !alt => return Some(Action::Input(c)),
                     KeyCode::Backspace => return Some(Action::Backspace),
                     KeyCode::Esc => return Some(Action::Back),
                     KeyCode::Enter => return Some(Action::Enter),
@@ -246,6 +271,12 @@ where
             app::update(s, ix, a);
             if let Some(c) = s.correction.take() {
                 correct(ix, &mut files.aliases, s, c);
+            }
+            if !s.history_new.is_empty() {
+                let lines = std::mem::take(&mut s.history_new);
+                if let Err(e) = files.save_history(&lines) {
+                    crate::log!("history not saved: {e}");
+                }
             }
             if s.user_dirty {
                 s.user_dirty = false;
@@ -460,6 +491,7 @@ pub fn run(
     let mut reloading: Option<std::sync::mpsc::Receiver<Result<Index, String>>> = None;
     let watch = watch.map(std::sync::Arc::new);
     s.set_user(&ix, user);
+    s.history = files.history();
     // for benchmarks: leave once the first frame is on the screen
     let bench_exit = std::env::var_os("CROSSREAD_EXIT_AFTER_FIRST_FRAME").is_some();
     // debug builds only: the tests' way to check that a panic gives the
