@@ -63,10 +63,9 @@ pub fn read(path: &Path, file_name: &str, text: String) -> Article {
             title_seen = true;
             continue;
         }
-        let unquoted = line.trim_matches(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\''));
         let lower = line.to_lowercase();
         if BOILERPLATE.contains(&lower.trim_end_matches(':'))
-            || (!a.title_derived && unquoted != line && unquoted == a.title)
+            || (!a.title_derived && only_the_title(line, &a.title))
         {
             a.boilerplate.push(r);
         } else if a.author.is_none() {
@@ -78,6 +77,32 @@ pub fn read(path: &Path, file_name: &str, text: String) -> Article {
     }
     a.text = text;
     a
+}
+
+/// A line that is the headline again, quoted or repeated ("“T” “T” “T”"
+/// at the foot of a page): nothing but copies of the title, quote marks
+/// and spaces.
+fn only_the_title(line: &str, title: &str) -> bool {
+    if title.is_empty() || !line.contains(title) {
+        return false;
+    }
+    line.split(title).all(|rest| {
+        rest.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\u{201c}'
+                        | '\u{201d}'
+                        | '\''
+                        | '\u{2018}'
+                        | '\u{2019}'
+                        | ','
+                        | '|'
+                        | '-'
+                        | '·'
+                )
+        })
+    })
 }
 
 /// A leading ` date YYYY-MM-DD` marker: the date (None when impossible) and
@@ -209,6 +234,32 @@ mod tests {
         let a = read_str("date 2025-02-30 Body text here.\n");
         assert_eq!(a.date, None);
         assert!(a.text[a.body.clone()].starts_with("Body"));
+    }
+
+    /// A headline written again at the foot of the page, quoted, four
+    /// times on one line, is boilerplate (a general mechanism: any title).
+    #[test]
+    fn the_title_repeated_on_one_line_is_boilerplate() {
+        let t = "Leaders Meet in Geneva";
+        let text = format!(
+            "{t}\n\nThe leaders met in Geneva on Monday.\n\n“{t}” “{t}” “{t}”\n\n{t} again, with words.\n"
+        );
+        let a = read(Path::new("x.txt"), "x.txt", text.clone());
+        let dim: Vec<&str> = a
+            .boilerplate
+            .iter()
+            .map(|r| text[r.clone()].trim())
+            .collect();
+        assert!(
+            dim.contains(&format!("“{t}” “{t}” “{t}”").as_str()),
+            "{dim:?}"
+        );
+        assert!(
+            !dim.iter().any(|d| d.contains("again")),
+            "a sentence with the title stays text"
+        );
+        assert!(only_the_title("\"T\" | \"T\"", "T"));
+        assert!(!only_the_title("T said", "T"));
     }
 
     #[test]
