@@ -714,6 +714,20 @@ fn correct(s: &mut State, ix: &Index, action: Action, a: usize, m: usize) {
 pub fn update(s: &mut State, ix: &Index, action: Action) {
     let toggled = action == Action::ToggleRead;
     apply(s, ix, action);
+    // a jump to an article the sources' filter hides: the filter goes (a
+    // list that names one story beside another is worse than none)
+    let typing_filter = matches!(
+        &s.overlay,
+        Overlay::Prompt {
+            purpose: PromptFor::Filter(_),
+            ..
+        }
+    );
+    if !s.src_filter.is_empty() && !typing_filter && !s.order.contains(&s.article) {
+        let f = std::mem::take(&mut s.src_filter);
+        s.refresh_sources(ix);
+        s.message = Some(format!("filter \"{f}\" cleared: the article is not in it"));
+    }
     // an article read in the reader is read (unless just marked unread)
     if s.focus == Pane::Reader && s.overlay == Overlay::None && !toggled {
         if let Some(a) = ix.articles.get(s.article) {
@@ -1633,6 +1647,32 @@ mod tests {
         update(&mut s, &ix, Action::Enter);
         assert_eq!(s.focus, Pane::Reader);
         assert!(!s.marks.is_empty());
+    }
+
+    /// A jump to an article the sources' filter hides clears the filter,
+    /// and says so.
+    #[test]
+    fn a_jump_out_of_the_filter_clears_it() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FilterSources);
+        for c in "Hungary".chars() {
+            update(&mut s, &ix, Action::Input(c));
+        }
+        update(&mut s, &ix, Action::Enter);
+        assert!(s.order.len() < ix.articles.len());
+        assert_eq!(s.src_filter, "Hungary");
+        // the search opens an article the filter hides
+        let hidden = (0..ix.articles.len())
+            .find(|a| !s.order.contains(a))
+            .unwrap();
+        s.push_jump();
+        s.open(hidden, None);
+        update(&mut s, &ix, Action::FocusReader);
+        assert!(s.src_filter.is_empty(), "cleared");
+        assert_eq!(s.order.len(), ix.articles.len());
+        assert!(s.message.as_deref().unwrap_or("").contains("cleared"));
+        assert_eq!(s.order[s.source_sel], hidden, "the list shows where we are");
     }
 
     /// Search results come the most relevant first; Tab puts them in

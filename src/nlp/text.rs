@@ -317,6 +317,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 && (c != b'.'
                     || !is_abbreviation(text, i, wrapped)
                     || ends_name_before_sentence(text, i, &after[ws..]))
+                && !(c == b'.' && place_code_before_title(text, i, &after[ws..]))
             {
                 push(start, j, &mut out);
                 start = j;
@@ -328,6 +329,29 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push(start, b.len(), &mut out);
     out
+}
+
+/// A known place's code in capitals, a full stop, then a title: the code
+/// is the title's ("Sergei Lavrov and US. Secretary of State Marco Rubio"),
+/// no sentence ends there.
+fn place_code_before_title(text: &str, dot: usize, next: &str) -> bool {
+    let before = &text[..dot];
+    let code = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if !(2..=3).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let g = super::gazetteer::Gazetteer::get();
+    if g.lookup(code).map(|(t, _)| t) != Some(super::EntityType::Place) {
+        return false;
+    }
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && g.titles.contains(word)
 }
 
 /// Abbreviations that end a name ("Apple Inc.", "U.S."), which a sentence
@@ -511,6 +535,21 @@ mod tests {
                 "Mr. Smith met U.S. officials.",
                 "They talked.",
                 "New paragraph here"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_s_code_before_a_title_ends_no_sentence() {
+        let t = "Sergei Lavrov and US. Secretary of State Marco Rubio would speak. \
+                 They flew to the US. The talks began.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            s,
+            [
+                "Sergei Lavrov and US. Secretary of State Marco Rubio would speak.",
+                "They flew to the US.",
+                "The talks began."
             ]
         );
     }
