@@ -313,12 +313,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                             || matches!(n, '"' | '“' | '‘' | '(' | '\'')
                     }
                 };
-            if ends
-                && (c != b'.'
-                    || !is_abbreviation(text, i, wrapped)
-                    || ends_name_before_sentence(text, i, &after[ws..]))
-                && !(c == b'.' && place_code_before_title(text, i, &after[ws..]))
-            {
+            let next_word = &after[ws..];
+            let breaks = c != b'.'
+                || (!place_code_before_title(text, i, next_word)
+                    && (!is_abbreviation(text, i, wrapped)
+                        || ends_name_before_sentence(text, i, next_word)));
+            if ends && breaks {
                 push(start, j, &mut out);
                 start = j;
             }
