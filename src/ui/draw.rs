@@ -518,7 +518,11 @@ pub fn styled_line(
         if focused.as_ref().is_some_and(|f| f.start <= x && x < f.end) {
             st = st.add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
-        spans.push(Span::styled(sanitize(&text[x..y]), st));
+        // (a line break inside a reflowed paragraph is a space)
+        spans.push(Span::styled(
+            sanitize(&text[x..y].replace(['\n', '\r'], " ")),
+            st,
+        ));
     }
     Line::from(spans)
 }
