@@ -321,29 +321,41 @@ fn hit(ix: &Index, p: &Prepared, ai: usize) -> Option<Hit> {
     let norm = K1 * (1.0 - B + B * a.body.len() as f32 / p.mean_len);
     for (ti, (neg, t)) in q.terms.iter().enumerate() {
         // whether the term holds, its ranges, and how often it occurs
-        let (m, r, tf): (bool, Vec<Range<usize>>, usize) = match t {
+        let (m, r, tf): (bool, Vec<Range<usize>>, f32) = match t {
             Term::Text(_) => match &p.matchers[ti] {
                 Some(re) => {
                     let mut r = find_all(&a.text[a.body.clone()], re)
                         .into_iter()
                         .map(|r| r.start + a.body.start..r.end + a.body.start)
                         .collect::<Vec<_>>();
+                    // a whole word counts one, the start of a longer word
+                    // half ("oil" in "oilseed")
+                    let whole = |hay: &str, end: usize| {
+                        !hay[end..].chars().next().is_some_and(char::is_alphanumeric)
+                    };
+                    let mut tf: f32 = r
+                        .iter()
+                        .map(|x| if whole(&a.text, x.end) { 1.0 } else { 0.5 })
+                        .sum();
                     if let Some(e) = p.also[ti] {
-                        r.extend(mentions_of(&[e]));
+                        let names = mentions_of(&[e]);
+                        tf += names.iter().filter(|n| !r.contains(n)).count() as f32;
+                        r.extend(names);
                         r.sort_by_key(|r| (r.start, r.end));
                         r.dedup();
                     }
-                    let title_hit = re.is_match(&a.title);
                     // a word in the title counts as two in the text
-                    let tf = r.len() + 2 * title_hit as usize;
-                    (tf > 0, r, tf)
+                    if let Some(t) = find_all(&a.title, re).first() {
+                        tf += if whole(&a.title, t.end) { 2.0 } else { 1.0 };
+                    }
+                    (tf > 0.0, r, tf)
                 }
-                None => (false, vec![], 0),
+                None => (false, vec![], 0.0),
             },
             Term::Entity(_) => {
                 let r = mentions_of(p.entity_sets[ti].as_deref().unwrap_or(&[]));
-                let tf = r.len();
-                (tf > 0, r, tf)
+                let tf = r.len() as f32;
+                (tf > 0.0, r, tf)
             }
             Term::Source(s) => {
                 let s = s.to_lowercase();
@@ -352,13 +364,13 @@ fn hit(ix: &Index, p: &Prepared, ai: usize) -> Option<Hit> {
                     .as_deref()
                     .is_some_and(|o| o.to_lowercase().contains(&s))
                     || a.path.to_string_lossy().to_lowercase().contains(&s);
-                (hit, vec![], 0)
+                (hit, vec![], 0.0)
             }
             Term::Date(from, to) => {
                 let hit = a
                     .date
                     .is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
-                (hit, vec![], 0)
+                (hit, vec![], 0.0)
             }
             Term::Type(ty) => {
                 let r: Vec<Range<usize>> = ix.mention_entity[ai]
@@ -367,14 +379,13 @@ fn hit(ix: &Index, p: &Prepared, ai: usize) -> Option<Hit> {
                     .filter(|(_, e)| ix.entities[**e as usize].ty == *ty)
                     .map(|(mi, _)| an.mentions[mi].range.clone())
                     .collect();
-                (!r.is_empty(), r, 0)
+                (!r.is_empty(), r, 0.0)
             }
         };
         if m == *neg {
             return None;
         }
         if !neg {
-            let tf = tf as f32;
             score += p.idf[ti] * tf * (K1 + 1.0) / (tf + norm);
             ranges.extend(r);
         }
@@ -468,6 +479,13 @@ mod tests {
         assert_eq!(ids("once")[0], "once");
         let hits = search(&ix, &parse("oil"));
         assert!(hits[0].score > hits[1].score && hits[1].score > 0.0);
+        // the start of a longer word counts less than the word itself
+        let ix = corpus(&[
+            ("oilseed", &format!("Oilseed rose. {filler}")),
+            ("oil", &format!("Oil rose. {filler}")),
+        ]);
+        let first = &search(&ix, &parse("oil"))[0];
+        assert_eq!(ix.articles[first.article as usize].id, "oil");
     }
 
     /// A word that is a spelling of a known entity finds its other
