@@ -202,7 +202,11 @@ const STOP: &[&str] = &[
 fn stem(w: &str) -> Option<String> {
     let l = w.to_lowercase();
     let l = l.strip_suffix("'s").or(l.strip_suffix("’s")).unwrap_or(&l);
-    if l.chars().count() < 3 || STOP.contains(&l) || l.chars().all(|c| c.is_ascii_digit()) {
+    // a number is a fact of its own ("33", "485", "9-14"): kept whole
+    if l.chars().all(|c| c.is_ascii_digit()) {
+        return (!l.is_empty()).then(|| format!("#{l}"));
+    }
+    if l.chars().count() < 3 || STOP.contains(&l) {
         return None;
     }
     let mut s = l;
@@ -260,16 +264,18 @@ impl Weights {
             + f.entities.iter().map(|e| self.entities[e]).sum::<f32>()
     }
 
-    /// Weighted Dice coefficient.
+    /// Weighted cosine of the two sentences' features: what they share
+    /// over the geometric mean of what each holds, so that a long sentence
+    /// that tells the short one's fact among others still pairs with it.
     fn sim(&self, x: &Features, y: &Features, tx: f32, ty: f32) -> f32 {
-        if tx + ty == 0.0 {
+        if tx == 0.0 || ty == 0.0 {
             return 0.0;
         }
         let words: Vec<&String> = x.words.intersection(&y.words).collect();
         let ents: Vec<&u32> = x.entities.intersection(&y.entities).collect();
         let shared = words.iter().map(|w| self.words[*w]).sum::<f32>()
             + ents.iter().map(|e| self.entities[*e]).sum::<f32>();
-        let dice = 2.0 * shared / (tx + ty);
+        let dice = shared / (tx * ty).sqrt();
         // the same names alone are not the same facts
         if words.len() >= 2 || (words.len() == 1 && ents.len() >= 2) {
             dice
@@ -277,6 +283,51 @@ impl Weights {
             dice * 0.5
         }
     }
+}
+
+/// The words of two sentences told in other words that the other sentence
+/// does not have (by stem; stop words aside), as byte ranges of each
+/// article: what a reworded pair changed.
+pub fn differing_words(
+    ix: &Index,
+    (a, ra): (usize, &Range<usize>),
+    (b, rb): (usize, &Range<usize>),
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let stems = |art: usize, r: &Range<usize>| -> Vec<(Option<String>, Range<usize>)> {
+        let t = &ix.articles[art].text;
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in t[r.clone()].char_indices() {
+            let word = c.is_alphanumeric() || c == '\'' || c == '’';
+            match (word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s0)) => {
+                    out.push((
+                        stem(&t[r.start + s0..r.start + i]),
+                        r.start + s0..r.start + i,
+                    ));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s0) = start {
+            out.push((stem(&t[r.start + s0..r.end]), r.start + s0..r.end));
+        }
+        out
+    };
+    let (wa, wb) = (stems(a, ra), stems(b, rb));
+    let set = |w: &[(Option<String>, Range<usize>)]| -> HashSet<String> {
+        w.iter().filter_map(|(s, _)| s.clone()).collect()
+    };
+    let (sa, sb) = (set(&wa), set(&wb));
+    let only = |w: Vec<(Option<String>, Range<usize>)>, other: &HashSet<String>| {
+        w.into_iter()
+            .filter(|(s, _)| s.as_ref().is_some_and(|s| !other.contains(s)))
+            .map(|(_, r)| r)
+            .collect()
+    };
+    (only(wa, &sb), only(wb, &sa))
 }
 
 /// Sentences of an article's body that are not boilerplate.
@@ -329,7 +380,14 @@ fn features(ix: &Index, a: usize, sents: &[Range<usize>]) -> Vec<Features> {
 
 /// Above this a sentence pair is the same sentence; above `REWORDED` the same facts.
 const SHARED: f32 = 0.6;
-const REWORDED: f32 = 0.3;
+const REWORDED: f32 = 0.2;
+/// The similarity (words and names alone) from which two sentences tell
+/// the same facts, for judging whether two articles report one event.
+const SAME_FACTS: f32 = 0.3;
+/// What standing at the same place in both articles adds to a pair's
+/// similarity, at most; and what two leads sharing anything add.
+const ORDER: f32 = 0.05;
+const LEAD: f32 = 0.1;
 /// Beyond this many sentence pairs the alignment is skipped (marks only).
 const MAX_PAIRS: usize = 4_000_000;
 
@@ -516,11 +574,73 @@ pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
             }
         }
     }
+    // whether the articles tell one event: judged on the words and names
+    // alone (the place in the article says nothing about that), before
+    // order counts
+    let raw_best: Vec<f32> = sim
+        .iter()
+        .map(|row| row.iter().copied().fold(0.0, f32::max))
+        .chain((0..fb.len()).map(|j| sim.iter().map(|row| row[j]).fold(0.0, f32::max)))
+        .collect();
+    let (ea, eb) = (entities_of(ix, a), entities_of(ix, b));
+    let set_b: HashSet<u32> = eb.iter().map(|x| x.0).collect();
+    let set_a: HashSet<u32> = ea.iter().map(|x| x.0).collect();
+    let shared_entities: Vec<u32> = ea
+        .iter()
+        .filter(|x| set_b.contains(&x.0))
+        .map(|x| x.0)
+        .collect();
+    let only_a: Vec<u32> = ea
+        .iter()
+        .filter(|x| !set_b.contains(&x.0))
+        .map(|x| x.0)
+        .collect();
+    let only_b: Vec<u32> = eb
+        .iter()
+        .filter(|x| !set_a.contains(&x.0))
+        .map(|x| x.0)
+        .collect();
+    // entities in common, weighted by rarity in the corpus: sharing the
+    // story's usual cast says less than sharing its particular names
+    let n_art = ix.articles.len() as f32 + 1.0;
+    let idf = |e: &u32| (n_art / ix.entities[*e as usize].articles.len() as f32).ln();
+    let w = |v: &[u32]| v.iter().map(idf).sum::<f32>();
+    let all = w(&shared_entities) + w(&only_a) + w(&only_b);
+    let overlap = if all > 0.0 {
+        w(&shared_entities) / all
+    } else {
+        0.0
+    };
+    let n = sa.len() + sb.len();
+    let same_facts = if n == 0 {
+        0.0
+    } else {
+        raw_best.iter().filter(|&&v| v >= SAME_FACTS).count() as f32 / n as f32
+    };
+    let relation = relation(ix, a, b, same_facts, overlap, !quotes.is_empty());
+    // two reports of one event tell it in much the same order, and their
+    // leads most often tell the same news: there, a pair that shares
+    // something gains a little for standing at the same place, and a
+    // lower similarity is a rewording (also where the event may be one:
+    // related); across different events only plainly the same facts pair
+    let same_event = relation != Relation::DifferentEvents;
+    let threshold = if same_event { REWORDED } else { SAME_FACTS };
+    if same_event && pairs <= MAX_PAIRS {
+        let (n, m) = (fa.len().max(1) as f32, fb.len().max(1) as f32);
+        for (i, row) in sim.iter_mut().enumerate() {
+            for (j, v) in row.iter_mut().enumerate() {
+                if *v > 0.0 {
+                    let place = 1.0 - ((i as f32 + 0.5) / n - (j as f32 + 0.5) / m).abs();
+                    *v += ORDER * place + if i == 0 && j == 0 { LEAD } else { 0.0 };
+                }
+            }
+        }
+    }
     let best = |scores: &mut dyn Iterator<Item = f32>| {
         scores
             .enumerate()
             .max_by(|x, y| x.1.total_cmp(&y.1))
-            .filter(|(_, s)| *s >= REWORDED)
+            .filter(|(_, s)| *s >= threshold)
     };
     let mut a_sents: Vec<Sent> = sa
         .iter()
@@ -558,24 +678,6 @@ pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
             }
         }
     }
-    let (ea, eb) = (entities_of(ix, a), entities_of(ix, b));
-    let set_b: HashSet<u32> = eb.iter().map(|x| x.0).collect();
-    let set_a: HashSet<u32> = ea.iter().map(|x| x.0).collect();
-    let shared_entities: Vec<u32> = ea
-        .iter()
-        .filter(|x| set_b.contains(&x.0))
-        .map(|x| x.0)
-        .collect();
-    let only_a: Vec<u32> = ea
-        .iter()
-        .filter(|x| !set_b.contains(&x.0))
-        .map(|x| x.0)
-        .collect();
-    let only_b: Vec<u32> = eb
-        .iter()
-        .filter(|x| !set_a.contains(&x.0))
-        .map(|x| x.0)
-        .collect();
     let n = a_sents.len() + b_sents.len();
     let matched = a_sents
         .iter()
@@ -587,18 +689,6 @@ pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
     } else {
         matched as f32 / n as f32
     };
-    // entities in common, weighted by rarity in the corpus: sharing the
-    // story's usual cast says less than sharing its particular names
-    let n_art = ix.articles.len() as f32 + 1.0;
-    let idf = |e: &u32| (n_art / ix.entities[*e as usize].articles.len() as f32).ln();
-    let w = |v: &[u32]| v.iter().map(idf).sum::<f32>();
-    let all = w(&shared_entities) + w(&only_a) + w(&only_b);
-    let overlap = if all > 0.0 {
-        w(&shared_entities) / all
-    } else {
-        0.0
-    };
-    let relation = relation(ix, a, b, aligned, overlap, !quotes.is_empty());
     Comparison {
         a,
         b,
@@ -737,4 +827,39 @@ pub fn related(ix: &Index, a: usize, limit: usize) -> Vec<(usize, f32)> {
     v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     v.truncate(limit);
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reworded_pair_shows_the_words_it_changed() {
+        let t1 = "Comedian Ellen DeGeneres will make her second appearance as host.";
+        let t2 = "The comedian Ellen DeGeneres is to return as host.";
+        let ix = Index::build(
+            crate::corpus::Corpus {
+                articles: [t1, t2]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| crate::corpus::Article {
+                        id: format!("{i}"),
+                        text: t.to_string(),
+                        body: 0..t.len(),
+                        ..Default::default()
+                    })
+                    .collect(),
+                warnings: vec![],
+            },
+            2013,
+        );
+        let (da, db) = differing_words(&ix, (0, &(0..t1.len())), (1, &(0..t2.len())));
+        let words = |t: &str, v: &[Range<usize>]| {
+            v.iter()
+                .map(|r| t[r.clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(words(t1, &da), ["make", "second", "appearance"]);
+        assert_eq!(words(t2, &db), ["return"]);
+    }
 }

@@ -169,22 +169,23 @@ pub fn draw(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
     let quotes_b: Vec<Range<usize>> = cmp.quotes.iter().map(|q| q.b.clone()).collect();
     let row_lines = |k: usize, sel: bool| {
         let (i, j) = (cmp.rows[k].a, cmp.rows[k].b);
-        let left = side_lines(
-            ix,
-            th,
-            cmp.a,
-            i.map(|i| (&cmp.a_sents[i], quotes_a.clone())),
-            col_w,
-            sel,
-        );
-        let right = side_lines(
-            ix,
-            th,
-            cmp.b,
-            j.map(|j| (&cmp.b_sents[j], quotes_b.clone())),
-            col_w,
-            sel,
-        );
+        // a pair told in other words: the words each side changed, marked
+        let (mut ma, mut mb) = (quotes_a.clone(), quotes_b.clone());
+        if let (Some(i), Some(j)) = (i, j) {
+            let reworded =
+                cmp.a_sents[i].mark == Mark::Reworded || cmp.b_sents[j].mark == Mark::Reworded;
+            if cmp.rows[k].paired && reworded {
+                let (da, db) = crate::index::compare::differing_words(
+                    ix,
+                    (cmp.a, &cmp.a_sents[i].range),
+                    (cmp.b, &cmp.b_sents[j].range),
+                );
+                ma.extend(da);
+                mb.extend(db);
+            }
+        }
+        let left = side_lines(ix, th, cmp.a, i.map(|i| (&cmp.a_sents[i], ma)), col_w, sel);
+        let right = side_lines(ix, th, cmp.b, j.map(|j| (&cmp.b_sents[j], mb)), col_w, sel);
         (left, right)
     };
     // keep the selected row in view: rows have different heights
