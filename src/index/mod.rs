@@ -315,6 +315,16 @@ impl Index {
 
         progress.start(Stage::Words, articles.len());
         let failed = std::sync::Mutex::new(Vec::<Warning>::new());
+        // a bug in one article's analysis: a warning on that article
+        let fail = |a: &Article, e: String| {
+            failed
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(Warning {
+                    path: a.path.clone(),
+                    message: format!("{}: not analyzed (internal error: {e})", a.id),
+                });
+        };
         infer_dates(&mut articles, fallback_year);
         stage("dates inferred");
         // two passes: the corpus's word evidence first, then the mentions that
@@ -328,13 +338,7 @@ impl Index {
                     progress.tick();
                     // a bug in one article's analysis costs that article only
                     let p = crate::guard::guarded(|| nlp::prepare(&a.text)).unwrap_or_else(|e| {
-                        failed
-                            .lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .push(Warning {
-                                path: a.path.clone(),
-                                message: format!("{}: not analyzed (internal error: {e})", a.id),
-                            });
+                        fail(a, e);
                         nlp::Prepared {
                             tokens: vec![],
                             sentences: vec![],
@@ -382,13 +386,7 @@ impl Index {
                     nlp::analyze(&a.text, &p, &lex, a.date)
                 })
                 .unwrap_or_else(|e| {
-                    failed
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push(Warning {
-                            path: a.path.clone(),
-                            message: format!("{}: not analyzed (internal error: {e})", a.id),
-                        });
+                    fail(a, e);
                     Analysis::default()
                 });
                 // the header marker is not text

@@ -197,21 +197,26 @@ impl UserDb {
                 continue;
             }
             let (o, n) = (old.get(id).unwrap_or(&empty), new.get(id).unwrap_or(&empty));
-            if o.read != n.read {
-                tx.execute(
+            // each flag that changed, set on its own: another instance's
+            // change to the other flag stays
+            for (sql, before, now) in [
+                (
                     "INSERT INTO article (id, read) VALUES (?1, ?2)
                      ON CONFLICT(id) DO UPDATE SET read = excluded.read",
-                    params![id, n.read],
-                )
-                .map_err(|e| err(&path, e))?;
-            }
-            if o.star != n.star {
-                tx.execute(
+                    o.read,
+                    n.read,
+                ),
+                (
                     "INSERT INTO article (id, star) VALUES (?1, ?2)
                      ON CONFLICT(id) DO UPDATE SET star = excluded.star",
-                    params![id, n.star],
-                )
-                .map_err(|e| err(&path, e))?;
+                    o.star,
+                    n.star,
+                ),
+            ] {
+                if before != now {
+                    tx.execute(sql, params![id, now])
+                        .map_err(|e| err(&path, e))?;
+                }
             }
             // notes are only ever added
             for note in n.notes.iter().skip(o.notes.len()) {
