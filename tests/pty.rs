@@ -500,3 +500,68 @@ fn an_unreadable_state_file_is_kept_and_named() {
         .unwrap();
     assert_eq!(stars, 1, "the new store saves");
 }
+
+/// The terminal goes away with no SIGHUP for crossread (a shell that
+/// ignores it stays the session's leader, as a tmux pane or an ssh command
+/// can): crossread notices the hung-up terminal and ends by itself instead
+/// of spinning on it for ever (crossterm#793).
+#[test]
+fn a_terminal_that_goes_away_without_sighup_ends_the_app() {
+    let home = tempfile::tempdir().unwrap();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        &format!("trap '' HUP; {}; true", env!("CARGO_BIN_EXE_crossread")),
+    ]);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    for (k, d) in [
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ] {
+        cmd.env(k, home.path().join(d));
+    }
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (mut buf, mut seen) = ([0u8; 8192], Vec::new());
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&seen).contains("Sources") {
+                let _ = tx.send(());
+                break;
+            }
+        }
+        // (the reader, a handle on the terminal, goes with this thread)
+    });
+    rx.recv_timeout(Duration::from_secs(30))
+        .expect("the app came up");
+    std::thread::sleep(Duration::from_millis(300));
+    // the terminal goes away
+    drop(pty.master);
+    let t0 = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if t0.elapsed() > Duration::from_secs(15) {
+            let _ = child.kill();
+            panic!("still running 15 s after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -93,9 +93,26 @@ pub fn analyze(
     lex: &Lexicon,
     reference: Option<NaiveDate>,
 ) -> Analysis {
-    let mentions = entities::mentions(text, &prepared.tokens, &prepared.sentences, lex);
-    let timexes = timex::extract(text, &prepared.sentences, reference);
-    let quotes = quotes::quotes(text);
+    // a very long text: its names and its times on two cores at once
+    let ((mentions, timexes), quotes) = if text.len() >= 1 << 20 {
+        rayon::join(
+            || {
+                rayon::join(
+                    || entities::mentions(text, &prepared.tokens, &prepared.sentences, lex),
+                    || timex::extract(text, &prepared.sentences, reference),
+                )
+            },
+            || quotes::quotes(text),
+        )
+    } else {
+        (
+            (
+                entities::mentions(text, &prepared.tokens, &prepared.sentences, lex),
+                timex::extract(text, &prepared.sentences, reference),
+            ),
+            quotes::quotes(text),
+        )
+    };
     Analysis {
         sentences: prepared.sentences.clone(),
         mentions,

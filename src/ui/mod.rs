@@ -469,6 +469,7 @@ pub fn run(
             }
         });
     }
+    watch_for_hangup();
     let loaded = match load_with_screen(&mut term, &th, load) {
         Ok(Ok(x)) => Ok(x),
         Ok(Err(e)) => Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, e)),
@@ -589,6 +590,43 @@ pub fn run(
     );
     restore();
     res
+}
+
+/// A terminal that went away (its window closed, ssh dropped) with no
+/// SIGHUP reaching crossread (a shell that ignores it stays the session's
+/// leader) leaves the input permanently readable at end of file, and
+/// crossterm's reading then spins without returning (crossterm#793). A
+/// thread asks the terminal every second, without reading it, whether it
+/// hung up, and ends the process if so: nothing is unsaved.
+fn watch_for_hangup() {
+    use std::os::fd::AsRawFd;
+    // crossterm reads stdin when it is a terminal, else /dev/tty
+    let tty = std::fs::File::open("/dev/tty").ok();
+    // SAFETY: isatty on this process's standard input.
+    let fd = if unsafe { libc::isatty(0) } == 1 {
+        0
+    } else if let Some(t) = &tty {
+        t.as_raw_fd()
+    } else {
+        return;
+    };
+    std::thread::spawn(move || {
+        let _keep = tty;
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            let mut p = libc::pollfd {
+                fd,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: poll on one descriptor this process holds, no wait.
+            let n = unsafe { libc::poll(&mut p, 1, 0) };
+            if n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                crate::log!("the terminal hung up: leaving");
+                std::process::exit(129);
+            }
+        }
+    });
 }
 
 /// The one way out, for quit, error, panic and every signal: mouse
