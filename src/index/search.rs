@@ -175,11 +175,17 @@ impl Prepared {
             .iter()
             .map(|(_, t)| match t {
                 Term::Text(w) if w.split_whitespace().any(|w| !g.is_common(w)) => {
-                    let l = w.to_lowercase();
+                    // (compared without a lower-case copy of every alias:
+                    // this runs at every key typed)
+                    let same = |a: &str| {
+                        a.chars()
+                            .flat_map(char::to_lowercase)
+                            .eq(w.chars().flat_map(char::to_lowercase))
+                    };
                     ix.entities
                         .iter()
                         .filter(|e| e.aliases.len() > 1)
-                        .filter(|e| e.aliases.iter().any(|a| a.to_lowercase() == l))
+                        .filter(|e| e.aliases.iter().any(|a| same(a)))
                         .max_by_key(|e| e.mentions.len())
                         .map(|e| e.id)
                 }

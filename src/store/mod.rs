@@ -235,9 +235,19 @@ impl Files {
     }
 }
 
+#[cfg(test)]
 thread_local! {
     /// Set by a test only: writes without the lock, to show what it prevents.
     static NO_LOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether corrections are written under the lock: always, but in the test
+/// that shows what the lock prevents.
+fn locking() -> bool {
+    #[cfg(test)]
+    return !NO_LOCK.with(|n| n.get());
+    #[cfg(not(test))]
+    true
 }
 
 /// The aliases file as the app edits it.
@@ -261,7 +271,7 @@ impl AliasFile {
         // read, merged and written under the lock: another instance's
         // correction made meanwhile is kept
         let _lock = match &self.path {
-            Some(p) if !NO_LOCK.with(|n| n.get()) => {
+            Some(p) if locking() => {
                 Some(FileLock::take(p).map_err(|e| format!("{}: {e}", p.display()))?)
             }
             _ => None,

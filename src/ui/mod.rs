@@ -601,15 +601,17 @@ pub fn run(
 fn watch_for_hangup() {
     use std::os::fd::AsRawFd;
     // crossterm reads stdin when it is a terminal, else /dev/tty
-    let tty = std::fs::File::open("/dev/tty").ok();
     // SAFETY: isatty on this process's standard input.
-    let fd = if unsafe { libc::isatty(0) } == 1 {
-        0
-    } else if let Some(t) = &tty {
-        t.as_raw_fd()
+    let stdin_tty = unsafe { libc::isatty(0) } == 1;
+    let tty = if stdin_tty {
+        None
     } else {
-        return;
+        match std::fs::File::open("/dev/tty") {
+            Ok(t) => Some(t),
+            Err(_) => return,
+        }
     };
+    let fd = tty.as_ref().map_or(0, |t| t.as_raw_fd());
     std::thread::spawn(move || {
         let _keep = tty;
         loop {
