@@ -2,7 +2,8 @@
 
 use crate::corpus;
 use crate::index::aliases::Aliases;
-use crate::index::{cache, Index, Progress, Stage};
+use crate::index::cache::{self, PendingSave};
+use crate::index::{Index, Progress, Stage};
 use crate::output;
 use crate::store;
 use crate::ui;
@@ -134,24 +135,6 @@ fn inputs(paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
 /// The aliases file named on the command line, else the one in the config folder.
 pub fn aliases(path: Option<PathBuf>) -> (store::AliasFile, Option<String>) {
     store::AliasFile::open(path.or_else(store::aliases_path))
-}
-
-/// A freshly analyzed index still to be written to the cache.
-pub struct PendingSave {
-    path: PathBuf,
-    key: cache::Key,
-}
-
-impl PendingSave {
-    /// Saves `ix`, whose first `corpus_warnings` warnings are the corpus's
-    /// (the others, about the user's own files, are not cached).
-    pub fn save(self, ix: &Index, corpus_warnings: usize) {
-        let t = std::time::Instant::now();
-        match cache::save(&self.path, &self.key, ix, corpus_warnings) {
-            Ok(()) => crate::log!("cached in {:?}: {}", t.elapsed(), self.path.display()),
-            Err(e) => crate::log!("not cached: {e}"),
-        }
-    }
 }
 
 /// The analyzed corpus: from the cache when nothing changed, else read and

@@ -3,6 +3,7 @@
 //! Dependencies flow one way: `corpus` -> `nlp` -> `index` -> `app` -> `ui`.
 
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod corpus;
 pub mod days;

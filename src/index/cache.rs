@@ -447,7 +447,7 @@ pub fn save(path: &Path, key: &Key, ix: &Index, corpus_warnings: usize) -> Resul
         .map(|i| i * CHUNK..((i + 1) * CHUNK).min(n))
         .collect();
     // streamed to the file part by part: the index is never copied whole
-    crate::store::save_atomic_with(path, |w| {
+    crate::atomic::save_atomic_with(path, |w| {
         w.write_all(MAGIC.as_slice())?;
         let part = |w: &mut dyn std::io::Write, bytes: Vec<u8>| -> std::io::Result<()> {
             postcard::to_io(&(bytes.len() as u64), &mut *w).map_err(io)?;
@@ -471,6 +471,24 @@ pub fn save(path: &Path, key: &Key, ix: &Index, corpus_warnings: usize) -> Resul
         Ok(())
     })
     .map_err(|e| e.to_string())
+}
+
+/// A freshly analyzed index still to be written to the cache.
+pub struct PendingSave {
+    pub path: std::path::PathBuf,
+    pub key: Key,
+}
+
+impl PendingSave {
+    /// Saves `ix`, whose first `corpus_warnings` warnings are the corpus's
+    /// (the others, about the user's own files, are not cached).
+    pub fn save(self, ix: &super::Index, corpus_warnings: usize) {
+        let t = std::time::Instant::now();
+        match save(&self.path, &self.key, ix, corpus_warnings) {
+            Ok(()) => crate::log!("cached in {:?}: {}", t.elapsed(), self.path.display()),
+            Err(e) => crate::log!("not cached: {e}"),
+        }
+    }
 }
 
 #[cfg(test)]

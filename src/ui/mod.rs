@@ -419,7 +419,7 @@ fn correct(ix: &mut Index, aliases: &mut crate::store::AliasFile, s: &mut State,
 
 /// What the loading thread hands over: the index and, when it was analyzed
 /// just now, the cache still to write.
-pub type Loaded = Result<(Index, Option<crate::cli::PendingSave>), String>;
+pub type Loaded = Result<(Index, Option<crate::index::cache::PendingSave>), String>;
 
 /// Opens the corpus in the terminal and restores the terminal on the way out.
 /// The terminal comes up at once: `load` runs on a thread of its own while a
