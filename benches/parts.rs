@@ -7,7 +7,7 @@ use crossread::app::{keymap::Keymap, update, Action, State};
 use crossread::corpus;
 use crossread::index::{cache, search, Index};
 use crossread::nlp;
-use crossread::ui::{draw, theme::Theme, wrap::Wrapped};
+use crossread::ui::{theme::Theme, wrap::Wrapped};
 use ratatui::{backend::TestBackend, Terminal};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -175,10 +175,7 @@ fn main() {
     let mut s = State::new(&ix);
     let mut wrap = Wrapped::default();
     let mut frame = |s: &mut State, wrap: &mut Wrapped| {
-        term.draw(|f| {
-            draw::draw(f, s, &ix, &km, &th, wrap);
-        })
-        .unwrap();
+        crossread::ui::frame(&mut term, s, &ix, (&km, &th), wrap).unwrap();
     };
     let first = time(1, || frame(&mut s, &mut wrap));
     row("first frame (160x48)", first, None);

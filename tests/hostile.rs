@@ -168,11 +168,11 @@ fn hostile_articles_analyze_and_draw_without_panics_or_raw_escapes() {
         .position(|a| a.path.ends_with("escapes.txt"))
         .unwrap();
     use crossread::app::{keymap::Keymap, update, Action, State};
-    use crossread::ui::{draw, theme::Theme, wrap::Wrapped};
+    use crossread::ui::{theme::Theme, wrap::Wrapped};
     use ratatui::{backend::TestBackend, Terminal};
     for (w, h) in [(20, 5), (80, 24), (200, 60)] {
         let mut s = State::new(&ix);
-        let pos = s.order.iter().position(|&a| a == esc).unwrap();
+        let pos = s.sources.order.iter().position(|&a| a == esc).unwrap();
         update(
             &mut s,
             &ix,
@@ -183,17 +183,8 @@ fn hostile_articles_analyze_and_draw_without_panics_or_raw_escapes() {
         );
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         let mut wrap = Wrapped::default();
-        term.draw(|f| {
-            draw::draw(
-                f,
-                &mut s,
-                &ix,
-                &Keymap::default_map(),
-                &Theme::mono(),
-                &mut wrap,
-            );
-        })
-        .unwrap();
+        let look = (&Keymap::default_map(), &Theme::mono());
+        crossread::ui::frame(&mut term, &mut s, &ix, look, &mut wrap).unwrap();
         let screen: String = term
             .backend()
             .buffer()

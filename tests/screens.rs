@@ -62,10 +62,7 @@ fn screen(w: u16, h: u16, keys: &str) -> String {
     .unwrap();
     // one more draw of the final state
     let mut wrapped = ui::wrap::Wrapped::default();
-    term.draw(|f| {
-        ui::draw::draw(f, &mut s, &ix, &km, &th, &mut wrapped);
-    })
-    .unwrap();
+    ui::frame(&mut term, &mut s, &ix, (&km, &th), &mut wrapped).unwrap();
     format!("{}", term.backend())
 }
 
@@ -161,10 +158,7 @@ fn clicking_a_name_focuses_it_and_again_opens_its_panel() {
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut wrapped = ui::wrap::Wrapped::default();
     let mut frame = |s: &mut State, term: &mut Terminal<TestBackend>| {
-        let mut areas = ui::draw::Areas::default();
-        term.draw(|f| areas = ui::draw::draw(f, s, &ix, &km, &th, &mut wrapped))
-            .unwrap();
-        areas
+        ui::frame(term, s, &ix, (&km, &th), &mut wrapped).unwrap()
     };
     let areas = frame(&mut s, &mut term);
     // where "Putin" stands in the reader's text on the screen
@@ -193,8 +187,8 @@ fn clicking_a_name_focuses_it_and_again_opens_its_panel() {
     let a = ui::action_for(&click(column, row), &mut s, &ix, &km, &areas).unwrap();
     assert!(matches!(a, Action::ClickText { .. }), "{a:?}");
     update(&mut s, &ix, a);
-    let m = s.mention.expect("a name focused");
-    let e = ix.mention_entity[s.article][m];
+    let m = s.reader.mention.expect("a name focused");
+    let e = ix.mention_entity[s.reader.article][m];
     assert!(ix.entities[e as usize].name.contains("Putin"));
     assert_eq!(s.overlay, Overlay::None);
     let areas = frame(&mut s, &mut term);
@@ -211,7 +205,7 @@ fn clicking_a_name_focuses_it_and_again_opens_its_panel() {
     let t = areas.timeline;
     let a = ui::action_for(&click(t.x + 3, t.y + 3), &mut s, &ix, &km, &areas).unwrap();
     update(&mut s, &ix, a);
-    assert_eq!((s.focus, s.timeline_sel), (Pane::Timeline, 2));
+    assert_eq!((s.focus, s.timeline.sel), (Pane::Timeline, 2));
     // the wheel over the reader scrolls the reader, whatever has the focus
     let wheel = Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
@@ -219,10 +213,10 @@ fn clicking_a_name_focuses_it_and_again_opens_its_panel() {
         row: r.y + 5,
         modifiers: KeyModifiers::NONE,
     });
-    let before = s.reader_scroll;
+    let before = s.reader.scroll;
     let a = ui::action_for(&wheel, &mut s, &ix, &km, &areas).unwrap();
     update(&mut s, &ix, a);
-    assert!(s.reader_scroll > before, "scrolled");
+    assert!(s.reader.scroll > before, "scrolled");
     assert_eq!(s.focus, Pane::Timeline, "the focus stays");
 }
 

@@ -248,6 +248,33 @@ pub fn sections(pane: Pane, km: &Keymap) -> Vec<Section> {
     ]
 }
 
+/// The keys of the help (and of the warnings, which only close).
+pub fn update(s: &mut super::State, action: Action) {
+    use super::Overlay;
+    match &mut s.overlay {
+        Overlay::Help { scroll } => match action {
+            // the drawing keeps the last lines in view
+            Action::Down | Action::Scroll { down: true, .. } => *scroll += 1,
+            Action::Up | Action::Scroll { down: false, .. } => *scroll = scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => *scroll += 10,
+            Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = usize::MAX / 2,
+            Action::Back | Action::Help | Action::Quit | Action::Enter => s.overlay = Overlay::None,
+            _ => {}
+        },
+        Overlay::Warnings => {
+            if matches!(
+                action,
+                Action::Back | Action::Help | Action::Quit | Action::Enter | Action::Warnings
+            ) {
+                s.overlay = Overlay::None;
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

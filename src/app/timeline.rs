@@ -1,203 +1,142 @@
-//! What the timeline panel shows: every dated item, or items grouped by day,
-//! week or month; all of them, or those of one article or one entity.
+//! The timeline pane: moving in its rows, Enter into a day or onto the
+//! sentence, zoom and filter.
 
-use crate::index::timeline::Precision;
+use super::rows::{rows, Filter, Row, Zoom};
+use super::state::State;
+use super::{nav, Action};
 use crate::index::Index;
-use chrono::Datelike;
-use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Zoom {
-    Items,
-    Day,
-    Week,
-    Month,
-}
-
-impl Zoom {
-    pub fn next(self) -> Zoom {
-        match self {
-            Zoom::Items => Zoom::Day,
-            Zoom::Day => Zoom::Week,
-            Zoom::Week => Zoom::Month,
-            Zoom::Month => Zoom::Items,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Zoom::Items => "items",
-            Zoom::Day => "days",
-            Zoom::Week => "weeks",
-            Zoom::Month => "months",
-        }
+impl State {
+    /// Recomputes the timeline rows (after a zoom, a filter or a relink).
+    pub fn refresh_timeline(&mut self, ix: &Index) {
+        let t = &mut self.timeline;
+        t.rows = rows(ix, t.zoom, t.filter);
+        t.sel = t.sel.min(t.rows.len().saturating_sub(1));
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Filter {
-    All,
-    Article(usize),
-    Entity(u32),
-}
-
-/// One row of the panel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Row {
-    Item(u32),
-    /// A day, week or month: its label and its items.
-    Bucket {
-        label: String,
-        items: Vec<u32>,
-    },
-}
-
-fn keep(ix: &Index, f: Filter, i: usize) -> bool {
-    let it = &ix.timeline.items[i];
-    match f {
-        Filter::All => true,
-        Filter::Article(a) => it.article as usize == a,
-        Filter::Entity(e) => it.entities.contains(&e),
-    }
-}
-
-/// An item's bucket at a zoom: a number for the day, week or month, or,
-/// for an item coarser than the zoom ("2025-W43" among days), its own value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Bucket<'a> {
-    At(i32),
-    Own(&'a str),
-}
-
-fn bucket(ix: &Index, zoom: Zoom, i: usize) -> Bucket<'_> {
-    let it = &ix.timeline.items[i];
-    let fine_enough = match zoom {
-        Zoom::Items => true,
-        Zoom::Day => it.precision == Precision::Day,
-        Zoom::Week => it.precision <= Precision::Week,
-        Zoom::Month => it.precision <= Precision::Month,
+/// The keys of the timeline (with the focus on it, or the wheel over it).
+pub fn update(s: &mut State, ix: &Index, action: Action) {
+    let n = s.timeline.rows.len();
+    let moved = match action {
+        Action::Click { row, .. } => (row < n).then_some(row),
+        a => nav::moved(a, s.timeline.sel, n, s.view.list_height),
     };
-    if !fine_enough {
-        return Bucket::Own(&it.value);
+    if let Some(row) = moved {
+        s.timeline.sel = row;
+        return;
     }
-    let d = it.start;
-    Bucket::At(match zoom {
-        Zoom::Items | Zoom::Day => d.num_days_from_ce(),
-        Zoom::Week => d.iso_week().year() * 100 + d.iso_week().week() as i32,
-        Zoom::Month => d.year() * 100 + d.month() as i32,
-    })
-}
-
-fn label(ix: &Index, zoom: Zoom, first: usize, b: &Bucket) -> String {
-    let d = ix.timeline.items[first].start;
-    match b {
-        Bucket::Own(v) => v.to_string(),
-        Bucket::At(_) => match zoom {
-            Zoom::Items | Zoom::Day => d.format("%Y-%m-%d").to_string(),
-            Zoom::Week => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
-            Zoom::Month => d.format("%Y-%m").to_string(),
-        },
-    }
-}
-
-/// The rows for a zoom and a filter, in date order.
-pub fn rows(ix: &Index, zoom: Zoom, filter: Filter) -> Vec<Row> {
-    let kept = (0..ix.timeline.items.len()).filter(|&i| keep(ix, filter, i));
-    if zoom == Zoom::Items {
-        return kept.map(|i| Row::Item(i as u32)).collect();
-    }
-    let mut order: Vec<Bucket> = Vec::new();
-    let mut groups: crate::fx::FxHashMap<Bucket, Vec<u32>> = Default::default();
-    for i in kept {
-        // the key is copied only for a bucket seen for the first time
-        match groups.entry(bucket(ix, zoom, i)) {
-            std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().push(i as u32),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                order.push(e.key().clone());
-                e.insert(vec![i as u32]);
-            }
+    match action {
+        Action::Enter => enter(s, ix),
+        Action::TimelineZoom => {
+            s.timeline.zoom = s.timeline.zoom.next();
+            s.timeline.sel = 0;
+            s.refresh_timeline(ix);
+            s.message = Some(format!("timeline: {}", s.timeline.zoom.label()));
         }
+        Action::TimelineFilter => {
+            let r = &s.reader;
+            let focused = r.mention.and_then(|m| ix.entity_of(r.article, m));
+            s.timeline.filter = match (s.timeline.filter, focused) {
+                (Filter::All, _) => Filter::Article(r.article),
+                (Filter::Article(_), Some(e)) => Filter::Entity(e.id),
+                _ => Filter::All,
+            };
+            s.timeline.sel = 0;
+            s.refresh_timeline(ix);
+            s.message = Some(match s.timeline.filter {
+                Filter::All => "timeline: everything".into(),
+                Filter::Article(_) => "timeline: this article only".into(),
+                Filter::Entity(e) => {
+                    format!("timeline: {} only", ix.entities[e as usize].name)
+                }
+            });
+        }
+        _ => {}
     }
-    // items are sorted by start: buckets come in the order first seen
-    order
-        .into_iter()
-        .map(|b| {
-            let items = groups.remove(&b).unwrap_or_default();
-            Row::Bucket {
-                label: label(ix, zoom, items[0] as usize, &b),
-                items,
-            }
-        })
-        .collect()
 }
 
-/// Articles and the most frequent entities of a bucket, for its row.
-pub fn summary(ix: &Index, items: &[u32]) -> (usize, Vec<u32>, bool) {
-    let mut arts: Vec<u32> = items
-        .iter()
-        .map(|&i| ix.timeline.items[i as usize].article)
-        .collect();
-    arts.sort_unstable();
-    arts.dedup();
-    let mut n: HashMap<u32, usize> = HashMap::new();
-    for &i in items {
-        for &e in &ix.timeline.items[i as usize].entities {
-            *n.entry(e).or_default() += 1;
+/// Enter on a row: a day (week, month) opens into its items; an item opens
+/// its sentence in the reader.
+fn enter(s: &mut State, ix: &Index) {
+    match s.timeline.rows.get(s.timeline.sel).cloned() {
+        Some(Row::Bucket { items, label }) => {
+            // into the bucket: its items, the first one selected
+            s.timeline.zoom = Zoom::Items;
+            s.refresh_timeline(ix);
+            s.timeline.sel = s
+                .timeline
+                .rows
+                .iter()
+                .position(|r| *r == Row::Item(items[0]))
+                .unwrap_or(0);
+            s.message = Some(format!("{label}: {} items", items.len()));
         }
+        Some(Row::Item(i)) => {
+            let it = &ix.timeline.items[i as usize];
+            let r = it.timex.clone().map(|_| it.sentence.clone());
+            s.jump_to(it.article as usize, r);
+        }
+        None => {}
     }
-    let mut top: Vec<(u32, usize)> = n.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let conflict = items
-        .iter()
-        .any(|&i| ix.timeline.events[ix.timeline.items[i as usize].event as usize].conflict);
-    (
-        arts.len(),
-        top.into_iter().take(4).map(|x| x.0).collect(),
-        conflict,
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus;
 
     #[test]
-    fn zoom_groups_and_filters_narrow() {
-        let ix = Index::build(corpus::embedded_seeds(), 2025);
-        let all = rows(&ix, Zoom::Items, Filter::All);
-        assert_eq!(all.len(), ix.timeline.items.len());
-        let days = rows(&ix, Zoom::Day, Filter::All);
-        let labels: Vec<&str> = days
+    fn timeline_enter_opens_the_sentence() {
+        use crate::app::{tests::seeds, update, Pane};
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FocusTimeline);
+        let i = ix
+            .timeline
+            .items
             .iter()
-            .map(|r| match r {
-                Row::Bucket { label, .. } => label.as_str(),
-                _ => panic!("items at day zoom"),
-            })
-            .collect();
-        assert!(labels.contains(&"2025-10-16") && labels.contains(&"2025-10-17"));
-        assert!(
-            labels.contains(&"2025-W43"),
-            "a week item keeps its own label: {labels:?}"
-        );
-        let total: usize = days
-            .iter()
-            .map(|r| match r {
-                Row::Bucket { items, .. } => items.len(),
-                _ => 0,
-            })
-            .sum();
-        assert_eq!(total, all.len(), "every item in one bucket");
-        let weeks = rows(&ix, Zoom::Week, Filter::All);
-        assert!(weeks.len() < days.len());
-        // filters
-        let a = ix.find_article("001").unwrap();
-        let only = rows(&ix, Zoom::Items, Filter::Article(a));
-        assert!(!only.is_empty() && only.len() < all.len());
-        let rubio = ix.find_entity("Rubio").unwrap().id;
-        for r in rows(&ix, Zoom::Items, Filter::Entity(rubio)) {
-            let Row::Item(i) = r else { panic!() };
-            assert!(ix.timeline.items[i as usize].entities.contains(&rubio));
+            .position(|it| it.timex.is_some())
+            .unwrap();
+        assert_eq!(s.timeline.rows[i], Row::Item(i as u32));
+        for _ in 0..i {
+            update(&mut s, &ix, Action::Down);
         }
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!(s.reader.article, ix.timeline.items[i].article as usize);
+        assert_eq!(s.reader.marks, vec![ix.timeline.items[i].sentence.clone()]);
+        assert_eq!(s.focus, Pane::Reader);
+    }
+
+    #[test]
+    fn timeline_zooms_into_a_day_and_filters_to_an_entity() {
+        use crate::app::{tests::seeds, update};
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FocusTimeline);
+        update(&mut s, &ix, Action::TimelineZoom);
+        assert_eq!(s.timeline.zoom, Zoom::Day);
+        let Row::Bucket { label, items } = s.timeline.rows[1].clone() else {
+            panic!("{:?}", s.timeline.rows)
+        };
+        update(&mut s, &ix, Action::Down);
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!(s.timeline.zoom, Zoom::Items, "Enter opens the day");
+        assert_eq!(s.timeline.rows[s.timeline.sel], Row::Item(items[0]));
+        assert!(ix.timeline.items[items[0] as usize]
+            .value
+            .starts_with(&label));
+        // filter: this article, then the focused name, then everything
+        update(&mut s, &ix, Action::FocusReader);
+        update(&mut s, &ix, Action::NextMention);
+        let r = &s.reader;
+        let e = ix.entity_of(r.article, r.mention.unwrap()).unwrap().id;
+        update(&mut s, &ix, Action::TimelineFilter);
+        assert_eq!(s.timeline.filter, Filter::Article(s.reader.article));
+        update(&mut s, &ix, Action::TimelineFilter);
+        assert_eq!(s.timeline.filter, Filter::Entity(e));
+        assert!(!s.timeline.rows.is_empty());
+        update(&mut s, &ix, Action::TimelineFilter);
+        assert_eq!(s.timeline.filter, Filter::All);
+        assert_eq!(s.timeline.rows.len(), ix.timeline.items.len());
     }
 }

@@ -2,10 +2,10 @@
 //! row, a marker per sentence, shared quotes highlighted, and a header with
 //! what the two share and where they differ.
 
-use super::draw::{one_line, styled_line, truncate, type_style};
+use super::text::{one_line, styled_line, truncate, type_style};
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::app::{Overlay, State};
+use crate::app::CompareView;
 use crate::index::compare::{Comparison, Mark};
 use crate::index::Index;
 use ratatui::layout::Rect;
@@ -137,10 +137,12 @@ fn header(ix: &Index, th: &Theme, c: &Comparison, w: usize) -> Vec<Line<'static>
     ]
 }
 
-pub fn draw(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
-    let Overlay::Compare { cmp, row, top } = &mut s.overlay else {
-        return;
-    };
+/// Draws the view; returns its first row shown (moved to keep the selected
+/// row in view).
+pub fn draw(f: &mut Frame, v: &CompareView, ix: &Index, th: &Theme, area: Rect) -> usize {
+    let cmp = &v.cmp;
+    let row = v.row.min(cmp.rows.len().saturating_sub(1));
+    let mut top = v.top;
     f.render_widget(Clear, area);
     let b = Block::default()
         .borders(Borders::ALL)
@@ -162,7 +164,7 @@ pub fn draw(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
         inner.height.saturating_sub(head_h),
     );
     if body.height == 0 || body.width < 7 {
-        return;
+        return top;
     }
     let col_w = (body.width as usize - 3) / 2;
     let quotes_a: Vec<Range<usize>> = cmp.quotes.iter().map(|q| q.a.clone()).collect();
@@ -190,27 +192,26 @@ pub fn draw(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
     };
     // keep the selected row in view: rows have different heights
     let h = body.height as usize;
-    *row = (*row).min(cmp.rows.len().saturating_sub(1));
-    if *row < *top {
-        *top = *row;
+    if row < top {
+        top = row;
     }
     loop {
-        let used: usize = (*top..=*row)
+        let used: usize = (top..=row)
             .map(|k| {
                 let (l, r) = row_lines(k, false);
                 l.len().max(r.len()) + 1
             })
             .sum();
-        if used <= h || *top >= *row {
+        if used <= h || top >= row {
             break;
         }
-        *top += 1;
+        top += 1;
     }
     let mut left_out: Vec<Line> = Vec::new();
     let mut right_out: Vec<Line> = Vec::new();
-    let mut k = *top;
+    let mut k = top;
     while k < cmp.rows.len() && left_out.len() < h {
-        let (mut l, mut r) = row_lines(k, k == *row);
+        let (mut l, mut r) = row_lines(k, k == row);
         let n = l.len().max(r.len());
         l.resize(n + 1, Line::default());
         r.resize(n + 1, Line::default());
@@ -235,4 +236,5 @@ pub fn draw(f: &mut Frame, s: &mut State, ix: &Index, th: &Theme, area: Rect) {
         Paragraph::new(right_out),
         Rect::new(body.x + col_w as u16 + 3, body.y, col_w as u16, body.height),
     );
+    top
 }
