@@ -133,7 +133,7 @@ impl Gazetteer {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.common.contains(word);
         }
-        super::text::with_lower(word, |l| self.common.contains(l))
+        super::words::with_lower(word, |l| self.common.contains(l))
     }
 
     /// Type and canonical name of a known name.

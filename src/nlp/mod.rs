@@ -6,6 +6,7 @@ pub mod gazetteer;
 pub mod quotes;
 pub mod text;
 pub mod timex;
+pub mod words;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
