@@ -104,6 +104,8 @@ pub enum Command {
         what: output::ExportWhat,
         paths: Vec<PathBuf>,
     },
+    /// Every key and what it does, as Markdown tables (with your config's keys).
+    Keys,
     /// Shell completions: crossread completions bash > ~/.local/share/bash-completion/completions/crossread
     #[command(
         after_help = "Examples:\n  crossread completions bash > ~/.local/share/bash-completion/completions/crossread\n  crossread completions zsh > ~/.zfunc/_crossread\n  crossread completions fish > ~/.config/fish/completions/crossread.fish"
@@ -474,6 +476,10 @@ pub fn main() -> i32 {
                 }
                 Some(_) => 1,
             }
+        }
+        Some(Command::Keys) => {
+            println!("{}", crate::app::help::markdown(&cfg.keymap));
+            0
         }
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;

@@ -248,6 +248,49 @@ pub fn sections(pane: Pane, km: &Keymap) -> Vec<Section> {
     ]
 }
 
+/// Every key, as Markdown tables: each pane's, then everywhere's, the
+/// input lines', the mouse's and the marks' (`crossread keys`; the README's
+/// key table is this, made with the default keys).
+pub fn markdown(km: &Keymap) -> String {
+    let esc = |s: &str| -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            if "\\`*_[]<>|".contains(c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let panes = [Pane::Sources, Pane::Reader, Pane::Timeline];
+    let mut parts: Vec<Section> = panes
+        .iter()
+        .filter_map(|&p| sections(p, km).into_iter().next())
+        .collect();
+    parts.extend(sections(Pane::Sources, km).into_iter().skip(1));
+    let mut out = String::new();
+    for (title, rows) in parts {
+        let title = title.trim_start_matches("Keys here: the ");
+        let mut c = title.chars();
+        let title: String = c
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(c)
+            .collect();
+        out.push_str(&format!(
+            "**{}**\n\n| keys | what |\n|---|---|\n",
+            esc(&title)
+        ));
+        for (keys, what) in rows {
+            out.push_str(&format!("| {} | {} |\n", esc(&keys), esc(what)));
+        }
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
 /// The keys of the help (and of the warnings, which only close).
 pub fn update(s: &mut super::State, action: Action) {
     use super::Overlay;
@@ -283,23 +326,30 @@ mod tests {
         [Pane::Sources, Pane::Reader, Pane::Timeline]
     }
 
-    /// Every key the default keymap binds appears in the help of a pane
-    /// where its action works (or everywhere's).
+    /// Every key the default keymap binds appears in the help of each pane
+    /// where its action works (a pane's own keys in its help; everywhere's
+    /// and the lists' in every pane's).
     #[test]
     fn every_bound_key_is_in_the_help_where_it_works() {
         let km = Keymap::default_map();
+        let shown = |p: Pane, key: &str| {
+            sections(p, &km).iter().any(|(_, rows)| {
+                rows.iter()
+                    .any(|(keys, _)| keys.split(", ").any(|k| k == key))
+            })
+        };
         for (key, action) in &km.keys {
-            let shown = all_panes().iter().any(|&p| {
-                sections(p, &km).iter().any(|(_, rows)| {
-                    rows.iter()
-                        .any(|(keys, _)| keys.split(", ").any(|k| k == key))
-                })
-            });
-            assert!(shown, "{key:?} ({action:?}) is in no help");
-            assert!(
-                ENTRIES.iter().any(|e| e.action == *action),
-                "{action:?} has no description"
-            );
+            let entries: Vec<&Entry> = ENTRIES.iter().filter(|e| e.action == *action).collect();
+            assert!(!entries.is_empty(), "{action:?} has no description");
+            for e in entries {
+                let panes: Vec<Pane> = all_panes()
+                    .into_iter()
+                    .filter(|&p| matches!(e.scope, Everywhere | Lists) || scope_of(p) == e.scope)
+                    .collect();
+                for p in panes {
+                    assert!(shown(p, key), "{key:?} ({action:?}) is not in {p:?}'s help");
+                }
+            }
         }
     }
 
@@ -329,5 +379,22 @@ mod tests {
                 a.scope
             );
         }
+    }
+
+    /// The README's key table is the one `crossread keys` prints with the
+    /// default keys: one description per action, in one place.
+    #[test]
+    fn the_readme_s_key_table_is_made_from_this_one() {
+        let readme = include_str!("../../README.md");
+        let start = "<!-- keys: crossread keys -->\n";
+        let end = "<!-- keys end -->";
+        let a = readme.find(start).expect("the README's key table") + start.len();
+        let b = readme[a..].find(end).expect("its end") + a;
+        let made = markdown(&Keymap::default_map());
+        assert!(
+            readme[a..b].trim() == made.trim(),
+            "the README's keys differ from `crossread keys`: run\n  \
+             cargo run -q -- keys\nand paste its output into the README"
+        );
     }
 }
