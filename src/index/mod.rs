@@ -711,14 +711,29 @@ fn build_entities(
             refs.push((ai as u32, mi as u32));
         }
     }
+    // the items of each group, one flat list (a million groups of one made
+    // a million small lists)
     let n_groups = assign.iter().flatten().max().map_or(0, |m| m + 1);
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
+    let mut start = vec![0usize; n_groups + 1];
+    for c in assign.iter().flatten() {
+        start[c + 1] += 1;
+    }
+    for g in 0..n_groups {
+        start[g + 1] += start[g];
+    }
+    let mut members = vec![0usize; start[n_groups]];
+    let mut next = start.clone();
     for (i, c) in assign.iter().enumerate() {
         if let Some(c) = c {
-            groups[*c].push(i);
+            members[next[*c]] = i;
+            next[*c] += 1;
         }
     }
-    groups.retain(|g| !g.is_empty());
+    drop(next);
+    let groups: Vec<&[usize]> = (0..n_groups)
+        .map(|g| &members[start[g]..start[g + 1]])
+        .filter(|g| !g.is_empty())
+        .collect();
     let mut mention_entity: Vec<Vec<u32>> =
         analyses.iter().map(|a| vec![0; a.mentions.len()]).collect();
     // each group becomes an entity on its own: in parallel
@@ -727,9 +742,21 @@ fn build_entities(
         .enumerate()
         .map(|(id, g)| {
             let id = id as u32;
-            let mut names: crate::fx::FxHashMap<usize, usize> = Default::default();
-            // the written forms, each once (most mentions repeat one)
-            let mut written: crate::fx::FxHashSet<&str> = Default::default();
+            // the keys with their counts, and the written forms, each once
+            // (most mentions repeat one; most groups are small: no table)
+            let mut keys_of: smallvec::SmallVec<[usize; 4]> =
+                g.iter().map(|&i| item_key[i]).collect();
+            keys_of.sort_unstable();
+            let mut names: smallvec::SmallVec<[(usize, usize); 2]> = Default::default();
+            for k in keys_of {
+                match names.last_mut() {
+                    Some(last) if last.0 == k => last.1 += 1,
+                    _ => names.push((k, 1)),
+                }
+            }
+            let mut written: smallvec::SmallVec<[&str; 4]> = g.iter().map(|&i| items[i].text).collect();
+            written.sort_unstable();
+            written.dedup();
             // votes of mentions with evidence; a type from form alone ("one
             // unknown word: other") counts only where no mention has any
             let mut votes = [0u32; 4];
@@ -740,10 +767,8 @@ fn build_entities(
             // the evidence of a full name outweighs that of a short form: "Jackson",
             // a GeoNames place, is Vincent Jackson where it links to him
             let mut best_ev: Option<(&Evidence, EntityType, bool)> = None;
-            for &i in g {
+            for &i in g.iter() {
                 let it = &items[i];
-                *names.entry(item_key[i]).or_default() += 1;
-                written.insert(it.text);
                 let s = it.mention.evidence.strength() as u32;
                 // "X said" is said of bodies too: no more than a type from form
                 if s > 0 && !matches!(it.mention.evidence, Evidence::Says(_)) {
