@@ -119,7 +119,8 @@ fn is_model_word(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-fn tokens(name: &str) -> Vec<&str> {
+/// A name's words (most names have four or fewer: no allocation for those).
+fn tokens(name: &str) -> smallvec::SmallVec<[&str; 4]> {
     name.split([' ', '-']).filter(|w| !w.is_empty()).collect()
 }
 
@@ -538,7 +539,10 @@ pub fn link(items: &[Item]) -> Linked {
     let n = keys.len();
     let mut uf = Uf((0..n).collect());
 
-    let key_tokens: Vec<Vec<&str>> = keys.iter().map(|k| tokens(k)).collect();
+    let key_tokens: Vec<smallvec::SmallVec<[&str; 4]>> = {
+        use rayon::prelude::*;
+        keys.par_iter().map(|k| tokens(k)).collect()
+    };
     let g = crate::nlp::gazetteer::Gazetteer::get();
     // the plural of another name the corpus uses ("Tories" beside "Tory"):
     // never a spelling variant of a surname ("Torres")
@@ -1029,6 +1033,8 @@ pub fn link(items: &[Item]) -> Linked {
             cluster_of.push(root_num[r] as usize);
         }
     }
+    // the words borrow the keys
+    drop(key_tokens);
     Linked {
         clusters: clusters as usize,
         cluster_of,

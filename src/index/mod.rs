@@ -810,11 +810,11 @@ fn build_entities(
                     .max_by_key(|&t| (votes[t as usize], std::cmp::Reverse(t)))
                     .unwrap_or(best_ty)
             };
-            let mut aliases: Vec<(String, usize)> = names
+            let mut aliases: smallvec::SmallVec<[(&str, usize); 2]> = names
                 .into_iter()
-                .map(|(k, n)| (keys[k].clone(), n))
+                .map(|(k, n)| (keys[k].as_str(), n))
                 .collect();
-            aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             // the fullest name, written as in running text (not shouted in a
             // headline), the most used, then the first in order; no name
             // copied to compare
@@ -826,14 +826,14 @@ fn build_entities(
                     ((n.split_whitespace().count(), !shouted, *c), n)
                 })
                 .max_by(|(ka, na), (kb, nb)| ka.cmp(kb).then_with(|| nb.cmp(na)))
-                .map(|(_, n)| n.clone())
+                .map(|(_, n)| n.to_string())
                 .unwrap_or_default();
             let mut mentions: Vec<(u32, u32)> = g.iter().map(|&i| refs[i]).collect();
             mentions.sort_unstable();
             let mut arts: Vec<u32> = mentions.iter().map(|m| m.0).collect();
             arts.dedup();
-            let mut aliases: Vec<String> = aliases.into_iter().map(|x| x.0).collect();
-            let mut surface_names: Vec<std::borrow::Cow<str>> =
+            let mut aliases: Vec<String> = aliases.into_iter().map(|x| x.0.to_string()).collect();
+            let mut surface_names: smallvec::SmallVec<[std::borrow::Cow<str>; 4]> =
                 written.into_iter().map(surface).collect();
             surface_names.sort_unstable();
             surface_names.dedup();

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 pub struct Gazetteer {
     /// Place name -> canonical name (GeoNames).
-    pub places: HashMap<&'static str, &'static str>,
+    pub places: Filtered<HashMap<&'static str, &'static str>>,
     /// The states, provinces and regions among them ("California", "Bavaria").
     pub subdivisions: HashSet<&'static str>,
     /// Variant -> (canonical, type) (hand-written alias table).
@@ -15,8 +15,8 @@ pub struct Gazetteer {
     /// Lower-case alias keys, for headline and all-caps text.
     pub aliases_lower: HashMap<String, String>,
     /// The word lists borrow the embedded text: no copy, quick to load.
-    pub first_names: HashSet<&'static str>,
-    pub common: HashSet<&'static str>,
+    pub first_names: Filtered<HashSet<&'static str>>,
+    pub common: Filtered<HashSet<&'static str>>,
     pub demonyms: HashSet<&'static str>,
     /// Titles by their token sequence ("Secretary of State").
     pub titles: HashSet<&'static str>,
@@ -25,13 +25,90 @@ pub struct Gazetteer {
     pub title_first: HashSet<&'static str>,
     pub org_words: HashSet<&'static str>,
     /// Listed company -> the name news uses ("Apple Inc." -> "Apple").
-    pub companies: HashMap<&'static str, &'static str>,
+    pub companies: Filtered<HashMap<&'static str, &'static str>>,
     pub place_words: HashSet<&'static str>,
     /// Head words of events, awards and laws ("Show", "Awards", "Act").
     pub event_words: HashSet<&'static str>,
     /// Units, currency codes, time zones and abbreviations of things: never a
     /// name on their own ("GHz", "USD", "GMT", "DUI").
     pub not_names: HashSet<&'static str>,
+    /// A filter over the aliases' and the places' names: most spans looked
+    /// up are neither.
+    known: Filtered<()>,
+}
+
+/// A table of words with a filter of bits before it: most words looked up
+/// (every name in a text) are in none of the lists, and the filter, a few
+/// bits per word that stay in the processor's cache, answers those without
+/// reaching the table (a Bloom filter: two bits per word; a word whose two
+/// bits are not both set is not in the table).
+pub struct Filtered<T> {
+    table: T,
+    bits: Vec<u64>,
+}
+
+impl<T> Filtered<T> {
+    fn new(table: T, keys: impl Fn(&T) -> Vec<&'static str>) -> Filtered<T> {
+        let bits = Filtered::over(&keys(&table)).bits;
+        Filtered { table, bits }
+    }
+}
+
+impl Filtered<()> {
+    /// A filter alone, over these words.
+    fn over(keys: &[&str]) -> Filtered<()> {
+        // sixteen bits a word: one word in a hundred not in the table passes
+        let n = (keys.len() * 16).next_power_of_two().max(64);
+        let mut bits = vec![0u64; n / 64];
+        for k in keys {
+            for b in probes(k, n) {
+                bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        Filtered { table: (), bits }
+    }
+}
+
+/// The filter's two bits for a word, of `n`.
+#[inline]
+fn probes(w: &str, n: usize) -> [usize; 2] {
+    use std::hash::BuildHasher;
+    let h = crate::fx::FxBuild::default().hash_one(w);
+    [(h as usize) & (n - 1), ((h >> 32) as usize) & (n - 1)]
+}
+
+impl<T> Filtered<T> {
+    /// Whether `w` may be in the table (false: it is not).
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let n = self.bits.len() * 64;
+        probes(w, n)
+            .iter()
+            .all(|&b| self.bits[b / 64] & (1 << (b % 64)) != 0)
+    }
+}
+
+impl Filtered<HashSet<&'static str>> {
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.may_hold(w) && self.table.contains(w)
+    }
+}
+
+impl Filtered<HashMap<&'static str, &'static str>> {
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&&'static str> {
+        if self.may_hold(w) {
+            self.table.get(w)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -99,12 +176,18 @@ impl Gazetteer {
             out
         };
         let g = Gazetteer {
-            places,
+            places: Filtered::new(places, |m| m.keys().copied().collect()),
             subdivisions,
             aliases,
             aliases_lower,
-            first_names: set(include_str!("../../assets/gazetteer/first_names.txt")),
-            common: set(include_str!("../../assets/gazetteer/common_words.txt")),
+            first_names: Filtered::new(
+                set(include_str!("../../assets/gazetteer/first_names.txt")),
+                |s| s.iter().copied().collect(),
+            ),
+            common: Filtered::new(
+                set(include_str!("../../assets/gazetteer/common_words.txt")),
+                |s| s.iter().copied().collect(),
+            ),
             demonyms: set(include_str!("../../assets/gazetteer/demonyms.tsv")),
             titles,
             longest_title,
@@ -113,8 +196,17 @@ impl Gazetteer {
             place_words: set(include_str!("../../assets/gazetteer/place_words.txt")),
             event_words: set(include_str!("../../assets/gazetteer/event_words.txt")),
             not_names: set(include_str!("../../assets/gazetteer/not_names.txt")),
-            companies,
+            companies: Filtered::new(companies, |m| m.keys().copied().collect()),
+            known: Filtered::new((), |_| vec![]),
         };
+        let mut g = g;
+        let names: Vec<&str> = g
+            .aliases
+            .keys()
+            .map(String::as_str)
+            .chain(g.places.table.keys().copied())
+            .collect();
+        g.known = Filtered::over(&names);
         crate::log!("gazetteer loaded in {:?}", t.elapsed());
         g
     }
@@ -138,6 +230,9 @@ impl Gazetteer {
 
     /// Type and canonical name of a known name.
     pub fn lookup(&self, name: &str) -> Option<(EntityType, &str)> {
+        if !self.known.may_hold(name) {
+            return None;
+        }
         if let Some((c, t)) = self.aliases.get(name) {
             return Some((*t, c));
         }
@@ -145,8 +240,8 @@ impl Gazetteer {
     }
 
     pub fn is_known_name(&self, word: &str) -> bool {
-        self.aliases.contains_key(word)
-            || self.places.contains_key(word)
+        self.known.may_hold(word)
+            && (self.aliases.contains_key(word) || self.places.contains_key(word))
             || (self.first_names.contains(word) && !self.is_common(word))
     }
 }
