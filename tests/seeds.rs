@@ -468,19 +468,82 @@ fn a_common_word_is_no_misspelt_surname() {
     assert_eq!(e.articles.len(), 1, "{:?}", e.aliases);
 }
 
-#[test]
-fn an_inferred_date_is_never_in_years_to_come() {
-    // 27 February falls on a Sunday in 2022 and 2028; the present is 2026
+/// The dates of files written in `dir`, as crossread reads them.
+fn dated(files: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "Preview: Ireland v England\n\nThe match on Sunday, 27 February was sold out.\n",
-    )
-    .unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
     let c = corpus::load(&[dir.path().to_path_buf()]).unwrap();
     let ix = Index::build(c, 2026);
-    assert_eq!(
-        ix.articles[0].date.map(|d| d.to_string()).as_deref(),
-        Some("2022-02-27")
-    );
+    let mut out: Vec<(String, Option<String>)> = ix
+        .articles
+        .iter()
+        .map(|a| (a.id.clone(), a.date.map(|d| d.to_string())))
+        .collect();
+    out.sort();
+    out
+}
+
+/// "Sunday, 27 February" fits 2011, 2016, 2022...: a weekday that fits a
+/// day and a month never dates an article alone.
+#[test]
+fn a_weekday_alone_dates_no_article() {
+    let d = dated(&[(
+        "a.txt",
+        "Preview: Ireland v England\n\nThe match on Sunday, 27 February was sold out.\n",
+    )]);
+    assert_eq!(d[0].1, None, "{d:?}");
+}
+
+/// A full date the article writes bounds the year: the one fit within a
+/// year of it.
+#[test]
+fn a_full_date_in_the_text_bounds_the_year() {
+    let d = dated(&[(
+        "a.txt",
+        "Tickets went on sale on 3 January 2011. The match on Sunday, 27 February was sold out.\n",
+    )]);
+    assert_eq!(d[0].1.as_deref(), Some("2011-02-27"), "{d:?}");
+}
+
+/// The corpus's own dates bound it too, when one day fits between a year
+/// before the earliest and the latest; over a span where several fit, none
+/// is taken.
+#[test]
+fn the_corpus_s_dates_bound_the_year_when_one_day_fits() {
+    let undated = ("u.txt", "The match on Sunday, 27 February was sold out.\n");
+    let near = [
+        ("a.txt", " date 2022-03-01 Ireland won.\n"),
+        ("b.txt", " date 2022-03-02 England lost.\n"),
+        undated,
+    ];
+    let d = dated(&near);
+    assert_eq!(d[2].1.as_deref(), Some("2022-02-27"), "{d:?}");
+    let wide = [
+        ("a.txt", " date 2005-03-01 Ireland won.\n"),
+        ("b.txt", " date 2022-03-02 England lost.\n"),
+        undated,
+    ];
+    let d = dated(&wide);
+    assert_eq!(d[2].1, None, "2011, 2016 and 2022 fit: {d:?}");
+    // never after the corpus's latest date
+    let before = [("a.txt", " date 2022-02-20 Ireland won.\n"), undated];
+    assert_eq!(dated(&before)[1].1, None);
+}
+
+/// An undated article that carries a quote a dated article carries: the
+/// quote's first publication bounds the year, and the article's own time
+/// expressions are read against the date found.
+#[test]
+fn a_dated_quote_bounds_the_year() {
+    let quote = "\"We will never accept the terms of this agreement while I am in office,\" the minister said.";
+    let a = format!(" date 2022-03-01 Talks failed. {quote}\n");
+    let b = format!("On Sunday, 27 February the talks failed. {quote} The next day he left.\n");
+    let d = dated(&[
+        ("a.txt", &a),
+        ("b.txt", &b),
+        ("c.txt", " date 2005-01-01 An old story.\n"),
+    ]);
+    assert_eq!(d[1].1.as_deref(), Some("2022-02-27"), "{d:?}");
 }

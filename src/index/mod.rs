@@ -215,38 +215,129 @@ impl Index {
     }
 }
 
-/// Dates of undated articles from "on Thursday (October 16)": the year in
-/// which that day falls on that weekday, nearest to the corpus's other dates
-/// (or to `fallback_year` when no article is dated), never after
-/// `fallback_year` (the present year).
-pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
-    let mut years: Vec<i32> = articles
+/// The one day with this weekday, month and day in `window` (none when no
+/// day or several fit: then the evidence does not bound the year).
+fn only_day(
+    (m, d, w): (u32, u32, chrono::Weekday),
+    window: std::ops::RangeInclusive<NaiveDate>,
+) -> Option<NaiveDate> {
+    let mut fits = (window.start().year()..=window.end().year())
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .filter(|day| day.weekday() == w && window.contains(day));
+    let one = fits.next()?;
+    fits.next().is_none().then_some(one)
+}
+
+/// A year either side of `anchor`, never after `latest`.
+fn around(anchor: NaiveDate, latest: NaiveDate) -> std::ops::RangeInclusive<NaiveDate> {
+    let year = chrono::Days::new(366);
+    let a = anchor.checked_sub_days(year).unwrap_or(NaiveDate::MIN);
+    let b = anchor
+        .checked_add_days(year)
+        .unwrap_or(NaiveDate::MAX)
+        .min(latest);
+    a..=b
+}
+
+/// The latest day an article of this corpus can carry: the latest date of
+/// its dated articles, else the end of `fallback_year` (the present year).
+fn latest_day(articles: &[Article], fallback_year: i32) -> NaiveDate {
+    articles
         .iter()
-        .filter_map(|a| a.date.map(|d| d.year()))
-        .collect();
-    years.sort_unstable();
-    let center = years.get(years.len() / 2).copied().unwrap_or(fallback_year);
+        .filter_map(|a| a.date)
+        .max()
+        .or_else(|| NaiveDate::from_ymd_opt(fallback_year, 12, 31))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Sets an inferred date with the sentence that gave it.
+fn set_inferred(a: &mut Article, date: NaiveDate, at: std::ops::Range<usize>) {
+    a.date = Some(date);
+    a.date_source = DateSource::Inferred;
+    let sents = nlp::text::sentences(&a.text);
+    a.date_evidence = nlp::sentence_at(&sents, at.start).map(|i| sents[i].clone());
+}
+
+/// The latest day of an article's "Thursday (October 16)" pairs that is the
+/// only fit in `window`, with where it is written (in the whole text).
+fn date_in(
+    a: &Article,
+    window: std::ops::RangeInclusive<NaiveDate>,
+) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let off = a.body.start;
+    nlp::timex::weekday_date_pairs(&a.text[a.body.clone()])
+        .into_iter()
+        .filter_map(|(m, d, w, r)| {
+            Some((
+                only_day((m, d, w), window.clone())?,
+                off + r.start..off + r.end,
+            ))
+        })
+        .max_by_key(|(d, _)| *d)
+}
+
+/// Dates of undated articles from "on Thursday (October 16)", only where
+/// evidence bounds the year to one fit: a full date the article writes
+/// ("in November 2004": a year either side of it), else the corpus's own
+/// dated articles (from a year before the earliest to the latest). A
+/// weekday that fits a day and a month is never enough alone (a fit comes
+/// back every few years), and no date comes after the corpus's latest one.
+/// The rest may be dated by the quotes they carry, after the analysis
+/// (`infer_dates_from_quotes`).
+pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
+    let latest = latest_day(articles, fallback_year);
+    let earliest = articles.iter().filter_map(|a| a.date).min();
+    let corpus = earliest.map(|e| *around(e, latest).start()..=latest);
     for a in articles.iter_mut().filter(|a| a.date.is_none()) {
-        let pairs = nlp::timex::weekday_date_pairs(&a.text[a.body.clone()]);
-        let best = pairs
-            .into_iter()
-            .filter_map(|(m, d, w, r)| {
-                // news is not written in years to come
-                (center - 30..=(center + 30).min(fallback_year))
-                    .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
-                    .filter(|date| date.weekday() == w)
-                    .min_by_key(|date| (date.year() - center).abs())
-                    .map(|date| (date, r))
-            })
-            .max_by_key(|(d, _)| *d);
-        if let Some((date, r)) = best {
-            a.date = Some(date);
-            a.date_source = DateSource::Inferred;
-            let sents = nlp::text::sentences(&a.text);
-            let off = a.body.start;
-            a.date_evidence = nlp::sentence_at(&sents, off + r.start).map(|i| sents[i].clone());
+        let body = &a.text[a.body.clone()];
+        if nlp::timex::weekday_date_pairs(body).is_empty() {
+            continue;
+        }
+        // the latest full date the text writes
+        let sents = nlp::text::sentences(body);
+        let own = nlp::timex::extract(body, &sents, None)
+            .iter()
+            .filter_map(|t| t.value.as_deref())
+            .filter(|v| v.len() == 10)
+            .filter_map(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+            .filter(|d| *d <= latest)
+            .max();
+        let found = own
+            .and_then(|o| date_in(a, around(o, latest)))
+            .or_else(|| corpus.clone().and_then(|w| date_in(a, w)));
+        if let Some((date, at)) = found {
+            set_inferred(a, date, at);
         }
     }
+}
+
+/// Undated articles that carry a quote a dated article carries too: the
+/// quote's first publication bounds the year of the article's "Thursday
+/// (October 16)". Returns the articles so dated (their time expressions are
+/// to be read again against the new date).
+pub fn infer_dates_from_quotes(
+    articles: &mut [Article],
+    carriers: &[Vec<Vec<u32>>],
+    fallback_year: i32,
+) -> Vec<usize> {
+    let latest = latest_day(articles, fallback_year);
+    let mut dated = vec![];
+    for ai in 0..articles.len() {
+        if articles[ai].date.is_some() {
+            continue;
+        }
+        let anchor = carriers[ai]
+            .iter()
+            .flatten()
+            .filter_map(|&o| articles[o as usize].date)
+            .min();
+        let Some(anchor) = anchor else { continue };
+        if let Some((date, at)) = date_in(&articles[ai], around(anchor, latest)) {
+            set_inferred(&mut articles[ai], date, at);
+            dated.push(ai);
+        }
+    }
+    dated
 }
 
 impl Index {
@@ -415,6 +506,13 @@ impl Index {
         );
         drop(items);
         timeline::apply_quote_updates(&mut analyses, updates);
+        // undated articles dated by the quotes they carry: their time
+        // expressions read again against that date
+        for ai in infer_dates_from_quotes(&mut articles, &quote_carriers, fallback_year) {
+            let (a, an) = (&articles[ai], &mut analyses[ai]);
+            an.timexes = nlp::timex::extract(&a.text, &an.sentences, a.date);
+            an.timexes.retain(|t| t.range.start >= a.body.start);
+        }
         stage("quotes and mentions linked");
         let mut ix = Index {
             articles,
