@@ -32,6 +32,8 @@ pub struct Gazetteer {
     /// Units, currency codes, time zones and abbreviations of things: never a
     /// name on their own ("GHz", "USD", "GMT", "DUI").
     pub not_names: HashSet<&'static str>,
+    /// Words that end a street's name ("Avenue", "Ave").
+    pub street_words: HashSet<&'static str>,
     /// A filter over the aliases' and the places' names: most spans looked
     /// up are neither.
     known: Filtered<()>,
@@ -196,6 +198,7 @@ impl Gazetteer {
             place_words: set(include_str!("../../assets/gazetteer/place_words.txt")),
             event_words: set(include_str!("../../assets/gazetteer/event_words.txt")),
             not_names: set(include_str!("../../assets/gazetteer/not_names.txt")),
+            street_words: set(include_str!("../../assets/gazetteer/street_words.txt")),
             companies: Filtered::new(companies, |m| m.keys().copied().collect()),
             known: Filtered::new((), |_| vec![]),
         };

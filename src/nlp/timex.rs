@@ -1095,6 +1095,10 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                     | "hours"
                     | "local"
             );
+            // a measure, not a time: a code after it ("1852 HKT", "2000 MHz"),
+            // a dimension ("1920 x 1200", "2880 pixels by 1800"), an address
+            // ("1800 Pitkin Ave."), an index's base ("(base 1980)")
+            let not_a_time = measure_not_time(before, after, &prev);
             // a year long past is written "in 1492", "since 1776"; a bare "1500"
             // or "(1519)" is a count, a time or a code
             let long_past = s.parse::<i32>().is_ok_and(|y| y < 1800)
@@ -1116,6 +1120,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                 })
             };
             if unit_after
+                || not_a_time
                 || clock_after
                 || long_past
                 || clock_range
@@ -1179,6 +1184,66 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         }
     }
     out
+}
+
+/// Units of length a dimension is written in ("2880 pixels by 1800").
+const LENGTH_UNITS: &[&str] = &[
+    "pixels", "pixel", "px", "inches", "inch", "feet", "foot", "ft", "cm", "mm", "m", "metres",
+    "meters", "km", "miles", "yards",
+];
+
+/// Is the four-digit number between `before` and `after` a measure rather
+/// than a year: a code of a unit, a currency or a time zone after it (not
+/// after "in", "since"...), a side of a dimension, a street number, or an
+/// index's base?
+fn measure_not_time(before: &str, after: &str, prev: &str) -> bool {
+    let g = super::gazetteer::Gazetteer::get();
+    let rest = after.trim_start();
+    let words = |s: &'_ str| -> Vec<String> {
+        s.split_whitespace()
+            .take(3)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect()
+    };
+    let next = words(rest);
+    let first = next.first().map(String::as_str).unwrap_or("");
+    let year_word = matches!(
+        prev,
+        "in" | "since" | "until" | "till" | "during" | "from" | "before" | "after" | "of"
+    );
+    // (a code: "HKT", "MHz", "km"; not a word of the list written as a
+    // name's, "1996 Olympic bombing")
+    let titled = first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && first.starts_with(|c: char| c.is_ascii_uppercase());
+    let code_after = !year_word && !titled && !first.is_empty() && g.not_names.contains(first);
+    // "1920 x 1200", "2880 × 1800"
+    let times = |w: &str| w == "x" || w == "×";
+    let side = times(prev)
+        || before.trim_end().ends_with('×')
+        || rest
+            .strip_prefix(['x', '×'])
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            && !rest.starts_with("xx");
+    // "2880 by 1800", "2880 pixels by 1800"
+    let by_side = prev == "by" && {
+        let back: Vec<&str> = before
+            .trim_end()
+            .rsplitn(4, char::is_whitespace)
+            .skip(1)
+            .collect();
+        let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || c == ',') && !w.is_empty();
+        back.first().is_some_and(number)
+            || back.first().is_some_and(|u| LENGTH_UNITS.contains(u))
+                && back.get(1).is_some_and(number)
+    };
+    // "1800 Pitkin Ave.", "1600 Pennsylvania Avenue", "1800 Broadway"
+    let address = first.starts_with(|c: char| c.is_ascii_uppercase())
+        && next
+            .iter()
+            .take(3)
+            .any(|w| g.street_words.contains(w.as_str()))
+        && !year_word;
+    code_after || side || by_side || address || prev == "base"
 }
 
 /// Evidence for an undated article's date: "Thursday (October 16)",
@@ -1313,6 +1378,35 @@ mod tests {
             .filter_map(|t| t.value)
             .collect();
         assert_eq!(v, ["1987-03-03"]);
+    }
+
+    #[test]
+    fn measures_are_not_years() {
+        for text in [
+            "The screen is 2880 pixels by 1800, four times the old one.",
+            "A display of 1920 x 1200 with more pixels.",
+            "They live inside 1800 Pitkin Ave., the same building.",
+            "POSTED: 1052 GMT (1852 HKT), in the morning.",
+            "The index rose to 164.1 (base 1980) in the month.",
+            "It runs at 2000 MHz now.",
+        ] {
+            let v = run(text, Some("2007-04-10"));
+            assert!(
+                v.iter()
+                    .all(|t| !t.0.contains("18") && !t.0.contains("19") && !t.0.contains("20")),
+                "{text}: {v:?}"
+            );
+        }
+        // the same numbers with a year's evidence stay years
+        for (text, year) in [
+            ("He was born in 1800 in a village.", "1800"),
+            ("The city had grown by 1920.", "1920"),
+            ("The 1996 Olympic bombing killed one person.", "1996"),
+            ("Emissions fall 40 percent by 2030.", "2030"),
+        ] {
+            let v = run(text, Some("2007-04-10"));
+            assert!(v.iter().any(|t| t.0 == year), "{text}: {v:?}");
+        }
     }
 
     #[test]
