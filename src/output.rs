@@ -239,7 +239,7 @@ pub fn timeline(ix: &Index, json_out: bool) -> String {
                     .map(|&i| {
                         let it = &tl.items[i as usize];
                         let a = &ix.articles[it.article as usize];
-                        json!({"article": a.id, "kind": if it.timex.is_some() { "event" } else { "published" },
+                        json!({"article": a.id, "kind": "event",
                                "text": one_line(&a.text[it.sentence.clone()]), "precision": it.precision})
                     })
                     .collect();
@@ -296,11 +296,7 @@ pub fn timeline(ix: &Index, json_out: bool) -> String {
         for &i in &ev.items {
             let it = &tl.items[i as usize];
             let a = &ix.articles[it.article as usize];
-            let text = if it.timex.is_some() {
-                one_line(&a.text[it.sentence.clone()])
-            } else {
-                format!("published: {}", one_line(&a.title))
-            };
+            let text = one_line(&a.text[it.sentence.clone()]);
             let _ = writeln!(s, "    {}: {}", a.id, text);
         }
     }
@@ -568,19 +564,10 @@ pub fn export(
                 vec![
                     it.value.to_string(),
                     a.id.clone(),
-                    if it.timex.is_some() {
-                        "event"
-                    } else {
-                        "published"
-                    }
-                    .to_string(),
+                    "event".to_string(),
                     tl.events[it.event as usize].articles.len().to_string(),
                     tl.events[it.event as usize].conflict.to_string(),
-                    if it.timex.is_some() {
-                        a.text[it.sentence.clone()].to_string()
-                    } else {
-                        a.title.clone()
-                    },
+                    a.text[it.sentence.clone()].to_string(),
                 ]
             })
             .collect();

@@ -295,3 +295,70 @@ fn compare_alignment_against_hand_marked_pairs() {
     assert!(p >= 0.8, "precision {p:.2}");
     assert!(r >= 0.6, "recall {r:.2}");
 }
+
+/// On real corpora, no timeline item is made from a quantity: an item
+/// whose time expression is a bare four-digit number has no unit, code or
+/// street after it and is no side of a dimension. And no undated article of
+/// BBC (which has no dated article to bound a year) gets a date but from a
+/// full date it writes itself.
+#[test]
+fn no_event_is_made_from_a_quantity_nor_a_date_from_a_weekday() {
+    use crossread::index::Index;
+    for name in ["ecbplus_multisource.jsonl", "bbc"] {
+        let Some(p) = shared(name) else { return };
+        let ix = Index::build(corpus::load(&[p]).unwrap(), 2026);
+        let mut bare = 0;
+        for it in &ix.timeline.items {
+            let text = &ix.articles[it.article as usize].text;
+            let Some(t) = it.timex.clone() else { continue };
+            let expr = &text[t.clone()];
+            if !(expr.len() == 4 && expr.bytes().all(|b| b.is_ascii_digit())) {
+                continue;
+            }
+            bare += 1;
+            let end = it.sentence.end.max(t.end);
+            let after: Vec<&str> = text[t.end..end].split_whitespace().take(3).collect();
+            let before: Vec<&str> = text[..t.start].split_whitespace().rev().take(2).collect();
+            let next = after
+                .first()
+                .map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+            // a code of a unit, a currency or a time zone ("HKT", "MHz")
+            let g = crossread::nlp::gazetteer::Gazetteer::get();
+            let titled = next.chars().skip(1).all(|c| c.is_ascii_lowercase());
+            let code = g.not_names.contains(next) && !titled;
+            let unit = ["pixels", "x", "×", "GHz", "MHz", "km", "mph"].contains(&next);
+            let side = before
+                .first()
+                .is_some_and(|w| ["x", "×", "base"].contains(w));
+            // "1800 Pitkin Ave." (not "In 2004, Coronation Street ...")
+            let year_word = before
+                .first()
+                .is_some_and(|w| ["in", "In", "since", "of", "from", "until"].contains(w));
+            let street = !year_word
+                && after
+                    .first()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && after
+                    .iter()
+                    .skip(1)
+                    .any(|w| ["Ave.", "Avenue", "Street", "St.", "Road", "Blvd."].contains(w));
+            assert!(
+                !(code || unit || side || street),
+                "{name}: a quantity made an event: {expr} in {:?}",
+                &text[it.sentence.clone()]
+            );
+        }
+        assert!(bare > 100, "{name}: {bare} years");
+        if name == "bbc" {
+            for a in ix
+                .articles
+                .iter()
+                .filter(|a| a.date_source.label() == "inferred")
+            {
+                let y = a.date.map(|d| chrono::Datelike::year(&d)).unwrap_or(0);
+                let near = (y - 1..=y + 1).any(|y| a.text.contains(&y.to_string()));
+                assert!(near, "{}: {:?} from a weekday alone", a.id, a.date);
+            }
+        }
+    }
+}

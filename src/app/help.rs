@@ -141,9 +141,10 @@ pub const MARKS: &[(&str, &str)] = &[
     ),
     ("⚠", "timeline: sources give this event different dates"),
     (
-        "published:",
-        "timeline: an article's own date (no date in its text)",
+        "undated",
+        "timeline: the articles without any date, at the end",
     ),
+    ("bold", "timeline: the time expression that dates the row"),
 ];
 
 /// The entries of one scope.

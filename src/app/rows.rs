@@ -50,6 +50,8 @@ pub enum Row {
         label: String,
         items: Vec<u32>,
     },
+    /// An article with no date at all, in the group at the end.
+    Undated(u32),
 }
 
 fn keep(ix: &Index, f: Filter, i: usize) -> bool {
@@ -100,8 +102,20 @@ fn label(ix: &Index, zoom: Zoom, first: usize, b: &Bucket) -> String {
     }
 }
 
-/// The rows for a zoom and a filter, in date order.
+/// The rows for a zoom and a filter, in date order, then the undated
+/// articles (all of them, or the one filtered to; none for an entity).
 pub fn rows(ix: &Index, zoom: Zoom, filter: Filter) -> Vec<Row> {
+    let mut out = dated_rows(ix, zoom, filter);
+    let undated = ix.timeline.undated.iter().filter(|&&a| match filter {
+        Filter::All => true,
+        Filter::Article(x) => a as usize == x,
+        Filter::Entity(_) => false,
+    });
+    out.extend(undated.map(|&a| Row::Undated(a)));
+    out
+}
+
+fn dated_rows(ix: &Index, zoom: Zoom, filter: Filter) -> Vec<Row> {
     let kept = (0..ix.timeline.items.len()).filter(|&i| keep(ix, filter, i));
     if zoom == Zoom::Items {
         return kept.map(|i| Row::Item(i as u32)).collect();
@@ -166,10 +180,21 @@ mod tests {
     fn zoom_groups_and_filters_narrow() {
         let ix = Index::build(corpus::embedded_seeds(), 2025);
         let all = rows(&ix, Zoom::Items, Filter::All);
-        assert_eq!(all.len(), ix.timeline.items.len());
+        let undated = ix.timeline.undated.len();
+        assert_eq!(undated, 2, "two seeds have no date");
+        assert_eq!(all.len(), ix.timeline.items.len() + undated);
+        // the undated articles come last, in a group of their own
+        let tail: Vec<Row> = ix
+            .timeline
+            .undated
+            .iter()
+            .map(|&a| Row::Undated(a))
+            .collect();
+        assert_eq!(all[all.len() - undated..], tail[..]);
         let days = rows(&ix, Zoom::Day, Filter::All);
         let labels: Vec<&str> = days
             .iter()
+            .filter(|r| !matches!(r, Row::Undated(_)))
             .map(|r| match r {
                 Row::Bucket { label, .. } => label.as_str(),
                 _ => panic!("items at day zoom"),
@@ -187,7 +212,7 @@ mod tests {
                 _ => 0,
             })
             .sum();
-        assert_eq!(total, all.len(), "every item in one bucket");
+        assert_eq!(total, ix.timeline.items.len(), "every item in one bucket");
         let weeks = rows(&ix, Zoom::Week, Filter::All);
         assert!(weeks.len() < days.len());
         // filters

@@ -77,6 +77,7 @@ fn enter(s: &mut State, ix: &Index) {
             let r = it.timex.clone().map(|_| it.sentence.clone());
             s.jump_to(it.article as usize, r);
         }
+        Some(Row::Undated(a)) => s.jump_to(a as usize, None),
         None => {}
     }
 }
@@ -137,6 +138,23 @@ mod tests {
         assert!(!s.timeline.rows.is_empty());
         update(&mut s, &ix, Action::TimelineFilter);
         assert_eq!(s.timeline.filter, Filter::All);
-        assert_eq!(s.timeline.rows.len(), ix.timeline.items.len());
+        let undated = ix.timeline.undated.len();
+        assert_eq!(s.timeline.rows.len(), ix.timeline.items.len() + undated);
+    }
+
+    /// Enter on an undated article's row (at the end) reads it.
+    #[test]
+    fn an_undated_row_opens_its_article() {
+        use crate::app::{tests::seeds, update, Pane};
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FocusTimeline);
+        update(&mut s, &ix, Action::Bottom);
+        let Some(Row::Undated(a)) = s.timeline.rows.last().cloned() else {
+            panic!("{:?}", s.timeline.rows.last())
+        };
+        update(&mut s, &ix, Action::Enter);
+        assert_eq!((s.focus, s.reader.article), (Pane::Reader, a as usize));
+        assert!(ix.articles[a as usize].date.is_none());
     }
 }

@@ -26,7 +26,7 @@ pub struct Key {
 
 const MAGIC: &[u8; 8] = b"XREADIX1";
 /// The layout of the cached index; bumped when `Index` changes shape.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// A fast 64-bit hash of bytes (8 at a time); not cryptographic, it only
 /// tells changed content from unchanged.
@@ -367,6 +367,7 @@ fn references_hold(ix: &Index) -> bool {
                     tl.items.par_iter().all(|it| {
                         in_article(it.article, &it.sentence)
                             && it.timex.as_ref().is_none_or(|r| in_article(it.article, r))
+                            && it.also.iter().all(|r| in_article(it.article, r))
                             && it.entities.iter().all(|&e| (e as usize) < ne)
                             && (it.event as usize) < tl.events.len().max(1)
                     })

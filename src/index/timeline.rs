@@ -123,7 +123,8 @@ impl<'de> Deserialize<'de> for Value {
     }
 }
 
-/// One dated sentence (or an article's publication date).
+/// One dated sentence: a row of the timeline. An article's own date is
+/// no row (the sources list shows it).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     #[serde(with = "crate::days")]
@@ -133,10 +134,13 @@ pub struct Item {
     pub value: Value,
     pub precision: Precision,
     pub article: u32,
-    /// The sentence, or the title for a publication item.
+    /// The sentence.
     pub sentence: Range<usize>,
-    /// The time expression's range; None for a publication date.
+    /// The time expression's range (always given; kept optional for the
+    /// cache's older items).
     pub timex: Option<Range<usize>>,
+    /// The sentence's other time expressions of the same day.
+    pub also: Vec<Range<usize>>,
     pub entities: Vec<u32>,
     /// Index of the event this item belongs to.
     pub event: u32,
@@ -177,32 +181,29 @@ impl Timeline {
         // each article's items on its own, in parallel, a block of articles
         // at a time into one vector sized for the most there can be: only a
         // block's items are ever held twice
-        let most: usize = analyses.iter().map(|an| an.timexes.len() + 1).sum();
+        let most: usize = analyses.iter().map(|an| an.timexes.len()).sum();
         let mut items: Vec<Item> = Vec::with_capacity(most);
-        let make = |(ai, (a, an)): (usize, (&Article, &Analysis))| {
-            let mut items = Vec::new();
-            if let Some(d) = a.date {
-                items.push(Item {
-                    start: d,
-                    end: d,
-                    value: day_value(d),
-                    precision: Precision::Day,
-                    article: ai as u32,
-                    sentence: a
-                        .date_evidence
-                        .clone()
-                        .unwrap_or(a.body.start..a.body.start),
-                    timex: None,
-                    entities: vec![],
-                    event: 0,
-                });
-            }
+        let make = |(ai, (_, an)): (usize, (&Article, &Analysis))| {
+            let mut items: Vec<Item> = Vec::new();
             let sorted = an.mentions.is_sorted_by_key(|m| m.range.start);
             for t in &an.timexes {
                 let Some((v, s, e, p)) = dated(t, t.value.as_deref()) else {
                     continue;
                 };
                 let sentence = sentence_of(an, t);
+                let day = Value::new(v.split('T').next().unwrap_or(v));
+                // one row per sentence and day: its other expressions of
+                // that day are marked in the row ("on Thursday (October
+                // 16)", "Friday August 2, 2013 @ 8:13am PDT")
+                if let Some(same) = items
+                    .iter_mut()
+                    .rev()
+                    .take_while(|x| x.sentence == sentence)
+                    .find(|x| x.value == day)
+                {
+                    same.also.push(t.range.clone());
+                    continue;
+                }
                 // the entities of the sentence and its neighbours: who and where the event is about
                 let si = nlp::sentence_at(&an.sentences, t.range.start).unwrap_or(0);
                 let ctx_start = an
@@ -233,11 +234,12 @@ impl Timeline {
                 items.push(Item {
                     start: s,
                     end: e,
-                    value: Value::new(v.split('T').next().unwrap_or(v)),
+                    value: day,
                     precision: p,
                     article: ai as u32,
                     sentence,
                     timex: Some(t.range.clone()),
+                    also: vec![],
                     entities: ents,
                     event: 0,
                 });
@@ -404,15 +406,6 @@ fn sentence_of(an: &Analysis, t: &Timex) -> Range<usize> {
 
 /// A time expression by its article and the byte where it starts.
 pub type TimexAt = (u32, u32);
-
-/// "2025-10-16": a day as the timeline's values write it (chrono's
-/// formatting, made once per article, is slow enough to show).
-fn day_value(d: NaiveDate) -> Value {
-    match nlp::timex::Ymd::bytes(d) {
-        Some(b) => Value::new(std::str::from_utf8(&b).unwrap_or_default()),
-        None => Value::new(&nlp::timex::Ymd(d).to_string()),
-    }
-}
 
 /// A group of items of one value: its articles and entities (sorted), its items.
 type Group = (Vec<u32>, Vec<u32>, Vec<usize>);
@@ -829,20 +822,6 @@ mod tests {
         assert_eq!(&b[..a.len()], &a[..]);
         assert_eq!(a.len(), 6);
         assert_eq!(words("now")[0], a[5], "case does not matter");
-    }
-
-    #[test]
-    fn day_values_as_chrono_formats_them() {
-        for (y, m, d) in [
-            (2025, 10, 16),
-            (1987, 2, 26),
-            (5, 1, 9),
-            (9999, 12, 31),
-            (-44, 3, 15),
-        ] {
-            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            assert_eq!(day_value(day).as_str(), day.format("%Y-%m-%d").to_string());
-        }
     }
 
     #[test]
