@@ -25,6 +25,13 @@ pub fn draw(f: &mut Frame, s: &State, ix: &Index, th: &Theme, area: Rect) {
     let b = block(&title, s.focus == Pane::Timeline, th);
     let inner = b.inner(area);
     f.render_widget(b, area);
+    // the legend on the bottom border, where there is room
+    let legend = " [n] sources · ⚠ dates differ ";
+    let lw = unicode_width::UnicodeWidthStr::width(legend) as u16;
+    if area.width >= lw + 4 && area.height > 2 {
+        let r = Rect::new(area.x + area.width - lw - 2, area.y + area.height - 1, lw, 1);
+        f.render_widget(Paragraph::new(legend).style(th.dim), r);
+    }
     let h = inner.height as usize;
     let w = inner.width as usize;
     if s.timeline.rows.is_empty() {
