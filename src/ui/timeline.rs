@@ -29,7 +29,12 @@ pub fn draw(f: &mut Frame, s: &State, ix: &Index, th: &Theme, area: Rect) {
     let legend = " [n] sources · ⚠ dates differ ";
     let lw = unicode_width::UnicodeWidthStr::width(legend) as u16;
     if area.width >= lw + 4 && area.height > 2 {
-        let r = Rect::new(area.x + area.width - lw - 2, area.y + area.height - 1, lw, 1);
+        let r = Rect::new(
+            area.x + area.width - lw - 2,
+            area.y + area.height - 1,
+            lw,
+            1,
+        );
         f.render_widget(Paragraph::new(legend).style(th.dim), r);
     }
     let h = inner.height as usize;
@@ -137,7 +142,12 @@ fn item_spans(
     if cut {
         lead = format!("…{lead}");
     }
-    let expr = one_line(&text[t.clone()]);
+    let mut expr = one_line(&text[t.clone()]);
+    // a narrow pane: an expression that only repeats the date ("1890")
+    // gives its room to the words after it
+    if keep == 0 && expr == it.value.as_str() {
+        expr.clear();
+    }
     let tail = one_line(&text[t.end..sent.end]);
     // a space where the text has one ("today’s" stays one word)
     let space_before =
