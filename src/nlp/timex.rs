@@ -87,7 +87,7 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?";
-const NUM: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|twenty[- ]four|a couple of|a few|few|several|many|some|a|an)";
+const NUM: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?(?: 1/2)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|twenty[- ]four|a couple of|a few|few|several|many|some|a|an)";
 const UNIT: &str = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)";
 
 struct Patterns {
@@ -114,13 +114,16 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<dmy>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH},?{sp}{y}\b)"),
             format!(r"(?P<md>\b{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
             format!(r"(?P<dm>\b{d}\s+(?:of\s+)?{MONTH}\b)"),
+            format!(r"(?P<mrel>\b{MONTH}\s+(?i:this|last|next)\s+year\b)"),
             format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?{sp}(?:of\s+)?{y}\b)"),
             format!(r"(?P<mmod>\b(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{MONTH}\b)"),
             format!(r"(?P<month>\b{MONTH}\b)"),
             format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?)\b)"),
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
-            format!(r"(?P<decade>\b(?i:the\s+)?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
+            format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
+            format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
             format!(r"(?P<fiscal>\b(?i:fiscal|calendar)\s+{y}\b)"),
+            format!(r"(?P<year>\b(?i:early|mid|late)[- ]{y}\b)"),
             format!(r"(?P<year>\b{y}\b)"),
             // relative
             format!(r"(?P<ago>\b(?i:(?:about|nearly|almost|some|more than|less than)\s+)?(?i:{NUM})\s+(?i:{UNIT})s?\s+(?i:ago|earlier|later)\b)"),
@@ -134,7 +137,7 @@ fn patterns() -> &'static Patterns {
             // durations and sets
             format!(r"(?P<spand>\b(?i:the\s+(?:first|last|past|next|latest|coming|previous)\s+)(?i:{NUM})\s+(?i:{UNIT})s?\b)"),
             format!(r"(?P<hyph>\b(?i:{NUM})-(?i:{UNIT})(?:s?-old|-long)?\b)"),
-            format!(r"(?P<dur>\b(?i:(?:about|nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM})\s+(?i:more\s+)?(?i:{UNIT})s?\b)"),
+            format!(r"(?P<dur>\b(?i:(?:about|nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM})(?i:\s+and\s+a\s+half)?\s+(?i:more\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)"),
             format!(r"(?P<vague>\b(?i:(?:for|in|over)\s+)(?i:centuries|decades|years|months|weeks)\b)"),
             format!(r"(?P<recent>\b(?i:recent|coming)\s+(?i:days|weeks|months|years|decades)\b)"),
             format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY})\b|\b(?i:daily|annually|yearly)\b)"),
@@ -233,6 +236,17 @@ fn number(s: &str) -> Option<f64> {
     if let Ok(n) = l.parse::<f64>() {
         return Some(n);
     }
+    // "twenty four", "2 1/2"
+    if let Some((tens, ones)) = l.split_once(' ') {
+        if let Some(t) = ones.strip_suffix("1/2").map(str::trim) {
+            return number(tens).filter(|_| t.is_empty()).map(|n| n + 0.5);
+        }
+        if let (Some(t), Some(o)) = (number(tens), number(ones)) {
+            if t >= 20.0 && t % 10.0 == 0.0 && o < 10.0 {
+                return Some(t + o);
+            }
+        }
+    }
     let v = match l.as_str() {
         "a" | "an" | "one" => 1.0,
         "two" | "a couple of" => 2.0,
@@ -254,7 +268,6 @@ fn number(s: &str) -> Option<f64> {
         "eighteen" => 18.0,
         "nineteen" => 19.0,
         "twenty" => 20.0,
-        "twenty four" => 24.0,
         "thirty" => 30.0,
         "forty" => 40.0,
         "fifty" => 50.0,
@@ -300,11 +313,18 @@ fn num_unit(s: &str) -> Option<(Option<f64>, &str)> {
         "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter",
     ];
     let lower = s.to_ascii_lowercase();
+    // "a minute and a half", "two and a half years"
+    if let Some(at) = lower.find(" and a half") {
+        let rest = format!("{}{}", &s[..at], &s[at + " and a half".len()..]);
+        let (n, _) = num_unit(&rest)?;
+        let upos = re_unit.iter().filter_map(|u| lower.rfind(u)).max()?;
+        return Some((n.map(|n| n + 0.5), &s[upos..]));
+    }
     let upos = re_unit.iter().filter_map(|u| lower.rfind(u)).max()?;
     let before = lower[..upos].trim_end_matches(['-', ' ']).trim();
     let words: Vec<&str> = before.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    // the number is the longest tail of words that parses
-    for k in (0..words.len()).rev() {
+    // the number is the longest tail of words that parses ("twenty four")
+    for k in 0..words.len() {
         let cand = words[k..].join(" ");
         if let Some(n) = number(&cand) {
             return Some((Some(n), &s[upos..]));
@@ -328,6 +348,10 @@ fn duration_value(n: Option<f64>, unit: &str) -> String {
                 format!("P{}Y6M", v as i64)
             } else if code == "H" && (v * 2.0).fract() == 0.0 {
                 format!("PT{}H30M", v as i64)
+            } else if code == "M" && time && (v * 2.0).fract() == 0.0 {
+                format!("PT{}M30S", v as i64)
+            } else if code == "D" && (v * 2.0).fract() == 0.0 {
+                format!("P{}DT12H", v as i64)
             } else {
                 format!("{p}{v}{code}")
             }
@@ -538,6 +562,54 @@ impl Resolver<'_> {
                     .and_then(|y| y.parse::<i32>().ok())
                     .or(r.map(|r| r.year()));
                 (Date, y.map(|y| format!("{y}-H{h}")))
+            }
+            "century" => {
+                // "the 20th century": 19; "the eleventh century": 10
+                let l = s.to_ascii_lowercase();
+                let digits: String = l.chars().filter(|c| c.is_ascii_digit()).collect();
+                const ORD: [&str; 21] = [
+                    "first",
+                    "second",
+                    "third",
+                    "fourth",
+                    "fifth",
+                    "sixth",
+                    "seventh",
+                    "eighth",
+                    "ninth",
+                    "tenth",
+                    "eleventh",
+                    "twelfth",
+                    "thirteenth",
+                    "fourteenth",
+                    "fifteenth",
+                    "sixteenth",
+                    "seventeenth",
+                    "eighteenth",
+                    "nineteenth",
+                    "twentieth",
+                    "twenty-first",
+                ];
+                let n: i32 = if digits.is_empty() {
+                    let w = l.trim_start_matches("the ").split(' ').next()?;
+                    ORD.iter().position(|o| *o == w)? as i32 + 1
+                } else {
+                    digits.parse().ok()?
+                };
+                (Date, Some(format!("{:02}", n - 1)))
+            }
+            "mrel" => {
+                // "January this year", "June last year"
+                let m = month_in(s)?;
+                let l = s.to_ascii_lowercase();
+                let off = if l.contains(" last ") {
+                    -1
+                } else if l.contains(" next ") {
+                    1
+                } else {
+                    0
+                };
+                (Date, r.map(|r| format!("{}-{m:02}", r.year() + off)))
             }
             "decade" => {
                 let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -871,9 +943,9 @@ fn day_in(s: &str) -> Option<u32> {
 }
 
 const KINDS: &[&str] = &[
-    "iso", "mdy", "dmy", "md", "dm", "my", "mmod", "month", "quarter", "half", "decade", "fiscal",
-    "year", "ago", "rday", "anchor", "rel", "wknd", "daypart", "wday", "clock", "spand", "hyph",
-    "dur", "vague", "recent", "set", "ref",
+    "iso", "mdy", "dmy", "md", "dm", "my", "mmod", "month", "quarter", "half", "decade", "century",
+    "mrel", "fiscal", "year", "ago", "rday", "anchor", "rel", "wknd", "daypart", "wday", "clock",
+    "spand", "hyph", "dur", "vague", "recent", "set", "ref",
 ];
 
 /// Words before a bare month name that make it a month ("in May"), since
@@ -1378,6 +1450,47 @@ mod tests {
             .filter_map(|t| t.value)
             .collect();
         assert_eq!(v, ["1987-03-03"]);
+    }
+
+    /// TimeML's forms: compound and half numbers, a year or a decade with
+    /// its modifier, centuries, a month of the year before or after.
+    #[test]
+    fn compound_numbers_halves_modifiers_and_centuries() {
+        let dct = "1998-02-19";
+        for (text, expr, value) in [
+            (
+                "in the last twenty four hours",
+                "the last twenty four hours",
+                "PT24H",
+            ),
+            (
+                "It took a minute and a half.",
+                "a minute and a half",
+                "PT1M30S",
+            ),
+            ("after 2 1/2 years of talks", "2 1/2 years", "P2Y6M"),
+            ("prices peaked in mid-1996 and fell", "mid-1996", "1996"),
+            ("the boom of the late 1970s ended", "the late 1970s", "197"),
+            ("since the 20th century began", "the 20th century", "19"),
+            (
+                "a church of the eleventh century stood",
+                "the eleventh century",
+                "10",
+            ),
+            (
+                "sales rose in January this year",
+                "January this year",
+                "1998-01",
+            ),
+            ("as they did in June last year", "June last year", "1997-06"),
+        ] {
+            let v = run(text, Some(dct));
+            assert!(
+                v.iter()
+                    .any(|t| t.0 == expr && t.2.as_deref() == Some(value)),
+                "{text}: {v:?}"
+            );
+        }
     }
 
     #[test]
