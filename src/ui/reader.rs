@@ -64,6 +64,12 @@ pub fn draw(
         truncate(&one_line(&meta.join(" · ")), w),
         th.dim,
     )));
+    // an inferred date says where it came from
+    let evidence = a.date_evidence.as_ref().and_then(|r| a.text.get(r.clone()));
+    if let (crate::corpus::DateSource::Inferred, Some(why)) = (a.date_source, evidence) {
+        let line = format!("date inferred from: \"{}\"", one_line(why));
+        header.push(Line::from(Span::styled(truncate(&line, w), th.dim)));
+    }
     let mut note_marks = s.reader.marks.clone();
     for n in s.user.notes(&a.id) {
         use crate::app::userdata::{anchor, Anchor};
