@@ -127,7 +127,7 @@ fn item_spans(
     let mut lead = String::new();
     let before = one_line(&text[sent.start..t.start]);
     let mut cut = false;
-    for word in before.split(' ').rev() {
+    for word in before.split(' ').filter(|w| !w.is_empty()).rev() {
         let wide = unicode_width::UnicodeWidthStr::width(word) + 1;
         if unicode_width::UnicodeWidthStr::width(lead.as_str()) + wide > keep {
             cut = true;
@@ -142,11 +142,15 @@ fn item_spans(
     if cut {
         lead = format!("…{lead}");
     }
-    let mut expr = one_line(&text[t.clone()]);
-    // a narrow pane: an expression that only repeats the date ("1890")
-    // gives its room to the words after it
+    let expr = one_line(&text[t.clone()]);
+    // a narrow pane where the expression only repeats the date ("1890"):
+    // the sentence from its start says more
     if keep == 0 && expr == it.value.as_str() {
-        expr.clear();
+        let all = one_line(&text[sent.clone()]);
+        return vec![
+            Span::styled(head, base),
+            Span::styled(truncate(&all, room), base),
+        ];
     }
     let tail = one_line(&text[t.end..sent.end]);
     // a space where the text has one ("today’s" stays one word)
