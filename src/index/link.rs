@@ -53,7 +53,9 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     // (but "Chicago Corp" is no Chicago: a place's name stays whole)
     // (but "West Corp" is no "West": a compass word alone is no firm's name)
     if let Some((head, last)) = t.rsplit_once(' ') {
-        if CORPORATE.contains(&last.trim_end_matches('.'))
+        if crate::nlp::gazetteer::Gazetteer::get()
+            .company_key_ends
+            .contains(last.trim_end_matches('.'))
             && !crate::nlp::entities::is_compass_point(head)
             && !matches!(
                 g.lookup(head.trim_end_matches(',')),
@@ -85,32 +87,6 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     }
     t
 }
-
-const CORPORATE: &[&str] = &[
-    "Inc",
-    "Corp",
-    "Co",
-    "Ltd",
-    "LLC",
-    "Plc",
-    "PLC",
-    "plc",
-    "SA",
-    "S.A",
-    "AG",
-    "NV",
-    "N.V",
-    "GmbH",
-    "SE",
-    "SpA",
-    "AB",
-    "ASA",
-    "Limited",
-    "Incorporated",
-    "Company",
-    "Corporation",
-    "Cos",
-];
 
 /// A model designation: letters and digits, digits included ("A380", "787", "777-200").
 fn is_model_word(w: &str) -> bool {

@@ -1069,23 +1069,7 @@ pub fn is_role_of_bodies_too(t: &str) -> bool {
 
 /// The words that end a firm's name and are none alone ("Corp", "Inc").
 fn is_corporate_end(w: &str) -> bool {
-    matches!(
-        w,
-        "Corp"
-            | "Inc"
-            | "Co"
-            | "Ltd"
-            | "Plc"
-            | "PLC"
-            | "plc"
-            | "LLC"
-            | "AG"
-            | "NV"
-            | "SA"
-            | "GmbH"
-            | "Corporation"
-            | "Incorporated"
-    )
+    super::gazetteer::Gazetteer::get().company_ends.contains(w)
 }
 
 /// "North", "South", "East", "West": alone, a direction or a region ("the

@@ -32,6 +32,11 @@ pub struct Gazetteer {
     /// Units, currency codes, time zones and abbreviations of things: never a
     /// name on their own ("GHz", "USD", "GMT", "DUI").
     pub not_names: HashSet<&'static str>,
+    /// The words that end a company's name, by use (`assets/ner/company_suffixes.tsv`):
+    /// abbreviations with a full stop, the mention pass's, the linker's.
+    pub company_abbrevs: HashSet<&'static str>,
+    pub company_ends: HashSet<&'static str>,
+    pub company_key_ends: HashSet<&'static str>,
     /// Words that end a street's name ("Avenue", "Ave").
     pub street_words: HashSet<&'static str>,
     /// A filter over the aliases' and the places' names: most spans looked
@@ -177,6 +182,15 @@ impl Gazetteer {
             out.extend(lines(src).map(|l| l.split('\t').next().unwrap_or(l)));
             out
         };
+        // one table of company suffixes, a column a use
+        let suffixes = |col: usize| -> HashSet<&'static str> {
+            lines(include_str!("../../assets/ner/company_suffixes.tsv"))
+                .filter_map(|l| {
+                    let f: Vec<&str> = l.split('\t').collect();
+                    (f.get(col) == Some(&"y")).then_some(f[0])
+                })
+                .collect()
+        };
         let g = Gazetteer {
             places: Filtered::new(places, |m| m.keys().copied().collect()),
             subdivisions,
@@ -199,6 +213,9 @@ impl Gazetteer {
             event_words: set(include_str!("../../assets/gazetteer/event_words.txt")),
             not_names: set(include_str!("../../assets/gazetteer/not_names.txt")),
             street_words: set(include_str!("../../assets/gazetteer/street_words.txt")),
+            company_abbrevs: suffixes(1),
+            company_ends: suffixes(2),
+            company_key_ends: suffixes(3),
             companies: Filtered::new(companies, |m| m.keys().copied().collect()),
             known: Filtered::new((), |_| vec![]),
         };

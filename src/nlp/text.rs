@@ -217,9 +217,9 @@ fn amp_joins(at: &impl Fn(usize) -> char, start: usize, j: usize, n: usize) -> b
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREV: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
-    "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Rev", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Gov",
-    "Pres", "approx", "etc", "e.g", "i.e", "Nos", "Bros", "Messrs",
+    "Jr", "Sr", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Rev", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Gov", "Pres", "approx", "etc", "e.g",
+    "i.e", "Nos", "Messrs",
 ];
 
 /// True when the text's lines are hard-wrapped prose (newswire style):
@@ -360,7 +360,7 @@ fn place_code_before_title(text: &str, dot: usize, next: &str) -> bool {
 /// may end with: they do when the next word starts sentences and no name
 /// ("... changed its name to MCI Inc. Former WorldCom chief ...").
 fn ends_name_before_sentence(text: &str, dot: usize, next: &str) -> bool {
-    const NAME_ENDS: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr"];
+    const PERSON_ENDS: &[&str] = &["Jr", "Sr"];
     const STARTERS: &[&str] = &[
         "The",
         "It",
@@ -398,7 +398,10 @@ fn ends_name_before_sentence(text: &str, dot: usize, next: &str) -> bool {
     let word = text[..dot]
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
         .next();
-    let name_end = word.is_some_and(|w| NAME_ENDS.contains(&w) || w.contains('.'));
+    let g = super::gazetteer::Gazetteer::get();
+    let name_end = word.is_some_and(|w| {
+        PERSON_ENDS.contains(&w) || g.company_abbrevs.contains(w) || w.contains('.')
+    });
     let first = next
         .split(|c: char| !c.is_alphanumeric())
         .next()
@@ -427,6 +430,9 @@ fn is_abbreviation(text: &str, dot: usize, wrapped: bool) -> bool {
         return (wrapped || !text[dot + 1..].starts_with(['\n', '\r'])) && word.len() <= 6;
     }
     ABBREV.contains(&word)
+        || super::gazetteer::Gazetteer::get()
+            .company_abbrevs
+            .contains(word)
 }
 
 #[cfg(test)]
