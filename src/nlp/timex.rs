@@ -114,6 +114,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<dmy>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH},?{sp}{y}\b)"),
             format!(r"(?P<md>\b{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
             format!(r"(?P<dm>\b{d}\s+(?:of\s+)?{MONTH}\b)"),
+            format!(r"(?P<holiday>\b(?:(?i:last|next|this)\s+)?(?:{})\b)", holiday_names()),
             format!(r"(?P<mrel>\b{MONTH}\s+(?i:this|last|next)\s+year\b)"),
             format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?{sp}(?:of\s+)?{y}\b)"),
             format!(r"(?P<mmod>\b(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{MONTH}\b)"),
@@ -598,6 +599,33 @@ impl Resolver<'_> {
                 };
                 (Date, Some(format!("{:02}", n - 1)))
             }
+            "holiday" => {
+                let l = s.to_ascii_lowercase();
+                let name = l
+                    .trim_start_matches("last ")
+                    .trim_start_matches("next ")
+                    .trim_start_matches("this ");
+                let rule = holidays()
+                    .iter()
+                    .find(|(n, _)| {
+                        n.to_ascii_lowercase().replace('’', "'") == name.replace('’', "'")
+                    })?
+                    .1;
+                let r = r?;
+                let days: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1)
+                    .filter_map(|y| holiday_in(rule, y))
+                    .collect();
+                let d = if l.starts_with("last ") {
+                    days.into_iter().filter(|d| *d < r).max()
+                } else if l.starts_with("next ") {
+                    days.into_iter().find(|d| *d > r)
+                } else {
+                    days.into_iter()
+                        .min_by_key(|d| ((*d - r).num_days().abs(), *d > r))
+                }?;
+                self.last_day = Some(d);
+                (Date, day(d))
+            }
             "mrel" => {
                 // "January this year", "June last year"
                 let m = month_in(s)?;
@@ -942,10 +970,83 @@ fn day_in(s: &str) -> Option<u32> {
         .find_map(|w| w.parse().ok())
 }
 
+/// The holidays of `assets/timex/holidays.tsv`: (name, rule).
+fn holidays() -> &'static [(&'static str, &'static str)] {
+    static H: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    H.get_or_init(|| {
+        include_str!("../../assets/timex/holidays.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+}
+
+/// The names as one alternation, the longest first ("Christmas Day" before
+/// "Christmas"), an apostrophe written either way.
+fn holiday_names() -> String {
+    let mut names: Vec<&str> = holidays().iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+        .iter()
+        .map(|n| regex::escape(n).replace('\'', "(?:'|’)"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Western Easter Sunday of a year (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// A holiday's day in a year, by its rule.
+fn holiday_in(rule: &str, y: i32) -> Option<NaiveDate> {
+    if let Some(off) = rule.strip_prefix("easter") {
+        let n: i64 = off.parse().ok()?;
+        return shift_days(easter(y)?, n);
+    }
+    let (rule, plus) = match rule.split_once('+') {
+        Some((r, p)) => (r, p.parse::<i64>().ok()?),
+        None => (rule, 0),
+    };
+    let parts: Vec<&str> = rule.split('-').collect();
+    let d = match parts.as_slice() {
+        [m, d] => NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?,
+        [n, wd, m] => {
+            const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            let w = Weekday::try_from(DAYS.iter().position(|d| d == wd)? as u8).ok()?;
+            let m: u32 = m.parse().ok()?;
+            if *n == "L" {
+                let last = last_of_month(y, m)?;
+                let back =
+                    (last.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
+                shift_days(last, -(back as i64))?
+            } else {
+                let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                let ahead =
+                    (w.num_days_from_monday() + 7 - first.weekday().num_days_from_monday()) % 7;
+                shift_days(first, ahead as i64 + 7 * (n.parse::<i64>().ok()? - 1))?
+            }
+        }
+        _ => return None,
+    };
+    shift_days(d, plus)
+}
+
 const KINDS: &[&str] = &[
     "iso", "mdy", "dmy", "md", "dm", "my", "mmod", "month", "quarter", "half", "decade", "century",
-    "mrel", "fiscal", "year", "ago", "rday", "anchor", "rel", "wknd", "daypart", "wday", "clock",
-    "spand", "hyph", "dur", "vague", "recent", "set", "ref",
+    "mrel", "holiday", "fiscal", "year", "ago", "rday", "anchor", "rel", "wknd", "daypart", "wday",
+    "clock", "spand", "hyph", "dur", "vague", "recent", "set", "ref",
 ];
 
 /// Words before a bare month name that make it a month ("in May"), since
@@ -1490,6 +1591,60 @@ mod tests {
                     .any(|t| t.0 == expr && t.2.as_deref() == Some(value)),
                 "{text}: {v:?}"
             );
+        }
+    }
+
+    /// Holidays resolve to their day in the year nearest the article's
+    /// date, by the rules of assets/timex/holidays.tsv.
+    #[test]
+    fn holidays_by_their_rules() {
+        for (text, dct, expr, value) in [
+            (
+                "Sales fell over Thanksgiving Day.",
+                "2000-01-07",
+                "Thanksgiving Day",
+                "1999-11-25",
+            ),
+            (
+                "Voters go to the polls on Election Day.",
+                "1998-10-26",
+                "Election Day",
+                "1998-11-03",
+            ),
+            (
+                "He spoke on Christmas Eve.",
+                "2024-12-20",
+                "Christmas Eve",
+                "2024-12-24",
+            ),
+            (
+                "The attack came last Easter.",
+                "2019-06-01",
+                "last Easter",
+                "2019-04-21",
+            ),
+            (
+                "It opens on Memorial Day.",
+                "2025-05-01",
+                "Memorial Day",
+                "2025-05-26",
+            ),
+            (
+                "They met on New Year’s Day.",
+                "2025-01-03",
+                "New Year’s Day",
+                "2025-01-01",
+            ),
+        ] {
+            let v = run(text, Some(dct));
+            assert!(
+                v.iter()
+                    .any(|t| t.0 == expr && t.2.as_deref() == Some(value)),
+                "{text}: {v:?}"
+            );
+        }
+        for y in [2000, 2019, 2024, 2025] {
+            assert_eq!(easter(y).map(|d| d.weekday()), Some(Weekday::Sun));
         }
     }
 
