@@ -278,7 +278,10 @@ impl Timeline {
             )
         };
         items.par_sort_unstable_by(|a, b| (key(a), &a.value).cmp(&(key(b), &b.value)));
-        // events: same value, linked by shared entities (publication items join their article's)
+        // events: the same day or week, told by articles that share a
+        // distinctive entity (one in so many articles, "United States",
+        // tells no event from another)
+        let distinctive = distinctive_entities(mention_entity);
         let mut events: Vec<Event> = Vec::new();
         let mut by_value: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, it) in items.iter().enumerate() {
@@ -293,7 +296,7 @@ impl Timeline {
         // numbered in value order
         let grouped: Vec<Vec<Group>> = values
             .par_iter()
-            .map(|v| group_items(&items, &by_value[v]))
+            .map(|v| group_items(&items, &by_value[v], &distinctive))
             .collect();
         for (v, groups) in values.iter().zip(grouped) {
             for (arts, ents, members) in groups {
@@ -410,35 +413,64 @@ pub type TimexAt = (u32, u32);
 /// A group of items of one value: its articles and entities (sorted), its items.
 type Group = (Vec<u32>, Vec<u32>, Vec<usize>);
 
-/// The items of one value (`idx`, in timeline order) grouped into events:
-/// each item joins the first group that has its article or one of its
-/// entities; the first group of each article and entity is kept, so no group
-/// is scanned.
-fn group_items(items: &[Item], idx: &[usize]) -> Vec<Group> {
+/// The entities in few enough articles to tell one event from another: at
+/// most 5, or a fiftieth of the corpus (the seeds' Trump is in all five;
+/// Reuters' "United States" in thousands of stories is no event's mark).
+fn distinctive_entities(mention_entity: &[Vec<u32>]) -> HashSet<u32> {
+    let mut df: HashMap<u32, u32> = HashMap::default();
+    for ents in mention_entity {
+        let mut seen: Vec<u32> = ents.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        for e in seen {
+            *df.entry(e).or_default() += 1;
+        }
+    }
+    let most = (mention_entity.len() as u32 / 50).max(5);
+    df.into_iter()
+        .filter(|&(_, n)| n <= most)
+        .map(|(e, _)| e)
+        .collect()
+}
+
+/// The items of one value (`idx`, in timeline order) grouped into events.
+/// An article's items of one value are one event. Items of other articles
+/// join it only for a day or a week (a month or a year holds many events)
+/// and only when they share a distinctive entity with the event's first
+/// item: an event does not grow by its members' other entities, so a chain
+/// of stories each sharing a name with the next is not one event.
+fn group_items(items: &[Item], idx: &[usize], distinctive: &HashSet<u32>) -> Vec<Group> {
     let mut groups: Vec<(HashSet<u32>, Vec<usize>)> = Vec::new();
     let mut first_of_article: HashMap<u32, usize> = HashMap::default();
-    let mut first_of_entity: HashMap<u32, usize> = HashMap::default();
+    // the groups an entity founded (of their first item's entities)
+    let mut founded_by: HashMap<u32, usize> = HashMap::default();
     for &i in idx {
         let it = &items[i];
-        let found = it
-            .entities
-            .iter()
-            .filter_map(|e| first_of_entity.get(e))
-            .chain(first_of_article.get(&it.article))
-            .min()
-            .copied();
+        let fine = it.precision <= Precision::Week;
+        let marks = it.entities.iter().filter(|e| distinctive.contains(e));
+        let found = first_of_article.get(&it.article).copied().or_else(|| {
+            fine.then(|| {
+                marks
+                    .clone()
+                    .filter_map(|e| founded_by.get(e))
+                    .min()
+                    .copied()
+            })
+            .flatten()
+        });
         let gi = found.unwrap_or_else(|| {
             groups.push((HashSet::default(), Vec::new()));
-            groups.len() - 1
+            let gi = groups.len() - 1;
+            if fine {
+                for &e in marks {
+                    founded_by.entry(e).or_insert(gi);
+                }
+            }
+            gi
         });
         groups[gi].0.extend(it.entities.iter().copied());
         groups[gi].1.push(i);
-        let first = first_of_article.entry(it.article).or_insert(gi);
-        *first = (*first).min(gi);
-        for &e in &it.entities {
-            let first = first_of_entity.entry(e).or_insert(gi);
-            *first = (*first).min(gi);
-        }
+        first_of_article.entry(it.article).or_insert(gi);
     }
     groups
         .into_iter()
