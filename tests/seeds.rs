@@ -547,3 +547,52 @@ fn a_dated_quote_bounds_the_year() {
     ]);
     assert_eq!(d[1].1.as_deref(), Some("2022-02-27"), "{d:?}");
 }
+
+/// An event across sources needs a day or a week and a shared distinctive
+/// name: "March 2021" in two stories about Acme is two events, "5 March
+/// 2021" is one; and a story joins an event only through a name of the
+/// event's first item, not through a name of another member.
+#[test]
+fn events_group_on_a_fine_date_and_a_shared_name() {
+    let events_of = |ix: &Index, value: &str| -> Vec<usize> {
+        ix.timeline
+            .events
+            .iter()
+            .filter(|e| e.value.as_str() == value)
+            .map(|e| e.articles.len())
+            .collect()
+    };
+    let ix = texts(&[
+        ("a.txt", "In March 2021, Acme Corp cut jobs in Ohio.\n"),
+        ("b.txt", "In March 2021, Acme Corp opened a plant.\n"),
+        ("c.txt", "On 5 March 2021, Acme Corp cut jobs in Ohio.\n"),
+        ("d.txt", "On 5 March 2021, Acme Corp opened a plant.\n"),
+    ]);
+    assert_eq!(
+        events_of(&ix, "2021-03"),
+        [1, 1],
+        "a month holds many events"
+    );
+    assert_eq!(events_of(&ix, "2021-03-05"), [2]);
+    let ix = texts(&[
+        ("a.txt", "On 5 March 2021, Acme Corp met Zenith Ltd.\n"),
+        ("b.txt", "On 5 March 2021, Zenith Ltd met Borg Inc.\n"),
+        ("c.txt", "On 5 March 2021, Borg Inc bought a farm.\n"),
+    ]);
+    let mut sizes = events_of(&ix, "2021-03-05");
+    sizes.sort();
+    assert_eq!(sizes, [1, 2], "no chain from Acme through Zenith to Borg");
+}
+
+/// The words after a date marker start a sentence, as they would without
+/// it: " date 2022-03-01 On Monday..." has no name "On".
+#[test]
+fn the_words_after_a_date_marker_start_a_sentence() {
+    let ix = texts(&[(
+        "a.txt",
+        " date 2022-03-01 On Monday, Acme Corp cut jobs in Ohio.\n",
+    )]);
+    let names: Vec<&str> = ix.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"On"), "{names:?}");
+    assert!(names.contains(&"Acme"), "{names:?}");
+}

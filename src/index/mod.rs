@@ -428,7 +428,8 @@ impl Index {
                 |(mut l, mut ss), a| {
                     progress.tick();
                     // a bug in one article's analysis costs that article only
-                    let p = crate::guard::guarded(|| nlp::prepare(&a.text)).unwrap_or_else(|e| {
+                    let prepared = || nlp::prepare_body(&a.text, a.body.start);
+                    let p = crate::guard::guarded(prepared).unwrap_or_else(|e| {
                         fail(a, e);
                         nlp::Prepared {
                             tokens: vec![],

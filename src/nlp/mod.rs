@@ -87,6 +87,28 @@ pub fn prepare(text: &str) -> Prepared {
     }
 }
 
+/// `prepare` for a text whose body starts at `body` (after a header such as
+/// " date 2025-10-16 "): the body's first words start a sentence, as they
+/// would without the header ("On 5 March..." is no name "On").
+pub fn prepare_body(text: &str, body: usize) -> Prepared {
+    let mut p = prepare(text);
+    if let Some(i) = p
+        .sentences
+        .iter()
+        .position(|s| s.start < body && body < s.end)
+    {
+        let s = p.sentences[i].clone();
+        let head_end = s.start + text[s.start..body].trim_end().len();
+        if head_end > s.start {
+            p.sentences[i] = s.start..head_end;
+            p.sentences.insert(i + 1, body..s.end);
+        } else {
+            p.sentences[i] = body..s.end;
+        }
+    }
+    p
+}
+
 /// Analyzes one text against a reference date (the article's date, if any).
 pub fn analyze(
     text: &str,
