@@ -388,6 +388,8 @@ fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// The resolution state as the text is read.
 struct Resolver<'a> {
     text: &'a str,
+    /// Where the expression being resolved starts.
+    at: usize,
     reference: Option<NaiveDate>,
     /// The last resolved day-precision date, for "the following day".
     last_day: Option<NaiveDate>,
@@ -424,6 +426,25 @@ fn daypart(s: &str) -> &'static str {
 impl Resolver<'_> {
     fn future(&self, sentence: &Range<usize>) -> bool {
         patterns().future.is_match(&self.text[sentence.clone()])
+    }
+
+    /// The tense the words right before the expression give (up to four,
+    /// nearest first: "said on Thursday" past, "will meet on Thursday" to
+    /// come), by `assets/timex/tense.tsv`; None when none tells.
+    fn local_future(&self, sentence: &Range<usize>) -> Option<bool> {
+        let from = sentence.start.min(self.at);
+        let before = &self.text[from..self.at];
+        for w in before.split_whitespace().rev().take(4) {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_ascii_lowercase();
+            match tense_of(&w) {
+                Some(t) => return Some(t),
+                None if w.len() > 4 && w.ends_with("ed") => return Some(false),
+                None => {}
+            }
+        }
+        None
     }
 
     fn resolve(
@@ -828,7 +849,11 @@ impl Resolver<'_> {
                     shift_days(r, if fwd == 0 { 7 } else { fwd })?
                 } else if l.starts_with("last") {
                     shift_days(r, -(if back == 0 { 7 } else { back }))?
-                } else if self.future(sentence) && fwd != 0 {
+                } else if self
+                    .local_future(sentence)
+                    .unwrap_or_else(|| self.future(sentence))
+                    && fwd != 0
+                {
                     shift_days(r, fwd)?
                 } else {
                     shift_days(r, -back)?
@@ -968,6 +993,21 @@ fn day_in(s: &str) -> Option<u32> {
     s.split(|c: char| !c.is_ascii_digit())
         .filter(|w| !w.is_empty() && w.len() <= 2)
         .find_map(|w| w.parse().ok())
+}
+
+/// A word's tense by `assets/timex/tense.tsv`: Some(true) to come, Some(false) past.
+fn tense_of(w: &str) -> Option<bool> {
+    static T: OnceLock<std::collections::HashMap<&'static str, bool>> = OnceLock::new();
+    T.get_or_init(|| {
+        include_str!("../../assets/timex/tense.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, t)| (w, t == "future"))
+            .collect()
+    })
+    .get(w)
+    .copied()
 }
 
 /// The holidays of `assets/timex/holidays.tsv`: (name, rule).
@@ -1141,6 +1181,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
     let mut out = Vec::new();
     let mut res = Resolver {
         text,
+        at: 0,
         reference,
         last_day: None,
     };
@@ -1352,6 +1393,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             .map(|i| sentences[i].clone())
             .unwrap_or(0..text.len());
         let s = &text[range.clone()];
+        res.at = range.start;
         if let Some((ty, value)) = res.resolve(kind, s, &sent) {
             out.push(Timex { range, ty, value });
         }
@@ -1645,6 +1687,38 @@ mod tests {
         }
         for y in [2000, 2019, 2024, 2025] {
             assert_eq!(easter(y).map(|d| d.weekday()), Some(Weekday::Sun));
+        }
+    }
+
+    /// A weekday takes the tense of the words right before it: "said
+    /// Thursday" is the Thursday before, even in a sentence that goes on
+    /// with "would"; "will meet on Thursday" the one after.
+    #[test]
+    fn a_weekday_takes_the_tense_of_the_words_before_it() {
+        // 1998-03-06 is a Friday
+        for (text, value) in [
+            (
+                "A spokesman said Thursday that the troops would stay.",
+                "1998-03-05",
+            ),
+            (
+                "The ambassador said on Tuesday that Iraq would retaliate.",
+                "1998-03-03",
+            ),
+            (
+                "The company announced Monday it would cut jobs.",
+                "1998-03-02",
+            ),
+            (
+                "The king will meet Bush on Thursday in Maine.",
+                "1998-03-12",
+            ),
+        ] {
+            let v = run(text, Some("1998-03-06"));
+            assert!(
+                v.iter().any(|t| t.2.as_deref() == Some(value)),
+                "{text}: {v:?}"
+            );
         }
     }
 
