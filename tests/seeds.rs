@@ -596,3 +596,33 @@ fn the_words_after_a_date_marker_start_a_sentence() {
     assert!(!names.contains(&"On"), "{names:?}");
     assert!(names.contains(&"Acme"), "{names:?}");
 }
+
+/// A place the tables know takes a near spelling only as a slip of the
+/// keys: "Morrocco" is Morocco, "Franca" (a city in Brazil) is not France.
+#[test]
+fn a_known_place_takes_slips_not_other_names() {
+    let ix = texts(&[
+        ("a.txt", "Exports from France rose. France said so.\n"),
+        (
+            "b.txt",
+            "The mayor of Franca said the plant in Franca will close.\n",
+        ),
+        (
+            "c.txt",
+            "Morocco signed the deal. Officials in Morocco agreed.\n",
+        ),
+        ("d.txt", "The deal was signed in Morrocco on Monday.\n"),
+    ]);
+    let france = entity(&ix, "France");
+    assert!(
+        !france.aliases.iter().any(|a| a == "Franca"),
+        "{:?}",
+        france.aliases
+    );
+    let morocco = entity(&ix, "Morocco");
+    assert!(
+        morocco.aliases.iter().any(|a| a == "Morrocco"),
+        "{:?}",
+        morocco.aliases
+    );
+}

@@ -411,6 +411,29 @@ fn firsts(hashes: &[u64], same: impl Fn(u32, u32) -> bool + Sync) -> Vec<u32> {
     first
 }
 
+/// Is `written` a slip of the keys in writing `name`: the same but for
+/// case, one letter left out, one letter doubled or slipped in inside the
+/// word, or two neighbours swapped? (Another letter, or an ending added,
+/// makes another name.)
+fn slip_of(written: &str, name: &str) -> bool {
+    let (w, n): (Vec<char>, Vec<char>) = (written.chars().collect(), name.chars().collect());
+    if written.eq_ignore_ascii_case(name) {
+        return true;
+    }
+    // the first place they differ
+    let d = w.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    match w.len() as isize - n.len() as isize {
+        // left out: the rest of the name after the missing letter
+        -1 => w[d..] == n[d + 1..],
+        // doubled (the extra letter repeats the one before it), or one more
+        // letter inside the word, not at its end ("Texans", "Ugandan")
+        1 => (d > 0 && w[d] == w[d - 1] || d + 2 < w.len()) && w[d + 1..] == n[d..],
+        // swapped neighbours
+        0 => d + 1 < w.len() && w[d] == n[d + 1] && w[d + 1] == n[d] && w[d + 2..] == n[d + 2..],
+        _ => false,
+    }
+}
+
 /// Ids by a word, made by sorting: a hash table of a million distinct
 /// surnames took a third of a second to fill, a sort of them a tenth.
 struct ByWord<'a> {
@@ -580,12 +603,28 @@ pub fn link(items: &[Item]) -> Linked {
                             continue;
                         }
                         // two names the tables know are two names ("France" and
-                        // Franca, a city in Brazil)
-                        if key_tokens[b].len() == 1
-                            && g.lookup(ka).is_some()
-                            && g.lookup(kb).is_some()
-                        {
-                            continue;
+                        // Franca, a city in Brazil); and a place the tables know
+                        // has its spellings there: a near spelling of the
+                        // corpus's joins it only as a slip of the keys (a letter
+                        // left out or doubled, two swapped: "Morrocco",
+                        // "Connecitcut"), not as another letter or an ending
+                        // ("Franca", "Chino", "Marne", "Texans", "Ugandan")
+                        if key_tokens[b].len() == 1 {
+                            let place =
+                                |k: &str| g.lookup(k).is_some_and(|(t, _)| t == EntityType::Place);
+                            let (ka_known, kb_known) =
+                                (g.lookup(ka).is_some(), g.lookup(kb).is_some());
+                            if ka_known && kb_known {
+                                continue;
+                            }
+                            let slip = match (place(ka), place(kb)) {
+                                (true, false) => slip_of(kb, ka),
+                                (false, true) => slip_of(ka, kb),
+                                _ => true,
+                            };
+                            if !slip {
+                                continue;
+                            }
                         }
                         let typed_alike = ty_of(a) == ty_of(b) || weak(a) || weak(b);
                         if typed_alike && similar_tokens(&key_tokens[a], &key_tokens[b]) {
@@ -1325,5 +1364,29 @@ mod tests {
         assert_eq!(c[2], c[3], "the model's name written after it");
         assert_eq!(c[3], c[4]);
         assert_ne!(c[2], c[5]);
+    }
+
+    #[test]
+    fn slips_of_the_keys_and_other_names() {
+        for (w, n) in [
+            ("Morrocco", "Morocco"),
+            ("Connecitcut", "Connecticut"),
+            ("Tennesse", "Tennessee"),
+            ("Narobi", "Nairobi"),
+            ("N'djamena", "N'Djamena"),
+            ("Liechstenstein", "Liechtenstein"),
+        ] {
+            assert!(slip_of(w, n), "{w} is {n}");
+        }
+        for (w, n) in [
+            ("Franca", "France"),
+            ("Chino", "China"),
+            ("Marne", "Maine"),
+            ("Texans", "Texas"),
+            ("Ugandan", "Uganda"),
+            ("Livingstone", "Livingston"),
+        ] {
+            assert!(!slip_of(w, n), "{w} is not {n}");
+        }
     }
 }
