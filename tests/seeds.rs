@@ -626,3 +626,15 @@ fn a_known_place_takes_slips_not_other_names() {
         morocco.aliases
     );
 }
+
+/// A clock's marks after a time and a month or a day written out in
+/// capitals are no names: "8:13 AM PDT", "WEDNESDAY, MARCH 18".
+#[test]
+fn clock_marks_and_capital_dates_are_no_names() {
+    let ix = texts(&[(
+        "a.txt",
+        "POSTED: 8:13 AM PDT Friday. It ended at 10 PM EST.\n\nWEDNESDAY, MARCH 18: Lindsay Lohan left the court.\n",
+    )]);
+    let names: Vec<&str> = ix.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Lindsay Lohan"], "{names:?}");
+}

@@ -1083,6 +1083,23 @@ pub fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
 }
 
+/// "AM", "PM" or a time zone's code right after a time of day ("8:13 AM
+/// PDT"): part of the time, no name.
+fn is_clock_mark(cx: &Ctx, i: usize) -> bool {
+    let w = cx.w(i);
+    let mark = |w: &str| matches!(w, "AM" | "PM" | "A.M." | "P.M.");
+    if !(mark(w) || cx.g.not_names.contains(w) && is_all_caps(w)) {
+        return false;
+    }
+    // the word before, across spaces: a time ("8:13", "10") or a mark
+    let Some(prev) = i.checked_sub(1) else {
+        return false;
+    };
+    let p = cx.w(prev);
+    let time = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b':');
+    time && p.bytes().next().is_some_and(|b| b.is_ascii_digit()) || mark(p)
+}
+
 fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     let t = cx.toks[i];
     if !t.word {
@@ -1097,6 +1114,15 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
         return false;
     }
     if !is_cap(w) || is_calendar(w) {
+        return false;
+    }
+    // a month or a day written out in capitals ("WEDNESDAY, MARCH 18"; not
+    // "DEC" or "SUN", as often a company's code)
+    if w.len() >= 4 && is_all_caps(w) && is_calendar(&titlecase(w)) {
+        return false;
+    }
+    // a clock's marks after a time: "8:13 AM PDT", "10 PM EST"
+    if is_clock_mark(cx, i) {
         return false;
     }
     if all_caps_line {
