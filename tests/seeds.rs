@@ -638,3 +638,20 @@ fn clock_marks_and_capital_dates_are_no_names() {
     let names: Vec<&str> = ix.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Lindsay Lohan"], "{names:?}");
 }
+
+/// The AP style's abbreviations of US states are the states.
+#[test]
+fn state_abbreviations_are_the_states() {
+    let ix = texts(&[
+        (
+            "a.txt",
+            "He died at his home in Santa Rosa, Calif., on Thursday.\n",
+        ),
+        (
+            "b.txt",
+            "California passed the law. Voters in California agreed.\n",
+        ),
+    ]);
+    let ca = entity(&ix, "California");
+    assert_eq!(ca.articles.len(), 2, "{:?}", ca.aliases);
+}
