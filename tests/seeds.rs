@@ -655,3 +655,34 @@ fn state_abbreviations_are_the_states() {
     let ca = entity(&ix, "California");
     assert_eq!(ca.articles.len(), 2, "{:?}", ca.aliases);
 }
+
+/// A surname that no full name of its article explains goes to the person
+/// whose other articles name what this one names: "Bush" beside the
+/// Saints and New Orleans is Reggie; beside Congress and Washington,
+/// George W.
+#[test]
+fn an_ambiguous_surname_follows_its_context() {
+    let george = "George W. Bush spoke to Congress in Washington about the budget.\n";
+    let reggie = "Reggie Bush scored twice for the Saints in New Orleans.\n";
+    let ix = texts(&[
+        ("a1.txt", george),
+        ("a2.txt", george),
+        ("a3.txt", george),
+        ("b1.txt", reggie),
+        ("b2.txt", reggie),
+        ("b3.txt", reggie),
+        (
+            "c.txt",
+            "The Saints won in New Orleans after Bush scored late.\n",
+        ),
+        (
+            "d.txt",
+            "Congress met in Washington to debate the plan Bush sent.\n",
+        ),
+    ]);
+    let id = |a: &str| ix.find_article(a).unwrap() as u32;
+    let reggie = entity(&ix, "Reggie Bush");
+    let george = entity(&ix, "George W. Bush");
+    assert!(reggie.articles.contains(&id("c")), "{:?}", reggie.articles);
+    assert!(george.articles.contains(&id("d")), "{:?}", george.articles);
+}

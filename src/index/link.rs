@@ -901,6 +901,61 @@ pub fn link(items: &[Item]) -> Linked {
                 .or_else(|| cands.iter().max_by_key(|c| best(c)))
                 .copied()
         };
+        // a short form no full name of its article explains, with full names
+        // of two or more people in the corpus ("Bush": George W. or Reggie):
+        // the one whose other articles name most of what this one names,
+        // else no one (a wrong merge costs more than a split)
+        let by_context = |cands: &[usize]| -> Option<usize> {
+            let one = cands.iter().all(|&x| roots[x] == roots[cands[0]]);
+            if one || cands.iter().any(|&x| local.contains(x)) {
+                return pick(cands);
+            }
+            let shared = |c: usize| -> usize {
+                let mut seen: crate::fx::FxHashSet<usize> = Default::default();
+                for &a in key_articles[c]
+                    .iter()
+                    .filter(|&&a| a != it.article)
+                    .take(30)
+                {
+                    for &(kk, _) in &art_keys[a].0 {
+                        if kk != k && roots[kk] != roots[c] && local.contains(kk) {
+                            seen.insert(roots[kk]);
+                        }
+                    }
+                }
+                seen.len()
+            };
+            let mut scored: Vec<(usize, usize)> = cands.iter().map(|&c| (shared(c), c)).collect();
+            scored.sort_by_key(|&(n, c)| {
+                (
+                    std::cmp::Reverse(n),
+                    std::cmp::Reverse(key_articles[c].len()),
+                    c,
+                )
+            });
+            let (best, c) = scored[0];
+            let rival = scored
+                .iter()
+                .find(|&&(_, x)| roots[x] != roots[c])
+                .map_or(0, |&(n, _)| n);
+            if best > rival {
+                return Some(c);
+            }
+            // no context tells them apart: the person the corpus names ten
+            // times as often as any other of the name ("Reagan": Ronald, not
+            // Nancy), else no one
+            let arts = |x: usize| key_articles[x].len();
+            let top = *cands
+                .iter()
+                .max_by_key(|&&x| (arts(x), std::cmp::Reverse(x)))?;
+            let other = cands
+                .iter()
+                .filter(|&&x| roots[x] != roots[top])
+                .map(|&x| arts(x))
+                .max()
+                .unwrap_or(0);
+            (arts(top) >= 10 * other.max(1)).then_some(top)
+        };
         let mut surname_of_some = false;
         if strong_non_person {
             // "Jackson" in an article about Jamal Jackson is not the city
@@ -949,13 +1004,13 @@ pub fn link(items: &[Item]) -> Linked {
                         .filter(|&x| key_articles[x].len() >= 3)
                         .collect();
                     if !known.is_empty() {
-                        return pick(&known);
+                        return by_context(&known);
                     }
                     // (then it may be a body's or a team's short name, below,
                     // not an acronym's: it named someone)
                     surname_of_some = true;
                 } else {
-                    return pick(c);
+                    return by_context(c);
                 }
             }
         }
@@ -1157,7 +1212,10 @@ mod tests {
         let c = &l.cluster_of;
         assert_eq!(c[0], c[2], "Trump in article 0 is Donald");
         assert_ne!(c[1], c[2], "not Melania");
-        assert_eq!(c[3], c[4]);
+        // article 2 names no Trump in full and nothing else: no evidence
+        // between Donald (2 articles) and Melania (1), so its own
+        assert_ne!(c[3], c[4]);
+        assert_ne!(c[1], c[4]);
         assert_eq!(c[5], c[6], "variant surname joins the full name");
     }
 
