@@ -262,12 +262,13 @@ fn set_inferred(a: &mut Article, date: NaiveDate, at: std::ops::Range<usize>) {
 /// only fit in `window`, with where it is written (in the whole text).
 fn date_in(
     a: &Article,
+    pairs: &[(u32, u32, chrono::Weekday, std::ops::Range<usize>)],
     window: std::ops::RangeInclusive<NaiveDate>,
 ) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     let off = a.body.start;
-    nlp::timex::weekday_date_pairs(&a.text[a.body.clone()])
-        .into_iter()
-        .filter_map(|(m, d, w, r)| {
+    pairs
+        .iter()
+        .filter_map(|&(m, d, w, ref r)| {
             Some((
                 only_day((m, d, w), window.clone())?,
                 off + r.start..off + r.end,
@@ -290,7 +291,8 @@ pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
     let corpus = earliest.map(|e| *around(e, latest).start()..=latest);
     for a in articles.iter_mut().filter(|a| a.date.is_none()) {
         let body = &a.text[a.body.clone()];
-        if nlp::timex::weekday_date_pairs(body).is_empty() {
+        let pairs = nlp::timex::weekday_date_pairs(body);
+        if pairs.is_empty() {
             continue;
         }
         // the latest full date the text writes
@@ -303,8 +305,8 @@ pub fn infer_dates(articles: &mut [Article], fallback_year: i32) {
             .filter(|d| *d <= latest)
             .max();
         let found = own
-            .and_then(|o| date_in(a, around(o, latest)))
-            .or_else(|| corpus.clone().and_then(|w| date_in(a, w)));
+            .and_then(|o| date_in(a, &pairs, around(o, latest)))
+            .or_else(|| corpus.clone().and_then(|w| date_in(a, &pairs, w)));
         if let Some((date, at)) = found {
             set_inferred(a, date, at);
         }
@@ -332,7 +334,9 @@ pub fn infer_dates_from_quotes(
             .filter_map(|&o| articles[o as usize].date)
             .min();
         let Some(anchor) = anchor else { continue };
-        if let Some((date, at)) = date_in(&articles[ai], around(anchor, latest)) {
+        let a = &articles[ai];
+        let pairs = nlp::timex::weekday_date_pairs(&a.text[a.body.clone()]);
+        if let Some((date, at)) = date_in(a, &pairs, around(anchor, latest)) {
             set_inferred(&mut articles[ai], date, at);
             dated.push(ai);
         }
@@ -560,8 +564,14 @@ impl Index {
             t0.elapsed(),
             crate::log::rss_mib()
         );
-        self.timeline =
-            timeline::Timeline::build(&self.articles, &self.analyses, &mention_entity, &conflicts);
+        let articles_of: Vec<usize> = entities.iter().map(|e| e.articles.len()).collect();
+        self.timeline = timeline::Timeline::build(
+            &self.articles,
+            &self.analyses,
+            &mention_entity,
+            &articles_of,
+            &conflicts,
+        );
         crate::log!(
             "index: timeline built at {:?}, {} MiB",
             t0.elapsed(),

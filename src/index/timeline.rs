@@ -176,6 +176,7 @@ impl Timeline {
         articles: &[Article],
         analyses: &[Analysis],
         mention_entity: &[Vec<u32>],
+        articles_of: &[usize],
         conflicts: &[(TimexAt, TimexAt)],
     ) -> Timeline {
         // each article's items on its own, in parallel, a block of articles
@@ -281,7 +282,7 @@ impl Timeline {
         // events: the same day or week, told by articles that share a
         // distinctive entity (one in so many articles, "United States",
         // tells no event from another)
-        let distinctive = distinctive_entities(mention_entity);
+        let distinctive = distinctive_entities(articles_of, articles.len());
         let mut events: Vec<Event> = Vec::new();
         let mut by_value: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, it) in items.iter().enumerate() {
@@ -413,23 +414,14 @@ pub type TimexAt = (u32, u32);
 /// A group of items of one value: its articles and entities (sorted), its items.
 type Group = (Vec<u32>, Vec<u32>, Vec<usize>);
 
-/// The entities in few enough articles to tell one event from another: at
-/// most 5, or a fiftieth of the corpus (the seeds' Trump is in all five;
-/// Reuters' "United States" in thousands of stories is no event's mark).
-fn distinctive_entities(mention_entity: &[Vec<u32>]) -> HashSet<u32> {
-    let mut df: HashMap<u32, u32> = HashMap::default();
-    for ents in mention_entity {
-        let mut seen: Vec<u32> = ents.clone();
-        seen.sort_unstable();
-        seen.dedup();
-        for e in seen {
-            *df.entry(e).or_default() += 1;
-        }
-    }
-    let most = (mention_entity.len() as u32 / 50).max(5);
-    df.into_iter()
-        .filter(|&(_, n)| n <= most)
-        .map(|(e, _)| e)
+/// The entities in few enough articles to tell one event from another
+/// (`articles_of[e]`: entity `e`'s article count): at most 5, or a
+/// fiftieth of the corpus (the seeds' Trump is in all five; Reuters'
+/// "United States" in thousands of stories is no event's mark).
+fn distinctive_entities(articles_of: &[usize], n_articles: usize) -> HashSet<u32> {
+    let most = (n_articles / 50).max(5);
+    (0..articles_of.len() as u32)
+        .filter(|&e| articles_of[e as usize] <= most)
         .collect()
 }
 

@@ -256,12 +256,13 @@ impl Gazetteer {
         if let Some((c, t)) = self.aliases.get(name) {
             return Some((*t, c));
         }
-        self.places.get(name).map(|c| (EntityType::Place, *c))
+        // (the places' own filter is a part of `known`'s, asked already)
+        self.places.table.get(name).map(|c| (EntityType::Place, *c))
     }
 
     pub fn is_known_name(&self, word: &str) -> bool {
         self.known.may_hold(word)
-            && (self.aliases.contains_key(word) || self.places.contains_key(word))
+            && (self.aliases.contains_key(word) || self.places.table.contains_key(word))
             || (self.first_names.contains(word) && !self.is_common(word))
     }
 }
