@@ -26,7 +26,7 @@ pub struct Key {
 
 const MAGIC: &[u8; 8] = b"XREADIX1";
 /// The layout of the cached index; bumped when `Index` changes shape.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
 /// A fast 64-bit hash of bytes (8 at a time); not cryptographic, it only
 /// tells changed content from unchanged.

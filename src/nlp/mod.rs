@@ -3,6 +3,7 @@
 
 pub mod entities;
 pub mod gazetteer;
+pub mod model;
 pub mod quotes;
 pub mod text;
 pub mod timex;

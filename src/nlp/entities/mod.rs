@@ -1,5 +1,10 @@
 //! Named-entity mentions in one text: capitalized name sequences, cleaned of
-//! titles, sentence-initial words and demonyms, typed by gazetteers and rules.
+//! titles, sentence-initial words and demonyms, typed by gazetteers and
+//! rules; then a learned model (`features`) confirms or changes each type,
+//! or finds that a candidate is no name.
+
+pub mod features;
+pub mod train;
 
 use super::gazetteer::Gazetteer;
 use super::text::{with_lower, Token};
@@ -38,6 +43,9 @@ pub enum Evidence {
     Company,
     /// "X said": a person, or a body speaking.
     Says(String),
+    /// The learned model decided, for the reasons given: the numbers of
+    /// its strongest features in `assets/ner/model.tsv`.
+    Model([u32; 3]),
 }
 
 impl Evidence {
@@ -52,7 +60,7 @@ impl Evidence {
             Evidence::FirstName(_) => 4,
             Evidence::Company => 3,
             Evidence::Acronym => 2,
-            Evidence::Context(_) | Evidence::Says(_) => 1,
+            Evidence::Context(_) | Evidence::Says(_) | Evidence::Model(_) => 1,
             Evidence::Default => 0,
         }
     }
@@ -71,6 +79,7 @@ impl Evidence {
             Evidence::Default => "no evidence (default)".into(),
             Evidence::User => "set by you (aliases.toml)".into(),
             Evidence::Company => "a listed company".into(),
+            Evidence::Model(r) => features::describe(r),
         }
     }
 }
@@ -596,7 +605,100 @@ pub fn mentions(
     sentences: &[Range<usize>],
     lex: &Lexicon,
 ) -> Vec<Mention> {
-    mentions_with(text, toks, sentences, lex, PAR_TOKENS)
+    let mut out = mentions_with(text, toks, sentences, lex, PAR_TOKENS);
+    if let Some(m) = features::model() {
+        let cx = Ctx {
+            text,
+            toks,
+            g: Gazetteer::get(),
+            lex,
+            par_tokens: PAR_TOKENS,
+        };
+        retype(&cx, sentences, &mut out, m);
+    }
+    out
+}
+
+/// The rules' mentions of a text, each with the names of the features the
+/// model sees of it: what the model is trained on.
+pub fn candidates(
+    text: &str,
+    toks: &[Token],
+    sentences: &[Range<usize>],
+    lex: &Lexicon,
+) -> Vec<(Mention, Vec<String>)> {
+    let out = mentions_with(text, toks, sentences, lex, PAR_TOKENS);
+    let cx = Ctx {
+        text,
+        toks,
+        g: Gazetteer::get(),
+        lex,
+        par_tokens: PAR_TOKENS,
+    };
+    let mut f = features::Features::default();
+    let doc = features::Doc::new(text, &out);
+    out.iter()
+        .map(|m| {
+            let (t, s) = places(&cx, sentences, m);
+            features::features(&cx, &doc, m, t, s, &mut f);
+            let names = f.names().map(str::to_string).collect();
+            (m.clone(), names)
+        })
+        .collect()
+}
+
+/// A mention's tokens, and its sentence's.
+fn places(cx: &Ctx, sentences: &[Range<usize>], m: &Mention) -> ((usize, usize), (usize, usize)) {
+    let toks = cx.toks;
+    let ti = toks.partition_point(|t| t.start < m.range.start);
+    let tj = toks.partition_point(|t| t.start < m.range.end).max(ti);
+    let (a, b) = match super::sentence_at(sentences, m.range.start) {
+        Some(k) => (
+            toks.partition_point(|t| t.start < sentences[k].start),
+            toks.partition_point(|t| t.start < sentences[k].end),
+        ),
+        None => (ti, tj),
+    };
+    ((ti, tj), (a.min(ti), b.max(tj)))
+}
+
+/// The rules' evidence the model may overrule: nothing but the name's form.
+/// Where a table, a title, a head word, a context word or an acronym's form
+/// typed the name, held-out text shows the rules as right as the model or
+/// better (`cargo run --release --example train_ner -- --cv 5 ...`).
+fn model_decides(e: &Evidence) -> bool {
+    *e == Evidence::Default
+}
+
+/// The model's word on each mention the rules found: the type it scores
+/// best, or none (the mention is dropped). A name from the alias tables or
+/// the user keeps the table's type.
+fn retype(
+    cx: &Ctx,
+    sentences: &[Range<usize>],
+    out: &mut Vec<Mention>,
+    model: &crate::nlp::model::Model<{ features::CLASSES }>,
+) {
+    let mut f = features::Features::default();
+    let rules = out.clone();
+    let doc = features::Doc::new(cx.text, &rules);
+    out.retain_mut(|m| {
+        if !model_decides(&m.evidence) {
+            return true;
+        }
+        let (t, s) = places(cx, sentences, m);
+        features::features(cx, &doc, m, t, s, &mut f);
+        let scores = model.scores(&f.hashes);
+        let Some(k) = features::decide(&scores, doc.shortened(&cx.text[m.range.clone()])) else {
+            return true;
+        };
+        let Some(ty) = features::type_of(k) else {
+            return false;
+        };
+        m.ty = ty;
+        m.evidence = Evidence::Model(features::reasons(&f, model, k));
+        true
+    });
 }
 
 /// `mentions`, reading a text of `par_tokens` tokens or more on all cores.
@@ -3221,8 +3323,80 @@ mod tests {
         assert_eq!(analyzed(t)[0].range.start, t.rfind("Mobile").unwrap());
     }
 
+    /// The rules' mentions alone, before the model's word.
+    fn by_rules(text: &str) -> Vec<Mention> {
+        let toks = tokens(text);
+        let sents = sentences(text);
+        let mut lex = Lexicon::default();
+        lex.observe(text, &toks, &sents);
+        mentions_with(text, &toks, &sents, &lex, PAR_TOKENS)
+    }
+
+    /// The rules' mentions, then a model's word on them.
+    fn retyped(text: &str, model: &str) -> Vec<Mention> {
+        let toks = tokens(text);
+        let sents = sentences(text);
+        let mut lex = Lexicon::default();
+        lex.observe(text, &toks, &sents);
+        let mut out = mentions_with(text, &toks, &sents, &lex, PAR_TOKENS);
+        let cx = Ctx {
+            text,
+            toks: &toks,
+            g: Gazetteer::get(),
+            lex: &lex,
+            par_tokens: PAR_TOKENS,
+        };
+        let m = crate::nlp::model::Model::parse(model).unwrap();
+        retype(&cx, &sents, &mut out, &m);
+        out
+    }
+
+    /// The model decides where the rules had only the name's form, and
+    /// only where it is sure; what a table, a title or a context typed stays.
+    #[test]
+    fn the_model_types_what_the_rules_knew_only_by_form() {
+        let text = "The report was written by Okonkwo, who lives in Paris.";
+        let rules = by_rules(text);
+        assert_eq!(rules[0].evidence, Evidence::Default, "{rules:?}");
+        // a model that takes "by" before a name for a person's mark
+        let sure = "p1=by\t10 0 0 0 0\np1=in\t0 0 0 10 0\n";
+        let m = retyped(text, sure);
+        assert_eq!(m[0].ty, EntityType::Person, "{m:?}");
+        assert!(matches!(m[0].evidence, Evidence::Model(_)), "{m:?}");
+        // Paris, a listed place, keeps the table's type and evidence
+        assert_eq!(m[1], rules[1]);
+        // a model not sure by its margin: the rules' type stands
+        let unsure = "p1=by\t2 0 0 0 0\n";
+        assert_eq!(retyped(text, unsure), rules);
+        // "no name" best: still a name (the model drops nothing)
+        let none = "p1=by\t0 0 0 0 20\n";
+        assert_eq!(retyped(text, none), rules);
+    }
+
+    /// The shipped model: every mention keeps its place, and a type from a
+    /// table, a title, a head word or a context is never changed.
+    #[test]
+    fn the_shipped_model_changes_only_types_the_rules_took_from_form() {
+        assert!(features::model().is_some_and(|m| m.len() > 1000));
+        for text in crate::corpus::SAMPLE_TEXTS {
+            let rules = by_rules(text);
+            let model = analyzed(text);
+            assert_eq!(rules.len(), model.len());
+            for (r, m) in rules.iter().zip(&model) {
+                assert_eq!(r.range, m.range);
+                if r.evidence != Evidence::Default {
+                    assert_eq!(r, m);
+                } else if r.ty != m.ty {
+                    assert!(matches!(m.evidence, Evidence::Model(_)), "{m:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn one_unknown_word_after_to_is_no_place_by_that_alone() {
+        // (the rules' word; the learned model may still weigh "to")
+        let analyzed = by_rules;
         let m = analyzed("Banks will switch to Linux soon.");
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].evidence, Evidence::Default, "{m:?}");

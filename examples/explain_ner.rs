@@ -1,0 +1,45 @@
+//! Shows what the mention model makes of each candidate of a text file:
+//! the rules' type and evidence, the model's scores and its strongest
+//! features. `cargo run --release --example explain_ner -- FILE [NAME]`
+//! (with NAME, only the candidates written so).
+
+use crossread::nlp::entities::{self, features};
+use crossread::nlp::model;
+use crossread::nlp::{self, Lexicon};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: explain_ner FILE [NAME]");
+        std::process::exit(2);
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let p = nlp::prepare(&text);
+    let mut lex = Lexicon::default();
+    lex.observe(&text, &p.tokens, &p.sentences);
+    let Some(m) = features::model() else {
+        eprintln!("no model in assets/ner/model.tsv");
+        std::process::exit(1);
+    };
+    for (c, names) in entities::candidates(&text, &p.tokens, &p.sentences, &lex) {
+        let name = &text[c.range.clone()];
+        if args.get(1).is_some_and(|n| n != name) {
+            continue;
+        }
+        let hashes: Vec<u64> = names.iter().map(|f| model::hash(f)).collect();
+        let s = m.scores(&hashes);
+        let mut contrib: Vec<(f32, &str)> = names
+            .iter()
+            .zip(&hashes)
+            .filter_map(|(n, h)| m.weights(*h).map(|w| (w[model::best(&s)], n.as_str())))
+            .collect();
+        contrib.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+        println!(
+            "{name:30} rules {:6} {:12} scores {:?}\n    {:?}",
+            c.ty.as_str(),
+            c.evidence.describe(),
+            s.map(|x| (x * 10.0).round() / 10.0),
+            &contrib[..contrib.len().min(8)]
+        );
+    }
+}

@@ -1,0 +1,540 @@
+//! What the learned model sees of a mention: its words, their shapes and
+//! affixes, the words around it, what the tables and the corpus know of
+//! them, and the rules' own type and evidence. The model (weights in
+//! `assets/ner/model.tsv`, trained by `cargo run --release --example
+//! train_ner`) then decides the mention's type, or that it is no name.
+
+use super::{is_all_caps, is_cap, Ctx, Evidence, Mention};
+use crate::nlp::model::{self, Model};
+use crate::nlp::EntityType;
+use std::fmt::Write;
+use std::sync::OnceLock;
+
+/// The model's classes: the four types, then "no name".
+pub const CLASSES: usize = 5;
+pub const NONE: usize = 4;
+
+pub fn class_of(ty: EntityType) -> usize {
+    ty as usize
+}
+
+pub fn type_of(k: usize) -> Option<EntityType> {
+    EntityType::ALL.get(k).copied()
+}
+
+/// The embedded model, read once (none when the file is empty: the rules
+/// alone then decide).
+pub fn model() -> Option<&'static Model<CLASSES>> {
+    static M: OnceLock<Option<Model<CLASSES>>> = OnceLock::new();
+    M.get_or_init(|| {
+        let src = include_str!("../../../assets/ner/model.tsv");
+        match Model::parse(src) {
+            Ok(m) if !m.is_empty() => Some(m),
+            Ok(_) => None,
+            Err(e) => {
+                crate::log!("assets/ner/model.tsv: {e}");
+                None
+            }
+        }
+    })
+    .as_ref()
+}
+
+/// How much more the model must score a type than the rules' type to
+/// change it, and "no name" than any type to drop the mention: chosen by
+/// cross-validation on the training files (`train_ner --cv 5`), the drop's
+/// margin high because a name lost costs a reader more than a name too many.
+pub const CHANGE_MARGIN: f32 = 4.0;
+pub const DROP_MARGIN: f32 = f32::INFINITY;
+
+/// The model's class for a mention, where it is sure: its best class
+/// leads every other by CHANGE_MARGIN ("no name" by DROP_MARGIN); none
+/// where it is not (the rules' type then stands). A name the text also
+/// writes in full ("Jobs" after "Steve Jobs") is a name.
+pub fn decide(scores: &[f32; CLASSES], shortened: bool) -> Option<usize> {
+    decide_with(scores, shortened, CHANGE_MARGIN, DROP_MARGIN)
+}
+
+/// `decide` with other margins (the trainer's cross-validation tries some).
+pub fn decide_with(
+    scores: &[f32; CLASSES],
+    shortened: bool,
+    change: f32,
+    drop: f32,
+) -> Option<usize> {
+    let mut order: smallvec::SmallVec<[usize; CLASSES]> = (0..CLASSES)
+        .filter(|&k| !(shortened && k == NONE))
+        .collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let (best, second) = (order[0], order[1]);
+    let lead = scores[best] - scores[second];
+    if best == NONE {
+        (lead >= drop).then_some(NONE)
+    } else {
+        (lead >= change).then_some(best)
+    }
+}
+
+/// The features of one mention, by name in one buffer, and their hashes.
+#[derive(Default)]
+pub struct Features {
+    buf: String,
+    ends: Vec<usize>,
+    pub hashes: Vec<u64>,
+}
+
+impl Features {
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.ends.clear();
+        self.hashes.clear();
+    }
+
+    fn add(&mut self, args: std::fmt::Arguments) {
+        let start = self.ends.last().copied().unwrap_or(0);
+        let _ = self.buf.write_fmt(args);
+        self.ends.push(self.buf.len());
+        self.hashes.push(model::hash(&self.buf[start..]));
+    }
+
+    /// The features by name.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        let mut start = 0;
+        self.ends.iter().map(move |&e| {
+            let s = &self.buf[start..e];
+            start = e;
+            s
+        })
+    }
+}
+
+/// A word's shape: `Xx` capitalized, `X` in capitals, `x` lower case, `d`
+/// digits, `X.` an initial, `-` anything else.
+fn shape(w: &str) -> &'static str {
+    let mut cs = w.chars();
+    let Some(c) = cs.next() else { return "-" };
+    if w.len() <= 3 && w.ends_with('.') && c.is_uppercase() {
+        "X."
+    } else if c.is_ascii_digit() {
+        "d"
+    } else if is_all_caps(w) {
+        "X"
+    } else if c.is_uppercase() {
+        if w.chars().skip(1).any(|c| c.is_uppercase()) {
+            "XxX"
+        } else {
+            "Xx"
+        }
+    } else if c.is_lowercase() {
+        if w.chars().any(|c| c.is_uppercase()) {
+            "xX"
+        } else {
+            "x"
+        }
+    } else {
+        "-"
+    }
+}
+
+/// How often the corpus capitalizes a word in mid-sentence, against writing
+/// it in lower case, in five steps.
+fn capitalized(cx: &Ctx, w: &str) -> &'static str {
+    let (c, l, common) = cx.stats(w);
+    let base = match (c, l) {
+        (0, 0) => "unseen",
+        _ if l == 0 => "always",
+        _ if c == 0 => "never",
+        _ if c > 3 * l => "mostly",
+        _ if c >= l => "often",
+        _ => "rarely",
+    };
+    if common {
+        match base {
+            "unseen" => "unseen-common",
+            "always" => "always-common",
+            "never" => "never-common",
+            "mostly" => "mostly-common",
+            "often" => "often-common",
+            _ => "rarely-common",
+        }
+    } else {
+        base
+    }
+}
+
+fn kind(e: &Evidence) -> (&'static str, Option<&str>) {
+    match e {
+        Evidence::Alias => ("alias", None),
+        Evidence::Gazetteer => ("gazetteer", None),
+        Evidence::Title(t) => ("title", Some(t)),
+        Evidence::OrgWord(w) => ("orgword", Some(w)),
+        Evidence::PlaceWord(w) => ("placeword", Some(w)),
+        Evidence::EventWord(w) => ("eventword", Some(w)),
+        Evidence::FirstName(_) => ("firstname", None),
+        Evidence::Acronym => ("acronym", None),
+        Evidence::Context(_) => ("context", None),
+        Evidence::Default => ("default", None),
+        Evidence::User => ("user", None),
+        Evidence::Company => ("company", None),
+        Evidence::Says(_) => ("says", None),
+        Evidence::Model(_) => ("model", None),
+    }
+}
+
+/// Lower case, borrowed when it is already.
+fn low(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(|c| c.is_uppercase()) {
+        w.to_lowercase().into()
+    } else {
+        w.into()
+    }
+}
+
+/// The token next to `i` in a direction, inside the sentence `a..b`.
+fn neighbour<'a>(cx: &'a Ctx, a: usize, b: usize, i: isize) -> std::borrow::Cow<'a, str> {
+    if i < a as isize {
+        "<s>".into()
+    } else if i >= b as isize {
+        "</s>".into()
+    } else {
+        let w = cx.w(i as usize);
+        if w.len() > 20 {
+            "<long>".into()
+        } else {
+            low(w)
+        }
+    }
+}
+
+/// What the rules found in the whole text, for each mention to be read
+/// against: a name is written in full once and shortened after ("Steve
+/// Jobs" ... "Jobs").
+#[derive(Default)]
+pub struct Doc<'t> {
+    /// A word of a longer name -> that name's type and where the word
+    /// stands in it (0 first, 1 last, 2 inside), strongest evidence first.
+    in_longer: crate::fx::FxHashMap<&'t str, (EntityType, u8, u8)>,
+    /// A name as written -> its type by the strongest evidence found for it.
+    same: crate::fx::FxHashMap<&'t str, (EntityType, u8, &'static str)>,
+}
+
+impl<'t> Doc<'t> {
+    /// Whether the text also writes this one-word name inside a longer one.
+    pub fn shortened(&self, name: &str) -> bool {
+        self.in_longer.contains_key(name)
+    }
+
+    pub(super) fn new(text: &'t str, mentions: &[Mention]) -> Doc<'t> {
+        let mut d = Doc::default();
+        for m in mentions {
+            let name = &text[m.range.clone()];
+            let st = m.evidence.strength();
+            let e = d
+                .same
+                .entry(name)
+                .or_insert((m.ty, st, kind(&m.evidence).0));
+            if st > e.1 {
+                *e = (m.ty, st, kind(&m.evidence).0);
+            }
+            let words: smallvec::SmallVec<[&str; 6]> = name
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            if words.len() < 2 {
+                continue;
+            }
+            for (k, w) in words.iter().enumerate() {
+                let pos = if k == 0 {
+                    0
+                } else if k + 1 == words.len() {
+                    1
+                } else {
+                    2
+                };
+                let e = d.in_longer.entry(w).or_insert((m.ty, pos, st));
+                if st > e.2 {
+                    *e = (m.ty, pos, st);
+                }
+            }
+        }
+        d
+    }
+}
+
+/// The features of the mention `m`, whose tokens are `ti..tj` in the
+/// sentence of tokens `a..b`, in the text the rules read as `doc`.
+pub(super) fn features(
+    cx: &Ctx,
+    doc: &Doc,
+    m: &Mention,
+    (ti, tj): (usize, usize),
+    (a, b): (usize, usize),
+    f: &mut Features,
+) {
+    f.clear();
+    let g = cx.g;
+    let name = &cx.text[m.range.clone()];
+    let words: smallvec::SmallVec<[&str; 6]> = (ti..tj)
+        .filter(|&i| cx.toks[i].word)
+        .map(|i| cx.w(i))
+        .collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return;
+    };
+    let ty = m.ty.as_str();
+    let (ev, ev_word) = kind(&m.evidence);
+    f.add(format_args!("bias"));
+    f.add(format_args!("rule={ty}"));
+    f.add(format_args!("ev={ev}"));
+    f.add(format_args!("rule+ev={ty}|{ev}"));
+    if let Some(w) = ev_word {
+        f.add(format_args!("evword={ev}:{}", low(w)));
+    }
+    let n = words.len().min(4);
+    f.add(format_args!("n={n}"));
+    f.add(format_args!("rule+n={ty}|{n}"));
+    // the words, the first and the last
+    for w in &words {
+        f.add(format_args!("w={}", low(w)));
+    }
+    if words.len() == 1 {
+        f.add(format_args!("only={}", low(first)));
+    } else {
+        f.add(format_args!("first={}", low(first)));
+        f.add(format_args!("last={}", low(last)));
+    }
+    // shapes
+    let mut sh = String::new();
+    for w in words.iter().take(4) {
+        if !sh.is_empty() {
+            sh.push('_');
+        }
+        sh.push_str(shape(w));
+    }
+    f.add(format_args!("shape={sh}"));
+    let lw = low(last);
+    let chars: Vec<char> = lw.chars().collect();
+    for k in [2, 3, 4] {
+        if chars.len() > k {
+            let s: String = chars[chars.len() - k..].iter().collect();
+            f.add(format_args!("suf{k}={s}"));
+        }
+    }
+    if chars.len() > 3 {
+        let s: String = chars[..3].iter().collect();
+        f.add(format_args!("pre3={s}"));
+    }
+    // the words around
+    let (p1, p2) = (
+        neighbour(cx, a, b, ti as isize - 1),
+        neighbour(cx, a, b, ti as isize - 2),
+    );
+    let (n1, n2) = (
+        neighbour(cx, a, b, tj as isize),
+        neighbour(cx, a, b, tj as isize + 1),
+    );
+    f.add(format_args!("p1={p1}"));
+    f.add(format_args!("p2={p2}|{p1}"));
+    f.add(format_args!("n1={n1}"));
+    f.add(format_args!("n2={n1}|{n2}"));
+    f.add(format_args!("p1+rule={p1}|{ty}"));
+    f.add(format_args!("n1+rule={n1}|{ty}"));
+    let start = ti == a
+        || (a..ti).all(|i| !cx.toks[i].word)
+        || matches!(cx.w(ti - 1), "\"" | "“" | ":" | "(" | "—" | "–");
+    if start {
+        f.add(format_args!("start"));
+        f.add(format_args!("start+n={n}"));
+    }
+    // what the rest of the text says of the name
+    if words.len() == 1 {
+        if let Some((t, pos, _)) = doc.in_longer.get(first) {
+            let t = t.as_str();
+            f.add(format_args!("in-longer={t}|{pos}"));
+            f.add(format_args!("in-longer+rule={t}|{pos}|{ty}"));
+        }
+    }
+    if let Some((t, st, k)) = doc.same.get(name) {
+        if *st > m.evidence.strength() {
+            f.add(format_args!("same-name={}|{k}", t.as_str()));
+        }
+    }
+    // what the tables know
+    if let Some((t, _)) = g.lookup(name) {
+        f.add(format_args!("table={}", t.as_str()));
+    }
+    if g.first_names.contains(first) {
+        f.add(format_args!("firstname+n={n}"));
+    }
+    if words.len() > 1 && g.first_names.contains(last) {
+        f.add(format_args!("lastname-is-first"));
+    }
+    if g.is_org_word_or_plural(last) {
+        f.add(format_args!("orgword-last"));
+    }
+    if g.org_words.contains(first) {
+        f.add(format_args!("orgword-first"));
+    }
+    if g.place_words.contains(last) {
+        f.add(format_args!("placeword-last"));
+    }
+    if g.place_words.contains(first) {
+        f.add(format_args!("placeword-first"));
+    }
+    if g.event_words.contains(last) {
+        f.add(format_args!("eventword-last"));
+    }
+    if g.companies.contains_key(name) {
+        f.add(format_args!("company"));
+    }
+    if words.iter().any(|w| g.demonyms.contains(w)) {
+        f.add(format_args!("demonym"));
+    }
+    if words
+        .iter()
+        .any(|w| g.places.contains_key(w) && !g.first_names.contains(w))
+    {
+        f.add(format_args!("has-place-word"));
+    }
+    for (pos, w) in [("first", first), ("last", last)] {
+        if pos == "last" && words.len() == 1 {
+            break;
+        }
+        f.add(format_args!("cap-{pos}={}", capitalized(cx, w)));
+        if g.is_common(w) {
+            f.add(format_args!("common-{pos}"));
+        }
+    }
+    // the form of the whole
+    if is_all_caps(name) {
+        f.add(format_args!("caps+n={n}"));
+    }
+    if name.bytes().any(|c| c.is_ascii_digit()) {
+        f.add(format_args!("digit"));
+    }
+    for (mark, what) in [("&", "amp"), ("-", "hyphen"), (".", "dot"), ("'", "apos")] {
+        if name.contains(mark) {
+            f.add(format_args!("has-{what}"));
+        }
+    }
+    for w in &words {
+        if !is_cap(w) && !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            f.add(format_args!("lower-inside={}", low(w)));
+        }
+    }
+}
+
+/// The three features that weighed most for class `k` against the
+/// runner-up, by their numbers in the model (`u32::MAX`: none).
+pub fn reasons(f: &Features, m: &Model<CLASSES>, k: usize) -> [u32; 3] {
+    let s = m.scores(&f.hashes);
+    let second = (0..CLASSES)
+        .filter(|&j| j != k)
+        .max_by(|&a, &b| s[a].total_cmp(&s[b]))
+        .unwrap_or(k);
+    let mut w: smallvec::SmallVec<[(f32, u32); 64]> = f
+        .hashes
+        .iter()
+        .filter_map(|h| Some((m.weights(*h)?, m.number(*h)?)))
+        .map(|(w, n)| (w[k] - w[second], n))
+        .filter(|(d, _)| *d > 0.0)
+        .collect();
+    w.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out = [u32::MAX; 3];
+    for (o, (_, n)) in out.iter_mut().zip(w) {
+        *o = n;
+    }
+    out
+}
+
+/// The reasons `reasons` gave, as words for the entity panel.
+pub fn describe(reasons: &[u32; 3]) -> String {
+    let Some(m) = model() else {
+        return "the model".into();
+    };
+    let named: Vec<String> = reasons
+        .iter()
+        .filter_map(|&n| m.name(n))
+        .map(feature_words)
+        .collect();
+    if named.is_empty() {
+        "the model".into()
+    } else {
+        format!("the model: {}", named.join("; "))
+    }
+}
+
+/// A feature's name as words ("n1=said" -> `"said" after it`).
+fn feature_words(f: &str) -> String {
+    let (k, v) = f.split_once('=').unwrap_or((f, ""));
+    let v = v.replace("</s>", "(end)").replace("<s>", "(start)");
+    let v = v.as_str();
+    let v1 = v.split('|').next().unwrap_or(v);
+    let v2 = v.split('|').nth(1).unwrap_or(v);
+    match k {
+        "w" | "only" => format!("the word \"{v}\""),
+        "first" => format!("first word \"{v}\""),
+        "last" => format!("last word \"{v}\""),
+        "p1" => format!("\"{v}\" before it"),
+        "n1" => format!("\"{v}\" after it"),
+        "p2" => format!("\"{}\" before it", v.replace('|', " ")),
+        "n2" => format!("\"{}\" after it", v.replace('|', " ")),
+        "p1+rule" => format!("\"{v1}\" before it"),
+        "n1+rule" => format!("\"{v1}\" after it"),
+        "shape" => format!("written {}", v.replace('_', " ")),
+        "suf2" | "suf3" | "suf4" => format!("ends in \"-{v}\""),
+        "pre3" => format!("starts with \"{v}-\""),
+        "in-longer" | "in-longer+rule" => {
+            format!("part of a longer {} name here", v1.to_lowercase())
+        }
+        "same-name" => format!("typed {} elsewhere here", v1.to_lowercase()),
+        "table" => format!("a listed {}", v.to_lowercase()),
+        "cap-first" | "cap-last" => match v.strip_suffix("-common") {
+            Some(how) => format!("a common word capitalized {how} in the corpus"),
+            None => format!("capitalized {v} in the corpus"),
+        },
+        "has-place-word" => "holds a place's name".into(),
+        "orgword-last" | "orgword-first" => "an organization word".into(),
+        "placeword-last" | "placeword-first" => "a place word".into(),
+        "common-first" | "common-last" => "a common word".into(),
+        "start" | "start+n" => "at a sentence start".into(),
+        "firstname+n" => "a first name starts it".into(),
+        "n" => format!("{v} words"),
+        "rule+n" => format!("{v2} words"),
+        "rule" | "ev" | "rule+ev" => "the rules' guess".into(),
+        _ => f.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_model_decides_only_by_its_margin() {
+        let m = CHANGE_MARGIN;
+        // a type ahead by the margin
+        assert_eq!(decide(&[m + 1.0, 0.0, 0.0, 0.0, 0.0], false), Some(0));
+        assert_eq!(decide(&[m - 0.5, 0.0, 0.0, 0.0, 0.0], false), None);
+        // "no name" first: the model is not sure it is a name; the rules stand
+        assert_eq!(decide(&[0.0, 0.0, 0.0, 0.0, 50.0], false), None);
+        // a short form of a name the text writes in full: "no name" is no
+        // choice, the best type against the third
+        assert_eq!(decide(&[m + 1.0, 0.0, 0.0, 0.0, 50.0], true), Some(0));
+    }
+
+    #[test]
+    fn reasons_read_as_words() {
+        assert_eq!(feature_words("n1=said"), "\"said\" after it");
+        assert_eq!(feature_words("p1=<s>"), "\"(start)\" before it");
+        assert_eq!(feature_words("rule+n=PERSON|2"), "2 words");
+        assert_eq!(
+            feature_words("cap-first=always-common"),
+            "a common word capitalized always in the corpus"
+        );
+        assert_eq!(
+            feature_words("in-longer=PERSON|1"),
+            "part of a longer person name here"
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! The training of the mention model (`assets/ner/model.tsv`) from
+//! annotated text in the gold format of `../shared/eval` (GUM, Universal
+//! NER): the rules find the candidates, each is labelled with the type of
+//! the named gold mention it overlaps most (none: no name), and an averaged
+//! perceptron learns from them over a fixed number of shuffled passes with
+//! a fixed seed, so the same files always give the same weights. Run by
+//! `cargo run --release --example train_ner` (see assets/ner/README.md).
+
+use super::features::{self, CLASSES as K, NONE};
+use crate::nlp::model::{self, Model, Trainer};
+use crate::nlp::{self, EntityType, Lexicon};
+use serde_json::Value;
+use std::fmt::Write;
+use std::ops::Range;
+
+/// Passes over the candidates.
+pub const PASSES: usize = 8;
+/// The fewest training candidates a feature must be seen in to be learned.
+pub const MIN_COUNT: usize = 3;
+
+/// One candidate of the rules, with what the annotation says of it.
+pub struct Example {
+    pub features: Vec<String>,
+    /// The classes right for it (both "other" and "none" where the
+    /// annotation marks no other names).
+    pub right: [bool; K],
+    /// The rules' class.
+    pub rule: usize,
+    /// Its document, numbered across all files read.
+    pub doc: usize,
+    pub name: String,
+    pub range: Range<usize>,
+}
+
+/// The candidates of one gold file (one corpus: its own word evidence, as
+/// crossread reads a folder), their documents numbered from `first_doc`.
+pub fn examples(gold: &Value, first_doc: usize) -> Vec<Example> {
+    let docs = gold["documents"].as_array().map_or(&[][..], |d| &d[..]);
+    // a corpus that types no OTHER (Universal NER): a candidate that is no
+    // person, organization or place may be an unmarked other name
+    let has_other = docs.iter().any(|d| {
+        d["entities"]
+            .as_array()
+            .is_some_and(|es| es.iter().any(|e| e["type"] == "OTHER"))
+    });
+    let texts: Vec<&str> = docs
+        .iter()
+        .map(|d| d["text"].as_str().unwrap_or(""))
+        .collect();
+    let prepared: Vec<nlp::Prepared> = texts.iter().map(|t| nlp::prepare(t)).collect();
+    let mut lex = Lexicon::default();
+    for (t, p) in texts.iter().zip(&prepared) {
+        lex.observe(t, &p.tokens, &p.sentences);
+    }
+    let mut out = Vec::new();
+    for (n, ((d, text), p)) in docs.iter().zip(&texts).zip(&prepared).enumerate() {
+        // gold offsets count characters; crossread's count bytes
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let golds: Vec<(usize, usize, Option<EntityType>)> = d["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["named"].as_bool().unwrap_or(true))
+            .filter_map(|e| {
+                let s = bytes.get(e["start"].as_u64()? as usize).copied()?;
+                let t = bytes.get(e["end"].as_u64()? as usize).copied()?;
+                Some((s, t, EntityType::parse(e["type"].as_str()?)))
+            })
+            .collect();
+        for (m, features) in super::candidates(text, &p.tokens, &p.sentences, &lex) {
+            let best = golds
+                .iter()
+                .map(|&(s, t, ty)| {
+                    let ov = t.min(m.range.end) as isize - s.max(m.range.start) as isize;
+                    (ov, ty)
+                })
+                .filter(|(ov, _)| *ov > 0)
+                .max_by_key(|(ov, _)| *ov);
+            let mut right = [false; K];
+            match best {
+                Some((_, Some(ty))) => right[features::class_of(ty)] = true,
+                _ => {
+                    right[NONE] = true;
+                    if !has_other {
+                        right[features::class_of(EntityType::Other)] = true;
+                    }
+                }
+            }
+            out.push(Example {
+                name: text[m.range.clone()].to_string(),
+                range: m.range.clone(),
+                rule: features::class_of(m.ty),
+                doc: first_doc + n,
+                features,
+                right,
+            });
+        }
+    }
+    out
+}
+
+/// The averaged weights learned from the examples `which`, in their text
+/// form (no header).
+pub fn train(examples: &[Example], which: &[usize]) -> String {
+    // a feature seen fewer than MIN_COUNT times is noise to the model
+    let mut counts: crate::fx::FxHashMap<&str, usize> = Default::default();
+    for &i in which {
+        for f in &examples[i].features {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut t = Trainer::<K>::default();
+    let mut order = which.to_vec();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..PASSES {
+        // Fisher-Yates with a fixed xorshift: deterministic
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let e = &examples[i];
+            let f: Vec<&str> = e
+                .features
+                .iter()
+                .map(String::as_str)
+                .filter(|f| counts[f] >= MIN_COUNT)
+                .collect();
+            t.learn(&f, &e.right);
+        }
+    }
+    t.finish()
+}
+
+/// The model file: a header naming what it was trained on, then the weights.
+pub fn model_file(examples: &[Example], files: &[&str]) -> String {
+    let all: Vec<usize> = (0..examples.len()).collect();
+    format!(
+        "# crossread's mention model: an averaged perceptron, {PASSES} passes over {} candidates\n\
+         # of {} (see assets/ner/README.md). Classes: PERSON ORG PLACE OTHER NONE.\n{}",
+        examples.len(),
+        files.join(", "),
+        train(examples, &all)
+    )
+}
+
+/// Typed F1 on held-out document folds, scored as `evaluate.py` scores GUM:
+/// persons, organizations and places count; a candidate whose gold is
+/// another name is neither right nor wrong. For the rules alone and for the
+/// model at a few margins, applied as crossread applies it.
+pub fn cross_validate(examples: &[Example], k: usize) -> String {
+    let folds: Vec<(Vec<usize>, Vec<usize>)> = (0..k)
+        .map(|fold| {
+            let (held, train): (Vec<usize>, Vec<usize>) =
+                (0..examples.len()).partition(|&i| examples[i].doc % k == fold);
+            (train, held)
+        })
+        .collect();
+    score(examples, &folds)
+}
+
+/// `cross_validate` for given parts: (trained on, scored on).
+pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String {
+    // (the margin to change a type, the margin to drop a candidate)
+    const MARGINS: [(f32, f32); 6] = [
+        (0.0, 0.0),
+        (1.0, 8.0),
+        (2.0, 8.0),
+        (features::CHANGE_MARGIN, features::DROP_MARGIN),
+        (8.0, 8.0),
+        (f32::INFINITY, f32::INFINITY),
+    ];
+    let counted = |c: usize| c < 3;
+    let mut found = [[0usize; 2]; MARGINS.len()];
+    let mut gold = 0;
+    let mut by_ev: std::collections::BTreeMap<&str, [usize; 5]> = Default::default();
+    for (train_idx, held) in folds {
+        let m = Model::<K>::parse(&train(examples, train_idx)).expect("weights");
+        for e in held.iter().map(|&i| &examples[i]) {
+            let truth = (0..K).find(|&c| e.right[c]).unwrap_or(0);
+            if truth == 3 && !e.right[NONE] {
+                continue; // another name: neither right nor wrong
+            }
+            gold += counted(truth) as usize;
+            let h: Vec<u64> = e.features.iter().map(|f| model::hash(f)).collect();
+            let s = m.scores(&h);
+            let ev = e
+                .features
+                .iter()
+                .find_map(|f| f.strip_prefix("ev="))
+                .unwrap_or("?");
+            let shortened = e.features.iter().any(|f| f.starts_with("in-longer="));
+            for (j, &(change, drop)) in MARGINS.iter().enumerate() {
+                let pick = match features::decide_with(&s, shortened, change, drop) {
+                    Some(k) if ev == "default" => k,
+                    _ => e.rule,
+                };
+                if counted(pick) {
+                    found[j][1] += 1;
+                    found[j][0] += (pick == truth) as usize;
+                }
+            }
+            let b = model::best(&s);
+            let c = by_ev.entry(ev).or_default();
+            c[0] += counted(truth) as usize;
+            c[1] += counted(e.rule) as usize;
+            c[2] += (counted(e.rule) && e.rule == truth) as usize;
+            c[3] += counted(b) as usize;
+            c[4] += (counted(b) && b == truth) as usize;
+        }
+    }
+    let f1 = |[r, f]: [usize; 2]| {
+        let (p, rc) = (r as f64 / f.max(1) as f64, r as f64 / gold.max(1) as f64);
+        2.0 * p * rc / (p + rc).max(1e-9)
+    };
+    let mut out = String::new();
+    let held: usize = folds.iter().map(|f| f.1.len()).sum();
+    let _ = writeln!(
+        out,
+        "held-out candidates: {held}; persons, organizations and places among them: {gold}"
+    );
+    for (j, (change, drop)) in MARGINS.iter().enumerate() {
+        let what = if change.is_infinite() {
+            "rules alone".to_string()
+        } else {
+            format!("model, margins {change} (type) {drop} (no name)")
+        };
+        let _ = writeln!(
+            out,
+            "{what}: typed F1 {:.3} ({} right of {} found)",
+            f1(found[j]),
+            found[j][0],
+            found[j][1]
+        );
+    }
+    let _ = writeln!(
+        out,
+        "by the rules' evidence, the model's best class in every case:"
+    );
+    for (ev, [g, rf, rr, mf, mr]) in &by_ev {
+        let _ = writeln!(
+            out,
+            "  {ev}: gold {g}; rules {rr} right of {rf} found; model {mr} right of {mf}"
+        );
+    }
+    out
+}
