@@ -131,6 +131,12 @@ pub fn correct(
         Action::MergeEntity => {
             let mut l = EntityList::new(ix);
             l.merge_from = Some(e.id);
+            // a surname on its own: the full names it may be, the first picked
+            if let Some(&(first, _)) = ix.may_be(e.id).first() {
+                l.query = line::TextLine::new(&e.name);
+                l.refresh(ix);
+                l.selected = l.ids.iter().position(|&id| id == first).unwrap_or(0);
+            }
             s.overlay = Overlay::Entities(l);
             s.message = Some(format!("merge {} into: pick an entity, Enter", e.name));
             return;
@@ -312,5 +318,46 @@ mod tests {
         };
         assert_eq!(m.names[0], name);
         assert_eq!(s.overlay, Overlay::None);
+    }
+
+    /// The panel of a surname on its own says whom it may be, and its
+    /// merge picks the most written of them, ready for Enter.
+    #[test]
+    fn a_surname_s_merge_starts_at_whom_it_may_be() {
+        let texts = [
+            "Politics\n\nPresident George W. Bush spoke in Texas on Monday.",
+            "Politics\n\nGeorge W. Bush met the governor.",
+            "Football\n\nThe running back Reggie Bush scored twice.",
+            "Comment\n\nCritics said Bush was wrong, and Bush answered.",
+        ];
+        let mut warnings = Vec::new();
+        let articles = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                crate::corpus::read_bytes(
+                    std::path::Path::new(&format!("{i}.txt")),
+                    crate::corpus::Format::Text,
+                    t.as_bytes(),
+                    &mut warnings,
+                )
+            })
+            .collect();
+        let ix = Index::build(crate::corpus::Corpus { articles, warnings }, 2025);
+        let bush = ix.entities.iter().find(|e| e.name == "Bush").unwrap().id;
+        let george = ix.find_entity("George W. Bush").unwrap().id;
+        let mut s = State::new(&ix);
+        let (a, m) = ix.entities[bush as usize].mentions[0];
+        s.overlay = panel_of(&ix, a as usize, m as usize);
+        assert!(update(&mut s, &ix, Action::MergeEntity).is_empty());
+        let Overlay::Entities(l) = &s.overlay else {
+            panic!("{:?}", s.overlay)
+        };
+        assert_eq!(l.ids[l.selected], george);
+        let fx = update(&mut s, &ix, Action::Enter);
+        let [Effect::Correct(Correction::Merge(m))] = fx.as_slice() else {
+            panic!("{fx:?}")
+        };
+        assert_eq!(m.names, ["Bush", "George W. Bush"]);
     }
 }

@@ -597,6 +597,40 @@ impl Index {
             .map(|&e| &self.entities[e as usize])
     }
 
+    /// The people a one-word name left on its own may be: the entities of
+    /// two words or more whose last word is that name ("Bush": George W.
+    /// Bush, Reggie Bush), with their article counts, most articles first
+    /// (at most five). The linker joins a surname to a full name only with
+    /// evidence; where it had none, the reader decides.
+    pub fn may_be(&self, id: u32) -> Vec<(u32, usize)> {
+        let Some(e) = self.entities.get(id as usize) else {
+            return vec![];
+        };
+        if e.name.contains(char::is_whitespace) || e.ty != EntityType::Person {
+            return vec![];
+        }
+        let mut out: Vec<(u32, usize)> = self
+            .entities
+            .iter()
+            .filter(|o| {
+                o.id != id
+                    && o.ty == EntityType::Person
+                    && o.name.contains(' ')
+                    && o.name.rsplit(' ').next() == Some(e.name.as_str())
+            })
+            .map(|o| (o.id, o.articles.len()))
+            .collect();
+        out.sort_by(|a, b| {
+            b.1.cmp(&a.1).then_with(|| {
+                self.entities[a.0 as usize]
+                    .name
+                    .cmp(&self.entities[b.0 as usize].name)
+            })
+        });
+        out.truncate(5);
+        out
+    }
+
     /// Finds an entity by any of its names (case-insensitive), else by fuzzy match.
     pub fn find_entity(&self, name: &str) -> Option<&Entity> {
         let l = name.to_lowercase();
@@ -1068,6 +1102,32 @@ mod tests {
         assert_eq!(before.len(), 1);
         ix.relink(&aliases::Aliases::default());
         assert_eq!(ix.timeline.conflicts, before);
+    }
+
+    /// A surname the linker left on its own lists the full names it may
+    /// be, the most written first.
+    #[test]
+    fn a_surname_on_its_own_says_whom_it_may_be() {
+        let ix = index_of(&[
+            "Politics\n\nPresident George W. Bush spoke in Texas on Monday.",
+            "Politics\n\nGeorge W. Bush met the governor.",
+            "Football\n\nThe running back Reggie Bush scored twice.",
+            "Comment\n\nCritics said Bush was wrong, and Bush answered.",
+        ]);
+        let bush = ix
+            .entities
+            .iter()
+            .find(|e| e.name == "Bush")
+            .expect("Bush on its own");
+        let names: Vec<(&str, usize)> = ix
+            .may_be(bush.id)
+            .into_iter()
+            .map(|(id, n)| (ix.entities[id as usize].name.as_str(), n))
+            .collect();
+        assert_eq!(names, [("George W. Bush", 2), ("Reggie Bush", 1)]);
+        // a full name may be nobody else
+        let george = ix.find_entity("George W. Bush").unwrap();
+        assert!(ix.may_be(george.id).is_empty());
     }
 
     #[test]

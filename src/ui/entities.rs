@@ -30,13 +30,39 @@ pub fn panel(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, entity: u32, row
             &format!("also written: {}", sanitize(&e.aliases.join(", "))),
             w,
         )),
+    ];
+    // a surname on its own: whom it may be
+    let may_be = ix.may_be(entity);
+    if !may_be.is_empty() {
+        let who: Vec<String> = may_be
+            .iter()
+            .map(|&(id, n)| {
+                format!(
+                    "{} ({})",
+                    sanitize(&ix.entities[id as usize].name),
+                    crate::app::counted(n, "article")
+                )
+            })
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled(
+                truncate(
+                    &format!("may be: {}", who.join(" · ")),
+                    w.saturating_sub(14),
+                ),
+                th.text,
+            ),
+            Span::styled("   M: merge", th.dim),
+        ]));
+    }
+    lines.extend([
         Line::from(format!(
             "{} in {}   (enter: go there · M merge · S split · R rename · T type · X ignore)",
             crate::app::counted(e.mentions.len(), "mention"),
             crate::app::counted(e.articles.len(), "article")
         )),
         Line::default(),
-    ];
+    ]);
     let h = (inner.height as usize).saturating_sub(lines.len());
     let off = list_offset(row, h);
     let mut last_article = None;

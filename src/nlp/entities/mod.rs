@@ -1061,10 +1061,11 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
                     || cx.w(j) == "."
                         && t.start == cx.toks[j - 1].end
                         && (SAINT_FORT_MOUNT.contains(&cx.w(j - 1))
-                            // a middle initial: "George W. Bush", "Regina M. Benjamin"
+                            // a middle initial: "George W. Bush", "Regina M. Benjamin",
+                            // after a title too ("President George W. Bush")
                             || run.len() >= 2
                                 && is_initial(cx.w(j - 1))
-                                && cx.g.first_names.contains(cx.w(run[0])))
+                                && cx.g.first_names.contains(cx.w(run[run.len() - 2])))
                         && cx.toks[j + 1].start == t.end + 1)
                 && cand_word(cx, j + 1, all_caps_line)
             {
@@ -2955,6 +2956,10 @@ mod tests {
             ]
         );
         assert_eq!(
+            found("President George W. Bush spoke."),
+            vec![("George W. Bush".into(), EntityType::Person)]
+        );
+        assert_eq!(
             found("Michael J. Fox met Regina M. Benjamin, Surgeon General, Department of Health."),
             vec![
                 ("Michael J. Fox".into(), EntityType::Person),
@@ -2983,9 +2988,12 @@ mod tests {
     #[test]
     fn two_unknown_words_after_to_are_no_place_by_that_alone() {
         // a place from form only, which any other evidence outweighs
-        let m = analyzed("He passed to Kieron Dyer in the second half.");
+        let m = by_rules("He passed to Kieron Dyer in the second half.");
         assert_eq!(m.len(), 1);
         assert_eq!((m[0].ty, m[0].evidence.strength()), (EntityType::Place, 0));
+        // the model's word on it is no stronger than a context's
+        let m = analyzed("He passed to Kieron Dyer in the second half.");
+        assert!(m[0].evidence.strength() <= 1, "{m:?}");
         // "in" still tells
         let m = analyzed("The plane landed in Ouadi Doum.");
         assert_eq!(m.len(), 1);
