@@ -687,8 +687,10 @@ pub fn link(items: &[Item]) -> Linked {
         }
         let (pk, k) = (item_key[i - 1], item_key[i]);
         let (pt, t) = (&key_tokens[pk], &key_tokens[k]);
+        // (other by the rules, or typed by the learned model alone: a guess)
         if t.len() == 1
-            && it.mention.ty == EntityType::Other
+            && (it.mention.ty == EntityType::Other
+                || matches!(it.mention.evidence, Evidence::Model(_)))
             && !is_model_word(t[0])
             && pt.last().is_some_and(|w| is_model_word(w))
         {

@@ -913,8 +913,12 @@ fn build_entities(
             for &i in g.iter() {
                 let it = &items[i];
                 let s = it.mention.evidence.strength() as u32;
-                // "X said" is said of bodies too: no more than a type from form
-                if s > 0 && !matches!(it.mention.evidence, Evidence::Says(_)) {
+                // "X said" is said of bodies too: no more than a type from form;
+                // the model's reading of a name known only by its form is one
+                // vote, less than a context word's
+                if matches!(it.mention.evidence, Evidence::Model(_)) {
+                    votes[it.mention.ty as usize] += 1;
+                } else if s > 0 && !matches!(it.mention.evidence, Evidence::Says(_)) {
                     votes[it.mention.ty as usize] += 1 + s * 2;
                 } else {
                     fallback[it.mention.ty as usize] += 1;
