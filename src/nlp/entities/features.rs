@@ -90,9 +90,12 @@ impl Features {
         self.hashes.clear();
     }
 
-    fn add(&mut self, args: std::fmt::Arguments) {
+    /// Adds the feature whose name is these pieces written one after another.
+    fn add(&mut self, pieces: &[&dyn Piece]) {
         let start = self.ends.last().copied().unwrap_or(0);
-        let _ = self.buf.write_fmt(args);
+        for p in pieces {
+            p.put(&mut self.buf);
+        }
         self.ends.push(self.buf.len());
         self.hashes.push(model::hash(&self.buf[start..]));
     }
@@ -181,30 +184,93 @@ fn kind(e: &Evidence) -> (&'static str, Option<&str>) {
     }
 }
 
-/// Lower case, borrowed when it is already.
-fn low(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.chars().any(|c| c.is_uppercase()) {
-        w.to_lowercase().into()
-    } else {
-        w.into()
+/// A piece of a feature's name, written into the name being made (no
+/// formatting machinery: the model reads forty names a mention).
+trait Piece {
+    fn put(&self, buf: &mut String);
+}
+
+impl Piece for &str {
+    fn put(&self, buf: &mut String) {
+        buf.push_str(self);
+    }
+}
+
+impl Piece for usize {
+    fn put(&self, buf: &mut String) {
+        match char::from_digit(*self as u32, 10) {
+            Some(d) if *self < 10 => buf.push(d),
+            _ => {
+                let _ = write!(buf, "{self}");
+            }
+        }
+    }
+}
+
+impl Piece for u8 {
+    fn put(&self, buf: &mut String) {
+        (*self as usize).put(buf);
+    }
+}
+
+impl Piece for Low<'_> {
+    fn put(&self, buf: &mut String) {
+        if !self.0.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            buf.push_str(self.0);
+        } else if self.0.is_ascii() {
+            buf.extend(self.0.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            let _ = write!(buf, "{self}");
+        }
+    }
+}
+
+impl Piece for Shapes<'_> {
+    fn put(&self, buf: &mut String) {
+        for (k, w) in self.0.iter().take(4).enumerate() {
+            if k > 0 {
+                buf.push('_');
+            }
+            buf.push_str(shape(w));
+        }
+    }
+}
+
+/// A word written in lower case, with no copy made.
+struct Low<'a>(&'a str);
+
+impl std::fmt::Display for Low<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.0.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            return f.write_str(self.0);
+        }
+        for c in self.0.chars() {
+            if c.is_ascii() {
+                f.write_char(c.to_ascii_lowercase())?;
+            } else {
+                for l in c.to_lowercase() {
+                    f.write_char(l)?;
+                }
+            }
+        }
+        Ok(())
     }
 }
 
 /// The token next to `i` in a direction, inside the sentence `a..b`.
-fn neighbour<'a>(cx: &'a Ctx, a: usize, b: usize, i: isize) -> std::borrow::Cow<'a, str> {
+fn neighbour<'a>(cx: &'a Ctx, a: usize, b: usize, i: isize) -> Low<'a> {
     if i < a as isize {
-        "<s>".into()
+        Low("<s>")
     } else if i >= b as isize {
-        "</s>".into()
+        Low("</s>")
     } else {
         let w = cx.w(i as usize);
-        if w.len() > 20 {
-            "<long>".into()
-        } else {
-            low(w)
-        }
+        Low(if w.len() > 20 { "<long>" } else { w })
     }
 }
+
+/// The shapes of a name's first four words, joined by `_`.
+struct Shapes<'a>(&'a [&'a str]);
 
 /// What the rules found in the whole text, for each mention to be read
 /// against: a name is written in full once and shortened after ("Steve
@@ -221,14 +287,35 @@ pub struct Doc<'t> {
 impl<'t> Doc<'t> {
     /// Whether the text also writes this one-word name inside a longer one.
     pub fn shortened(&self, name: &str) -> bool {
-        self.in_longer.contains_key(name)
+        !self.in_longer.is_empty()
+            && !name.contains(char::is_whitespace)
+            && self.in_longer.contains_key(name)
     }
 
-    pub(super) fn new(text: &'t str, mentions: &[Mention]) -> Doc<'t> {
+    /// The name table of a text's mentions. Only what a mention may ask is
+    /// kept: a name's strongest evidence where it is stronger than the form
+    /// alone (the model reads names typed by form), the words of longer
+    /// names that are written alone too.
+    pub(super) fn new(cx: &Ctx<'t>, mentions: &[Mention]) -> Doc<'t> {
+        let text = cx.text;
         let mut d = Doc::default();
+        let mut alone: crate::fx::FxHashSet<&str> = Default::default();
         for m in mentions {
             let name = &text[m.range.clone()];
+            if !name.contains(char::is_whitespace) {
+                alone.insert(name);
+                // and its words ("Jobs" of "Jobs'")
+                let ti = cx.toks.partition_point(|t| t.start < m.range.start);
+                for t in cx.toks[ti..].iter().take_while(|t| t.start < m.range.end) {
+                    if t.word {
+                        alone.insert(&text[t.start..t.end]);
+                    }
+                }
+            }
             let st = m.evidence.strength();
+            if st == 0 {
+                continue;
+            }
             let e = d
                 .same
                 .entry(name)
@@ -236,6 +323,12 @@ impl<'t> Doc<'t> {
             if st > e.1 {
                 *e = (m.ty, st, kind(&m.evidence).0);
             }
+        }
+        if alone.is_empty() {
+            return d;
+        }
+        for m in mentions {
+            let name = &text[m.range.clone()];
             let words: smallvec::SmallVec<[&str; 6]> = name
                 .split(|c: char| c.is_whitespace())
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -243,7 +336,11 @@ impl<'t> Doc<'t> {
             if words.len() < 2 {
                 continue;
             }
+            let st = m.evidence.strength();
             for (k, w) in words.iter().enumerate() {
+                if !alone.contains(w) {
+                    continue;
+                }
                 let pos = if k == 0 {
                     0
                 } else if k + 1 == words.len() {
@@ -283,46 +380,37 @@ pub(super) fn features(
     };
     let ty = m.ty.as_str();
     let (ev, ev_word) = kind(&m.evidence);
-    f.add(format_args!("bias"));
-    f.add(format_args!("rule={ty}"));
-    f.add(format_args!("ev={ev}"));
-    f.add(format_args!("rule+ev={ty}|{ev}"));
+    f.add(&[&"bias"]);
+    f.add(&[&"rule=", &ty]);
+    f.add(&[&"ev=", &ev]);
+    f.add(&[&"rule+ev=", &ty, &"|", &ev]);
     if let Some(w) = ev_word {
-        f.add(format_args!("evword={ev}:{}", low(w)));
+        f.add(&[&"evword=", &ev, &":", &Low(w)]);
     }
     let n = words.len().min(4);
-    f.add(format_args!("n={n}"));
-    f.add(format_args!("rule+n={ty}|{n}"));
+    f.add(&[&"n=", &n]);
+    f.add(&[&"rule+n=", &ty, &"|", &n]);
     // the words, the first and the last
     for w in &words {
-        f.add(format_args!("w={}", low(w)));
+        f.add(&[&"w=", &Low(w)]);
     }
     if words.len() == 1 {
-        f.add(format_args!("only={}", low(first)));
+        f.add(&[&"only=", &Low(first)]);
     } else {
-        f.add(format_args!("first={}", low(first)));
-        f.add(format_args!("last={}", low(last)));
+        f.add(&[&"first=", &Low(first)]);
+        f.add(&[&"last=", &Low(last)]);
     }
-    // shapes
-    let mut sh = String::new();
-    for w in words.iter().take(4) {
-        if !sh.is_empty() {
-            sh.push('_');
-        }
-        sh.push_str(shape(w));
-    }
-    f.add(format_args!("shape={sh}"));
-    let lw = low(last);
-    let chars: Vec<char> = lw.chars().collect();
+    f.add(&[&"shape=", &Shapes(&words)]);
+    // the last word's endings and beginning, counted in characters
+    let starts: smallvec::SmallVec<[usize; 24]> = last.char_indices().map(|(i, _)| i).collect();
+    let nc = starts.len();
     for k in [2, 3, 4] {
-        if chars.len() > k {
-            let s: String = chars[chars.len() - k..].iter().collect();
-            f.add(format_args!("suf{k}={s}"));
+        if nc > k {
+            f.add(&[&"suf", &k, &"=", &Low(&last[starts[nc - k]..])]);
         }
     }
-    if chars.len() > 3 {
-        let s: String = chars[..3].iter().collect();
-        f.add(format_args!("pre3={s}"));
+    if nc > 3 {
+        f.add(&[&"pre3=", &Low(&last[..starts[3]])]);
     }
     // the words around
     let (p1, p2) = (
@@ -333,101 +421,101 @@ pub(super) fn features(
         neighbour(cx, a, b, tj as isize),
         neighbour(cx, a, b, tj as isize + 1),
     );
-    f.add(format_args!("p1={p1}"));
-    f.add(format_args!("p2={p2}|{p1}"));
-    f.add(format_args!("n1={n1}"));
-    f.add(format_args!("n2={n1}|{n2}"));
-    f.add(format_args!("p1+rule={p1}|{ty}"));
-    f.add(format_args!("n1+rule={n1}|{ty}"));
+    f.add(&[&"p1=", &p1]);
+    f.add(&[&"p2=", &p2, &"|", &p1]);
+    f.add(&[&"n1=", &n1]);
+    f.add(&[&"n2=", &n1, &"|", &n2]);
+    f.add(&[&"p1+rule=", &p1, &"|", &ty]);
+    f.add(&[&"n1+rule=", &n1, &"|", &ty]);
     let start = ti == a
         || (a..ti).all(|i| !cx.toks[i].word)
         || matches!(cx.w(ti - 1), "\"" | "“" | ":" | "(" | "—" | "–");
     if start {
-        f.add(format_args!("start"));
-        f.add(format_args!("start+n={n}"));
+        f.add(&[&"start"]);
+        f.add(&[&"start+n=", &n]);
     }
     // what the rest of the text says of the name
     if words.len() == 1 {
         if let Some((t, pos, _)) = doc.in_longer.get(first) {
             let t = t.as_str();
-            f.add(format_args!("in-longer={t}|{pos}"));
-            f.add(format_args!("in-longer+rule={t}|{pos}|{ty}"));
+            f.add(&[&"in-longer=", &t, &"|", pos]);
+            f.add(&[&"in-longer+rule=", &t, &"|", pos, &"|", &ty]);
         }
     }
     if let Some((t, st, k)) = doc.same.get(name) {
         if *st > m.evidence.strength() {
-            f.add(format_args!("same-name={}|{k}", t.as_str()));
+            f.add(&[&"same-name=", &t.as_str(), &"|", k]);
         }
     }
     // what the tables know
     if let Some((t, _)) = g.lookup(name) {
-        f.add(format_args!("table={}", t.as_str()));
+        f.add(&[&"table=", &t.as_str()]);
     }
     if g.first_names.contains(first) {
-        f.add(format_args!("firstname+n={n}"));
+        f.add(&[&"firstname+n=", &n]);
     }
     if words.len() > 1 && g.first_names.contains(last) {
-        f.add(format_args!("lastname-is-first"));
+        f.add(&[&"lastname-is-first"]);
     }
     if g.is_org_word_or_plural(last) {
-        f.add(format_args!("orgword-last"));
+        f.add(&[&"orgword-last"]);
     }
     if g.org_words.contains(first) {
-        f.add(format_args!("orgword-first"));
+        f.add(&[&"orgword-first"]);
     }
     if g.place_words.contains(last) {
-        f.add(format_args!("placeword-last"));
+        f.add(&[&"placeword-last"]);
     }
     if g.place_words.contains(first) {
-        f.add(format_args!("placeword-first"));
+        f.add(&[&"placeword-first"]);
     }
     if g.event_words.contains(last) {
-        f.add(format_args!("eventword-last"));
+        f.add(&[&"eventword-last"]);
     }
     if g.companies.contains_key(name) {
-        f.add(format_args!("company"));
+        f.add(&[&"company"]);
     }
     if words.iter().any(|w| g.demonyms.contains(w)) {
-        f.add(format_args!("demonym"));
+        f.add(&[&"demonym"]);
     }
     if words
         .iter()
         .any(|w| g.places.contains_key(w) && !g.first_names.contains(w))
     {
-        f.add(format_args!("has-place-word"));
+        f.add(&[&"has-place-word"]);
     }
     for (pos, w) in [("first", first), ("last", last)] {
         if pos == "last" && words.len() == 1 {
             break;
         }
-        f.add(format_args!("cap-{pos}={}", capitalized(cx, w)));
+        f.add(&[&"cap-", &pos, &"=", &capitalized(cx, w)]);
         if g.is_common(w) {
-            f.add(format_args!("common-{pos}"));
+            f.add(&[&"common-", &pos]);
         }
     }
     // the form of the whole
     if is_all_caps(name) {
-        f.add(format_args!("caps+n={n}"));
+        f.add(&[&"caps+n=", &n]);
     }
     if name.bytes().any(|c| c.is_ascii_digit()) {
-        f.add(format_args!("digit"));
+        f.add(&[&"digit"]);
     }
     for (mark, what) in [("&", "amp"), ("-", "hyphen"), (".", "dot"), ("'", "apos")] {
         if name.contains(mark) {
-            f.add(format_args!("has-{what}"));
+            f.add(&[&"has-", &what]);
         }
     }
     for w in &words {
         if !is_cap(w) && !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            f.add(format_args!("lower-inside={}", low(w)));
+            f.add(&[&"lower-inside=", &Low(w)]);
         }
     }
 }
 
 /// The three features that weighed most for class `k` against the
 /// runner-up, by their numbers in the model (`u32::MAX`: none).
-pub fn reasons(f: &Features, m: &Model<CLASSES>, k: usize) -> [u32; 3] {
-    let s = m.scores(&f.hashes);
+pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityType) -> [u32; 3] {
+    let k = class_of(ty);
     let second = (0..CLASSES)
         .filter(|&j| j != k)
         .max_by(|&a, &b| s[a].total_cmp(&s[b]))

@@ -636,7 +636,7 @@ pub fn candidates(
         par_tokens: PAR_TOKENS,
     };
     let mut f = features::Features::default();
-    let doc = features::Doc::new(text, &out);
+    let doc = features::Doc::new(&cx, &out);
     out.iter()
         .map(|m| {
             let (t, s) = places(&cx, sentences, m);
@@ -676,29 +676,34 @@ fn model_decides(e: &Evidence) -> bool {
 fn retype(
     cx: &Ctx,
     sentences: &[Range<usize>],
-    out: &mut Vec<Mention>,
+    out: &mut [Mention],
     model: &crate::nlp::model::Model<{ features::CLASSES }>,
 ) {
-    let mut f = features::Features::default();
-    let rules = out.clone();
-    let doc = features::Doc::new(cx.text, &rules);
-    out.retain_mut(|m| {
+    let doc = features::Doc::new(cx, out);
+    let decide = |m: &mut Mention, f: &mut features::Features| {
         if !model_decides(&m.evidence) {
-            return true;
+            return;
         }
         let (t, s) = places(cx, sentences, m);
-        features::features(cx, &doc, m, t, s, &mut f);
+        features::features(cx, &doc, m, t, s, f);
         let scores = model.scores(&f.hashes);
-        let Some(k) = features::decide(&scores, doc.shortened(&cx.text[m.range.clone()])) else {
-            return true;
-        };
-        let Some(ty) = features::type_of(k) else {
-            return false;
-        };
-        m.ty = ty;
-        m.evidence = Evidence::Model(features::reasons(&f, model, k));
-        true
-    });
+        let shortened = doc.shortened(&cx.text[m.range.clone()]);
+        // (the model drops no mention: "no name" leaves the rules' word)
+        if let Some(ty) = features::decide(&scores, shortened).and_then(features::type_of) {
+            m.ty = ty;
+            m.evidence = Evidence::Model(features::reasons(f, model, &scores, ty));
+        }
+    };
+    if cx.toks.len() < cx.par_tokens {
+        let mut f = features::Features::default();
+        out.iter_mut().for_each(|m| decide(m, &mut f));
+    } else {
+        use rayon::prelude::*;
+        out.par_chunks_mut(1024).for_each(|ms| {
+            let mut f = features::Features::default();
+            ms.iter_mut().for_each(|m| decide(m, &mut f));
+        });
+    }
 }
 
 /// `mentions`, reading a text of `par_tokens` tokens or more on all cores.
