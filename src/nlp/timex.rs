@@ -393,6 +393,25 @@ struct Resolver<'a> {
     reference: Option<NaiveDate>,
     /// The last resolved day-precision date, for "the following day".
     last_day: Option<NaiveDate>,
+    /// The last date value the text gave, at its own precision ("1989-Q3",
+    /// "1988-11-02"), for "a year earlier".
+    last_date: Option<String>,
+}
+
+/// A date value at any precision ("1989", "1989-Q3", "1989-11", "1989-W44",
+/// "1989-11-02") moved by whole years; None if it is no such value.
+fn shift_value_years(v: &str, years: i64) -> Option<String> {
+    let y: i64 = v.get(..4)?.parse().ok()?;
+    let rest = &v[4..];
+    if !(rest.is_empty() || rest.starts_with('-')) {
+        return None;
+    }
+    let y = in_years(y.checked_add(years)?)?;
+    // the 29th of February of a year that has none: the 28th
+    if rest == "-02-29" && NaiveDate::from_ymd_opt(y, 2, 29).is_none() {
+        return Some(format!("{y:04}-02-28"));
+    }
+    Some(format!("{y:04}{rest}"))
 }
 
 fn year_near(reference: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
@@ -673,11 +692,36 @@ impl Resolver<'_> {
             "ago" => {
                 let l = s.to_ascii_lowercase();
                 let (n, unit) = num_unit(s)?;
-                if l.ends_with("earlier")
-                    || l.ends_with("later")
-                    || l.ends_with("before")
-                    || l.ends_with("after")
-                {
+                if l.ends_with("earlier") || l.ends_with("later") {
+                    // anaphoric: a date that far from the last date the
+                    // text gave, at its precision ("third quarter ... a year
+                    // earlier": the third quarter of the year before);
+                    // TimeML's DATE, not a length
+                    let back = l.ends_with("earlier");
+                    let (code, _, mult) = unit_code(unit);
+                    return Some(match (n, code) {
+                        (Some(n), "Y") => {
+                            let years = (n * mult) as i64;
+                            let v = self
+                                .last_date
+                                .as_deref()
+                                .and_then(|v| {
+                                    shift_value_years(v, if back { -years } else { years })
+                                })
+                                .or_else(|| {
+                                    r.and_then(|r| {
+                                        in_years(
+                                            r.year() as i64 + if back { -years } else { years },
+                                        )
+                                        .map(|y| y.to_string())
+                                    })
+                                });
+                            (Date, v)
+                        }
+                        _ => (Duration, Some(duration_value(n, unit))),
+                    });
+                }
+                if l.ends_with("before") || l.ends_with("after") {
                     return Some((Duration, Some(duration_value(n, unit))));
                 }
                 let Some(r) = r else {
@@ -1184,6 +1228,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         at: 0,
         reference,
         last_day: None,
+        last_date: None,
     };
     for m in find_all(text) {
         let kind = p.kinds[m.pattern().as_usize()];
@@ -1395,6 +1440,13 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         let s = &text[range.clone()];
         res.at = range.start;
         if let Some((ty, value)) = res.resolve(kind, s, &sent) {
+            if ty == TimexType::Date
+                && value
+                    .as_deref()
+                    .is_some_and(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()))
+            {
+                res.last_date = value.clone();
+            }
             out.push(Timex { range, ty, value });
         }
     }
@@ -1535,6 +1587,37 @@ mod tests {
         let v = run(text, Some(dct));
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         (v[0].0.clone(), v[0].2.clone())
+    }
+
+    /// "A year earlier" is a date a year before the last date the text
+    /// gave, at that date's precision (TimeML's anaphoric DATE); with no
+    /// date before it, a year before the article's.
+    #[test]
+    fn a_year_earlier_is_a_date_before_the_last_one_given() {
+        let v = run(
+            "Profit rose 5% in the third quarter. A year earlier, it fell.",
+            Some("1989-11-01"),
+        );
+        let got: Vec<(&str, Option<&str>)> =
+            v.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("the third quarter", Some("1989-Q3")),
+                ("A year earlier", Some("1988-Q3"))
+            ]
+        );
+        assert_eq!(
+            one("A year earlier, it fell.", "1989-11-01"),
+            ("A year earlier".into(), Some("1988".into()))
+        );
+        // later too; the 29th of February of a year without one: the 28th
+        let v = run(
+            "On Feb. 29, 2024 it rose; two years later it fell.",
+            Some("2026-03-01"),
+        );
+        assert_eq!(v[1].0, "two years later");
+        assert_eq!(v[1].2.as_deref(), Some("2026-02-28"));
     }
 
     #[test]
