@@ -142,7 +142,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<vague>\b(?i:(?:for|in|over)\s+)(?i:centuries|decades|years|months|weeks)\b)"),
             format!(r"(?P<recent>\b(?i:recent|coming)\s+(?i:days|weeks|months|years|decades)\b)"),
             format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY})\b|\b(?i:daily|annually|yearly)\b)"),
-            format!(r"(?P<ref>\b(?i:now|currently|nowadays|at present|recently|lately|soon|the past|the future|previously|as soon as possible)\b)"),
+            format!(r"(?P<ref>\b(?i:now|currently|nowadays|at present|recently|lately|soon|the past|the future|as soon as possible)\b)"),
         ];
         Patterns {
             // ASCII classes and word boundaries: the words are English, and
@@ -992,11 +992,7 @@ impl Resolver<'_> {
                 let l = s.to_ascii_lowercase();
                 let v = if l.contains("soon") || l.contains("future") {
                     "FUTURE_REF"
-                } else if l.contains("recent")
-                    || l.contains("lately")
-                    || l.contains("past")
-                    || l.contains("previously")
-                {
+                } else if l.contains("recent") || l.contains("lately") || l.contains("past") {
                     "PAST_REF"
                 } else {
                     "PRESENT_REF"
@@ -1414,6 +1410,19 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                 range.end = range.start + s[..p].trim_end().len();
             }
         }
+        // an age ("a 6-year-old boy", "six years old") is no time
+        if matches!(kind, "dur" | "hyph") {
+            let after = &text[m.end()..];
+            let age = after
+                .strip_prefix('-')
+                .or_else(|| after.strip_prefix(' '))
+                .is_some_and(|a| {
+                    a.starts_with("old") && !a[3..].starts_with(char::is_alphanumeric)
+                });
+            if age || s.to_ascii_lowercase().ends_with("-old") {
+                continue;
+            }
+        }
         let l = s.to_ascii_lowercase();
         if kind == "dur" && (l.starts_with("a ") || l.starts_with("an ")) {
             // "twice a year", "once a week": a set
@@ -1587,6 +1596,26 @@ mod tests {
         let v = run(text, Some(dct));
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         (v[0].0.clone(), v[0].2.clone())
+    }
+
+    /// "Previously" is no time expression (TimeML marks it almost never:
+    /// it orders events, it dates none).
+    #[test]
+    fn previously_dates_nothing() {
+        assert!(run("He had previously said so.", Some("1998-10-01")).is_empty());
+    }
+
+    /// An age is no time: "a 6-year-old boy", "she is 44 years old".
+    #[test]
+    fn an_age_is_no_time() {
+        assert!(run(
+            "A 6-year-old boy and a six-year-old girl.",
+            Some("1998-10-01")
+        )
+        .is_empty());
+        assert!(run("She is 44 years old.", Some("1998-10-01")).is_empty());
+        // a length stays one
+        assert_eq!(run("A 24-hour strike.", Some("1998-10-01")).len(), 1);
     }
 
     /// "A year earlier" is a date a year before the last date the text
