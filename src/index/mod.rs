@@ -957,6 +957,22 @@ fn build_entities(
                     .max_by_key(|&t| (votes[t as usize], std::cmp::Reverse(t)))
                     .unwrap_or(best_ty)
             };
+            // the "why" of the type the entity has: the strongest evidence
+            // among the mentions of that type (the best overall may be of
+            // a type the votes turned down)
+            let best_ev = if best_ty == ty {
+                best_ev
+            } else {
+                g.iter()
+                    .map(|&i| &items[i])
+                    .filter(|it| it.mention.ty == ty)
+                    .map(|it| {
+                        let full = it.text.contains(char::is_whitespace);
+                        ((full, it.mention.evidence.strength()), &it.mention.evidence)
+                    })
+                    .reduce(|a, b| if b.0 > a.0 { b } else { a })
+                    .map_or(best_ev, |(_, e)| e.clone())
+            };
             let mut aliases: smallvec::SmallVec<[(&str, usize); 2]> = names
                 .into_iter()
                 .map(|(k, n)| (keys[k].as_str(), n))

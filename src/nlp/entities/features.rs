@@ -540,11 +540,13 @@ pub fn describe(reasons: &[u32; 3]) -> String {
     let Some(m) = model() else {
         return "the model".into();
     };
-    let named: Vec<String> = reasons
-        .iter()
-        .filter_map(|&n| m.name(n))
-        .map(feature_words)
-        .collect();
+    let mut named: Vec<String> = Vec::new();
+    for w in reasons.iter().filter_map(|&n| m.name(n)).map(feature_words) {
+        // ("p1=on" and "p1+rule=on|ORG" read alike)
+        if !named.contains(&w) {
+            named.push(w);
+        }
+    }
     if named.is_empty() {
         "the model".into()
     } else {
@@ -590,6 +592,8 @@ fn feature_words(f: &str) -> String {
         "n" => format!("{v} words"),
         "rule+n" => format!("{v2} words"),
         "rule" | "ev" | "rule+ev" => "the rules' guess".into(),
+        "eventword-last" => "an event word".into(),
+        "lastname-is-first" => "its last word a first name".into(),
         _ => f.to_string(),
     }
 }
