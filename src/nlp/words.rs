@@ -15,3 +15,70 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         f(&w.to_lowercase())
     }
 }
+
+/// A word list read from a file under `assets/` (one entry a line; blank
+/// lines and lines starting with `#` are comments), answered without
+/// hashing for most words: a word whose first byte or length no entry has
+/// is in no list.
+pub struct Words {
+    set: crate::fx::FxHashSet<&'static str>,
+    /// The first bytes of the entries, a bit each.
+    first: [u64; 4],
+    longest: usize,
+}
+
+impl Words {
+    pub fn parse(src: &'static str) -> Words {
+        let mut w = Words {
+            set: Default::default(),
+            first: [0; 4],
+            longest: 0,
+        };
+        for l in src.lines().map(str::trim_end) {
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let b = l.as_bytes()[0] as usize;
+            w.first[b / 64] |= 1 << (b % 64);
+            w.longest = w.longest.max(l.len());
+            w.set.insert(l);
+        }
+        w
+    }
+
+    pub fn contains(&self, word: &impl AsRef<str>) -> bool {
+        let word = word.as_ref();
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        let b = b as usize;
+        self.first[b / 64] & (1 << (b % 64)) != 0
+            && word.len() <= self.longest
+            && self.set.contains(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_list_skips_comments_and_finds_its_words() {
+        let w = Words::parse("# a comment\nof\n\nde la\n&\n");
+        assert_eq!(w.len(), 3);
+        for x in ["of", "de la", "&"] {
+            assert!(w.contains(&x), "{x}");
+        }
+        for x in ["", "Of", "off", "# a comment", "de"] {
+            assert!(!w.contains(&x), "{x}");
+        }
+    }
+}

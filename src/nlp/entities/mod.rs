@@ -8,10 +8,12 @@ pub mod train;
 
 use super::gazetteer::Gazetteer;
 use super::text::{with_lower, Token};
+use super::words::Words as List;
 use super::EntityType;
 use crate::fx::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Why a mention got its type, strongest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,190 +96,33 @@ pub struct Mention {
     pub canonical: Option<String>,
 }
 
-const CONNECTORS: &[&str] = &[
-    "of", "for", "de", "du", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "&", "and",
-    "the", "y", "di", "do", "dos", "das", "del", "es",
-];
-const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Mon",
-    "Tue",
-    "Wed",
-    "Thu",
-    "Fri",
-    "Sat",
-    "Sun",
-    "Christmas",
-    "Easter",
-];
-/// A month or a day ("March", "Mon"): only the first letters of those words
-/// are looked further.
+static CONNECTORS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/connectors.txt")));
+static CALENDAR: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/calendar.txt")));
+/// A month or a day ("March", "Mon").
 fn is_calendar(w: &str) -> bool {
-    const FIRST: u128 = {
-        let mut m = 0u128;
-        let mut i = 0;
-        while i < CALENDAR.len() {
-            m |= 1 << CALENDAR[i].as_bytes()[0];
-            i += 1;
-        }
-        m
-    };
-    let b = w.as_bytes()[0];
-    b < 128 && FIRST & (1 << b) != 0 && w.len() <= 9 && CALENDAR.contains(&w)
+    CALENDAR.contains(&w)
 }
 
 /// Lower-case role words before a name that make it a person.
-const ROLE_WORDS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "envoy",
-    "adviser",
-    "advisor",
-    "minister",
-    "president",
-    "secretary",
-    "chairman",
-    "chairwoman",
-    "director",
-    "executive",
-    "officer",
-    "analyst",
-    "economist",
-    "official",
-    "senator",
-    "governor",
-    "mayor",
-    "judge",
-    "lawyer",
-    "attorney",
-    "leader",
-    "chief",
-    "general",
-    "ambassador",
-    "premier",
-    "host",
-    "actor",
-    "actress",
-    "singer",
-    "star",
-    "coach",
-    "player",
-    "manager",
-    "founder",
-    "head",
-    "commissioner",
-    "deputy",
-    "aide",
-    "prosecutor",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "colleague",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "mother",
-    "father",
-    "publicist",
-    "representative",
-    "rapper",
-    "writer",
-    "author",
-    "reporter",
-    "correspondent",
-    "editor",
-    "columnist",
-    "candidate",
-    "nominee",
-    "investor",
-];
-const SAY_WORDS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "stated",
-    "argued",
-    "explained",
-    "noted",
-    "insisted",
-    "asked",
-    "replied",
-    "responded",
-];
+static ROLE_WORDS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/role_words.txt")));
+static SAY_WORDS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/say_words.txt")));
 /// Words that start sentences and are also someone's first name ("In", "So"):
 /// never a first name before another name.
-const FUNCTION_WORDS: &[&str] = &[
-    "on", "for", "by", "as", "if", "so", "but", "and", "or", "with", "after", "before", "when",
-    "while", "then", "under", "over", "into", "the", "an", "no", "yet",
-];
+static FUNCTION_WORDS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/function_words.txt")));
 /// Abbreviations that start places' names, written with a dot ("St. Louis",
 /// "Mt. Everest", "Ft. Worth").
-const SAINT_FORT_MOUNT: &[&str] = &["St", "Mt", "Ft"];
+static SAINT_FORT_MOUNT: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/saint_fort_mount.txt")));
 /// Words after a place's name that say someone lives there ("a Queens man").
-const RESIDENTS: &[&str] = &[
-    "man",
-    "woman",
-    "men",
-    "women",
-    "resident",
-    "residents",
-    "native",
-    "couple",
-    "teen",
-    "teenager",
-    "boy",
-    "girl",
-    "homeowner",
-];
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "from",
-    "to",
-    "across",
-    "outside",
-    "inside",
-    "around",
-    "throughout",
-];
+static RESIDENTS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/residents.txt")));
+static PLACE_PREPS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/place_preps.txt")));
 
 fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
@@ -317,9 +162,8 @@ fn is_pascal_brand(s: &str, g: &Gazetteer) -> bool {
         return false;
     }
     let (particle, rest) = s.split_at(k);
-    const PARTICLES: &[&str] = &[
-        "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "Del", "Della",
-    ];
+    static PARTICLES: LazyLock<List> =
+        LazyLock::new(|| List::parse(include_str!("../../../assets/ner/particles.txt")));
     // (nor a first name written so: "LuAnn", "JoAnne", "DeShawn")
     if g.first_names.contains(s) || g.first_names.contains(rest) && !g.is_common(rest) {
         return false;
@@ -329,19 +173,18 @@ fn is_pascal_brand(s: &str, g: &Gazetteer) -> bool {
 }
 
 /// Words a short number follows in a name ("Channel 4", "Radio 4", "Apollo 11").
-const NUMBERED: &[&str] = &["Channel", "Radio", "Apollo", "Formula", "Windows", "Flight"];
+static NUMBERED: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/numbered.txt")));
 
 /// A word of capitals inside a name that no person's name has: not an
 /// initial ("J.R."), nor a regnal number ("John Paul II"): "Mac OS X",
 /// "Windows XP".
 fn is_acronym_word(w: &str) -> bool {
-    const REGNAL: &[&str] = &[
-        "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-    ];
+    static REGNAL: LazyLock<List> =
+        LazyLock::new(|| List::parse(include_str!("../../../assets/ner/regnal.txt")));
     // letters after a person's name: "Guy Mansfield QC", "William Haughey OBE"
-    const POST_NOMINAL: &[&str] = &[
-        "MP", "MEP", "MSP", "AM", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "JP",
-    ];
+    static POST_NOMINAL: LazyLock<List> =
+        LazyLock::new(|| List::parse(include_str!("../../../assets/ner/post_nominal.txt")));
     is_all_caps(w)
         && !w.contains('.')
         && !REGNAL.contains(&w)
@@ -764,9 +607,8 @@ fn mentions_with(
 }
 
 /// Compass words that start a place's name ("South Richmond Hill").
-const COMPASS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-];
+static COMPASS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/compass.txt")));
 
 /// "117th Street", "East 5th Avenue", "42nd St.", "Route 94": a numbered
 /// street or road is a place (its number starts no name of its own).
@@ -1262,10 +1104,8 @@ fn score_like(cx: &Ctx, j: usize, b: usize) -> bool {
     }
 }
 
-const COUNT_WORDS: &[&str] = &[
-    "percent", "%", "million", "billion", "thousand", "people", "years", "days", "points", "votes",
-    "seats", "times", "units", "shares", "dollars", "euros", "mln", "bln", "pct",
-];
+static COUNT_WORDS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/count_words.txt")));
 
 fn titlecase(w: &str) -> String {
     let mut c = w.chars();
@@ -1595,99 +1435,30 @@ fn join_words(cx: &Ctx, idx: &[usize]) -> String {
 }
 
 /// Titles of nobility that take "of" and a place ("Duke of Edinburgh").
-const ROYAL: &[&str] = &[
-    "Duke",
-    "Duchess",
-    "Prince",
-    "Princess",
-    "King",
-    "Queen",
-    "Earl",
-    "Count",
-    "Countess",
-    "Baron",
-    "Baroness",
-    "Lord",
-    "Lady",
-    "Marquess",
-    "Archbishop",
-    "Bishop",
-    "Mayor",
-];
+static ROYAL: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/royal.txt")));
 
 /// Prefixes of ships' names ("INS Sukanya", "USS Cole").
-const SHIP_PREFIXES: &[&str] = &[
-    "INS", "USS", "HMS", "HMAS", "HMCS", "HMNZS", "RMS", "MV", "MS", "SS", "PNS", "USNS",
-];
+static SHIP_PREFIXES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/ship_prefixes.txt")));
 
 /// Lower-case roles in a team after its name ("Chelsea boss Jose Mourinho").
-const TEAM_ROLES: &[&str] = &[
-    "boss",
-    "manager",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "keeper",
-    "winger",
-    "skipper",
-    "captain",
-    "full-back",
-    "playmaker",
-];
+static TEAM_ROLES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/team_roles.txt")));
 
 /// Roles in a firm or a body, between its name and a person's: "WorldCom
 /// chief Bernard Ebbers", "FBI director James Comey" (not a person's
 /// helpers: "Putin spokesman Dmitry Peskov").
-const BODY_ROLES: &[&str] = &[
-    "chief",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "co-founder",
-    "executive",
-    "director",
-    "economist",
-    "analyst",
-];
+static BODY_ROLES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/body_roles.txt")));
 
 /// Words of rank that start a longer title ("Deputy Treasury Secretary").
-const TITLE_RANKS: &[&str] = &[
-    "deputy",
-    "assistant",
-    "vice",
-    "under",
-    "acting",
-    "associate",
-    "principal",
-    "senior",
-    "junior",
-    "former",
-    "outgoing",
-    "departing",
-    "incoming",
-    "interim",
-    "chief",
-];
+static TITLE_RANKS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/title_ranks.txt")));
 
 /// Titles whose holder works for the name before them ("Apple CEO").
-const COMPANY_TITLES: &[&str] = &[
-    "CEO",
-    "Chairman",
-    "Chairwoman",
-    "Chief Executive",
-    "Chief Executive Officer",
-    "COO",
-    "CFO",
-    "CTO",
-    "Chief Operating Officer",
-    "Chief Financial Officer",
-    "Chief Technology Officer",
-    "Vice Chairman",
-    "Managing Director",
-    "Founder",
-    "Co-founder",
-];
+static COMPANY_TITLES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/company_titles.txt")));
 
 /// Does the run end with an organization word ("Treasury Department")?
 fn org_ending(cx: &Ctx, run: &[usize]) -> bool {
@@ -1708,49 +1479,8 @@ fn org_cue_before(cx: &Ctx, a: usize, first: usize) -> Option<String> {
     (cx.toks[p].word && ORG_CUES.contains(&w)).then(|| w.to_string())
 }
 
-const ORG_CUES: &[&str] = &[
-    "airline",
-    "carrier",
-    "company",
-    "firm",
-    "maker",
-    "manufacturer",
-    "automaker",
-    "carmaker",
-    "chipmaker",
-    "giant",
-    "retailer",
-    "bank",
-    "lender",
-    "insurer",
-    "broadcaster",
-    "newspaper",
-    "magazine",
-    "daily",
-    "network",
-    "agency",
-    "conglomerate",
-    "startup",
-    "subsidiary",
-    "supplier",
-    "contractor",
-    "brokerage",
-    "group",
-    "band",
-    "club",
-    "team",
-    "party",
-    "operator",
-    "publisher",
-    "studio",
-    "label",
-    "charity",
-    "airframer",
-    "platform",
-    "developer",
-    "corporation",
-    "outlet",
-];
+static ORG_CUES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/org_cues.txt")));
 
 /// "Philadelphia 76ers", "San Diego Chargers": a place, then a plural nickname.
 fn is_team(cx: &Ctx, words: &[&str]) -> bool {
