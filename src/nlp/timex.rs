@@ -889,13 +889,20 @@ impl Resolver<'_> {
                 let back = (r.weekday().num_days_from_monday() as i64
                     - wd.num_days_from_monday() as i64)
                     .rem_euclid(7);
+                // "Friday's close", "Wednesday's ruling": an event the
+                // report names by its day, one that has taken place
+                let possessive = {
+                    let after = &self.text[(self.at + s.len()).min(self.text.len())..];
+                    after.starts_with("'s") || after.starts_with("’s")
+                };
                 let d = if l.starts_with("next") {
                     shift_days(r, if fwd == 0 { 7 } else { fwd })?
                 } else if l.starts_with("last") {
                     shift_days(r, -(if back == 0 { 7 } else { back }))?
-                } else if self
-                    .local_future(sentence)
-                    .unwrap_or_else(|| self.future(sentence))
+                } else if !possessive
+                    && self
+                        .local_future(sentence)
+                        .unwrap_or_else(|| self.future(sentence))
                     && fwd != 0
                 {
                     shift_days(r, fwd)?
@@ -1824,6 +1831,17 @@ mod tests {
             (
                 "The king will meet Bush on Thursday in Maine.",
                 "1998-03-12",
+            ),
+            // an event named by its day has taken place, even in a
+            // sentence about what is to come
+            (
+                "They said they would look for ways around Wednesday's ruling.",
+                "1998-03-04",
+            ),
+            // "to" before a day says nothing of its own ("in contrast to")
+            (
+                "In contrast to Thursday, when a crowd was dispersed, the city was calm.",
+                "1998-03-05",
             ),
         ] {
             let v = run(text, Some("1998-03-06"));
