@@ -3094,6 +3094,51 @@ mod tests {
         out
     }
 
+    /// Each rule's examples and counter-examples, a table in
+    /// `assets/ner/rules.tsv`: the rules alone find the name with its type
+    /// and say why, or find no name written so.
+    #[test]
+    fn every_rule_holds_its_examples() {
+        let table = include_str!("../../../assets/ner/rules.tsv");
+        let mut rows = 0;
+        let mut failed = Vec::new();
+        for l in table
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let f: Vec<&str> = l.split('\t').collect();
+            let [id, text, name, ty, why] =
+                [0, 1, 2, 3, 4].map(|i| f.get(i).copied().unwrap_or(""));
+            rows += 1;
+            let m = by_rules(text);
+            let hit = m.iter().find(|m| &text[m.range.clone()] == name);
+            let ok = match (ty, hit) {
+                ("-", None) => true,
+                ("-", Some(_)) => false,
+                (t, Some(m)) => {
+                    Some(m.ty) == EntityType::parse(t) && m.evidence.describe().contains(why)
+                }
+                (_, None) => false,
+            };
+            if !ok {
+                let got: Vec<String> = m
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{} {} ({})",
+                            &text[m.range.clone()],
+                            m.ty.as_str(),
+                            m.evidence.describe()
+                        )
+                    })
+                    .collect();
+                failed.push(format!("{id}: want {name} {ty} ({why}); got {got:?}"));
+            }
+        }
+        assert!(rows >= 20, "{rows} rows");
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
     /// The model decides where the rules had only the name's form, and
     /// only where it is sure; what a table, a title or a context typed stays.
     #[test]
