@@ -1456,6 +1456,12 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         let s = &text[range.clone()];
         res.at = range.start;
         if let Some((ty, value)) = res.resolve(kind, s, &sent) {
+            // "the end of 1990", "the beginning of October": one expression
+            // (TimeML's point of a period, its value the period's)
+            let mut range = range;
+            if ty == TimexType::Date {
+                range.start -= part_of_before(&text[..range.start]);
+            }
             if ty == TimexType::Date
                 && value
                     .as_deref()
@@ -1467,6 +1473,26 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         }
     }
     out
+}
+
+/// The length of "the end of " (or beginning, start, middle; "the" and a
+/// following "the" optional) that ends `before`, else 0.
+fn part_of_before(before: &str) -> usize {
+    let l = tail(before, 32).to_ascii_lowercase();
+    for part in ["end", "beginning", "start", "middle"] {
+        for (lead, follow) in [("the ", "the "), ("the ", ""), ("", "the "), ("", "")] {
+            let phrase = format!("{lead}{part} of {follow}");
+            if l.ends_with(&phrase) {
+                let at = before.len() - phrase.len();
+                // a word of its own: "the end of", not "weekend of"
+                let ok = at == 0 || !before.as_bytes()[at - 1].is_ascii_alphanumeric();
+                if ok {
+                    return phrase.len();
+                }
+            }
+        }
+    }
+    0
 }
 
 /// Units of length a dimension is written in ("2880 pixels by 1800").
@@ -1603,6 +1629,24 @@ mod tests {
         let v = run(text, Some(dct));
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         (v[0].0.clone(), v[0].2.clone())
+    }
+
+    /// "The end of 1990", "the beginning of October": one expression.
+    #[test]
+    fn the_end_of_a_period_is_one_expression() {
+        let v = run(
+            "Sales fell by the end of 1990 and at the beginning of October.",
+            Some("1991-03-01"),
+        );
+        let got: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(got, ["the end of 1990", "the beginning of October"]);
+        assert_eq!(v[0].2.as_deref(), Some("1990"));
+        // a word that only ends so is no part: "dividend of"
+        let v = run("The dividend of March 3 was paid.", Some("1991-03-10"));
+        assert_eq!(v[0].0, "March 3");
+        // and a multi-byte character before it is no trouble
+        let v = run("«é» end of 1990", Some("1991-03-01"));
+        assert_eq!(v[0].0, "end of 1990");
     }
 
     /// "Previously" is no time expression (TimeML marks it almost never:
