@@ -525,7 +525,7 @@ pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityT
         .iter()
         .filter_map(|h| Some((m.weights(*h)?, m.number(*h)?)))
         .map(|(w, n)| (w[k] - w[second], n))
-        .filter(|(d, _)| *d > 0.0)
+        .filter(|&(d, n)| d > 0.0 && m.name(n).is_some_and(telling))
         .collect();
     w.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out = [u32::MAX; 3];
@@ -533,6 +533,13 @@ pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityT
         *o = n;
     }
     out
+}
+
+/// A feature a reader can check in the text: not the rules' own guess, the
+/// bias or the name's length in words.
+fn telling(name: &str) -> bool {
+    let kind = name.split('=').next().unwrap_or(name);
+    !matches!(kind, "bias" | "rule" | "ev" | "rule+ev" | "rule+n" | "n")
 }
 
 /// The reasons `reasons` gave, as words for the entity panel.
