@@ -322,11 +322,23 @@ fn every_ending_signal_restores_the_terminal_and_the_cursor() {
     for (sig, n) in [("-INT", 2), ("-TERM", 15), ("-HUP", 1), ("-QUIT", 3)] {
         let mut p = Pty::start();
         p.wait_for("Sources");
-        {
-            let parser = p.parser.lock().unwrap();
-            let sc = parser.screen();
-            assert!(sc.hide_cursor(), "{sig}: the app hides the cursor");
-            assert_ne!(sc.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        // the frame's text may reach the parser before the escapes that
+        // follow it in the same write: wait for them too
+        let t0 = Instant::now();
+        loop {
+            let ready = {
+                let parser = p.parser.lock().unwrap();
+                let sc = parser.screen();
+                sc.hide_cursor() && sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+            };
+            if ready {
+                break;
+            }
+            assert!(
+                t0.elapsed() < Duration::from_secs(10),
+                "{sig}: the app hides the cursor and reports the mouse"
+            );
+            std::thread::sleep(Duration::from_millis(20));
         }
         let pid = p.child.process_id().unwrap().to_string();
         std::process::Command::new("kill")
