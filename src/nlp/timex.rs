@@ -119,7 +119,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?{sp}(?:of\s+)?{y}\b)"),
             format!(r"(?P<mmod>\b(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{MONTH}\b)"),
             format!(r"(?P<month>\b{MONTH}\b)"),
-            format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?)\b)"),
+            format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?|the\s+quarter)\b)"),
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
             format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
@@ -577,8 +577,20 @@ impl Resolver<'_> {
                         };
                         Some(format!("{y}-Q{q}"))
                     }
+                    // "the quarter" of a report: the quarter it last named
+                    (None, _, _)
+                        if !l.contains("latest")
+                            && !l.contains("last")
+                            && !l.contains("current")
+                            && self
+                                .last_date
+                                .as_deref()
+                                .is_some_and(|v| v.len() == 7 && v.as_bytes()[5] == b'Q') =>
+                    {
+                        self.last_date.clone()
+                    }
                     (None, _, Some(r)) => {
-                        // "the latest quarter": the last finished one
+                        // "the latest quarter", "the quarter": the last finished one
                         let cur = (r.month0() / 3) as i32;
                         let (y, q) = if cur == 0 {
                             (r.year() - 1, 4)
@@ -1406,6 +1418,20 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                 continue;
             }
         }
+        let bare_quarter = {
+            let l = s.to_ascii_lowercase();
+            l.starts_with("the")
+                && l.ends_with("quarter")
+                && l.len() > 10
+                && l[3..l.len() - 7].trim().is_empty()
+        };
+        if kind == "quarter" && bare_quarter {
+            // "the quarter-point cut", "the quarter of a century": no quarter of a year
+            let after = &text[m.end()..];
+            if after.starts_with('-') || after.trim_start().starts_with("of ") {
+                continue;
+            }
+        }
         if kind == "md" {
             // "Oct. 16" with a following time-of-day or a number range is still a date
             let after = &text[m.end()..];
@@ -1647,6 +1673,35 @@ mod tests {
         // and a multi-byte character before it is no trouble
         let v = run("«é» end of 1990", Some("1991-03-01"));
         assert_eq!(v[0].0, "end of 1990");
+    }
+
+    /// "The quarter" of a report is the quarter it last named, else the
+    /// last finished one; "the quarter-point cut" is none.
+    #[test]
+    fn the_quarter_of_a_report() {
+        let v = run(
+            "Profit rose in the third quarter. Sales in the quarter fell.",
+            Some("1990-02-01"),
+        );
+        let got: Vec<(&str, Option<&str>)> =
+            v.iter().map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("the third quarter", Some("1989-Q3")),
+                ("the quarter", Some("1989-Q3"))
+            ]
+        );
+        assert_eq!(
+            one("Sales in the quarter fell.", "1989-11-01"),
+            ("the quarter".into(), Some("1989-Q3".into()))
+        );
+        assert!(run("They made the quarter-point cut.", Some("1989-11-01")).is_empty());
+        assert!(
+            !run("It took the quarter of a century.", Some("1989-11-01"))
+                .iter()
+                .any(|x| x.0.contains("quarter"))
+        );
     }
 
     /// "Previously" is no time expression (TimeML marks it almost never:
