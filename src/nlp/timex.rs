@@ -752,6 +752,19 @@ impl Resolver<'_> {
                             .format("%Y-%m")
                             .to_string(),
                     ),
+                    // in a report of a quarter's results, "a year ago" is that
+                    // quarter a year before (the comparison such reports make)
+                    ("Y", false)
+                        if mult == 1.0
+                            && self
+                                .last_date
+                                .as_deref()
+                                .is_some_and(|v| v.len() == 7 && v.as_bytes()[5] == b'Q') =>
+                    {
+                        self.last_date
+                            .as_deref()
+                            .and_then(|v| shift_value_years(v, -n))
+                    }
                     ("Y", false) => Some(format!(
                         "{}",
                         in_years(r.year() as i64 - (n as f64 * mult) as i64)?
@@ -1701,6 +1714,22 @@ mod tests {
             !run("It took the quarter of a century.", Some("1989-11-01"))
                 .iter()
                 .any(|x| x.0.contains("quarter"))
+        );
+    }
+
+    /// In a report of a quarter's results "a year ago" is that quarter a
+    /// year before; elsewhere a year before the article's.
+    #[test]
+    fn a_year_ago_in_a_report_of_a_quarter() {
+        let v = run(
+            "Net income rose in the third quarter from $5 million a year ago.",
+            Some("1989-11-01"),
+        );
+        assert_eq!(v[1].0, "a year ago");
+        assert_eq!(v[1].2.as_deref(), Some("1988-Q3"));
+        assert_eq!(
+            one("He left a year ago.", "1989-11-01"),
+            ("a year ago".into(), Some("1988".into()))
         );
     }
 
