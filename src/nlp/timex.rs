@@ -114,6 +114,9 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<dmy>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH},?{sp}{y}\b)"),
             format!(r"(?P<md>\b{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
             format!(r"(?P<dm>\b{d}\s+(?:of\s+)?{MONTH}\b)"),
+            // years said as words in transcripts: "nineteen ninety-six",
+            // "January nineteen ninety-seven", "the year two thousand"
+            format!(r"(?P<spyear>\b(?:{MONTH}\s+)?(?i:nineteen|twenty)[- ](?i:{SP_TENS})(?:[- ](?i:{SP_UNITS}))?\b|\b(?i:the\s+year\s+two\s+thousand)(?:\s+(?i:and\s+)?(?i:{SP_UNITS}))?\b)"),
             format!(r"(?P<holiday>\b(?:(?i:last|next|this)\s+)?(?:{})\b)", holiday_names()),
             format!(r"(?P<mrel>\b{MONTH}\s+(?i:this|last|next)\s+year\b)"),
             format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?{sp}(?:of\s+)?{y}\b)"),
@@ -504,6 +507,14 @@ impl Resolver<'_> {
                     self.last_day = Some(d);
                 }
                 (Date, v.and_then(day))
+            }
+            "spyear" => {
+                let (y, m) = spoken_year(s)?;
+                in_years(y as i64)?;
+                match m {
+                    Some(m) => (Date, Some(format!("{y}-{m:02}"))),
+                    None => (Date, Some(format!("{y}"))),
+                }
             }
             "my" | "fiscal" | "year" => {
                 let y: i32 = s
@@ -1155,10 +1166,53 @@ fn holiday_in(rule: &str, y: i32) -> Option<NaiveDate> {
     shift_days(d, plus)
 }
 
+/// The words of a year said aloud: its tens ("ninety", "eleven"), then
+/// its units.
+const SP_TENS: &str = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const SP_UNITS: &str = "one|two|three|four|five|six|seven|eight|nine";
+
+/// A year said aloud ("nineteen ninety-six" 1996, "the year two thousand
+/// and one" 2001), with the month before it if any.
+fn spoken_year(s: &str) -> Option<(i32, Option<u32>)> {
+    let l = s.to_ascii_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| c == ' ' || c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let tens: Vec<&str> = SP_TENS.split('|').collect();
+    let units: Vec<&str> = SP_UNITS.split('|').collect();
+    let value = |w: &str| -> Option<i32> {
+        if let Some(i) = tens.iter().position(|t| *t == w) {
+            // ten..nineteen are 10..19; twenty..ninety 20..90
+            return Some(if i < 10 {
+                10 + i as i32
+            } else {
+                20 + 10 * (i as i32 - 10)
+            });
+        }
+        units.iter().position(|u| *u == w).map(|i| i as i32 + 1)
+    };
+    let month = month_in(s);
+    if let Some(k) = words.iter().position(|w| *w == "thousand") {
+        let unit = words
+            .get(k + 1..)
+            .and_then(|r| r.iter().rev().find_map(|w| value(w)));
+        return Some((2000 + unit.unwrap_or(0), month));
+    }
+    // the century word (the first of "nineteen nineteen"; a month's name
+    // may come before it), then the rest
+    let k = words
+        .iter()
+        .position(|w| *w == "nineteen" || *w == "twenty")?;
+    let century = if words[k] == "nineteen" { 19 } else { 20 };
+    let rest: i32 = words[k + 1..].iter().filter_map(|w| value(w)).sum();
+    Some((century * 100 + rest, month))
+}
+
 const KINDS: &[&str] = &[
-    "iso", "mdy", "dmy", "md", "dm", "my", "mmod", "month", "quarter", "half", "decade", "century",
-    "mrel", "holiday", "fiscal", "year", "ago", "rday", "anchor", "rel", "wknd", "daypart", "wday",
-    "clock", "spand", "hyph", "dur", "vague", "recent", "set", "ref",
+    "iso", "mdy", "dmy", "md", "dm", "spyear", "my", "mmod", "month", "quarter", "half", "decade",
+    "century", "mrel", "holiday", "fiscal", "year", "ago", "rday", "anchor", "rel", "wknd",
+    "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent", "set", "ref",
 ];
 
 /// Words before a bare month name that make it a month ("in May"), since
@@ -1731,6 +1785,37 @@ mod tests {
             one("He left a year ago.", "1989-11-01"),
             ("a year ago".into(), Some("1988".into()))
         );
+    }
+
+    /// A year said aloud, as transcripts write it.
+    #[test]
+    fn a_year_said_aloud() {
+        for (text, want, value) in [
+            (
+                "It began in nineteen ninety-six.",
+                "nineteen ninety-six",
+                "1996",
+            ),
+            (
+                "In January nineteen ninety-seven it fell.",
+                "January nineteen ninety-seven",
+                "1997-01",
+            ),
+            (
+                "By the year two thousand it was over.",
+                "the year two thousand",
+                "2000",
+            ),
+            ("Back in nineteen eleven.", "nineteen eleven", "1911"),
+        ] {
+            let v = run(text, Some("1998-03-01"));
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(
+                (v[0].0.as_str(), v[0].2.as_deref()),
+                (want, Some(value)),
+                "{text}"
+            );
+        }
     }
 
     /// "Previously" is no time expression (TimeML marks it almost never:
