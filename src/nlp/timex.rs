@@ -1227,6 +1227,17 @@ fn tail(s: &str, n: usize) -> &str {
 
 /// "May" and "March" are also a verb.
 fn month_context_ok(text: &str, start: usize, word: &str) -> bool {
+    // a month's short form without its full stop, before a capitalized
+    // word, is a first name: "Jan Kavan"
+    if word.len() <= 4 && !matches!(word, "May" | "June" | "July") {
+        let after = &text[(start + word.len()).min(text.len())..];
+        if !after.starts_with('.')
+            && after.starts_with(' ')
+            && after.trim_start().starts_with(|c: char| c.is_uppercase())
+        {
+            return false;
+        }
+    }
     if !matches!(word, "May" | "March") {
         return true;
     }
@@ -1784,6 +1795,16 @@ mod tests {
         assert_eq!(
             one("He left a year ago.", "1989-11-01"),
             ("a year ago".into(), Some("1988".into()))
+        );
+    }
+
+    /// A month's short form before a capitalized word is a first name.
+    #[test]
+    fn jan_before_a_name_is_no_month() {
+        assert!(run("Foreign Minister Jan Kavan said so.", Some("1999-03-01")).is_empty());
+        assert_eq!(
+            run("It fell in Jan. and rose.", Some("1999-03-01")).len(),
+            1
         );
     }
 
