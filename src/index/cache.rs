@@ -277,6 +277,7 @@ fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), 
         date_order: rest.date_order,
         warnings: rest.warnings,
         names: Default::default(),
+        by_last_word: Default::default(),
     };
     let n: usize = chunks.iter().map(|c| c.articles.len()).sum();
     ix.articles.reserve_exact(n);

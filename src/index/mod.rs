@@ -176,6 +176,11 @@ pub struct Index {
     /// entity as you type reads it instead of 70,000 scattered strings).
     #[serde(skip)]
     pub names: std::sync::OnceLock<Names>,
+    /// The people of two words or more by their last word, most articles
+    /// first, made on first use ("may be" in the entity panel asks it at
+    /// every frame).
+    #[serde(skip)]
+    pub by_last_word: std::sync::OnceLock<crate::fx::FxHashMap<String, Vec<u32>>>,
 }
 
 /// The names of all entities, one after the other, each entity's separated
@@ -529,6 +534,7 @@ impl Index {
             date_order: vec![],
             warnings,
             names: Default::default(),
+            by_last_word: Default::default(),
         };
         ix.date_order = ix.by_date().into_iter().map(|a| a as u32).collect();
         ix.relink_from(aliases, Some((linked, conflicts)));
@@ -556,6 +562,7 @@ impl Index {
             None => (None, self.timeline.conflicts_at()),
         };
         self.names = Default::default();
+        self.by_last_word = Default::default();
         let (mut entities, mention_entity) =
             build_entities(&self.articles, &mut self.analyses, aliases, linked);
         crate::log::release_free_memory();
@@ -609,26 +616,35 @@ impl Index {
         if e.name.contains(char::is_whitespace) || e.ty != EntityType::Person {
             return vec![];
         }
-        let mut out: Vec<(u32, usize)> = self
-            .entities
-            .iter()
-            .filter(|o| {
-                o.id != id
-                    && o.ty == EntityType::Person
-                    && o.name.contains(' ')
-                    && o.name.rsplit(' ').next() == Some(e.name.as_str())
-            })
-            .map(|o| (o.id, o.articles.len()))
-            .collect();
-        out.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| {
-                self.entities[a.0 as usize]
-                    .name
-                    .cmp(&self.entities[b.0 as usize].name)
-            })
+        let by_last = self.by_last_word.get_or_init(|| {
+            let mut m: crate::fx::FxHashMap<String, Vec<u32>> = Default::default();
+            for o in &self.entities {
+                if o.ty != EntityType::Person {
+                    continue;
+                }
+                if let Some((_, last)) = o.name.rsplit_once(' ') {
+                    m.entry(last.to_string()).or_default().push(o.id);
+                }
+            }
+            for ids in m.values_mut() {
+                ids.sort_by(|&a, &b| {
+                    let (a, b) = (&self.entities[a as usize], &self.entities[b as usize]);
+                    b.articles
+                        .len()
+                        .cmp(&a.articles.len())
+                        .then_with(|| a.name.cmp(&b.name))
+                });
+            }
+            m
         });
-        out.truncate(5);
-        out
+        by_last
+            .get(e.name.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|&&o| o != id)
+            .take(5)
+            .map(|&o| (o, self.entities[o as usize].articles.len()))
+            .collect()
     }
 
     /// Finds an entity by any of its names (case-insensitive), else by fuzzy match.

@@ -63,9 +63,9 @@ impl<const K: usize> Model<K> {
         self.weights.get(&feature).map(|(_, w)| w)
     }
 
-    /// A known feature's number, which `name` gives back.
-    pub fn number(&self, feature: u64) -> Option<u32> {
-        self.weights.get(&feature).map(|(n, _)| *n)
+    /// A known feature's number (which `name` gives back) and weights.
+    pub fn entry(&self, feature: u64) -> Option<(u32, &[f32; K])> {
+        self.weights.get(&feature).map(|(n, w)| (*n, w))
     }
 
     pub fn name(&self, number: u32) -> Option<&str> {

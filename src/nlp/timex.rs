@@ -446,6 +446,13 @@ fn daypart(s: &str) -> &'static str {
 }
 
 impl Resolver<'_> {
+    /// The last date the text gave, if it was a quarter ("1989-Q3").
+    fn last_quarter(&self) -> Option<&str> {
+        self.last_date
+            .as_deref()
+            .filter(|v| v.len() == 7 && v.as_bytes()[5] == b'Q')
+    }
+
     fn future(&self, sentence: &Range<usize>) -> bool {
         patterns().future.is_match(&self.text[sentence.clone()])
     }
@@ -593,12 +600,9 @@ impl Resolver<'_> {
                         if !l.contains("latest")
                             && !l.contains("last")
                             && !l.contains("current")
-                            && self
-                                .last_date
-                                .as_deref()
-                                .is_some_and(|v| v.len() == 7 && v.as_bytes()[5] == b'Q') =>
+                            && self.last_quarter().is_some() =>
                     {
-                        self.last_date.clone()
+                        self.last_quarter().map(str::to_string)
                     }
                     (None, _, Some(r)) => {
                         // "the latest quarter", "the quarter": the last finished one
@@ -765,16 +769,8 @@ impl Resolver<'_> {
                     ),
                     // in a report of a quarter's results, "a year ago" is that
                     // quarter a year before (the comparison such reports make)
-                    ("Y", false)
-                        if mult == 1.0
-                            && self
-                                .last_date
-                                .as_deref()
-                                .is_some_and(|v| v.len() == 7 && v.as_bytes()[5] == b'Q') =>
-                    {
-                        self.last_date
-                            .as_deref()
-                            .and_then(|v| shift_value_years(v, -n))
+                    ("Y", false) if mult == 1.0 && self.last_quarter().is_some() => {
+                        self.last_quarter().and_then(|v| shift_value_years(v, -n))
                     }
                     ("Y", false) => Some(format!(
                         "{}",
@@ -1583,20 +1579,27 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
 /// following "the" optional) that ends `before`, else 0.
 fn part_of_before(before: &str) -> usize {
     let l = tail(before, 32).to_ascii_lowercase();
-    for part in ["end", "beginning", "start", "middle"] {
-        for (lead, follow) in [("the ", "the "), ("the ", ""), ("", "the "), ("", "")] {
-            let phrase = format!("{lead}{part} of {follow}");
-            if l.ends_with(&phrase) {
-                let at = before.len() - phrase.len();
-                // a word of its own: "the end of", not "weekend of"
-                let ok = at == 0 || !before.as_bytes()[at - 1].is_ascii_alphanumeric();
-                if ok {
-                    return phrase.len();
-                }
-            }
-        }
-    }
-    0
+    // read back from the end: "[the ]" "of " "end|beginning|start|middle " "[the ]"
+    let t = l.strip_suffix("the ").unwrap_or(&l);
+    let Some(t) = t.strip_suffix(" of ") else {
+        return 0;
+    };
+    let Some(t) = ["end", "beginning", "start", "middle"]
+        .iter()
+        .find_map(|p| t.strip_suffix(p))
+    else {
+        return 0;
+    };
+    // a word of its own: "the end of", not "dividend of" (nor "bathe" as "the")
+    let own = |t: &str| {
+        let at = before.len() - (l.len() - t.len());
+        at == 0 || !before.as_bytes()[at - 1].is_ascii_alphanumeric()
+    };
+    let start = [t.strip_suffix("the "), Some(t)]
+        .into_iter()
+        .flatten()
+        .find(|t| own(t));
+    start.map_or(0, |t| l.len() - t.len())
 }
 
 /// Units of length a dimension is written in ("2880 pixels by 1800").

@@ -220,7 +220,7 @@ impl Piece for Low<'_> {
         } else if self.0.is_ascii() {
             buf.extend(self.0.bytes().map(|b| b.to_ascii_lowercase() as char));
         } else {
-            let _ = write!(buf, "{self}");
+            buf.extend(self.0.chars().flat_map(char::to_lowercase));
         }
     }
 }
@@ -238,24 +238,6 @@ impl Piece for Shapes<'_> {
 
 /// A word written in lower case, with no copy made.
 struct Low<'a>(&'a str);
-
-impl std::fmt::Display for Low<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if !self.0.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            return f.write_str(self.0);
-        }
-        for c in self.0.chars() {
-            if c.is_ascii() {
-                f.write_char(c.to_ascii_lowercase())?;
-            } else {
-                for l in c.to_lowercase() {
-                    f.write_char(l)?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
 
 /// The token next to `i` in a direction, inside the sentence `a..b`.
 fn neighbour<'a>(cx: &'a Ctx, a: usize, b: usize, i: isize) -> Low<'a> {
@@ -523,8 +505,8 @@ pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityT
     let mut w: smallvec::SmallVec<[(f32, u32); 64]> = f
         .hashes
         .iter()
-        .filter_map(|h| Some((m.weights(*h)?, m.number(*h)?)))
-        .map(|(w, n)| (w[k] - w[second], n))
+        .filter_map(|h| m.entry(*h))
+        .map(|(n, w)| (w[k] - w[second], n))
         .filter(|&(d, n)| d > 0.0 && m.name(n).is_some_and(telling))
         .collect();
     w.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

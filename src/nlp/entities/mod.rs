@@ -360,7 +360,17 @@ struct Ctx<'a> {
     par_tokens: usize,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, toks: &'a [Token], lex: &'a Lexicon, par_tokens: usize) -> Ctx<'a> {
+        Ctx {
+            text,
+            toks,
+            g: Gazetteer::get(),
+            lex,
+            par_tokens,
+        }
+    }
+
     fn w(&self, i: usize) -> &str {
         self.toks[i].text(self.text)
     }
@@ -448,15 +458,9 @@ pub fn mentions(
     sentences: &[Range<usize>],
     lex: &Lexicon,
 ) -> Vec<Mention> {
-    let mut out = mentions_with(text, toks, sentences, lex, PAR_TOKENS);
+    let cx = Ctx::new(text, toks, lex, PAR_TOKENS);
+    let mut out = rules(&cx, sentences);
     if let Some(m) = features::model() {
-        let cx = Ctx {
-            text,
-            toks,
-            g: Gazetteer::get(),
-            lex,
-            par_tokens: PAR_TOKENS,
-        };
         retype(&cx, sentences, &mut out, m);
     }
     out
@@ -470,14 +474,8 @@ pub fn candidates(
     sentences: &[Range<usize>],
     lex: &Lexicon,
 ) -> Vec<(Mention, Vec<String>)> {
-    let out = mentions_with(text, toks, sentences, lex, PAR_TOKENS);
-    let cx = Ctx {
-        text,
-        toks,
-        g: Gazetteer::get(),
-        lex,
-        par_tokens: PAR_TOKENS,
-    };
+    let cx = Ctx::new(text, toks, lex, PAR_TOKENS);
+    let out = rules(&cx, sentences);
     let mut f = features::Features::default();
     let doc = features::Doc::new(&cx, &out);
     out.iter()
@@ -549,7 +547,9 @@ fn retype(
     }
 }
 
-/// `mentions`, reading a text of `par_tokens` tokens or more on all cores.
+/// The rules' mentions, reading a text of `par_tokens` tokens or more on
+/// all cores (the tests set it low).
+#[cfg(test)]
 fn mentions_with(
     text: &str,
     toks: &[Token],
@@ -557,14 +557,12 @@ fn mentions_with(
     lex: &Lexicon,
     par_tokens: usize,
 ) -> Vec<Mention> {
-    let g = Gazetteer::get();
-    let cx = Ctx {
-        text,
-        toks,
-        g,
-        lex,
-        par_tokens,
-    };
+    rules(&Ctx::new(text, toks, lex, par_tokens), sentences)
+}
+
+/// The rules' mentions of the text `cx` reads.
+fn rules(cx: &Ctx, sentences: &[Range<usize>]) -> Vec<Mention> {
+    let toks = cx.toks;
     // each sentence's tokens
     let mut spans = Vec::with_capacity(sentences.len());
     let mut ti = 0;
@@ -579,10 +577,10 @@ fn mentions_with(
         spans.push((a, ti));
     }
     let mut out = Vec::new();
-    if toks.len() < par_tokens {
+    if toks.len() < cx.par_tokens {
         let mut scratch = Scratch::default();
         for &(a, b) in &spans {
-            sentence(&cx, a, b, &mut scratch, &mut out);
+            sentence(cx, a, b, &mut scratch, &mut out);
         }
     } else {
         // a very long text (a book, a dump of a site as one file): its
@@ -593,16 +591,16 @@ fn mentions_with(
             .map(|block| {
                 let (mut scratch, mut out) = (Scratch::default(), Vec::new());
                 for &(a, b) in block {
-                    sentence(&cx, a, b, &mut scratch, &mut out);
+                    sentence(cx, a, b, &mut scratch, &mut out);
                 }
                 out
             })
             .collect();
         out = blocks.concat();
     }
-    bare_models(&cx, &mut out);
-    numbered_streets(&cx, &mut out);
-    defined_acronyms(&cx, &mut out);
+    bare_models(cx, &mut out);
+    numbered_streets(cx, &mut out);
+    defined_acronyms(cx, &mut out);
     out
 }
 
@@ -3081,14 +3079,8 @@ mod tests {
         let sents = sentences(text);
         let mut lex = Lexicon::default();
         lex.observe(text, &toks, &sents);
-        let mut out = mentions_with(text, &toks, &sents, &lex, PAR_TOKENS);
-        let cx = Ctx {
-            text,
-            toks: &toks,
-            g: Gazetteer::get(),
-            lex: &lex,
-            par_tokens: PAR_TOKENS,
-        };
+        let cx = Ctx::new(text, &toks, &lex, PAR_TOKENS);
+        let mut out = rules(&cx, &sents);
         let m = crate::nlp::model::Model::parse(model).unwrap();
         retype(&cx, &sents, &mut out, &m);
         out
