@@ -28,9 +28,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+            self.add(tail(rest) ^ ((rest.len() as u64) << 59));
         }
     }
     #[inline]
@@ -55,6 +53,29 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The last 1 to 7 bytes of a key as a little-endian word padded with
+/// zeros, read without a copy (most keys are words shorter than eight
+/// bytes: this is most of their hashing).
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let u32_at =
+        |i: usize| u32::from_le_bytes([rest[i], rest[i + 1], rest[i + 2], rest[i + 3]]) as u64;
+    if n >= 4 {
+        // the first four bytes, then the last ones past them
+        u32_at(0) | (u32_at(n - 4) >> (8 * (8 - n))) << 32
+    } else {
+        let mut w = rest[0] as u64;
+        if n > 1 {
+            w |= (rest[1] as u64) << 8;
+        }
+        if n > 2 {
+            w |= (rest[2] as u64) << 16;
+        }
+        w
+    }
+}
+
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 pub type FxHashSet<K> = HashSet<K, FxBuild>;
@@ -62,6 +83,16 @@ pub type FxHashSet<K> = HashSet<K, FxBuild>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_s_tail_is_read_as_its_bytes_padded_with_zeros() {
+        for n in 1..8 {
+            let rest: Vec<u8> = (0..n as u8).map(|i| 0xa1 ^ i.wrapping_mul(37)).collect();
+            let mut b = [0u8; 8];
+            b[..n].copy_from_slice(&rest);
+            assert_eq!(tail(&rest), u64::from_le_bytes(b), "{n} bytes");
+        }
+    }
 
     #[test]
     fn distinct_keys_hash_apart_and_maps_work() {

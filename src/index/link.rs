@@ -379,7 +379,9 @@ fn intern(items: &[Item]) -> (Vec<String>, Vec<u32>) {
 fn firsts(hashes: &[u64], same: impl Fn(u32, u32) -> bool + Sync) -> Vec<u32> {
     use rayon::prelude::*;
     const SHARES: usize = 64;
-    let share = |h: u64| (h >> 58) as usize;
+    // (by middle bits: a hash table places a value by its hash's low bits
+    // and tells values apart by its top seven, which a share must not fix)
+    let share = |h: u64| (h >> 32) as usize % SHARES;
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); SHARES];
     for (i, h) in hashes.iter().enumerate() {
         members[share(*h)].push(i as u32);

@@ -16,8 +16,10 @@ pub fn hash(feature: &str) -> u64 {
 
 /// A model of `K` classes.
 pub struct Model<const K: usize> {
-    /// A feature's hash -> its number and weights.
-    weights: HashMap<u64, (u32, [f32; K])>,
+    /// A feature's hash -> its number.
+    numbers: HashMap<u64, u32>,
+    /// The features' weights by number.
+    weights: Vec<[f32; K]>,
     /// The features' names by number.
     names: Vec<Box<str>>,
 }
@@ -26,9 +28,10 @@ impl<const K: usize> Model<K> {
     /// Reads the weights from their text form; the lines that are blank or
     /// start with `#` are comments.
     pub fn parse(src: &str) -> Result<Model<K>, String> {
-        let mut weights = HashMap::default();
+        let mut numbers = HashMap::default();
         let lines = src.bytes().filter(|&b| b == b'\n').count();
-        weights.reserve(lines);
+        numbers.reserve(lines);
+        let mut weights = Vec::with_capacity(lines);
         let mut names = Vec::with_capacity(lines);
         for (n, line) in src.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
@@ -44,28 +47,35 @@ impl<const K: usize> Model<K> {
             if it.next().is_some() {
                 return Err(bad());
             }
-            weights.insert(hash(name), (names.len() as u32, w));
+            numbers.insert(hash(name), names.len() as u32);
+            weights.push(w);
             names.push(name.into());
         }
-        Ok(Model { weights, names })
+        Ok(Model {
+            numbers,
+            weights,
+            names,
+        })
     }
 
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.numbers.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.numbers.is_empty()
     }
 
     /// A feature's weights, if the model knows it.
     pub fn weights(&self, feature: u64) -> Option<&[f32; K]> {
-        self.weights.get(&feature).map(|(_, w)| w)
+        self.numbers
+            .get(&feature)
+            .map(|&n| &self.weights[n as usize])
     }
 
-    /// A known feature's number (which `name` gives back) and weights.
-    pub fn entry(&self, feature: u64) -> Option<(u32, &[f32; K])> {
-        self.weights.get(&feature).map(|(n, w)| (*n, w))
+    /// A known feature's weights by its number.
+    pub fn weights_at(&self, number: u32) -> &[f32; K] {
+        &self.weights[number as usize]
     }
 
     pub fn name(&self, number: u32) -> Option<&str> {
@@ -74,10 +84,17 @@ impl<const K: usize> Model<K> {
 
     /// The score of each class for these features.
     pub fn scores(&self, features: &[u64]) -> [f32; K] {
+        self.scores_known(features, &mut Vec::new())
+    }
+
+    /// `scores`, with the numbers of the features the model knows.
+    pub fn scores_known(&self, features: &[u64], known: &mut Vec<u32>) -> [f32; K] {
+        known.clear();
         let mut s = [0f32; K];
         for f in features {
-            if let Some((_, w)) = self.weights.get(f) {
-                for (s, w) in s.iter_mut().zip(w) {
+            if let Some(&n) = self.numbers.get(f) {
+                known.push(n);
+                for (s, w) in s.iter_mut().zip(&self.weights[n as usize]) {
                     *s += w;
                 }
             }

@@ -81,6 +81,8 @@ pub struct Features {
     buf: String,
     ends: Vec<usize>,
     pub hashes: Vec<u64>,
+    /// The numbers of those the model knows (after `score`).
+    known: Vec<u32>,
 }
 
 impl Features {
@@ -98,6 +100,11 @@ impl Features {
         }
         self.ends.push(self.buf.len());
         self.hashes.push(model::hash(&self.buf[start..]));
+    }
+
+    /// The model's scores of these features.
+    pub fn score(&mut self, m: &Model<CLASSES>) -> [f32; CLASSES] {
+        m.scores_known(&self.hashes, &mut self.known)
     }
 
     /// The features by name.
@@ -495,19 +502,21 @@ pub(super) fn features(
 }
 
 /// The three features that weighed most for class `k` against the
-/// runner-up, by their numbers in the model (`u32::MAX`: none).
+/// runner-up, by their numbers in the model (`u32::MAX`: none), of the
+/// features `Features::score` scored.
 pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityType) -> [u32; 3] {
     let k = class_of(ty);
     let second = (0..CLASSES)
         .filter(|&j| j != k)
         .max_by(|&a, &b| s[a].total_cmp(&s[b]))
         .unwrap_or(k);
+    let telling = telling_features(m);
     let mut w: smallvec::SmallVec<[(f32, u32); 64]> = f
-        .hashes
+        .known
         .iter()
-        .filter_map(|h| m.entry(*h))
-        .map(|(n, w)| (w[k] - w[second], n))
-        .filter(|&(d, n)| d > 0.0 && m.name(n).is_some_and(telling))
+        .map(|&n| (m.weights_at(n), n))
+        .map(|(w, n)| (w[k] - w[second], n))
+        .filter(|&(d, n)| d > 0.0 && telling.get(n as usize).copied().unwrap_or(false))
         .collect();
     w.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out = [u32::MAX; 3];
@@ -515,6 +524,21 @@ pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityT
         *o = n;
     }
     out
+}
+
+/// Which of the model's features are `telling`, by number (worked out once
+/// for the embedded model).
+fn telling_features(m: &Model<CLASSES>) -> std::borrow::Cow<'static, [bool]> {
+    static T: OnceLock<Vec<bool>> = OnceLock::new();
+    let of = |m: &Model<CLASSES>| -> Vec<bool> {
+        (0..m.len() as u32)
+            .map(|n| m.name(n).is_some_and(telling))
+            .collect()
+    };
+    match model() {
+        Some(e) if std::ptr::eq(e, m) => T.get_or_init(|| of(m)).as_slice().into(),
+        _ => of(m).into(),
+    }
 }
 
 /// A feature a reader can check in the text: not the rules' own guess, the

@@ -478,9 +478,10 @@ pub fn candidates(
     let out = rules(&cx, sentences);
     let mut f = features::Features::default();
     let doc = features::Doc::new(&cx, &out);
+    let mut places = Places::new(&cx, sentences);
     out.iter()
         .map(|m| {
-            let (t, s) = places(&cx, sentences, m);
+            let (t, s) = places.of(m);
             features::features(&cx, &doc, m, t, s, &mut f);
             let names = f.names().map(str::to_string).collect();
             (m.clone(), names)
@@ -488,19 +489,65 @@ pub fn candidates(
         .collect()
 }
 
-/// A mention's tokens, and its sentence's.
-fn places(cx: &Ctx, sentences: &[Range<usize>], m: &Mention) -> ((usize, usize), (usize, usize)) {
-    let toks = cx.toks;
-    let ti = toks.partition_point(|t| t.start < m.range.start);
-    let tj = toks.partition_point(|t| t.start < m.range.end).max(ti);
-    let (a, b) = match super::sentence_at(sentences, m.range.start) {
-        Some(k) => (
-            toks.partition_point(|t| t.start < sentences[k].start),
-            toks.partition_point(|t| t.start < sentences[k].end),
-        ),
-        None => (ti, tj),
-    };
-    ((ti, tj), (a.min(ti), b.max(tj)))
+/// Where the mentions of a text stand: each one's tokens and its
+/// sentence's, found by walking forward from the last mention asked about
+/// (the mentions come in the text's order; a search when they do not).
+struct Places<'a> {
+    cx: &'a Ctx<'a>,
+    sentences: &'a [Range<usize>],
+    /// the first token at or after the last mention's start
+    ti: usize,
+    /// the last sentence asked about, and its tokens
+    sentence: Option<(usize, (usize, usize))>,
+}
+
+impl<'a> Places<'a> {
+    fn new(cx: &'a Ctx<'a>, sentences: &'a [Range<usize>]) -> Places<'a> {
+        Places {
+            cx,
+            sentences,
+            ti: 0,
+            sentence: None,
+        }
+    }
+
+    /// The first token that starts at or after `pos`, from `from` on.
+    fn token_at(&self, from: usize, pos: usize) -> usize {
+        let toks = self.cx.toks;
+        if from > 0 && toks.get(from - 1).is_some_and(|t| t.start >= pos) {
+            return toks.partition_point(|t| t.start < pos);
+        }
+        let mut i = from;
+        // a few steps, then a search of what is left
+        for _ in 0..16 {
+            if i >= toks.len() || toks[i].start >= pos {
+                return i;
+            }
+            i += 1;
+        }
+        i + toks[i..].partition_point(|t| t.start < pos)
+    }
+
+    /// A mention's tokens, and its sentence's.
+    fn of(&mut self, m: &Mention) -> ((usize, usize), (usize, usize)) {
+        let ti = self.token_at(self.ti, m.range.start);
+        let tj = self.token_at(ti, m.range.end).max(ti);
+        self.ti = ti;
+        let (a, b) = match super::sentence_at(self.sentences, m.range.start) {
+            Some(k) => match self.sentence {
+                Some((j, span)) if j == k => span,
+                _ => {
+                    let s = &self.sentences[k];
+                    let a = self.token_at(0, s.start);
+                    let span = (a, self.token_at(a, s.end));
+                    self.sentence = Some((k, span));
+                    span
+                }
+            },
+            None => (ti, tj),
+        };
+        ((ti, tj), (a.min(ti), b.max(tj)))
+    }
 }
 
 /// The rules' evidence the model may overrule: nothing but the name's form.
@@ -521,13 +568,13 @@ fn retype(
     model: &crate::nlp::model::Model<{ features::CLASSES }>,
 ) {
     let doc = features::Doc::new(cx, out);
-    let decide = |m: &mut Mention, f: &mut features::Features| {
+    let decide = |m: &mut Mention, places: &mut Places, f: &mut features::Features| {
         if !model_decides(&m.evidence) {
             return;
         }
-        let (t, s) = places(cx, sentences, m);
+        let (t, s) = places.of(m);
         features::features(cx, &doc, m, t, s, f);
-        let scores = model.scores(&f.hashes);
+        let scores = f.score(model);
         let shortened = doc.shortened(&cx.text[m.range.clone()]);
         // (the model drops no mention: "no name" leaves the rules' word)
         if let Some(ty) = features::decide(&scores, shortened).and_then(features::type_of) {
@@ -536,13 +583,13 @@ fn retype(
         }
     };
     if cx.toks.len() < cx.par_tokens {
-        let mut f = features::Features::default();
-        out.iter_mut().for_each(|m| decide(m, &mut f));
+        let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
+        out.iter_mut().for_each(|m| decide(m, &mut places, &mut f));
     } else {
         use rayon::prelude::*;
         out.par_chunks_mut(1024).for_each(|ms| {
-            let mut f = features::Features::default();
-            ms.iter_mut().for_each(|m| decide(m, &mut f));
+            let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
+            ms.iter_mut().for_each(|m| decide(m, &mut places, &mut f));
         });
     }
 }
@@ -770,9 +817,6 @@ type Words<'a> = smallvec::SmallVec<[&'a str; 6]>;
 struct Scratch {
     initial: Vec<bool>,
     run: Vec<usize>,
-    /// In a sentence of PAR_TOKENS tokens or more: its runs, to be read on
-    /// all cores.
-    runs: Option<Vec<smallvec::SmallVec<[usize; 8]>>>,
 }
 
 /// Texts of at least this many tokens have their sentences (and a sentence
@@ -828,15 +872,50 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
             first = true;
         }
     }
-    scratch.runs = (b - a >= cx.par_tokens).then(Vec::new);
-    let mut i = a;
-    while i < b {
+    let initial = &scratch.initial[..];
+    if b - a < cx.par_tokens {
+        let run = &mut scratch.run;
+        scan_runs(cx, (a, b), (a, b), all_caps_line, run, |run| {
+            process_run(cx, a, b, run, initial, headline, all_caps_line, out)
+        });
+        return;
+    }
+    // a sentence of a million words: cut at its commas, the blocks read on
+    // all cores, in order
+    use rayon::prelude::*;
+    // (blocks of some 16,000 tokens; the tests set par_tokens low, and the
+    // blocks small with it)
+    let found: Vec<Vec<Mention>> = blocks(cx, a, b, (cx.par_tokens / 12).max(1))
+        .par_iter()
+        .map(|&block| {
+            let (mut run, mut o) = (Vec::new(), Vec::new());
+            scan_runs(cx, (a, b), block, all_caps_line, &mut run, |run| {
+                process_run(cx, a, b, run, initial, headline, all_caps_line, &mut o)
+            });
+            o
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
+}
+
+/// The runs of capitalized words (with their connectors) that start in
+/// the tokens `x..y` of the sentence of tokens `a..b`, each handed to `emit`.
+#[allow(clippy::too_many_arguments)]
+fn scan_runs(
+    cx: &Ctx,
+    (a, b): (usize, usize),
+    (x, y): (usize, usize),
+    all_caps_line: bool,
+    run: &mut Vec<usize>,
+    mut emit: impl FnMut(&[usize]),
+) {
+    let mut i = x;
+    while i < y {
         if !cand_word(cx, i, all_caps_line) {
             i += 1;
             continue;
         }
         // grow a run of capitalized words with connectors and glued hyphens
-        let run = &mut scratch.run;
         run.clear();
         // "T-Mobile", "X-Men", "E-Trade": one capital glued before a hyphen
         // starts the name
@@ -952,30 +1031,29 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
         // a run as long as MAX_RUN names nothing: it is a list of capitals
         // or a run of names written back to back, no one name
         if run.len() < MAX_RUN {
-            if let Some(runs) = scratch.runs.as_mut() {
-                runs.push(run.as_slice().into());
-            } else {
-                process_run(cx, a, b, run, &initial[..], headline, all_caps_line, out);
-            }
+            emit(run);
         }
         i = j;
     }
-    // a sentence of a million words: its runs read on all cores, in order
-    if let Some(runs) = scratch.runs.take() {
-        use rayon::prelude::*;
-        let initial = &scratch.initial[..];
-        let found: Vec<Vec<Mention>> = runs
-            .par_chunks(1024)
-            .map(|chunk| {
-                let mut o = Vec::new();
-                for run in chunk {
-                    process_run(cx, a, b, run, initial, headline, all_caps_line, &mut o);
-                }
-                o
-            })
-            .collect();
-        out.extend(found.into_iter().flatten());
+}
+
+/// Where a sentence of tokens `a..b` may be cut into blocks of about `size`
+/// tokens: at a comma or a semicolon, which no run of a name goes over.
+fn blocks(cx: &Ctx, a: usize, b: usize, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = a;
+    let mut k = a + size;
+    while k < b {
+        if !cx.toks[k].word && matches!(cx.w(k), "," | ";") {
+            out.push((from, k));
+            from = k;
+            k += size;
+        } else {
+            k += 1;
+        }
     }
+    out.push((from, b));
+    out
 }
 
 /// A group of people in the possessive, which starts the name after it
@@ -2395,8 +2473,9 @@ mod tests {
         found(text).into_iter().map(|x| x.0).collect()
     }
 
-    /// A long text read on all cores, sentence blocks and the runs of a
-    /// long sentence alike, finds the same mentions in the same order.
+    /// A long text read on all cores, sentence blocks and the blocks of a
+    /// long sentence (cut at its commas) alike, finds the same mentions in
+    /// the same order.
     #[test]
     fn read_on_all_cores_a_text_gives_the_same_mentions() {
         let mut text = crate::corpus::SAMPLE_TEXTS.join("\n\n");
