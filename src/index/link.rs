@@ -294,14 +294,6 @@ fn long_forms_alike(a: &[&str], b: &[&str]) -> bool {
     shared >= 2 && shared * 4 >= short.len() * 3
 }
 
-fn initials(name: &str) -> String {
-    tokens(name)
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .filter_map(|w| w.chars().next())
-        .collect()
-}
-
 /// The keys an article uses, with how often: sorted for binary search.
 #[derive(Default)]
 struct Local(Vec<(usize, u32)>);
@@ -326,11 +318,10 @@ pub struct Linked {
     pub item_key: Vec<usize>,
 }
 
-/// Each item's name key (given at the first item of each key, empty
-/// elsewhere), and the first item with the same key. A key is made once per
-/// distinct written form (most mentions repeat one), and the forms and keys
-/// are found on all cores.
-fn intern(items: &[Item]) -> (Vec<String>, Vec<u32>) {
+/// The distinct name keys in order of first use, and each item's key by
+/// its number there. A key is made once per distinct written form (most
+/// mentions repeat one), and the forms and keys are found on all cores.
+fn intern(items: &[Item]) -> (Vec<String>, Vec<usize>) {
     fn form<'a>(it: &Item<'a>) -> (Option<&'a str>, &'a str) {
         (it.mention.canonical.as_deref(), it.text)
     }
@@ -358,19 +349,29 @@ fn intern(items: &[Item]) -> (Vec<String>, Vec<u32>) {
         .collect();
     let key_hash: Vec<u64> = named.iter().map(|(_, h)| *h).collect();
     let key_first = firsts(&key_hash, |a, b| named[a as usize].0 == named[b as usize].0);
-    // each distinct form's first item with its key
-    let mut key_item = vec![0u32; items.len()];
-    for (j, &i) in distinct.iter().enumerate() {
-        key_item[i as usize] = distinct[key_first[j] as usize];
-    }
-    let first_use: Vec<u32> = form_first.iter().map(|&f| key_item[f as usize]).collect();
-    let mut names = vec![String::new(); items.len()];
+    // the keys are numbered by the first form that has them (the forms are
+    // in order of first use, so the keys are too)
+    let mut number = vec![0u32; named.len()];
+    let mut keys = Vec::new();
     for (j, (k, _)) in named.into_iter().enumerate() {
-        if key_first[j] as usize == j {
-            names[distinct[j] as usize] = k;
-        }
+        let first = key_first[j] as usize;
+        number[j] = if first == j {
+            keys.push(k);
+            keys.len() as u32 - 1
+        } else {
+            number[first]
+        };
     }
-    (names, first_use)
+    // each item's key, by its form's
+    let mut form_key = vec![0u32; items.len()];
+    for (j, &i) in distinct.iter().enumerate() {
+        form_key[i as usize] = number[j];
+    }
+    let item_key = form_first
+        .par_iter()
+        .map(|&f| form_key[f as usize] as usize)
+        .collect();
+    (keys, item_key)
 }
 
 /// For each of a list of values given by their hashes, the first index
@@ -382,10 +383,25 @@ fn firsts(hashes: &[u64], same: impl Fn(u32, u32) -> bool + Sync) -> Vec<u32> {
     // (by middle bits: a hash table places a value by its hash's low bits
     // and tells values apart by its top seven, which a share must not fix)
     let share = |h: u64| (h >> 32) as usize % SHARES;
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); SHARES];
-    for (i, h) in hashes.iter().enumerate() {
-        members[share(*h)].push(i as u32);
-    }
+    // each share's members in order, found a block of values at a time on
+    // all cores
+    const BLOCK: usize = 1 << 16;
+    let blocks: Vec<Vec<Vec<u32>>> = hashes
+        .par_chunks(BLOCK)
+        .enumerate()
+        .map(|(b, hs)| {
+            let mut m: Vec<Vec<u32>> = vec![Vec::new(); SHARES];
+            for (i, h) in hs.iter().enumerate() {
+                m[share(*h)].push((b * BLOCK + i) as u32);
+            }
+            m
+        })
+        .collect();
+    let members: Vec<Vec<u32>> = (0..SHARES)
+        .into_par_iter()
+        .map(|s| blocks.iter().flat_map(|m| m[s].iter().copied()).collect())
+        .collect();
+    drop(blocks);
     let found: Vec<Vec<(u32, u32)>> = members
         .par_iter()
         .map(|m| {
@@ -495,40 +511,25 @@ impl<'a> ByWord<'a> {
 /// Links all mentions of the corpus.
 pub fn link(items: &[Item]) -> Linked {
     // distinct name keys, with their type votes and article sets
-    let mut keys: Vec<String> = Vec::new();
-    let mut key_ty: Vec<[u32; 4]> = Vec::new();
+    // the keys made on all cores, numbered in order of first use
+    let (keys, item_key) = intern(items);
+    let mut key_ty: Vec<[u32; 4]> = vec![[0; 4]; keys.len()];
     // the strongest evidence of each key's type
-    let mut key_max: Vec<u8> = Vec::new();
+    let mut key_max: Vec<u8> = vec![0; keys.len()];
     // (most names are in one article or two: no allocation for those)
-    let mut key_articles: Vec<smallvec::SmallVec<[usize; 2]>> = Vec::new();
-    let mut item_key = Vec::with_capacity(items.len());
-    // the keys made on all cores, then numbered in order of first use
-    let (mut item_names, first_use) = intern(items);
-    for (i, it) in items.iter().enumerate() {
-        let first = first_use[i] as usize;
-        let id = if first == i {
-            keys.push(std::mem::take(&mut item_names[i]));
-            key_ty.push([0; 4]);
-            key_max.push(0);
-            key_articles.push(Default::default());
-            keys.len() - 1
-        } else {
-            item_key[first]
-        };
+    let mut key_articles: Vec<smallvec::SmallVec<[usize; 2]>> =
+        vec![Default::default(); keys.len()];
+    for (it, &id) in items.iter().zip(&item_key) {
         key_ty[id][it.mention.ty as usize] += 1 + it.mention.evidence.strength() as u32;
         key_max[id] = key_max[id].max(it.mention.evidence.strength());
         if key_articles[id].last() != Some(&it.article) {
             key_articles[id].push(it.article);
         }
-        item_key.push(id);
-    }
-    {
-        use rayon::prelude::*;
-        item_names.into_par_iter().for_each(drop);
     }
     // each key's type: the most votes, the first type on a tie
+    use rayon::prelude::*;
     let key_type: Vec<EntityType> = key_ty
-        .iter()
+        .par_iter()
         .map(|v| {
             EntityType::ALL
                 .into_iter()
@@ -540,17 +541,15 @@ pub fn link(items: &[Item]) -> Linked {
     let n = keys.len();
     let mut uf = Uf((0..n).collect());
 
-    let key_tokens: Vec<smallvec::SmallVec<[&str; 4]>> = {
-        use rayon::prelude::*;
-        keys.par_iter().map(|k| tokens(k)).collect()
-    };
+    let key_tokens: Vec<smallvec::SmallVec<[&str; 4]>> =
+        keys.par_iter().map(|k| tokens(k)).collect();
     let g = crate::nlp::gazetteer::Gazetteer::get();
     // the plural of another name the corpus uses ("Tories" beside "Tory"):
     // never a spelling variant of a surname ("Torres")
     let plural_of_name = {
         // the plurals of the one-word names ending in y, made once
         let plurals: crate::fx::FxHashSet<String> = keys
-            .iter()
+            .par_iter()
             .zip(&key_tokens)
             .filter(|(k, t)| t.len() == 1 && k.ends_with('y'))
             .map(|(k, _)| format!("{}ies", &k[..k.len() - 1]))
@@ -571,12 +570,11 @@ pub fn link(items: &[Item]) -> Linked {
     // the letters each key uses: two keys whose words differ by a spelling
     // variant differ in at most four of them (the other words are the same)
     let key_mask: Vec<u64> = key_tokens
-        .iter()
+        .par_iter()
         .map(|t| t.iter().fold(0, |m, w| m | letters(w)))
         .collect();
     // the buckets compared on all cores, the pairs joined after
     let pairs: Vec<(usize, usize)> = {
-        use rayon::prelude::*;
         let mut all: Vec<Vec<usize>> = buckets.into_values().filter(|b| b.len() > 1).collect();
         all.par_iter_mut()
             .flat_map_iter(|ids| {
@@ -735,88 +733,6 @@ pub fn link(items: &[Item]) -> Linked {
         }
     }
 
-    // 3a. surname -> full person names, with the number of articles using them
-    // (one person of a surname needs no allocation)
-    let by_last = ByWord::new(
-        key_tokens
-            .iter()
-            .enumerate()
-            .filter(|&(id, t)| t.len() >= 2 && ty_of(id) == EntityType::Person)
-            .map(|(id, t)| (t[t.len() - 1], id))
-            .collect(),
-    );
-    // surnames by first letter and length, for their variant spellings
-    // (with the set of letters each uses, to rule most out at once)
-    type Surnames<'a> = Vec<(&'a str, &'a [usize], u64)>;
-    let mut by_last_initial: HashMap<(char, usize), Surnames> = HashMap::default();
-    for (last, ids) in by_last.iter() {
-        if let Some(c) = last.chars().next() {
-            by_last_initial
-                .entry((c, last.len()))
-                .or_default()
-                .push((last, ids, letters(last)));
-        }
-    }
-    // 3b. acronyms -> multiword names with those initials
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
-    for (id, k) in keys.iter().enumerate() {
-        if key_tokens[id].len() >= 2 && matches!(ty_of(id), EntityType::Org | EntityType::Other) {
-            by_initials.entry(initials(k)).or_default().push(id);
-        }
-    }
-    // and the long forms an article defined an acronym by ("... NV (EADS)")
-    for (acr, ids) in &defined {
-        let c = by_initials.entry(acr.to_string()).or_default();
-        for &id in ids {
-            if !c.contains(&id) {
-                c.push(id);
-            }
-        }
-    }
-    // 3c. heads of organization and product names: the last word of a product or
-    // team ("Airbus A380", "San Diego Chargers"), the first of a company ("Northrop
-    // Grumman")
-    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (id, t) in key_tokens.iter().enumerate() {
-        if t.len() < 2
-            || t.iter()
-                .any(|w| w.chars().any(|c| !c.is_alphanumeric() && c != '.'))
-        {
-            continue;
-        }
-        let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
-        match ty_of(id) {
-            EntityType::Other => by_head.entry(t[t.len() - 1]).or_default().push(id),
-            EntityType::Org => {
-                let last = t[t.len() - 1];
-                if last.ends_with('s') && !has_digit(last) {
-                    by_head.entry(last).or_default().push(id);
-                }
-                if t.len() == 2 && !t.iter().any(|w| has_digit(w)) {
-                    by_head.entry(t[0]).or_default().push(id);
-                }
-            }
-            _ => {}
-        }
-    }
-    // per article: the keys it uses
-    let n_articles = items.iter().map(|it| it.article + 1).max().unwrap_or(0);
-    let mut art_keys: Vec<Local> = (0..n_articles).map(|_| Local::default()).collect();
-    for (i, it) in items.iter().enumerate() {
-        art_keys[it.article].0.push((item_key[i], 1));
-    }
-    for l in art_keys.iter_mut() {
-        l.0.sort_unstable();
-        l.0.dedup_by(|b, a| {
-            let same = a.0 == b.0;
-            if same {
-                a.1 += b.1;
-            }
-            same
-        });
-    }
-    // the joins so far, fixed: the short forms below only read them
-    let roots: Vec<usize> = (0..n).map(|x| uf.find(x)).collect();
     // the short forms to decide: once per article, form and kind (the items
     // come article by article: one small set each)
     let mut seen: crate::fx::FxHashSet<(usize, bool)> = Default::default();
@@ -844,19 +760,143 @@ pub fn link(items: &[Item]) -> Linked {
         from += article.len();
     }
     drop(seen);
-    use rayon::prelude::*;
-    // variant spellings of surnames, and whether a head is always written with
-    // its long form, once per key (on all cores)
+    // the tables below serve the short forms only, and keep only what they
+    // look up: their words, and the sizes of the words that may be a
+    // surname's variant spelling
     let mut needed: Vec<usize> = todo.iter().map(|&i| item_key[i]).collect();
     needed.sort_unstable();
     needed.dedup();
+    let asked_words: crate::fx::FxHashSet<&str> =
+        needed.iter().map(|&k| key_tokens[k][0]).collect();
+    let asked_keys: crate::fx::FxHashSet<&str> = needed.iter().map(|&k| keys[k].as_str()).collect();
+    let may_vary = |w: &str| w.len() >= 6 && !g.is_common(w) && !plural_of_name(w);
+    let asked_sizes: crate::fx::FxHashSet<(char, usize)> = asked_words
+        .iter()
+        .filter(|w| may_vary(w))
+        .flat_map(|w| {
+            let first = w.chars().next().unwrap_or(' ');
+            (w.len().saturating_sub(2)..=w.len() + 2).map(move |n| (first, n))
+        })
+        .collect();
+    let asked = |last: &str| {
+        asked_words.contains(last)
+            || asked_sizes.contains(&(last.chars().next().unwrap_or(' '), last.len()))
+    };
+    // 3a. surname -> full person names, with the number of articles using them
+    // (one person of a surname needs no allocation)
+    let by_last = ByWord::new(
+        key_tokens
+            .par_iter()
+            .enumerate()
+            .filter(|&(id, t)| {
+                t.len() >= 2 && ty_of(id) == EntityType::Person && asked(t[t.len() - 1])
+            })
+            .map(|(id, t)| (t[t.len() - 1], id))
+            .collect(),
+    );
+    // surnames by first letter and length, for their variant spellings
+    // (with the set of letters each uses, to rule most out at once)
+    type Surnames<'a> = Vec<(&'a str, &'a [usize], u64)>;
+    let mut by_last_initial: HashMap<(char, usize), Surnames> = HashMap::default();
+    for (last, ids) in by_last.iter() {
+        if let Some(c) = last.chars().next() {
+            by_last_initial
+                .entry((c, last.len()))
+                .or_default()
+                .push((last, ids, letters(last)));
+        }
+    }
+    // 3b. acronyms -> multiword names with those initials
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    let with_initials: Vec<(String, usize)> = key_tokens
+        .par_iter()
+        .enumerate()
+        .filter(|&(id, t)| {
+            !asked_keys.is_empty()
+                && t.len() >= 2
+                && matches!(ty_of(id), EntityType::Org | EntityType::Other)
+        })
+        .filter_map(|(id, t)| {
+            let ini: String = t
+                .iter()
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            asked_keys.contains(ini.as_str()).then_some((ini, id))
+        })
+        .collect();
+    for (ini, id) in with_initials {
+        by_initials.entry(ini).or_default().push(id);
+    }
+    // and the long forms an article defined an acronym by ("... NV (EADS)")
+    for (acr, ids) in &defined {
+        let c = by_initials.entry(acr.to_string()).or_default();
+        for &id in ids {
+            if !c.contains(&id) {
+                c.push(id);
+            }
+        }
+    }
+    // 3c. heads of organization and product names: the last word of a product or
+    // team ("Airbus A380", "San Diego Chargers"), the first of a company ("Northrop
+    // Grumman")
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
+    let heads: Vec<(&str, usize)> = key_tokens
+        .par_iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            !asked_words.is_empty()
+                && t.len() >= 2
+                && !t
+                    .iter()
+                    .any(|w| w.chars().any(|c| !c.is_alphanumeric() && c != '.'))
+        })
+        .flat_map_iter(|(id, t)| {
+            let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+            let last = t[t.len() - 1];
+            let (a, b) = match ty_of(id) {
+                EntityType::Other => (Some(last), None),
+                EntityType::Org => (
+                    (last.ends_with('s') && !has_digit(last)).then_some(last),
+                    (t.len() == 2 && !t.iter().any(|w| has_digit(w))).then_some(t[0]),
+                ),
+                _ => (None, None),
+            };
+            a.into_iter()
+                .chain(b)
+                .filter(|w| asked_words.contains(w))
+                .map(move |w| (w, id))
+        })
+        .collect();
+    for (w, id) in heads {
+        by_head.entry(w).or_default().push(id);
+    }
+    // per article: the keys it uses
+    let n_articles = items.iter().map(|it| it.article + 1).max().unwrap_or(0);
+    let mut art_keys: Vec<Local> = (0..n_articles).map(|_| Local::default()).collect();
+    for (i, it) in items.iter().enumerate().filter(|_| !todo.is_empty()) {
+        art_keys[it.article].0.push((item_key[i], 1));
+    }
+    for l in art_keys.iter_mut() {
+        l.0.sort_unstable();
+        l.0.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 += b.1;
+            }
+            same
+        });
+    }
+    // the joins so far, fixed: the short forms below only read them
+    let roots: Vec<usize> = (0..n).map(|x| uf.find(x)).collect();
+    // variant spellings of surnames, and whether a head is always written with
+    // its long form, once per key (on all cores)
     let variant_cands: HashMap<usize, Vec<usize>> = needed
         .par_iter()
         .filter(|&&k| {
             let w = key_tokens[k][0];
             // a common word is no misspelt surname, nor is the plural of a
             // name ("Tories" is not Torres)
-            w.len() >= 6 && !by_last.contains_key(w) && !g.is_common(w) && !plural_of_name(w)
+            !by_last.contains_key(w) && may_vary(w)
         })
         .map(|&k| {
             let w = key_tokens[k][0];

@@ -402,8 +402,14 @@ impl Index {
         }
         crate::corpus::unique_ids(&mut articles);
         let t0 = std::time::Instant::now();
-        let stage = |what: &str| {
-            crate::log::release_free_memory();
+        // (the memory freed by the phases that leave the most behind is
+        // given back: the next phase's peak does not stack on it; giving it
+        // back after every phase costs a large text a tenth of its time in
+        // pages faulted in again)
+        let stage = |what: &str, give_back: bool| {
+            if give_back {
+                crate::log::release_free_memory();
+            }
             crate::log!(
                 "index: {what} at {:?} (cpu {:?}), {} MiB",
                 t0.elapsed(),
@@ -411,7 +417,7 @@ impl Index {
                 crate::log::rss_mib()
             );
         };
-        stage("start");
+        stage("start", false);
 
         progress.start(Stage::Words, articles.len());
         let failed = std::sync::Mutex::new(Vec::<Warning>::new());
@@ -426,7 +432,7 @@ impl Index {
                 });
         };
         infer_dates(&mut articles, fallback_year);
-        stage("dates inferred");
+        stage("dates inferred", false);
         // two passes: the corpus's word evidence first, then the mentions that
         // need it; the tokens are kept between them packed in eight bytes each
         // (a full token per five bytes of text would double the peak memory)
@@ -462,7 +468,7 @@ impl Index {
                     (a, sa)
                 },
             );
-        stage("tokens, sentences and lexicon");
+        stage("tokens, sentences and lexicon", false);
         progress.start(Stage::Mentions, articles.len());
         let mut analyses: Vec<Analysis> = articles
             .par_iter()
@@ -496,7 +502,7 @@ impl Index {
                 an
             })
             .collect();
-        stage("mentions and time expressions");
+        stage("mentions and time expressions", true);
         let mut warnings = warnings;
         warnings.extend(failed.into_inner().unwrap_or_else(|p| p.into_inner()));
         progress.start(Stage::Linking, 0);
@@ -523,7 +529,7 @@ impl Index {
             an.timexes = nlp::timex::extract(&a.text, &an.sentences, a.date);
             an.timexes.retain(|t| t.range.start >= a.body.start);
         }
-        stage("quotes and mentions linked");
+        stage("quotes and mentions linked", true);
         let mut ix = Index {
             articles,
             analyses,
@@ -538,7 +544,7 @@ impl Index {
         };
         ix.date_order = ix.by_date().into_iter().map(|a| a as u32).collect();
         ix.relink_from(aliases, Some((linked, conflicts)));
-        stage("linked, timeline built");
+        stage("linked, timeline built", false);
         progress.start(Stage::Done, 0);
         ix
     }
@@ -565,7 +571,6 @@ impl Index {
         self.by_last_word = Default::default();
         let (mut entities, mention_entity) =
             build_entities(&self.articles, &mut self.analyses, aliases, linked);
-        crate::log::release_free_memory();
         crate::log!(
             "index: entities linked in {:?}, {} MiB",
             t0.elapsed(),
@@ -788,17 +793,20 @@ fn surface(text: &str) -> std::borrow::Cow<'_, str> {
 /// The mentions of all articles in order, as the linker takes them (the
 /// articles on all cores).
 fn items_of<'a>(articles: &'a [Article], analyses: &'a [Analysis]) -> Vec<link::Item<'a>> {
+    // (the mentions of a long article on all cores too: an item needs no
+    // more of its neighbours than the previous mention's end)
     analyses
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(ai, an)| {
+        .flat_map(|(ai, an)| {
             let text = &articles[ai].text;
-            let mut end = None;
-            an.mentions.iter().map(move |m| {
-                let gap = end
+            let ms = &an.mentions;
+            ms.par_iter().enumerate().map(move |(j, m)| {
+                let gap = j
+                    .checked_sub(1)
+                    .map(|p| ms[p].range.end)
                     .filter(|&e| e <= m.range.start && m.range.start - e <= 3)
                     .and_then(|e| text.get(e..m.range.start));
-                end = Some(m.range.end);
                 link::Item {
                     article: ai,
                     mention: m,
@@ -819,7 +827,6 @@ fn build_entities(
     let t0 = std::time::Instant::now();
     let mut items = items_of(articles, analyses);
     let linked = linked.unwrap_or_else(|| link::link(&items));
-    crate::log::release_free_memory();
     crate::log!(
         "index: {} mentions linked in {:?}, {} MiB",
         items.len(),

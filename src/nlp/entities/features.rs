@@ -148,7 +148,7 @@ fn shape(w: &str) -> &'static str {
 
 /// How often the corpus capitalizes a word in mid-sentence, against writing
 /// it in lower case, in five steps.
-fn capitalized(cx: &Ctx, w: &str) -> &'static str {
+fn capitalized(cx: &Ctx, w: &str) -> (&'static str, bool) {
     let (c, l, common) = cx.stats(w);
     let base = match (c, l) {
         (0, 0) => "unseen",
@@ -158,7 +158,7 @@ fn capitalized(cx: &Ctx, w: &str) -> &'static str {
         _ if c >= l => "often",
         _ => "rarely",
     };
-    if common {
+    let name = if common {
         match base {
             "unseen" => "unseen-common",
             "always" => "always-common",
@@ -169,7 +169,8 @@ fn capitalized(cx: &Ctx, w: &str) -> &'static str {
         }
     } else {
         base
-    }
+    };
+    (name, common)
 }
 
 fn kind(e: &Evidence) -> (&'static str, Option<&str>) {
@@ -222,10 +223,10 @@ impl Piece for u8 {
 
 impl Piece for Low<'_> {
     fn put(&self, buf: &mut String) {
-        if !self.0.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        if self.0.is_ascii() {
+            let start = buf.len();
             buf.push_str(self.0);
-        } else if self.0.is_ascii() {
-            buf.extend(self.0.bytes().map(|b| b.to_ascii_lowercase() as char));
+            buf[start..].make_ascii_lowercase();
         } else {
             buf.extend(self.0.chars().flat_map(char::to_lowercase));
         }
@@ -289,7 +290,19 @@ impl<'t> Doc<'t> {
         let text = cx.text;
         let mut d = Doc::default();
         let mut alone: crate::fx::FxHashSet<&str> = Default::default();
-        for m in mentions {
+        // the names alone and the names typed by more than their form (found
+        // on all cores in a long text: in a list of a million new names of
+        // two words, none)
+        let asks = |m: &&Mention| {
+            m.evidence.strength() > 0 || !text[m.range.clone()].contains(char::is_whitespace)
+        };
+        let asking: Vec<&Mention> = if mentions.len() >= 1 << 16 {
+            use rayon::prelude::*;
+            mentions.par_iter().filter(asks).collect()
+        } else {
+            mentions.iter().filter(asks).collect()
+        };
+        for m in asking {
             let name = &text[m.range.clone()];
             if !name.contains(char::is_whitespace) {
                 alone.insert(name);
@@ -477,8 +490,9 @@ pub(super) fn features(
         if pos == "last" && words.len() == 1 {
             break;
         }
-        f.add(&[&"cap-", &pos, &"=", &capitalized(cx, w)]);
-        if g.is_common(w) {
+        let (cap, common) = capitalized(cx, w);
+        f.add(&[&"cap-", &pos, &"=", &cap]);
+        if common {
             f.add(&[&"common-", &pos]);
         }
     }

@@ -895,7 +895,10 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
             o
         })
         .collect();
-    out.extend(found.into_iter().flatten());
+    out.reserve(found.iter().map(Vec::len).sum());
+    for f in found {
+        out.extend(f);
+    }
 }
 
 /// The runs of capitalized words (with their connectors) that start in
@@ -1154,7 +1157,7 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     if all_caps_line {
         // in all-caps text only known names count
         return cx.g.aliases.contains_key(w)
-            || cx.g.places.contains_key(titlecase(w).as_str())
+            || cx.g.places.contains_key(&titlecase(w))
             || cx.g.aliases_lower.contains_key(&w.to_lowercase()) && w.len() <= 4;
     }
     true
@@ -1183,11 +1186,13 @@ fn score_like(cx: &Ctx, j: usize, b: usize) -> bool {
 static COUNT_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/count_words.txt")));
 
-fn titlecase(w: &str) -> String {
+fn titlecase(w: &str) -> std::borrow::Cow<'_, str> {
     let mut c = w.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
-        None => String::new(),
+        // most words are written so already: no copy
+        Some(f) if f.is_uppercase() && !c.as_str().chars().any(char::is_uppercase) => w.into(),
+        Some(f) => (f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()).into(),
+        None => w.into(),
     }
 }
 
@@ -1751,25 +1756,27 @@ fn clean<'p>(
         // writes in lower case, that names nothing with it
         if p.len() == 2 && cx.toks[p[0]].word && cx.toks[p[1]].word {
             let (w0, w1) = (cx.w(p[0]), titlecase(cx.w(p[1])));
+            let w1 = w1.as_ref();
             let place = |w: &str| matches!(cx.g.lookup(w), Some((EntityType::Place, _)));
             // in lower case more than twice as often as not, and no word of a name
             let plain = || {
-                cx.g.is_common(&w1)
+                cx.g.is_common(w1)
                     && {
-                        let (c, l, _) = cx.stats(&w1);
+                        let (c, l, _) = cx.stats(w1);
                         l > 2 * c
                     }
-                    && !cx.g.org_words.contains(w1.as_str())
-                    && !cx.g.place_words.contains(w1.as_str())
-                    && !cx.g.event_words.contains(w1.as_str())
-                    && !cx.g.titles.contains(w1.as_str())
+                    && !cx.g.org_words.contains(w1)
+                    && !cx.g.place_words.contains(w1)
+                    && !cx.g.event_words.contains(w1)
+                    && !cx.g.titles.contains(w1)
             };
             let known_whole = || {
                 let written = &cx.text[cx.toks[p[0]].start..cx.toks[p[1]].end];
                 cx.g.lookup(&format!("{} {w1}", titlecase(w0))).is_some()
                     || cx.g.companies.contains_key(written)
             };
-            if (place(w0) || place(&titlecase(w0))) && plain() && !known_whole() {
+            let w0t = titlecase(w0);
+            if (place(w0) || (w0t != w0 && place(&w0t))) && plain() && !known_whole() {
                 p = &p[..1];
             }
         }
