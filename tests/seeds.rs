@@ -309,7 +309,7 @@ name = "Tomahawk"
         .iter()
         .find(|e| e.name == "Trump")
         .expect("split off");
-    assert_eq!(alone.articles, vec![a003]);
+    assert_eq!(alone.articles.as_slice(), [a003]);
     assert_eq!(donald.articles.len(), 5, "Donald Trump is still in 003");
     // every mention still has an entity that lists it
     for (a, ms) in ix.mention_entity.iter().enumerate() {

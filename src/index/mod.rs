@@ -27,10 +27,11 @@ pub struct Entity {
     pub evidence: Evidence,
     /// Every spelling seen, most frequent first.
     pub aliases: Vec<String>,
-    /// (article, mention index), in date order of the articles.
-    pub mentions: Vec<(u32, u32)>,
+    /// (article, mention index), in date order of the articles (most
+    /// entities have one: no allocation for those).
+    pub mentions: smallvec::SmallVec<[(u32, u32); 1]>,
     /// Distinct articles, in date order (undated last).
-    pub articles: Vec<u32>,
+    pub articles: smallvec::SmallVec<[u32; 2]>,
 }
 
 /// What the analysis is doing, for a progress bar on another thread.
@@ -1014,9 +1015,10 @@ fn build_entities(
                 .max_by(|(ka, na), (kb, nb)| ka.cmp(kb).then_with(|| nb.cmp(na)))
                 .map(|(_, n)| n.to_string())
                 .unwrap_or_default();
-            let mut mentions: Vec<(u32, u32)> = g.iter().map(|&i| refs[i]).collect();
+            let mut mentions: smallvec::SmallVec<[(u32, u32); 1]> =
+                g.iter().map(|&i| refs[i]).collect();
             mentions.sort_unstable();
-            let mut arts: Vec<u32> = mentions.iter().map(|m| m.0).collect();
+            let mut arts: smallvec::SmallVec<[u32; 2]> = mentions.iter().map(|m| m.0).collect();
             arts.dedup();
             let mut aliases: Vec<String> = aliases.into_iter().map(|x| x.0.to_string()).collect();
             let mut surface_names: smallvec::SmallVec<[std::borrow::Cow<str>; 4]> =

@@ -171,6 +171,10 @@ pub struct Timeline {
     pub conflicts: Vec<(u32, u32)>,
 }
 
+/// How far from a time expression its event's names are looked for, at
+/// most (the sentence and its neighbours are the context, within this).
+const CONTEXT_BYTES: usize = 2_000;
+
 impl Timeline {
     pub fn build(
         articles: &[Article],
@@ -217,6 +221,11 @@ impl Timeline {
                     .get(si + 1)
                     .map(|r| r.end)
                     .unwrap_or(sentence.end);
+                // (and no further than a few paragraphs' length from the
+                // expression: a "sentence" of a million names is a list, and
+                // its names far off are not what the event is about)
+                let ctx_start = ctx_start.max(t.range.start.saturating_sub(CONTEXT_BYTES));
+                let ctx_end = ctx_end.min(t.range.end + CONTEXT_BYTES);
                 // mentions are in text order: only those from the context's start on
                 let from = if sorted {
                     an.mentions.partition_point(|m| m.range.start < ctx_start)
@@ -846,6 +855,40 @@ mod tests {
         assert_eq!(&b[..a.len()], &a[..]);
         assert_eq!(a.len(), 6);
         assert_eq!(words("now")[0], a[5], "case does not matter");
+    }
+
+    /// An event's names are those near its time expression: in a list of
+    /// thousands of names written as one sentence, not every name of it.
+    #[test]
+    fn an_event_s_names_are_those_near_its_date() {
+        let names: Vec<String> = (0..3000).map(|i| format!("Olaf Scholz{i}")).collect();
+        let text = format!(
+            "On 5 March 2024 they met Angela Merkel, {}, and Emmanuel Macron.",
+            names.join(", ")
+        );
+        let a = crate::corpus::Article {
+            id: "list".into(),
+            title: "list".into(),
+            body: 0..text.len(),
+            text,
+            ..Default::default()
+        };
+        let ix = crate::index::Index::build(
+            crate::corpus::Corpus {
+                articles: vec![a],
+                warnings: vec![],
+            },
+            2025,
+        );
+        let item = ix.timeline.items.first().expect("the date is an event");
+        let named = |n: &str| {
+            item.entities
+                .iter()
+                .any(|&e| ix.entities[e as usize].name == n)
+        };
+        assert!(named("Angela Merkel"), "the name beside the date");
+        assert!(!named("Emmanuel Macron"), "a name 60 KB away");
+        assert!(item.entities.len() < 300, "{} names", item.entities.len());
     }
 
     #[test]
