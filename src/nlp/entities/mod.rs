@@ -611,16 +611,23 @@ fn mentions_with(
 fn rules(cx: &Ctx, sentences: &[Range<usize>]) -> Vec<Mention> {
     let toks = cx.toks;
     // each sentence's tokens
+    // (by galloping: a sentence of a million tokens is not walked a token
+    // at a time)
+    let gallop = |from: usize, ahead: &dyn Fn(&Token) -> bool| {
+        let mut step = 1;
+        let mut lo = from;
+        while lo + step <= toks.len() && ahead(&toks[lo + step - 1]) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(toks.len());
+        lo + toks[lo..hi].partition_point(ahead)
+    };
     let mut spans = Vec::with_capacity(sentences.len());
     let mut ti = 0;
     for s in sentences {
-        while ti < toks.len() && toks[ti].start < s.start {
-            ti += 1;
-        }
-        let a = ti;
-        while ti < toks.len() && toks[ti].end <= s.end {
-            ti += 1;
-        }
+        let a = gallop(ti, &|t| t.start < s.start);
+        ti = gallop(a, &|t| t.end <= s.end);
         spans.push((a, ti));
     }
     let mut out = Vec::new();
@@ -833,43 +840,82 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
         return;
     }
     let words = || (a..b).filter(|&i| cx.toks[i].word).map(|i| cx.w(i));
-    let n_words = words().count();
-    let all_caps_line = n_words >= 3 && {
-        // four in five words in capitals: stop at the first word too many that is not
-        let most_not = n_words * 2 / 10;
-        let mut not = 0;
-        words().all(|w| {
-            not += !is_all_caps(w) as usize;
-            not <= most_not
-        })
-    };
     // a quoted headline is still a headline: look past closing marks
     let ends_like_prose = cx.text[cx.toks[a].start..cx.toks[b - 1].end]
         .trim_end()
         .trim_end_matches(['"', '”', '’', '\''])
         .ends_with(['.', '?', '!', ',', ';', ')']);
-    let headline = all_caps_line || (!ends_like_prose && title_case(words()));
+    let long = b - a >= cx.par_tokens;
+    let (all_caps_line, headline) = if long {
+        // a sentence of a million words: its words counted on all cores
+        use rayon::prelude::*;
+        let (n_words, not_caps, content, caps) = (a..b)
+            .into_par_iter()
+            .filter(|&i| cx.toks[i].word)
+            .map(|i| {
+                let w = cx.w(i);
+                let content = w.len() >= 3 && !is_small(w);
+                (
+                    1,
+                    !is_all_caps(w) as usize,
+                    content as usize,
+                    (content && is_cap(w)) as usize,
+                )
+            })
+            .reduce(
+                || (0, 0, 0, 0),
+                |x, y| (x.0 + y.0, x.1 + y.1, x.2 + y.2, x.3 + y.3),
+            );
+        let all_caps_line = n_words >= 3 && not_caps <= n_words * 2 / 10;
+        let title = (content >= 3 && caps * 10 >= content * 7)
+            || (n_words <= 4 && content == 2 && caps == 2);
+        (all_caps_line, all_caps_line || (!ends_like_prose && title))
+    } else {
+        let n_words = words().count();
+        let all_caps_line = n_words >= 3 && {
+            // four in five words in capitals: stop at the first word too many that is not
+            let most_not = n_words * 2 / 10;
+            let mut not = 0;
+            words().all(|w| {
+                not += !is_all_caps(w) as usize;
+                not <= most_not
+            })
+        };
+        (
+            all_caps_line,
+            all_caps_line || (!ends_like_prose && title_case(words())),
+        )
+    };
     // positions where a capital proves nothing: the sentence start, after a quote or colon
     let initial = &mut scratch.initial;
     initial.clear();
     initial.resize(b - a, false);
-    let mut first = true;
-    for i in a..b {
-        let t = cx.toks[i];
-        if t.word {
-            initial[i - a] = first || headline;
-            first = false;
-        } else if matches!(
-            t.text(cx.text),
-            "\"" | "“" | "‘" | ":" | "(" | "—" | "–" | "["
-        ) || (t.text(cx.text) == "'" && first)
-            // a dash between spaces, as after a dateline ("WASHINGTON, March 1 - The ...")
-            || (matches!(t.text(cx.text), "-" | "--")
-                && i > a
-                && cx.toks[i - 1].end < t.start
-                && cx.toks.get(i + 1).is_some_and(|n| n.start > t.end))
-        {
-            first = true;
+    if headline && long {
+        // (in a headline, every word)
+        use rayon::prelude::*;
+        initial
+            .par_iter_mut()
+            .zip(&cx.toks[a..b])
+            .for_each(|(x, t)| *x = t.word);
+    } else {
+        let mut first = true;
+        for i in a..b {
+            let t = cx.toks[i];
+            if t.word {
+                initial[i - a] = first || headline;
+                first = false;
+            } else if matches!(
+                t.text(cx.text),
+                "\"" | "“" | "‘" | ":" | "(" | "—" | "–" | "["
+            ) || (t.text(cx.text) == "'" && first)
+                // a dash between spaces, as after a dateline ("WASHINGTON, March 1 - The ...")
+                || (matches!(t.text(cx.text), "-" | "--")
+                    && i > a
+                    && cx.toks[i - 1].end < t.start
+                    && cx.toks.get(i + 1).is_some_and(|n| n.start > t.end))
+            {
+                first = true;
+            }
         }
     }
     let initial = &scratch.initial[..];
