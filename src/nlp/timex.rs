@@ -88,6 +88,10 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?";
 const NUM: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?(?: 1/2)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|twenty[- ]four|a couple of|a few|few|several|many|some|a|an)";
+/// A number a definite duration starts with ("the nine months", TimeML's
+/// extent holds the article): not one of four digits, a year's ("the 1988
+/// quarter" is a date).
+const THE_NUM: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|\d{1,3}(?:\.\d+)?(?: 1/2)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|several)";
 const UNIT: &str = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)";
 
 struct Patterns {
@@ -141,7 +145,7 @@ fn patterns() -> &'static Patterns {
             // durations and sets
             format!(r"(?P<spand>\b(?i:the\s+(?:first|last|past|next|latest|coming|previous)\s+)(?i:{NUM})\s+(?i:{UNIT})s?\b)"),
             format!(r"(?P<hyph>\b(?i:{NUM})-(?i:{UNIT})(?:s?-old|-long)?\b)"),
-            format!(r"(?P<dur>\b(?i:(?:about|nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM})(?i:\s+and\s+a\s+half)?\s+(?i:more\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)"),
+            format!(r"(?P<dur>\b(?:(?i:the)\s+(?i:{THE_NUM})|(?i:(?:about|nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM}))(?i:\s+and\s+a\s+half)?\s+(?i:more\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)"),
             format!(r"(?P<vague>\b(?i:(?:for|in|over)\s+)(?i:centuries|decades|years|months|weeks)\b)"),
             format!(r"(?P<recent>\b(?i:recent|coming)\s+(?i:days|weeks|months|years|decades)\b)"),
             format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY})\b|\b(?i:daily|annually|yearly)\b)"),
@@ -2087,6 +2091,26 @@ mod tests {
                 "{text}: {v:?}"
             );
         }
+    }
+
+    /// TimeML's extent of a definite duration holds its article ("the nine
+    /// months"); a year after "the" stays a year ("the 1988 second
+    /// quarter").
+    #[test]
+    fn a_definite_duration_holds_its_article() {
+        assert_eq!(
+            one(
+                "Sales rose in the nine months, the company said.",
+                "1989-11-02"
+            ),
+            ("the nine months".to_string(), Some("P9M".to_string()))
+        );
+        let v = run(
+            "Profit fell from the 1988 second quarter.",
+            Some("1989-11-02"),
+        );
+        assert!(v.iter().all(|t| t.1 != "DURATION"), "{v:?}");
+        assert!(v.iter().any(|t| t.0 == "1988"), "{v:?}");
     }
 
     #[test]
