@@ -116,8 +116,9 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"),
             format!(r"(?P<mdy>\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{d},?{sp}{y}\b)"),
             format!(r"(?P<dmy>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH},?{sp}{y}\b)"),
-            format!(r"(?P<md>\b{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
-            format!(r"(?P<dm>\b{d}\s+(?:of\s+)?{MONTH}\b)"),
+            // (a weekday before a date is of the date: "Saturday, April 25")
+            format!(r"(?P<md>\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
+            format!(r"(?P<dm>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH}\b)"),
             // years said as words in transcripts: "nineteen ninety-six",
             // "January nineteen ninety-seven", "the year two thousand"
             format!(r"(?P<spyear>\b(?:{MONTH}\s+)?(?i:nineteen|twenty)[- ](?i:{SP_TENS})(?:[- ](?i:{SP_UNITS}))?\b|\b(?i:the\s+year\s+two\s+thousand)(?:\s+(?i:and\s+)?(?i:{SP_UNITS}))?\b)"),
@@ -1513,7 +1514,11 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         if kind == "md" {
             // "Oct. 16" with a following time-of-day or a number range is still a date
             let after = &text[m.end()..];
-            if after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with(':') {
+            // (a colon as punctuation ends the date: "on Monday, Oct. 26:")
+            let clock = after
+                .strip_prefix(':')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+            if after.starts_with(|c: char| c.is_ascii_digit()) || clock {
                 continue;
             }
             // "(Thursday)" glued after the date belongs to another expression
@@ -2090,6 +2095,38 @@ mod tests {
                 v.iter().any(|t| t.2.as_deref() == Some(value)),
                 "{text}: {v:?}"
             );
+        }
+    }
+
+    /// A weekday written before a date is of that date: one expression,
+    /// its value the date's (the weekday alone would be the nearest one);
+    /// a colon after it is punctuation, not a clock's.
+    #[test]
+    fn a_weekday_before_a_date_is_of_the_date() {
+        for (text, dct, want, day) in [
+            (
+                "The vote is set for Saturday, April 25, officials said.",
+                "1998-04-20",
+                "Saturday, April 25",
+                "1998-04-25",
+            ),
+            (
+                "The Times said in an editorial on Monday, Oct. 26:\n\nThe",
+                "1998-10-27",
+                "Monday, Oct. 26",
+                "1998-10-26",
+            ),
+            (
+                "It ends on Sunday, 25 April at the latest.",
+                "1998-04-20",
+                "Sunday, 25 April",
+                "1998-04-25",
+            ),
+        ] {
+            let v = run(text, Some(dct));
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, want);
+            assert_eq!(v[0].2.as_deref(), Some(day), "{text}");
         }
     }
 
