@@ -77,6 +77,30 @@ fn tail(rest: &[u8]) -> u64 {
 }
 
 pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// A hasher for keys that are hashes already (a feature's 64-bit hash):
+/// its high and low halves folded together, no multiplication.
+#[derive(Default, Clone, Copy)]
+pub struct Premixed(u64);
+
+impl Hasher for Premixed {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut f = FxHasher(self.0);
+        f.write(bytes);
+        self.0 = f.0;
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x ^ (x >> 32);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type PremixedMap<V> = HashMap<u64, V, BuildHasherDefault<Premixed>>;
 pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 pub type FxHashSet<K> = HashSet<K, FxBuild>;
 

@@ -10,14 +10,18 @@ use crate::fx::FxHashMap as HashMap;
 
 /// The hash a feature's name is looked up by.
 pub fn hash(feature: &str) -> u64 {
-    use std::hash::BuildHasher;
-    crate::fx::FxBuild::default().hash_one(feature)
+    use std::hash::Hasher;
+    // (its bytes alone: no end mark, as `str` hashing adds, a multiply
+    // less for forty names a mention)
+    let mut h = crate::fx::FxHasher::default();
+    h.write(feature.as_bytes());
+    h.finish()
 }
 
 /// A model of `K` classes.
 pub struct Model<const K: usize> {
     /// A feature's hash -> its number.
-    numbers: HashMap<u64, u32>,
+    numbers: crate::fx::PremixedMap<u32>,
     /// The features' weights by number.
     weights: Vec<[f32; K]>,
     /// The features' names by number.
@@ -28,7 +32,7 @@ impl<const K: usize> Model<K> {
     /// Reads the weights from their text form; the lines that are blank or
     /// start with `#` are comments.
     pub fn parse(src: &str) -> Result<Model<K>, String> {
-        let mut numbers = HashMap::default();
+        let mut numbers = crate::fx::PremixedMap::default();
         let lines = src.bytes().filter(|&b| b == b'\n').count();
         numbers.reserve(lines);
         let mut weights = Vec::with_capacity(lines);
