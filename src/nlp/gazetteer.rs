@@ -68,30 +68,29 @@ impl Filtered<()> {
         let n = (keys.len() * 16).next_power_of_two().max(64);
         let mut bits = vec![0u64; n / 64];
         for k in keys {
-            for b in probes(k, n) {
-                bits[b / 64] |= 1 << (b % 64);
-            }
+            let (i, b) = probes(k, bits.len());
+            bits[i] |= b;
         }
         Filtered { table: (), bits }
     }
 }
 
-/// The filter's two bits for a word, of `n`.
+/// The filter's word for a word, of `words`, and the two bits set in it
+/// (both in one word of the filter: one read of memory, not two).
 #[inline]
-fn probes(w: &str, n: usize) -> [usize; 2] {
+fn probes(w: &str, words: usize) -> (usize, u64) {
     use std::hash::BuildHasher;
     let h = crate::fx::FxBuild::default().hash_one(w);
-    [(h as usize) & (n - 1), ((h >> 32) as usize) & (n - 1)]
+    let bits = (1u64 << ((h >> 52) & 63)) | (1u64 << ((h >> 58) & 63));
+    (((h >> 20) as usize) & (words - 1), bits)
 }
 
 impl<T> Filtered<T> {
     /// Whether `w` may be in the table (false: it is not).
     #[inline]
     fn may_hold(&self, w: &str) -> bool {
-        let n = self.bits.len() * 64;
-        probes(w, n)
-            .iter()
-            .all(|&b| self.bits[b / 64] & (1 << (b % 64)) != 0)
+        let (i, bits) = probes(w, self.bits.len());
+        self.bits[i] & bits == bits
     }
 }
 
