@@ -501,9 +501,12 @@ impl<'a> ByWord<'a> {
         self.get(w).is_some()
     }
 
-    fn iter(&self) -> impl Iterator<Item = (&'a str, &[usize])> + '_ {
+    fn par_iter(
+        &self,
+    ) -> impl rayon::iter::IndexedParallelIterator<Item = (&'a str, &[usize])> + '_ {
+        use rayon::prelude::*;
         self.words
-            .iter()
+            .par_iter()
             .map(|x| (x.1, &self.ids[x.2 as usize..x.3 as usize]))
     }
 }
@@ -796,15 +799,20 @@ pub fn link(items: &[Item]) -> Linked {
     );
     // surnames by first letter and length, for their variant spellings
     // (with the set of letters each uses, to rule most out at once)
-    type Surnames<'a> = Vec<(&'a str, &'a [usize], u64)>;
-    let mut by_last_initial: HashMap<(char, usize), Surnames> = HashMap::default();
-    for (last, ids) in by_last.iter() {
-        if let Some(c) = last.chars().next() {
-            by_last_initial
-                .entry((c, last.len()))
-                .or_default()
-                .push((last, ids, letters(last)));
-        }
+    // (made on all cores: sorted by first letter and length, each group a
+    // range of the sorted list, in the surnames' order)
+    type Surname<'a> = ((char, usize), (&'a str, &'a [usize], u64));
+    let mut surnames: Vec<Surname> = by_last
+        .par_iter()
+        .filter_map(|(last, ids)| {
+            let c = last.chars().next()?;
+            Some(((c, last.len()), (last, ids, letters(last))))
+        })
+        .collect();
+    surnames.par_sort_by_key(|x| x.0);
+    let mut by_last_initial: HashMap<(char, usize), std::ops::Range<usize>> = HashMap::default();
+    for (i, (k, _)) in surnames.iter().enumerate() {
+        by_last_initial.entry(*k).or_insert(i..i).end = i + 1;
     }
     // 3b. acronyms -> multiword names with those initials
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
@@ -876,8 +884,13 @@ pub fn link(items: &[Item]) -> Linked {
     for (i, it) in items.iter().enumerate().filter(|_| !todo.is_empty()) {
         art_keys[it.article].0.push((item_key[i], 1));
     }
-    for l in art_keys.iter_mut() {
-        l.0.sort_unstable();
+    art_keys.par_iter_mut().for_each(|l| {
+        // (a long article's keys sorted on all cores too)
+        if l.0.len() > 1 << 16 {
+            l.0.par_sort_unstable();
+        } else {
+            l.0.sort_unstable();
+        }
         l.0.dedup_by(|b, a| {
             let same = a.0 == b.0;
             if same {
@@ -885,7 +898,7 @@ pub fn link(items: &[Item]) -> Linked {
             }
             same
         });
-    }
+    });
     // the joins so far, fixed: the short forms below only read them
     let roots: Vec<usize> = (0..n).map(|x| uf.find(x)).collect();
     // variant spellings of surnames, and whether a head is always written with
@@ -906,7 +919,7 @@ pub fn link(items: &[Item]) -> Linked {
             // two edits at most change four letters of the set
             let c: Vec<usize> = (n.saturating_sub(2)..=n + 2)
                 .filter_map(|len| by_last_initial.get(&(first, len)))
-                .flatten()
+                .flat_map(|r| surnames[r.clone()].iter().map(|x| &x.1))
                 .filter(|(last, _, m)| (m ^ mask).count_ones() <= 4 && similar_word(last, w))
                 .flat_map(|(_, ids, _)| ids.iter().copied())
                 .collect();

@@ -901,8 +901,6 @@ fn build_entities(
         .map(|g| &members[start[g]..start[g + 1]])
         .filter(|g| !g.is_empty())
         .collect();
-    let mut mention_entity: Vec<Vec<u32>> =
-        analyses.iter().map(|a| vec![0; a.mentions.len()]).collect();
     // each group becomes an entity on its own: in parallel
     let mut entities: Vec<Entity> = groups
         .par_iter()
@@ -1041,10 +1039,26 @@ fn build_entities(
             }
         })
         .collect();
-    for e in &entities {
-        for &(a, m) in &e.mentions {
-            mention_entity[a as usize][m as usize] = e.id;
+    // each mention's entity: its group's, the groups numbered as the
+    // entities were (on all cores; the mentions are in the articles' order)
+    let mut entity_of_group = vec![u32::MAX; n_groups];
+    let mut next_id = 0u32;
+    for (g, e) in entity_of_group.iter_mut().enumerate() {
+        if start[g + 1] > start[g] {
+            *e = next_id;
+            next_id += 1;
         }
+    }
+    let flat: Vec<u32> = assign
+        .par_iter()
+        .map(|c| c.map_or(0, |c| entity_of_group[c]))
+        .collect();
+    let mut mention_entity: Vec<Vec<u32>> = Vec::with_capacity(analyses.len());
+    let mut from = 0;
+    for an in analyses.iter() {
+        let n = an.mentions.len();
+        mention_entity.push(flat[from..from + n].to_vec());
+        from += n;
     }
     for r in &al.rename {
         for e in entities.iter_mut().filter(|e| {
