@@ -436,7 +436,10 @@ impl Index {
         stage("dates inferred", false);
         // two passes: the corpus's word evidence first, then the mentions that
         // need it; the tokens are kept between them packed in eight bytes each
-        // (a full token per five bytes of text would double the peak memory)
+        // (a full token per five bytes of text would double the peak memory),
+        // unless every article is read at once in the second pass (no more
+        // articles than cores): packing would save nothing of its peak
+        let pack = articles.len() > rayon::current_num_threads();
         let (lex, sentences) = articles
             .par_iter()
             .fold(
@@ -457,7 +460,12 @@ impl Index {
                     {
                         l = Lexicon::default();
                     }
-                    ss.push((p.sentences, nlp::text::Packed::new(&p.tokens)));
+                    let kept = if pack {
+                        Kept::Packed(nlp::text::Packed::new(&p.tokens))
+                    } else {
+                        Kept::Whole(p.tokens)
+                    };
+                    ss.push((p.sentences, kept));
                     (l, ss)
                 },
             )
@@ -481,8 +489,9 @@ impl Index {
                     return an;
                 }
                 let tokens = match packed {
-                    Some(p) => p.unpack(),
-                    None => nlp::text::tokens(&a.text),
+                    Kept::Whole(t) => t,
+                    Kept::Packed(Some(p)) => p.unpack(),
+                    Kept::Packed(None) => nlp::text::tokens(&a.text),
                 };
                 let p = nlp::Prepared { tokens, sentences };
                 let mut an = crate::guard::guarded(|| {
@@ -789,6 +798,13 @@ fn surface(text: &str) -> std::borrow::Cow<'_, str> {
         return text.trim().into();
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ").into()
+}
+
+/// An article's tokens between the corpus's two passes: packed (none
+/// where they do not fit, made again), or whole.
+enum Kept {
+    Packed(Option<nlp::text::Packed>),
+    Whole(Vec<nlp::text::Token>),
 }
 
 /// The mentions of all articles in order, as the linker takes them (the
