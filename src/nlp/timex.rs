@@ -87,11 +87,37 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?";
-const NUM: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|\d+(?:\.\d+)?(?: 1/2)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|twenty[- ]four|a couple of|a few|few|several|many|some|a|an)";
+
+/// The pieces of a written number, shared by the patterns below.
+macro_rules! compound_number {
+    () => {
+        "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+    };
+}
+macro_rules! number_words {
+    () => {
+        "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+    };
+}
+
+/// A count: a number written in words or digits, or a vague one.
+const NUM: &str = concat!(
+    "(?:",
+    compound_number!(),
+    r"|\d+(?:\.\d+)?(?: 1/2)?|",
+    number_words!(),
+    "|a hundred|twenty[- ]four|a couple of|a few|few|several|many|some|a|an)"
+);
 /// A number a definite duration starts with ("the nine months", TimeML's
 /// extent holds the article): not one of four digits, a year's ("the 1988
 /// quarter" is a date).
-const THE_NUM: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|\d{1,3}(?:\.\d+)?(?: 1/2)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|few|several)";
+const THE_NUM: &str = concat!(
+    "(?:",
+    compound_number!(),
+    r"|\d{1,3}(?:\.\d+)?(?: 1/2)?|",
+    number_words!(),
+    "|few|several)"
+);
 const UNIT: &str = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)";
 
 struct Patterns {

@@ -524,13 +524,12 @@ pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityT
         .filter(|&j| j != k)
         .max_by(|&a, &b| s[a].total_cmp(&s[b]))
         .unwrap_or(k);
-    let telling = telling_features(m);
     let mut w: smallvec::SmallVec<[(f32, u32); 64]> = f
         .known
         .iter()
         .map(|&n| (m.weights_at(n), n))
         .map(|(w, n)| (w[k] - w[second], n))
-        .filter(|&(d, n)| d > 0.0 && telling.get(n as usize).copied().unwrap_or(false))
+        .filter(|&(d, n)| d > 0.0 && m.name(n).is_some_and(telling))
         .collect();
     w.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out = [u32::MAX; 3];
@@ -538,21 +537,6 @@ pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityT
         *o = n;
     }
     out
-}
-
-/// Which of the model's features are `telling`, by number (worked out once
-/// for the embedded model).
-fn telling_features(m: &Model<CLASSES>) -> std::borrow::Cow<'static, [bool]> {
-    static T: OnceLock<Vec<bool>> = OnceLock::new();
-    let of = |m: &Model<CLASSES>| -> Vec<bool> {
-        (0..m.len() as u32)
-            .map(|n| m.name(n).is_some_and(telling))
-            .collect()
-    };
-    match model() {
-        Some(e) if std::ptr::eq(e, m) => T.get_or_init(|| of(m)).as_slice().into(),
-        _ => of(m).into(),
-    }
 }
 
 /// A feature a reader can check in the text: not the rules' own guess, the

@@ -250,15 +250,55 @@ fn is_small(w: &str) -> bool {
 /// Headline case: at least three content words, seven in ten capitalized,
 /// or a short line ("Leave a Comment") with every content word capitalized.
 fn title_case<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
-    let (mut all, mut content, mut caps) = (0, 0, 0);
-    for w in words {
-        all += 1;
-        if w.len() >= 3 && !is_small(w) {
-            content += 1;
-            caps += is_cap(w) as usize;
+    Form::of(words).title_case()
+}
+
+/// The form of a line's words: how many, how many are not all capitals,
+/// how many are content words and how many of those are capitalized.
+#[derive(Default, Clone, Copy)]
+struct Form {
+    words: usize,
+    not_caps: usize,
+    content: usize,
+    caps: usize,
+}
+
+impl Form {
+    fn word(w: &str) -> Form {
+        let content = w.len() >= 3 && !is_small(w);
+        Form {
+            words: 1,
+            not_caps: !is_all_caps(w) as usize,
+            content: content as usize,
+            caps: (content && is_cap(w)) as usize,
         }
     }
-    (content >= 3 && caps * 10 >= content * 7) || (all <= 4 && content == 2 && caps == 2)
+
+    fn add(self, o: Form) -> Form {
+        Form {
+            words: self.words + o.words,
+            not_caps: self.not_caps + o.not_caps,
+            content: self.content + o.content,
+            caps: self.caps + o.caps,
+        }
+    }
+
+    fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Form {
+        words
+            .into_iter()
+            .map(Form::word)
+            .fold(Form::default(), Form::add)
+    }
+
+    /// Four in five words in capitals.
+    fn all_caps(&self) -> bool {
+        self.words >= 3 && self.not_caps <= self.words * 2 / 10
+    }
+
+    fn title_case(&self) -> bool {
+        let (content, caps) = (self.content, self.caps);
+        (content >= 3 && caps * 10 >= content * 7) || (self.words <= 4 && content == 2 && caps == 2)
+    }
 }
 
 /// Corpus-level word evidence passed in by the caller (pure: no I/O): for each
@@ -489,6 +529,21 @@ pub fn candidates(
         .collect()
 }
 
+/// The first token from `from` on for which `ahead` no longer holds (it
+/// holds for a first part of the tokens), by galloping: a few steps when
+/// it is near, a search when it is far (a sentence of a million tokens is
+/// not walked a token at a time).
+fn gallop(toks: &[Token], from: usize, ahead: impl Fn(&Token) -> bool) -> usize {
+    let mut step = 1;
+    let mut lo = from;
+    while lo + step <= toks.len() && ahead(&toks[lo + step - 1]) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(toks.len());
+    lo + toks[lo..hi].partition_point(ahead)
+}
+
 /// Where the mentions of a text stand: each one's tokens and its
 /// sentence's, found by walking forward from the last mention asked about
 /// (the mentions come in the text's order; a search when they do not).
@@ -517,15 +572,7 @@ impl<'a> Places<'a> {
         if from > 0 && toks.get(from - 1).is_some_and(|t| t.start >= pos) {
             return toks.partition_point(|t| t.start < pos);
         }
-        let mut i = from;
-        // a few steps, then a search of what is left
-        for _ in 0..16 {
-            if i >= toks.len() || toks[i].start >= pos {
-                return i;
-            }
-            i += 1;
-        }
-        i + toks[i..].partition_point(|t| t.start < pos)
+        gallop(toks, from, |t| t.start < pos)
     }
 
     /// A mention's tokens, and its sentence's.
@@ -611,23 +658,11 @@ fn mentions_with(
 fn rules(cx: &Ctx, sentences: &[Range<usize>]) -> Vec<Mention> {
     let toks = cx.toks;
     // each sentence's tokens
-    // (by galloping: a sentence of a million tokens is not walked a token
-    // at a time)
-    let gallop = |from: usize, ahead: &dyn Fn(&Token) -> bool| {
-        let mut step = 1;
-        let mut lo = from;
-        while lo + step <= toks.len() && ahead(&toks[lo + step - 1]) {
-            lo += step;
-            step *= 2;
-        }
-        let hi = (lo + step).min(toks.len());
-        lo + toks[lo..hi].partition_point(ahead)
-    };
     let mut spans = Vec::with_capacity(sentences.len());
     let mut ti = 0;
     for s in sentences {
-        let a = gallop(ti, &|t| t.start < s.start);
-        ti = gallop(a, &|t| t.end <= s.end);
+        let a = gallop(toks, ti, |t| t.start < s.start);
+        ti = gallop(toks, a, |t| t.end <= s.end);
         spans.push((a, ti));
     }
     let mut out = Vec::new();
@@ -839,70 +874,47 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
     if a >= b {
         return;
     }
-    let words = || (a..b).filter(|&i| cx.toks[i].word).map(|i| cx.w(i));
     // a quoted headline is still a headline: look past closing marks
     let ends_like_prose = cx.text[cx.toks[a].start..cx.toks[b - 1].end]
         .trim_end()
         .trim_end_matches(['"', '”', '’', '\''])
         .ends_with(['.', '?', '!', ',', ';', ')']);
     let long = b - a >= cx.par_tokens;
-    let (all_caps_line, headline) = if long {
+    let form = if long {
         // a sentence of a million words: its words counted on all cores
         use rayon::prelude::*;
-        let (n_words, not_caps, content, caps) = (a..b)
+        (a..b)
             .into_par_iter()
             .filter(|&i| cx.toks[i].word)
-            .map(|i| {
-                let w = cx.w(i);
-                let content = w.len() >= 3 && !is_small(w);
-                (
-                    1,
-                    !is_all_caps(w) as usize,
-                    content as usize,
-                    (content && is_cap(w)) as usize,
-                )
-            })
-            .reduce(
-                || (0, 0, 0, 0),
-                |x, y| (x.0 + y.0, x.1 + y.1, x.2 + y.2, x.3 + y.3),
-            );
-        let all_caps_line = n_words >= 3 && not_caps <= n_words * 2 / 10;
-        let title = (content >= 3 && caps * 10 >= content * 7)
-            || (n_words <= 4 && content == 2 && caps == 2);
-        (all_caps_line, all_caps_line || (!ends_like_prose && title))
+            .map(|i| Form::word(cx.w(i)))
+            .reduce(Form::default, Form::add)
     } else {
-        let n_words = words().count();
-        let all_caps_line = n_words >= 3 && {
-            // four in five words in capitals: stop at the first word too many that is not
-            let most_not = n_words * 2 / 10;
-            let mut not = 0;
-            words().all(|w| {
-                not += !is_all_caps(w) as usize;
-                not <= most_not
-            })
-        };
-        (
-            all_caps_line,
-            all_caps_line || (!ends_like_prose && title_case(words())),
-        )
+        Form::of((a..b).filter(|&i| cx.toks[i].word).map(|i| cx.w(i)))
     };
-    // positions where a capital proves nothing: the sentence start, after a quote or colon
+    let all_caps_line = form.all_caps();
+    let headline = all_caps_line || (!ends_like_prose && form.title_case());
+    // positions where a capital proves nothing: the sentence start, after a
+    // quote or colon; in a headline, every word
     let initial = &mut scratch.initial;
     initial.clear();
     initial.resize(b - a, false);
-    if headline && long {
-        // (in a headline, every word)
-        use rayon::prelude::*;
-        initial
-            .par_iter_mut()
-            .zip(&cx.toks[a..b])
-            .for_each(|(x, t)| *x = t.word);
+    if headline {
+        let toks = &cx.toks[a..b];
+        if long {
+            use rayon::prelude::*;
+            initial
+                .par_iter_mut()
+                .zip(toks)
+                .for_each(|(x, t)| *x = t.word);
+        } else {
+            initial.iter_mut().zip(toks).for_each(|(x, t)| *x = t.word);
+        }
     } else {
         let mut first = true;
         for i in a..b {
             let t = cx.toks[i];
             if t.word {
-                initial[i - a] = first || headline;
+                initial[i - a] = first;
                 first = false;
             } else if matches!(
                 t.text(cx.text),
