@@ -168,7 +168,9 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<wknd>\b(?i:the|this|last|next)\s+weekend\b)"),
             format!(r"(?P<daypart>\b(?i:this|last)\s+(?i:morning|afternoon|evening|night)\b)"),
             format!(r"(?P<wday>\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?\b)"),
-            format!(r"(?P<clock>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?i:am|pm)\b)|(?i:noon|midnight|midday))(?:\s+{WEEKDAY})?)"),
+            // a clock time holds its zone and the day after it: "5 p.m. EST
+            // Nov. 9", "4 a.m. EDT Thursday"
+            format!(r"(?P<clock>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?i:am|pm)\b)|(?i:noon|midnight|midday))(?:\s+(?:{})\b)?(?:,?\s+(?:{WEEKDAY}\b|{MONTH}\s+{d}\b))?)", zone_names()),
             // durations and sets
             format!(r"(?P<spand>\b(?i:the\s+(?:first|last|past|next|latest|coming|previous)\s+)(?i:{NUM})\s+(?i:{UNIT})s?\b)"),
             format!(r"(?P<hyph>\b(?i:{NUM})-(?i:{UNIT})(?:s?-old|-long)?\b)"),
@@ -505,6 +507,45 @@ impl Resolver<'_> {
             }
         }
         None
+    }
+
+    /// The day a weekday names, from the reference day `r`: "last" /
+    /// "next" before it, else the tense around it (the nearest such day to
+    /// come, or the nearest one past, the reference day itself included).
+    /// `len`: the expression's length, for a possessive after it.
+    fn weekday_date(
+        &self,
+        wd: Weekday,
+        r: NaiveDate,
+        l: &str,
+        len: usize,
+        sentence: &Range<usize>,
+    ) -> Option<NaiveDate> {
+        let fwd = (wd.num_days_from_monday() as i64 - r.weekday().num_days_from_monday() as i64)
+            .rem_euclid(7);
+        let back = (r.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64)
+            .rem_euclid(7);
+        // "Friday's close", "Wednesday's ruling": an event the
+        // report names by its day, one that has taken place
+        let possessive = {
+            let after = &self.text[(self.at + len).min(self.text.len())..];
+            after.starts_with("'s") || after.starts_with("’s")
+        };
+        let d = if l.starts_with("next") {
+            shift_days(r, if fwd == 0 { 7 } else { fwd })?
+        } else if l.starts_with("last") {
+            shift_days(r, -(if back == 0 { 7 } else { back }))?
+        } else if !possessive
+            && self
+                .local_future(sentence)
+                .unwrap_or_else(|| self.future(sentence))
+            && fwd != 0
+        {
+            shift_days(r, fwd)?
+        } else {
+            shift_days(r, -back)?
+        };
+        Some(d)
     }
 
     fn resolve(
@@ -946,32 +987,7 @@ impl Resolver<'_> {
                     return Some((Date, None));
                 };
                 let l = s.to_ascii_lowercase();
-                let fwd = (wd.num_days_from_monday() as i64
-                    - r.weekday().num_days_from_monday() as i64)
-                    .rem_euclid(7);
-                let back = (r.weekday().num_days_from_monday() as i64
-                    - wd.num_days_from_monday() as i64)
-                    .rem_euclid(7);
-                // "Friday's close", "Wednesday's ruling": an event the
-                // report names by its day, one that has taken place
-                let possessive = {
-                    let after = &self.text[(self.at + s.len()).min(self.text.len())..];
-                    after.starts_with("'s") || after.starts_with("’s")
-                };
-                let d = if l.starts_with("next") {
-                    shift_days(r, if fwd == 0 { 7 } else { fwd })?
-                } else if l.starts_with("last") {
-                    shift_days(r, -(if back == 0 { 7 } else { back }))?
-                } else if !possessive
-                    && self
-                        .local_future(sentence)
-                        .unwrap_or_else(|| self.future(sentence))
-                    && fwd != 0
-                {
-                    shift_days(r, fwd)?
-                } else {
-                    shift_days(r, -back)?
-                };
+                let d = self.weekday_date(wd, r, &l, s.len(), sentence)?;
                 self.last_day = Some(d);
                 let part = daypart(&l);
                 if part.is_empty() {
@@ -982,40 +998,45 @@ impl Resolver<'_> {
             }
             "clock" => {
                 let l = s.to_ascii_lowercase();
-                let (h, m) = if l.starts_with("noon") || l.starts_with("midday") {
+                // the time ("10:30 a.m.", "noon"), then its zone and day
+                let cut = l.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(l.len());
+                let end = l[cut..]
+                    .find(char::is_whitespace)
+                    .map_or(l.len(), |e| cut + e);
+                let (time, tail) = l.split_at(end);
+                let (h, m) = if time.starts_with("noon") || time.starts_with("midday") {
                     (12, 0)
-                } else if l.starts_with("midnight") {
+                } else if time.starts_with("midnight") {
                     (0, 0)
                 } else {
-                    let digits: Vec<u32> = l
+                    let digits: Vec<u32> = time
                         .split(|c: char| !c.is_ascii_digit())
                         .filter(|x| !x.is_empty())
                         .filter_map(|x| x.parse().ok())
                         .collect();
                     let mut h = *digits.first()?;
                     let m = digits.get(1).copied().unwrap_or(0);
-                    if l.contains('p') && h < 12 {
+                    if time[cut..].starts_with('p') && h < 12 {
                         h += 12;
                     }
-                    if (l.contains("a.m") || l.contains("am")) && h == 12 {
+                    if time[cut..].starts_with('a') && h == 12 {
                         h = 0;
                     }
                     (h, m)
                 };
-                let base = match weekday_of(&l) {
-                    Some(_) => {
-                        let wd = weekday_of(&l)?;
-                        r.and_then(|r| {
-                            shift_days(
-                                r,
-                                -(r.weekday().num_days_from_monday() as i64
-                                    - wd.num_days_from_monday() as i64)
-                                    .rem_euclid(7),
-                            )
-                        })
+                let day = match (weekday_of(tail), month_in(tail), day_in(tail)) {
+                    (Some(wd), _, _) => {
+                        r.and_then(|r| self.weekday_date(wd, r, "", s.len(), sentence))
                     }
-                    None => self.last_day.or(r),
+                    (None, Some(mo), Some(d)) => {
+                        r.and_then(|r| year_near(r, mo, d, self.future(sentence)))
+                    }
+                    _ => None,
                 };
+                if day.is_some() {
+                    self.last_day = day;
+                }
+                let base = day.or(self.last_day).or(r);
                 (Time, base.map(|b| format!("{}T{h:02}:{m:02}", Ymd(b))))
             }
             "spand" | "dur" | "hyph" => {
@@ -1134,6 +1155,20 @@ fn holidays() -> &'static [(&'static str, &'static str)] {
 
 /// The names as one alternation, the longest first ("Christmas Day" before
 /// "Christmas"), an apostrophe written either way.
+/// The time zones a clock time may be followed by ("5 p.m. EST"): the
+/// section "time zones" of `assets/gazetteer/not_names.txt`.
+fn zone_names() -> String {
+    include_str!("../../assets/gazetteer/not_names.txt")
+        .lines()
+        .skip_while(|l| *l != "# time zones")
+        .skip(1)
+        .take_while(|l| !l.starts_with('#'))
+        .filter(|l| !l.is_empty())
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 fn holiday_names() -> String {
     let mut names: Vec<&str> = holidays().iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -2153,6 +2188,44 @@ mod tests {
             assert_eq!(v.len(), 1, "{text}: {v:?}");
             assert_eq!(v[0].0, want);
             assert_eq!(v[0].2.as_deref(), Some(day), "{text}");
+        }
+    }
+
+    /// A clock time holds its zone and the day written after it, and that
+    /// day is read as a weekday alone would be (by the tense around it);
+    /// a zone's letters are no "p.m." ("9 a.m. PST" is 09:00).
+    #[test]
+    fn a_clock_time_holds_its_zone_and_its_day() {
+        for (text, dct, want, value) in [
+            (
+                "The offer expires at 5 p.m. EST Nov. 9, the company said.",
+                "1989-11-02",
+                "5 p.m. EST Nov. 9",
+                "1989-11-09T17:00",
+            ),
+            (
+                "The rocket lifted off at 4 a.m. EDT Thursday.",
+                "2000-04-07",
+                "4 a.m. EDT Thursday",
+                "2000-04-06T04:00",
+            ),
+            (
+                "The court will meet at 9 a.m. Tuesday to hear the case.",
+                "2000-04-03",
+                "9 a.m. Tuesday",
+                "2000-04-04T09:00",
+            ),
+            (
+                "Trading opens at 9 a.m. PST.",
+                "2000-04-03",
+                "9 a.m. PST",
+                "2000-04-03T09:00",
+            ),
+        ] {
+            let v = run(text, Some(dct));
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, want);
+            assert_eq!(v[0].2.as_deref(), Some(value), "{text}");
         }
     }
 
