@@ -496,11 +496,20 @@ impl Resolver<'_> {
     fn local_future(&self, sentence: &Range<usize>) -> Option<bool> {
         let from = sentence.start.min(self.at);
         let before = &self.text[from..self.at];
-        for w in before.split_whitespace().rev().take(4) {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                .to_ascii_lowercase();
+        let word = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_ascii_lowercase()
+        };
+        let mut words = before.split_whitespace().rev();
+        for w in words.by_ref().take(4) {
+            let w = word(w);
             match tense_of(&w) {
+                // a plan told in the past is of the past: "had been due to
+                // expire Friday", "was scheduled to open Monday"
+                Some(true) => {
+                    let prev = words.next().map(word);
+                    return Some(!matches!(prev.as_deref(), Some("been" | "was" | "were")));
+                }
                 Some(t) => return Some(t),
                 None if w.len() > 4 && w.ends_with("ed") => return Some(false),
                 None => {}
@@ -2150,6 +2159,13 @@ mod tests {
                 "In contrast to Thursday, when a crowd was dispersed, the city was calm.",
                 "1998-03-05",
             ),
+            // a plan told in the past is of the past; told now, to come
+            ("The offer had been due to expire Tuesday.", "1998-03-03"),
+            (
+                "The talks were scheduled to end at noon Wednesday.",
+                "1998-03-04T12:00",
+            ),
+            ("The offer is due to expire Tuesday.", "1998-03-10"),
         ] {
             let v = run(text, Some("1998-03-06"));
             assert!(
