@@ -1090,6 +1090,16 @@ impl Resolver<'_> {
             }
             "ref" => {
                 let l = s.to_ascii_lowercase();
+                // "Now, he says, ...": a sentence opened by "now" and a
+                // comma turns the talk; it names no time
+                let after = &self.text[(self.at + s.len()).min(self.text.len())..];
+                let before = &self.text[sentence.start.min(self.at)..self.at];
+                if l == "now"
+                    && after.starts_with(',')
+                    && before.chars().all(|c| !c.is_alphanumeric())
+                {
+                    return None;
+                }
                 let v = if l.contains("soon") || l.contains("future") {
                     "FUTURE_REF"
                 } else if l.contains("recent") || l.contains("lately") || l.contains("past") {
@@ -2204,6 +2214,23 @@ mod tests {
             assert_eq!(v.len(), 1, "{text}: {v:?}");
             assert_eq!(v[0].0, want);
             assert_eq!(v[0].2.as_deref(), Some(day), "{text}");
+        }
+    }
+
+    /// "Now" opening a sentence before a comma turns the talk ("Now, he
+    /// says, ..."): no time; "now" elsewhere is the present.
+    #[test]
+    fn now_and_a_comma_opening_a_sentence_is_no_time() {
+        let v = run("Now, he says, the plan has failed.", Some("1998-03-06"));
+        assert!(v.is_empty(), "{v:?}");
+        for text in [
+            "Now the court is to rule.",
+            "The fund now holds cash.",
+            "It is over now, he said.",
+        ] {
+            let v = run(text, Some("1998-03-06"));
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].2.as_deref(), Some("PRESENT_REF"), "{text}");
         }
     }
 
