@@ -149,12 +149,13 @@ fn patterns() -> &'static Patterns {
             // "January nineteen ninety-seven", "the year two thousand"
             format!(r"(?P<spyear>\b(?:{MONTH}\s+)?(?i:nineteen|twenty)[- ](?i:{SP_TENS})(?:[- ](?i:{SP_UNITS}))?\b|\b(?i:the\s+year\s+two\s+thousand)(?:\s+(?i:and\s+)?(?i:{SP_UNITS}))?\b)"),
             format!(r"(?P<holiday>\b(?:(?i:last|next|this)\s+)?(?:{})\b)", holiday_names()),
+            format!(r"(?P<season>\b(?i:the\s+)?(?i:(?:early|late)\s+)?(?i:spring|summer|fall|autumn|winter)\s+(?i:of\s+)?{y}\b)"),
             format!(r"(?P<mrel>\b{MONTH}\s+(?i:this|last|next)\s+year\b)"),
             format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?{sp}(?:of\s+)?{y}\b)"),
             format!(r"(?P<mmod>\b(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{MONTH}\b)"),
             format!(r"(?P<month>\b{MONTH}\b)"),
-            format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?|the\s+quarter)\b)"),
-            format!(r"(?P<half>\b(?i:(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
+            format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?|the\s+quarter|the\s+{y}\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[- ])?(?:quarter|period))\b)"),
+            format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
             format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
             format!(r"(?P<fiscal>\b(?i:fiscal|calendar)\s+{y}\b)"),
@@ -167,7 +168,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b)"),
             format!(r"(?P<wknd>\b(?i:the|this|last|next)\s+weekend\b)"),
             format!(r"(?P<daypart>\b(?i:this|last)\s+(?i:morning|afternoon|evening|night)\b)"),
-            format!(r"(?P<wday>\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?\b)"),
+            format!(r"(?P<wday>\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night)s?)?\b)"),
             // a clock time holds its zone and the day after it: "5 p.m. EST
             // Nov. 9", "4 a.m. EDT Thursday"
             format!(r"(?P<clock>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?i:am|pm)\b)|(?i:noon|midnight|midday))(?:\s+(?:{})\b)?(?:,?\s+(?:{WEEKDAY}\b|{MONTH}\s+{d}\b))?)", zone_names()),
@@ -177,7 +178,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<dur>\b(?:(?i:the)\s+(?i:{THE_NUM})|(?i:(?:about|nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM}))(?i:\s+and\s+a\s+half)?\s+(?i:more\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)"),
             format!(r"(?P<vague>\b(?i:(?:for|in|over)\s+)(?i:centuries|decades|years|months|weeks)\b)"),
             format!(r"(?P<recent>\b(?i:recent|coming)\s+(?i:days|weeks|months|years|decades)\b)"),
-            format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY})\b|\b(?i:daily|annually|yearly)\b)"),
+            format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY}|{MONTH})\b|\b(?i:daily|annually|yearly)\b)"),
             format!(r"(?P<ref>\b(?i:now|currently|nowadays|at present|recently|lately|soon|the past|the future|as soon as possible)\b)"),
         ];
         Patterns {
@@ -596,6 +597,22 @@ impl Resolver<'_> {
                 }
                 (Date, v.and_then(day))
             }
+            "season" => {
+                let l = s.to_ascii_lowercase();
+                let y = l
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|w| w.len() == 4)?;
+                let code = if l.contains("spring") {
+                    "SP"
+                } else if l.contains("summer") {
+                    "SU"
+                } else if l.contains("winter") {
+                    "WI"
+                } else {
+                    "FA"
+                };
+                (Date, Some(format!("{y}-{code}")))
+            }
             "spyear" => {
                 let (y, m) = spoken_year(s)?;
                 in_years(y as i64)?;
@@ -676,6 +693,12 @@ impl Resolver<'_> {
                         };
                         Some(format!("{y}-Q{q}"))
                     }
+                    // "the 1988 period", "the 1988 quarter": the quarter the
+                    // report speaks of, in that year
+                    (None, Some(y), _) => Some(
+                        self.last_quarter()
+                            .map_or(format!("{y}"), |v| format!("{y}{}", &v[4..])),
+                    ),
                     // "the quarter" of a report: the quarter it last named
                     (None, _, _)
                         if !l.contains("latest")
@@ -989,8 +1012,10 @@ impl Resolver<'_> {
             }
             "wday" => {
                 let wd = weekday_of(s)?;
-                if s.ends_with("days") || s.ends_with("Days") {
-                    return Some((Set, Some(format!("XXXX-WXX-{}", wd.number_from_monday()))));
+                // "Tuesdays", "Tuesday nights": every such day
+                if s.ends_with('s') || s.ends_with('S') {
+                    let d = wd.number_from_monday();
+                    return Some((Set, Some(format!("XXXX-WXX-{d}{}", daypart(s)))));
                 }
                 let Some(r) = r else {
                     return Some((Date, None));
@@ -1068,7 +1093,11 @@ impl Resolver<'_> {
             }
             "set" => {
                 let l = s.to_ascii_lowercase();
-                let v = if l.contains("day")
+                let v = if let Some(wd) = weekday_of(&l) {
+                    format!("XXXX-WXX-{}", wd.number_from_monday())
+                } else if let Some(m) = month_in(&l) {
+                    format!("XXXX-{m:02}")
+                } else if l.contains("day")
                     || l.contains("daily")
                     || l.contains("night")
                     || l.contains("morning")
@@ -1081,8 +1110,6 @@ impl Resolver<'_> {
                     "P1M".into()
                 } else if l.contains("quarter") {
                     "P3M".into()
-                } else if let Some(wd) = weekday_of(&l) {
-                    format!("XXXX-WXX-{}", wd.number_from_monday())
                 } else {
                     "P1Y".into()
                 };
@@ -1097,6 +1124,14 @@ impl Resolver<'_> {
                 if l == "now"
                     && after.starts_with(',')
                     && before.chars().all(|c| !c.is_alphanumeric())
+                {
+                    return None;
+                }
+                // "the past three summers": a span the patterns do not read,
+                // no "past" of its own
+                let next = after.split_whitespace().next().unwrap_or("");
+                if (l.ends_with("past") || l.ends_with("future"))
+                    && (next.starts_with(|c: char| c.is_ascii_digit()) || number(next).is_some())
                 {
                     return None;
                 }
@@ -1291,9 +1326,9 @@ fn spoken_year(s: &str) -> Option<(i32, Option<u32>)> {
 }
 
 const KINDS: &[&str] = &[
-    "iso", "mdy", "dmy", "md", "dm", "spyear", "my", "mmod", "month", "quarter", "half", "decade",
-    "century", "mrel", "holiday", "fiscal", "year", "ago", "rday", "anchor", "rel", "wknd",
-    "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent", "set", "ref",
+    "iso", "mdy", "dmy", "md", "dm", "spyear", "season", "my", "mmod", "month", "quarter", "half",
+    "decade", "century", "mrel", "holiday", "fiscal", "year", "ago", "rday", "anchor", "rel",
+    "wknd", "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent", "set", "ref",
 ];
 
 /// Words before a bare month name that make it a month ("in May"), since
@@ -2217,6 +2252,67 @@ mod tests {
         }
     }
 
+    /// A year before "quarter" or "period" names that year's quarter: the
+    /// one the report speaks of ("the 1988 period" beside "the third
+    /// quarter"), else the year.
+    #[test]
+    fn a_year_s_period_is_one_expression() {
+        for (text, want, value) in [
+            (
+                "Profit rose from the 1988 second quarter.",
+                "the 1988 second quarter",
+                "1988-Q2",
+            ),
+            (
+                "Net for the third quarter rose 5% from the 1988 period.",
+                "the 1988 period",
+                "1988-Q3",
+            ),
+            (
+                "Sales fell from the 1988 period.",
+                "the 1988 period",
+                "1988",
+            ),
+            (
+                "Costs rose in the 1988 first half.",
+                "the 1988 first half",
+                "1988-H1",
+            ),
+        ] {
+            let v = run(text, Some("1989-11-02"));
+            let t = v.iter().find(|t| t.0 == want);
+            assert_eq!(t.and_then(|t| t.2.as_deref()), Some(value), "{text}: {v:?}");
+        }
+    }
+
+    /// What recurs: "each July", "each Thursday", "Tuesday nights", and a
+    /// season of a year ("the winter of 1994"); "the past" before a count
+    /// is no past of its own.
+    #[test]
+    fn sets_and_seasons_are_read_whole() {
+        for (text, want, value) in [
+            ("They visit each July.", "each July", "XXXX-07"),
+            ("He calls each Thursday.", "each Thursday", "XXXX-WXX-4"),
+            (
+                "The show airs Tuesday nights.",
+                "Tuesday nights",
+                "XXXX-WXX-2TNI",
+            ),
+            ("The shop opens Sundays.", "Sundays", "XXXX-WXX-7"),
+            (
+                "It froze in the winter of 1994.",
+                "the winter of 1994",
+                "1994-WI",
+            ),
+        ] {
+            let v = run(text, Some("1998-03-06"));
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!((v[0].0.as_str(), v[0].2.as_deref()), (want, Some(value)));
+        }
+        let v = run("The camp ran the past three summers.", Some("1998-03-06"));
+        assert!(v.iter().all(|t| t.0 != "the past"), "{v:?}");
+    }
+
     /// "Now" opening a sentence before a comma turns the talk ("Now, he
     /// says, ..."): no time; "now" elsewhere is the present.
     #[test]
@@ -2289,7 +2385,7 @@ mod tests {
             Some("1989-11-02"),
         );
         assert!(v.iter().all(|t| t.1 != "DURATION"), "{v:?}");
-        assert!(v.iter().any(|t| t.0 == "1988"), "{v:?}");
+        assert!(v.iter().any(|t| t.2.as_deref() == Some("1988-Q2")), "{v:?}");
     }
 
     #[test]
