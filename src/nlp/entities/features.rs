@@ -75,7 +75,8 @@ pub fn decide_with(
     }
 }
 
-/// The features of one mention, by name in one buffer, and their hashes.
+/// The features of one mention, by their hashes (and by name, where the
+/// names are kept: for training and explaining).
 #[derive(Default)]
 pub struct Features {
     buf: String,
@@ -83,9 +84,19 @@ pub struct Features {
     pub hashes: Vec<u64>,
     /// The numbers of those the model knows (after `score`).
     known: Vec<u32>,
+    /// Whether the names are kept (the model itself reads the hashes only).
+    keep: bool,
 }
 
 impl Features {
+    /// Features that keep their names (`names`).
+    pub fn with_names() -> Features {
+        Features {
+            keep: true,
+            ..Default::default()
+        }
+    }
+
     fn clear(&mut self) {
         self.buf.clear();
         self.ends.clear();
@@ -94,12 +105,28 @@ impl Features {
 
     /// Adds the feature whose name is these pieces written one after another.
     fn add(&mut self, pieces: &[&dyn Piece]) {
-        let start = self.ends.last().copied().unwrap_or(0);
+        let start = if self.keep {
+            self.ends.last().copied().unwrap_or(0)
+        } else {
+            self.buf.clear();
+            0
+        };
         for p in pieces {
             p.put(&mut self.buf);
         }
-        self.ends.push(self.buf.len());
+        if self.keep {
+            self.ends.push(self.buf.len());
+        }
         self.hashes.push(model::hash(&self.buf[start..]));
+    }
+
+    /// Adds a feature whose name and hash were made before the text.
+    fn add_known(&mut self, k: &Known) {
+        if self.keep {
+            self.buf.push_str(&k.0);
+            self.ends.push(self.buf.len());
+        }
+        self.hashes.push(k.1);
     }
 
     /// The model's scores of these features.
@@ -107,7 +134,7 @@ impl Features {
         m.scores_known(&self.hashes, &mut self.known)
     }
 
-    /// The features by name.
+    /// The features by name (kept only by `with_names`).
     pub fn names(&self) -> impl Iterator<Item = &str> {
         let mut start = 0;
         self.ends.iter().map(move |&e| {
@@ -116,6 +143,148 @@ impl Features {
             s
         })
     }
+}
+
+/// A feature whose name is made of the rules' own words and small counts
+/// (the type, the evidence, the length in words): named and hashed once.
+struct Known(Box<str>, u64);
+
+impl Known {
+    fn new(name: String) -> Known {
+        let h = model::hash(&name);
+        Known(name.into(), h)
+    }
+}
+
+/// The evidence kinds as the features name them, by `kind`'s number.
+const EVIDENCE: [&str; 14] = [
+    "alias",
+    "gazetteer",
+    "title",
+    "orgword",
+    "placeword",
+    "eventword",
+    "firstname",
+    "acronym",
+    "context",
+    "default",
+    "user",
+    "company",
+    "says",
+    "model",
+];
+
+/// How often the corpus capitalizes a word, as `capitalized` numbers it.
+const CAPS: [&str; 12] = [
+    "unseen",
+    "always",
+    "never",
+    "mostly",
+    "often",
+    "rarely",
+    "unseen-common",
+    "always-common",
+    "never-common",
+    "mostly-common",
+    "often-common",
+    "rarely-common",
+];
+
+/// The features known before the text, by the numbers of their parts.
+struct Fixed {
+    bias: Known,
+    start: Known,
+    /// by type
+    rule: Vec<Known>,
+    /// by evidence kind
+    ev: Vec<Known>,
+    /// by type and evidence kind
+    rule_ev: Vec<Known>,
+    /// by length in words (1 to 4)
+    n: Vec<Known>,
+    /// by type and length
+    rule_n: Vec<Known>,
+    start_n: Vec<Known>,
+    caps_n: Vec<Known>,
+    firstname_n: Vec<Known>,
+    /// by first (0) or last (1) word and `CAPS` number
+    cap: Vec<Known>,
+    common: [Known; 2],
+    /// by `MARKS` number
+    has: Vec<Known>,
+    lastname_is_first: Known,
+    orgword_last: Known,
+    orgword_first: Known,
+    placeword_last: Known,
+    placeword_first: Known,
+    eventword_last: Known,
+    company: Known,
+    demonym: Known,
+    has_place_word: Known,
+    digit: Known,
+}
+
+/// The marks a name may hold, and the feature each gives.
+const MARKS: [(&str, &str); 4] = [("&", "amp"), ("-", "hyphen"), (".", "dot"), ("'", "apos")];
+
+fn fixed() -> &'static Fixed {
+    static F: OnceLock<Fixed> = OnceLock::new();
+    F.get_or_init(|| {
+        let k = |s: &str| Known::new(s.to_string());
+        let types: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
+        let by_n = |prefix: &str| {
+            (0..=4)
+                .map(|n| Known::new(format!("{prefix}{n}")))
+                .collect()
+        };
+        Fixed {
+            bias: k("bias"),
+            start: k("start"),
+            rule: types
+                .iter()
+                .map(|t| Known::new(format!("rule={t}")))
+                .collect(),
+            ev: EVIDENCE
+                .iter()
+                .map(|e| Known::new(format!("ev={e}")))
+                .collect(),
+            rule_ev: types
+                .iter()
+                .flat_map(|t| {
+                    EVIDENCE
+                        .iter()
+                        .map(move |e| Known::new(format!("rule+ev={t}|{e}")))
+                })
+                .collect(),
+            n: by_n("n="),
+            rule_n: types
+                .iter()
+                .flat_map(|t| (0..=4).map(move |n| Known::new(format!("rule+n={t}|{n}"))))
+                .collect(),
+            start_n: by_n("start+n="),
+            caps_n: by_n("caps+n="),
+            firstname_n: by_n("firstname+n="),
+            cap: ["first", "last"]
+                .iter()
+                .flat_map(|p| CAPS.iter().map(move |c| Known::new(format!("cap-{p}={c}"))))
+                .collect(),
+            common: [k("common-first"), k("common-last")],
+            has: MARKS
+                .iter()
+                .map(|(_, w)| Known::new(format!("has-{w}")))
+                .collect(),
+            lastname_is_first: k("lastname-is-first"),
+            orgword_last: k("orgword-last"),
+            orgword_first: k("orgword-first"),
+            placeword_last: k("placeword-last"),
+            placeword_first: k("placeword-first"),
+            eventword_last: k("eventword-last"),
+            company: k("company"),
+            demonym: k("demonym"),
+            has_place_word: k("has-place-word"),
+            digit: k("digit"),
+        }
+    })
 }
 
 /// A word's shape: `Xx` capitalized, `X` in capitals, `x` lower case, `d`
@@ -147,48 +316,38 @@ fn shape(w: &str) -> &'static str {
 }
 
 /// How often the corpus capitalizes a word in mid-sentence, against writing
-/// it in lower case, in five steps.
-fn capitalized(cx: &Ctx, w: &str) -> (&'static str, bool) {
+/// it in lower case, in five steps (and whether it is a common word): its
+/// number in `CAPS`.
+fn capitalized(cx: &Ctx, w: &str) -> (usize, bool) {
     let (c, l, common) = cx.stats(w);
     let base = match (c, l) {
-        (0, 0) => "unseen",
-        _ if l == 0 => "always",
-        _ if c == 0 => "never",
-        _ if c > 3 * l => "mostly",
-        _ if c >= l => "often",
-        _ => "rarely",
+        (0, 0) => 0,
+        _ if l == 0 => 1,
+        _ if c == 0 => 2,
+        _ if c > 3 * l => 3,
+        _ if c >= l => 4,
+        _ => 5,
     };
-    let name = if common {
-        match base {
-            "unseen" => "unseen-common",
-            "always" => "always-common",
-            "never" => "never-common",
-            "mostly" => "mostly-common",
-            "often" => "often-common",
-            _ => "rarely-common",
-        }
-    } else {
-        base
-    };
-    (name, common)
+    (base + if common { 6 } else { 0 }, common)
 }
 
-fn kind(e: &Evidence) -> (&'static str, Option<&str>) {
+/// An evidence's kind, by its number in `EVIDENCE`, and its word.
+fn kind(e: &Evidence) -> (usize, Option<&str>) {
     match e {
-        Evidence::Alias => ("alias", None),
-        Evidence::Gazetteer => ("gazetteer", None),
-        Evidence::Title(t) => ("title", Some(t)),
-        Evidence::OrgWord(w) => ("orgword", Some(w)),
-        Evidence::PlaceWord(w) => ("placeword", Some(w)),
-        Evidence::EventWord(w) => ("eventword", Some(w)),
-        Evidence::FirstName(_) => ("firstname", None),
-        Evidence::Acronym => ("acronym", None),
-        Evidence::Context(_) => ("context", None),
-        Evidence::Default => ("default", None),
-        Evidence::User => ("user", None),
-        Evidence::Company => ("company", None),
-        Evidence::Says(_) => ("says", None),
-        Evidence::Model(_) => ("model", None),
+        Evidence::Alias => (0, None),
+        Evidence::Gazetteer => (1, None),
+        Evidence::Title(t) => (2, Some(t)),
+        Evidence::OrgWord(w) => (3, Some(w)),
+        Evidence::PlaceWord(w) => (4, Some(w)),
+        Evidence::EventWord(w) => (5, Some(w)),
+        Evidence::FirstName(_) => (6, None),
+        Evidence::Acronym => (7, None),
+        Evidence::Context(_) => (8, None),
+        Evidence::Default => (9, None),
+        Evidence::User => (10, None),
+        Evidence::Company => (11, None),
+        Evidence::Says(_) => (12, None),
+        Evidence::Model(_) => (13, None),
     }
 }
 
@@ -321,9 +480,9 @@ impl<'t> Doc<'t> {
             let e = d
                 .same
                 .entry(name)
-                .or_insert((m.ty, st, kind(&m.evidence).0));
+                .or_insert((m.ty, st, EVIDENCE[kind(&m.evidence).0]));
             if st > e.1 {
-                *e = (m.ty, st, kind(&m.evidence).0);
+                *e = (m.ty, st, EVIDENCE[kind(&m.evidence).0]);
             }
         }
         if alone.is_empty() {
@@ -380,18 +539,20 @@ pub(super) fn features(
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
         return;
     };
+    let fx = fixed();
     let ty = m.ty.as_str();
-    let (ev, ev_word) = kind(&m.evidence);
-    f.add(&[&"bias"]);
-    f.add(&[&"rule=", &ty]);
-    f.add(&[&"ev=", &ev]);
-    f.add(&[&"rule+ev=", &ty, &"|", &ev]);
+    let t = class_of(m.ty);
+    let (e, ev_word) = kind(&m.evidence);
+    f.add_known(&fx.bias);
+    f.add_known(&fx.rule[t]);
+    f.add_known(&fx.ev[e]);
+    f.add_known(&fx.rule_ev[t * EVIDENCE.len() + e]);
     if let Some(w) = ev_word {
-        f.add(&[&"evword=", &ev, &":", &Low(w)]);
+        f.add(&[&"evword=", &EVIDENCE[e], &":", &Low(w)]);
     }
     let n = words.len().min(4);
-    f.add(&[&"n=", &n]);
-    f.add(&[&"rule+n=", &ty, &"|", &n]);
+    f.add_known(&fx.n[n]);
+    f.add_known(&fx.rule_n[t * 5 + n]);
     // the words, the first and the last
     for w in &words {
         f.add(&[&"w=", &Low(w)]);
@@ -433,8 +594,8 @@ pub(super) fn features(
         || (a..ti).all(|i| !cx.toks[i].word)
         || matches!(cx.w(ti - 1), "\"" | "“" | ":" | "(" | "—" | "–");
     if start {
-        f.add(&[&"start"]);
-        f.add(&[&"start+n=", &n]);
+        f.add_known(&fx.start);
+        f.add_known(&fx.start_n[n]);
     }
     // what the rest of the text says of the name
     if words.len() == 1 {
@@ -454,58 +615,58 @@ pub(super) fn features(
         f.add(&[&"table=", &t.as_str()]);
     }
     if g.first_names.contains(first) {
-        f.add(&[&"firstname+n=", &n]);
+        f.add_known(&fx.firstname_n[n]);
     }
     if words.len() > 1 && g.first_names.contains(last) {
-        f.add(&[&"lastname-is-first"]);
+        f.add_known(&fx.lastname_is_first);
     }
     if g.is_org_word_or_plural(last) {
-        f.add(&[&"orgword-last"]);
+        f.add_known(&fx.orgword_last);
     }
     if g.org_words.contains(first) {
-        f.add(&[&"orgword-first"]);
+        f.add_known(&fx.orgword_first);
     }
     if g.place_words.contains(last) {
-        f.add(&[&"placeword-last"]);
+        f.add_known(&fx.placeword_last);
     }
     if g.place_words.contains(first) {
-        f.add(&[&"placeword-first"]);
+        f.add_known(&fx.placeword_first);
     }
     if g.event_words.contains(last) {
-        f.add(&[&"eventword-last"]);
+        f.add_known(&fx.eventword_last);
     }
     if g.companies.contains_key(name) {
-        f.add(&[&"company"]);
+        f.add_known(&fx.company);
     }
     if words.iter().any(|w| g.demonyms.contains(w)) {
-        f.add(&[&"demonym"]);
+        f.add_known(&fx.demonym);
     }
     if words
         .iter()
         .any(|w| g.places.contains_key(w) && !g.first_names.contains(w))
     {
-        f.add(&[&"has-place-word"]);
+        f.add_known(&fx.has_place_word);
     }
-    for (pos, w) in [("first", first), ("last", last)] {
-        if pos == "last" && words.len() == 1 {
+    for (pos, w) in [first, last].into_iter().enumerate() {
+        if pos == 1 && words.len() == 1 {
             break;
         }
         let (cap, common) = capitalized(cx, w);
-        f.add(&[&"cap-", &pos, &"=", &cap]);
+        f.add_known(&fx.cap[pos * CAPS.len() + cap]);
         if common {
-            f.add(&[&"common-", &pos]);
+            f.add_known(&fx.common[pos]);
         }
     }
     // the form of the whole
     if is_all_caps(name) {
-        f.add(&[&"caps+n=", &n]);
+        f.add_known(&fx.caps_n[n]);
     }
     if name.bytes().any(|c| c.is_ascii_digit()) {
-        f.add(&[&"digit"]);
+        f.add_known(&fx.digit);
     }
-    for (mark, what) in [("&", "amp"), ("-", "hyphen"), (".", "dot"), ("'", "apos")] {
+    for (k, (mark, _)) in MARKS.iter().enumerate() {
         if name.contains(mark) {
-            f.add(&[&"has-", &what]);
+            f.add_known(&fx.has[k]);
         }
     }
     for w in &words {
@@ -524,19 +685,41 @@ pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityT
         .filter(|&j| j != k)
         .max_by(|&a, &b| s[a].total_cmp(&s[b]))
         .unwrap_or(k);
-    let mut w: smallvec::SmallVec<[(f32, u32); 64]> = f
-        .known
-        .iter()
-        .map(|&n| (m.weights_at(n), n))
-        .map(|(w, n)| (w[k] - w[second], n))
-        .filter(|&(d, n)| d > 0.0 && m.name(n).is_some_and(telling))
-        .collect();
-    w.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut out = [u32::MAX; 3];
-    for (o, (_, n)) in out.iter_mut().zip(w) {
-        *o = n;
+    // which features are telling, once for the embedded model (a mention's
+    // reasons are read on every mention the model types)
+    static TELLING: OnceLock<Vec<bool>> = OnceLock::new();
+    let embedded = model().is_some_and(|e| std::ptr::eq(e, m));
+    let table = embedded.then(|| {
+        TELLING.get_or_init(|| {
+            (0..m.len() as u32)
+                .map(|n| m.name(n).is_some_and(telling))
+                .collect()
+        })
+    });
+    let is_telling = |n: u32| match table {
+        Some(t) => t
+            .get(n as usize)
+            .copied()
+            .unwrap_or_else(|| m.name(n).is_some_and(telling)),
+        None => m.name(n).is_some_and(telling),
+    };
+    // the three that weigh most (ties: the lower number first), in one pass
+    let mut best: [(f32, u32); 3] = [(f32::NEG_INFINITY, u32::MAX); 3];
+    let before = |a: (f32, u32), b: (f32, u32)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
+    for &n in &f.known {
+        let w = m.weights_at(n);
+        let d = w[k] - w[second];
+        if !(d > 0.0) || !is_telling(n) {
+            continue;
+        }
+        let mut x = (d, n);
+        for slot in best.iter_mut() {
+            if before(x, *slot) {
+                std::mem::swap(slot, &mut x);
+            }
+        }
     }
-    out
+    best.map(|(_, n)| n)
 }
 
 /// A feature a reader can check in the text: not the rules' own guess, the

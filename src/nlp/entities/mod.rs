@@ -516,7 +516,7 @@ pub fn candidates(
 ) -> Vec<(Mention, Vec<String>)> {
     let cx = Ctx::new(text, toks, lex, PAR_TOKENS);
     let out = rules(&cx, sentences);
-    let mut f = features::Features::default();
+    let mut f = features::Features::with_names();
     let doc = features::Doc::new(&cx, &out);
     let mut places = Places::new(&cx, sentences);
     out.iter()
