@@ -773,17 +773,25 @@ pub fn link(items: &[Item]) -> Linked {
         needed.iter().map(|&k| key_tokens[k][0]).collect();
     let asked_keys: crate::fx::FxHashSet<&str> = needed.iter().map(|&k| keys[k].as_str()).collect();
     let may_vary = |w: &str| w.len() >= 6 && !g.is_common(w) && !plural_of_name(w);
-    let asked_sizes: crate::fx::FxHashSet<(char, usize)> = asked_words
-        .iter()
-        .filter(|w| may_vary(w))
-        .flat_map(|w| {
-            let first = w.chars().next().unwrap_or(' ');
-            (w.len().saturating_sub(2)..=w.len() + 2).map(move |n| (first, n))
-        })
-        .collect();
+    // the letters of the words that may be a surname's variant, by the
+    // first letter and the sizes a variant may have: a surname is kept
+    // where it may be one (two edits change at most four letters of the
+    // set, as the variants' search below asks)
+    let mut vary_masks: HashMap<(char, usize), Vec<u64>> = HashMap::default();
+    for w in asked_words.iter().filter(|w| may_vary(w)) {
+        let (first, mask) = (w.chars().next().unwrap_or(' '), letters(w));
+        for n in w.len().saturating_sub(2)..=w.len() + 2 {
+            vary_masks.entry((first, n)).or_default().push(mask);
+        }
+    }
     let asked = |last: &str| {
         asked_words.contains(last)
-            || asked_sizes.contains(&(last.chars().next().unwrap_or(' '), last.len()))
+            || vary_masks
+                .get(&(last.chars().next().unwrap_or(' '), last.len()))
+                .is_some_and(|ms| {
+                    let l = letters(last);
+                    ms.iter().any(|m| (m ^ l).count_ones() <= 4)
+                })
     };
     // 3a. surname -> full person names, with the number of articles using them
     // (one person of a surname needs no allocation)
