@@ -1627,11 +1627,11 @@ fn is_team(cx: &Ctx, words: &[&str]) -> bool {
     if last.ends_with("ers") && last.bytes().next().is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
-    let place = words[..words.len() - 1].join(" ");
-    // or a known place and place words: "Queens Park Rangers"
+    // or a known place and place words: "Queens Park Rangers" (the place
+    // joined only for a name that may be a team's)
     let n = words.len();
     let placed = || {
-        cx.g.places.contains_key(place.as_str())
+        cx.g.places.contains_key(words[..n - 1].join(" ").as_str())
             || n >= 3
                 && cx.g.places.contains_key(words[0])
                 && words[1..n - 1].iter().all(|w| cx.g.place_words.contains(w))
@@ -2013,6 +2013,22 @@ fn make_mention(
     })
 }
 
+/// Whether a name is its words with one space between each (no other
+/// white space, none at its ends): then it is its own normal form.
+fn single_spaced(name: &str) -> bool {
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        !b.is_empty()
+            && b[0] != b' '
+            && b[b.len() - 1] != b' '
+            && !b.windows(2).any(|p| p == b"  ")
+            && !b.iter().any(|&c| c != b' ' && (c as char).is_whitespace())
+    } else {
+        name.split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn classify(
     cx: &Ctx,
@@ -2026,9 +2042,7 @@ fn classify(
 ) -> (EntityType, Evidence, Option<String>) {
     let g = cx.g;
     // one space between words, borrowed where it is written so
-    let spaced = name
-        .split(' ')
-        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    let spaced = single_spaced(name);
     let norm_buf: std::borrow::Cow<str> = if spaced {
         name.into()
     } else {
@@ -2226,9 +2240,10 @@ fn classify(
     }
     if words.len() >= 2 {
         // "Tasman Glacier", "Mount Everest", "Aoraki Mount Cook"
+        // (the last word, the first, then those between)
         if let Some(w) = [last, firstw]
             .into_iter()
-            .chain(words.iter().copied())
+            .chain(words[1..words.len() - 1].iter().copied())
             .find(|w| g.place_words.contains(w))
         {
             return (EntityType::Place, Evidence::PlaceWord(w.to_string()), None);
@@ -3228,6 +3243,33 @@ mod tests {
         let m = crate::nlp::model::Model::parse(model).unwrap();
         retype(&cx, &sents, &mut out, &m);
         out
+    }
+
+    #[test]
+    fn a_name_is_single_spaced_as_its_words_split_at_spaces_say() {
+        let slow = |n: &str| {
+            n.split(' ')
+                .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+        };
+        for n in [
+            "",
+            " ",
+            "Olaf Scholz",
+            "Olaf  Scholz",
+            " Olaf",
+            "Olaf ",
+            "Olaf\tScholz",
+            "Olaf\u{b}Scholz",
+            "Olaf\u{c}Scholz",
+            "Olaf\nScholz",
+            "Olaf\u{a0}Scholz",
+            "Zoë Ball",
+            "Zoë  Ball",
+            "A",
+            "A B C",
+        ] {
+            assert_eq!(single_spaced(n), slow(n), "{n:?}");
+        }
     }
 
     /// Each rule's examples and counter-examples, a table in
