@@ -1956,13 +1956,19 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
     }
     // several capitalized common words ("High Level Advisors"), unless a table,
     // a head word or a camel-case brand ("iTunes Music Store") vouches
-    let name = words.join(" ");
     // "Billy King", "Mark Price": a first name before one or two more words
     if words.len() <= 3 && cx.g.first_names.contains(words[0]) {
         return true;
     }
+    // the words with one space between: as written, most often
+    let written = &cx.text[cx.toks[p[0]].start..cx.toks[p[p.len() - 1]].end];
+    let name: std::borrow::Cow<str> = if written.split(' ').eq(words.iter().copied()) {
+        written.into()
+    } else {
+        words.join(" ").into()
+    };
     if cx.g.lookup(&name).is_some()
-        || cx.g.companies.contains_key(name.as_str())
+        || cx.g.companies.contains_key(name.as_ref())
         || words.iter().any(|w| is_camel(w))
         || words
             .iter()
