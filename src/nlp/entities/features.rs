@@ -709,7 +709,7 @@ pub fn reasons(f: &Features, m: &Model<CLASSES>, s: &[f32; CLASSES], ty: EntityT
     for &n in &f.known {
         let w = m.weights_at(n);
         let d = w[k] - w[second];
-        if !(d > 0.0) || !is_telling(n) {
+        if d.is_nan() || d <= 0.0 || !is_telling(n) {
             continue;
         }
         let mut x = (d, n);
