@@ -155,6 +155,9 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<mmod>\b(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{MONTH}\b)"),
             format!(r"(?P<month>\b{MONTH}\b)"),
             format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?|the\s+quarter|the\s+{y}\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[- ])?(?:quarter|period))\b)"),
+            // "the year-ago quarter", "the year-earlier third quarter",
+            // "year-earlier" (results): the period a report compares with
+            format!(r"(?P<yago>\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?(?i:year-(?:ago|earlier))\s+(?:(?i:first|second|third|fourth)\s+)?(?i:quarter|period)|(?i:year-(?:ago|earlier)))\b)"),
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
             format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
@@ -719,6 +722,26 @@ impl Resolver<'_> {
                         Some(format!("{y}-Q{q}"))
                     }
                     _ => None,
+                };
+                (Date, v)
+            }
+            "yago" => {
+                let l = s.to_ascii_lowercase();
+                let q = ["first", "second", "third", "fourth"]
+                    .iter()
+                    .position(|o| l.contains(o))
+                    .map(|i| i + 1);
+                // the quarter the report speaks of, or the one named, a year
+                // before; else the year before
+                let v = match (q, self.last_quarter(), r) {
+                    (Some(q), Some(v), _) => v
+                        .get(..4)
+                        .and_then(|y| y.parse::<i32>().ok())
+                        .map(|y| format!("{}-Q{q}", y - 1)),
+                    (Some(q), None, Some(r)) => Some(format!("{}-Q{q}", r.year() - 1)),
+                    (None, Some(v), _) => shift_value_years(v, -1),
+                    (None, None, Some(r)) => Some(format!("{}", r.year() - 1)),
+                    (_, _, None) => None,
                 };
                 (Date, v)
             }
@@ -1326,9 +1349,10 @@ fn spoken_year(s: &str) -> Option<(i32, Option<u32>)> {
 }
 
 const KINDS: &[&str] = &[
-    "iso", "mdy", "dmy", "md", "dm", "spyear", "season", "my", "mmod", "month", "quarter", "half",
-    "decade", "century", "mrel", "holiday", "fiscal", "year", "ago", "rday", "anchor", "rel",
-    "wknd", "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent", "set", "ref",
+    "iso", "mdy", "dmy", "md", "dm", "spyear", "season", "my", "mmod", "month", "quarter", "yago",
+    "half", "decade", "century", "mrel", "holiday", "fiscal", "year", "ago", "rday", "anchor",
+    "rel", "wknd", "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent", "set",
+    "ref",
 ];
 
 /// Words before a bare month name that make it a month ("in May"), since
@@ -1686,7 +1710,11 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             if ty == TimexType::Date {
                 range.start -= part_of_before(&text[..range.start]);
             }
+            // (a comparison, "a year earlier", "the year-ago quarter", is
+            // read against the date the text speaks of and leaves it so: the
+            // next "a year earlier" is the same year)
             if ty == TimexType::Date
+                && !matches!(kind, "ago" | "yago")
                 && value
                     .as_deref()
                     .is_some_and(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()))
@@ -2311,6 +2339,36 @@ mod tests {
         }
         let v = run("The camp ran the past three summers.", Some("1998-03-06"));
         assert!(v.iter().all(|t| t.0 != "the past"), "{v:?}");
+    }
+
+    /// A report's comparison: "the year-ago quarter", "the year-earlier
+    /// third quarter", "year-earlier" results are the period the report
+    /// speaks of, a year before; and a comparison leaves that period the
+    /// anchor ("a year earlier" twice is the same year).
+    #[test]
+    fn a_report_s_comparison_is_the_year_before() {
+        let text = "Net income rose 5% in the third quarter from the year-ago quarter. \
+            Sales fell from the year-earlier third quarter. Revenue was up from \
+            year-earlier levels. A year earlier, profit was flat. A year earlier, \
+            sales had fallen.";
+        let v = run(text, Some("1989-11-02"));
+        let value = |t: &str| {
+            v.iter()
+                .filter(|x| x.0 == t)
+                .map(|x| x.2.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(value("the year-ago quarter"), ["1988-Q3"], "{v:?}");
+        assert_eq!(
+            value("the year-earlier third quarter"),
+            ["1988-Q3"],
+            "{v:?}"
+        );
+        assert_eq!(value("year-earlier"), ["1988-Q3"], "{v:?}");
+        assert_eq!(value("A year earlier"), ["1988-Q3", "1988-Q3"], "{v:?}");
+        // no quarter named: the year before
+        let v = run("Profit doubled from year-ago levels.", Some("1989-11-02"));
+        assert_eq!(v[0].2.as_deref(), Some("1988"), "{v:?}");
     }
 
     /// "Now" opening a sentence before a comma turns the talk ("Now, he
