@@ -181,7 +181,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<dur>\b(?:(?i:the)\s+(?i:{THE_NUM})|(?i:(?:about|nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM}))(?i:\s+and\s+a\s+half)?\s+(?i:more\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)"),
             format!(r"(?P<vague>\b(?i:(?:for|in|over)\s+)(?i:centuries|decades|years|months|weeks)\b)"),
             format!(r"(?P<recent>\b(?i:recent|coming)\s+(?i:days|weeks|months|years|decades)\b)"),
-            format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY}|{MONTH})\b|\b(?i:daily|annually|yearly)\b)"),
+            format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY}|{MONTH})\b|\b(?i:hourly|daily|weekly|monthly|annually|yearly)\b)"),
             format!(r"(?P<ref>\b(?i:now|currently|nowadays|at present|recently|lately|soon|the past|the future|as soon as possible)\b)"),
         ];
         Patterns {
@@ -1107,6 +1107,22 @@ impl Resolver<'_> {
                 {
                     return None;
                 }
+                // "a second term", "a second time": the ordinal, no second
+                // of time (that one is "a second later", "for a second.")
+                if kind == "dur" && matches!(l.as_str(), "a second" | "one second") {
+                    let after = &self.text[(self.at + s.len()).min(self.text.len())..];
+                    let next = after.split_whitespace().next().unwrap_or("");
+                    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    if after.starts_with(' ')
+                        && next.starts_with(|c: char| c.is_alphabetic())
+                        && !matches!(
+                            next.to_ascii_lowercase().as_str(),
+                            "later" | "ago" | "earlier" | "before" | "after" | "or" | "and"
+                        )
+                    {
+                        return None;
+                    }
+                }
                 (Duration, Some(duration_value(n, unit)))
             }
             "vague" | "recent" => {
@@ -1133,6 +1149,8 @@ impl Resolver<'_> {
                     "P1M".into()
                 } else if l.contains("quarter") {
                     "P3M".into()
+                } else if l.contains("hour") {
+                    "PT1H".into()
                 } else {
                     "P1Y".into()
                 };
@@ -2339,6 +2357,25 @@ mod tests {
         }
         let v = run("The camp ran the past three summers.", Some("1998-03-06"));
         assert!(v.iter().all(|t| t.0 != "the past"), "{v:?}");
+    }
+
+    /// "A second term" is an ordinal; "a second later" a second of time;
+    /// "hourly", "weekly", "monthly" recur as "daily" does.
+    #[test]
+    fn a_second_before_a_noun_is_an_ordinal() {
+        assert!(run("He won a second term in 1996.", Some("1998-03-06"))
+            .iter()
+            .all(|t| t.0 != "a second"));
+        let v = run("It blew up a second later.", Some("1998-03-06"));
+        assert!(v.iter().any(|t| t.2.as_deref() == Some("PT1S")), "{v:?}");
+        for (w, value) in [("hourly", "PT1H"), ("weekly", "P1W"), ("monthly", "P1M")] {
+            let v = run(
+                &format!("Prices are set {w} by the board."),
+                Some("1998-03-06"),
+            );
+            assert_eq!(v.len(), 1, "{w}: {v:?}");
+            assert_eq!((v[0].1, v[0].2.as_deref()), ("SET", Some(value)), "{w}");
+        }
     }
 
     /// A report's comparison: "the year-ago quarter", "the year-earlier
