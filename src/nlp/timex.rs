@@ -158,6 +158,9 @@ fn patterns() -> &'static Patterns {
             // "the year-ago quarter", "the year-earlier third quarter",
             // "year-earlier" (results): the period a report compares with
             format!(r"(?P<yago>\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?(?i:year-(?:ago|earlier))\s+(?:(?i:first|second|third|fourth)\s+)?(?i:quarter|period)|(?i:year-(?:ago|earlier)))\b)"),
+            // a report's own periods named by the article: "the year", "the
+            // fiscal year", "the latest period", "that quarter"
+            format!(r"(?P<theyear>\b(?i:the\s+(?:(?:current|latest|full)\s+)?(?:fiscal\s+)?year(?:\s+{y})?|the\s+latest\s+period|that\s+(?:year|quarter)|the\s+week(?:\s+of\s+{MONTH}\s+{d})?)\b)"),
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
             format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
@@ -742,6 +745,37 @@ impl Resolver<'_> {
                     (None, Some(v), _) => shift_value_years(v, -1),
                     (None, None, Some(r)) => Some(format!("{}", r.year() - 1)),
                     (_, _, None) => None,
+                };
+                (Date, v)
+            }
+            "theyear" => {
+                let l = s.to_ascii_lowercase();
+                // the year (or quarter) the text speaks of, else the article's
+                let spoken = self.last_date.as_deref().and_then(|v| v.get(..4));
+                let year = spoken
+                    .and_then(|y| y.parse::<i32>().ok())
+                    .or(r.map(|r| r.year()));
+                let v = if let Some(y) = l
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|w| w.len() == 4)
+                {
+                    Some(y.to_string())
+                } else if l.ends_with("quarter") || l.ends_with("period") {
+                    self.last_quarter()
+                        .map(str::to_string)
+                        .or_else(|| r.map(|r| format!("{}-Q{}", r.year(), r.month0() / 3 + 1)))
+                } else if l.contains("week") {
+                    // "the week of March 6": that day's week
+                    let of = match (month_in(&l), day_in(&l), r) {
+                        (Some(m), Some(d), Some(r)) => year_near(r, m, d, self.future(sentence)),
+                        _ => None,
+                    };
+                    of.or(self.last_day).or(r).map(week_value)
+                } else if l.contains("latest") {
+                    // the last one finished
+                    r.map(|r| format!("{}", r.year() - 1))
+                } else {
+                    year.map(|y| y.to_string())
                 };
                 (Date, v)
             }
@@ -1368,9 +1402,9 @@ fn spoken_year(s: &str) -> Option<(i32, Option<u32>)> {
 
 const KINDS: &[&str] = &[
     "iso", "mdy", "dmy", "md", "dm", "spyear", "season", "my", "mmod", "month", "quarter", "yago",
-    "half", "decade", "century", "mrel", "holiday", "fiscal", "year", "ago", "rday", "anchor",
-    "rel", "wknd", "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent", "set",
-    "ref",
+    "theyear", "half", "decade", "century", "mrel", "holiday", "fiscal", "year", "ago", "rday",
+    "anchor", "rel", "wknd", "daypart", "wday", "clock", "spand", "hyph", "dur", "vague", "recent",
+    "set", "ref",
 ];
 
 /// Words before a bare month name that make it a month ("in May"), since
@@ -2357,6 +2391,31 @@ mod tests {
         }
         let v = run("The camp ran the past three summers.", Some("1998-03-06"));
         assert!(v.iter().all(|t| t.0 != "the past"), "{v:?}");
+    }
+
+    /// A report's own periods by the article: "the fiscal year", "the year
+    /// 2000", "the latest period" (the quarter it speaks of), "that year"
+    /// (the year it last named), "the week of March 6" (that day's week).
+    #[test]
+    fn the_periods_a_report_names_by_the_article() {
+        let text = "Net rose in the third quarter. The latest period included a gain. \
+            For the fiscal year, sales rose. Sales fell in 1987. That year was bad. \
+            The plan runs to the year 2000. Talks will resume the week of March 6.";
+        let v = run(text, Some("1989-11-02"));
+        let value = |t: &str| v.iter().find(|x| x.0 == t).and_then(|x| x.2.clone());
+        assert_eq!(
+            value("The latest period").as_deref(),
+            Some("1989-Q3"),
+            "{v:?}"
+        );
+        assert_eq!(value("the fiscal year").as_deref(), Some("1989"), "{v:?}");
+        assert_eq!(value("That year").as_deref(), Some("1987"), "{v:?}");
+        assert_eq!(value("the year 2000").as_deref(), Some("2000"), "{v:?}");
+        assert_eq!(
+            value("the week of March 6").as_deref(),
+            Some("1990-W10"),
+            "{v:?}"
+        );
     }
 
     /// "A second term" is an ordinal; "a second later" a second of time;
