@@ -750,6 +750,12 @@ impl Resolver<'_> {
             }
             "theyear" => {
                 let l = s.to_ascii_lowercase();
+                // "the year ended March 31": twelve months to a day, a length
+                let after = &self.text[(self.at + s.len()).min(self.text.len())..];
+                let next = after.split_whitespace().next().unwrap_or("");
+                if l.ends_with("year") && matches!(next, "ended" | "ending") {
+                    return Some((Duration, Some("P1Y".into())));
+                }
                 // the year (or quarter) the text speaks of, else the article's
                 let spoken = self.last_date.as_deref().and_then(|v| v.get(..4));
                 let year = spoken
@@ -2414,6 +2420,17 @@ mod tests {
         assert_eq!(
             value("the week of March 6").as_deref(),
             Some("1990-W10"),
+            "{v:?}"
+        );
+        // a year to a day: a length
+        let v = run(
+            "In the year ended March 31, sales rose.",
+            Some("1989-11-02"),
+        );
+        assert_eq!(v[0].0, "the year", "{v:?}");
+        assert_eq!(
+            (v[0].1, v[0].2.as_deref()),
+            ("DURATION", Some("P1Y")),
             "{v:?}"
         );
     }
