@@ -1470,7 +1470,6 @@ fn month_context_ok(text: &str, start: usize, word: &str) -> bool {
 /// The matches of the time patterns, with this thread's search cache (a copy
 /// of one already warmed, so the threads do not each build the same states).
 fn find_all(text: &str) -> Vec<regex_automata::Match> {
-    use regex_automata::util::iter::Searcher;
     thread_local! {
         static CACHE: std::cell::RefCell<Option<regex_automata::meta::Cache>> =
             const { std::cell::RefCell::new(None) };
@@ -1479,9 +1478,23 @@ fn find_all(text: &str) -> Vec<regex_automata::Match> {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         let cache = c.get_or_insert_with(|| warm_cache(&[]).clone());
-        let mut it = Searcher::new(regex_automata::Input::new(text));
         let mut out = Vec::new();
-        while let Some(m) = it.advance(|input| Ok(re.search_with(cache, input))) {
+        let mut at = 0;
+        while at < text.len() {
+            let input = regex_automata::Input::new(text).range(at..);
+            let Some(m) = re.search_with(cache, &input) else {
+                break;
+            };
+            // "the year" of a compound ("the year-ago results", "the
+            // year-end"): the compound's own word is looked for inside it
+            let kinds = &patterns().kinds;
+            if kinds.get(m.pattern().as_usize()) == Some(&"theyear")
+                && text[m.end()..].starts_with('-')
+            {
+                at = m.start() + 1;
+                continue;
+            }
+            at = m.end().max(at + 1);
             out.push(m);
         }
         out
@@ -2482,6 +2495,13 @@ mod tests {
         // no quarter named: the year before
         let v = run("Profit doubled from year-ago levels.", Some("1989-11-02"));
         assert_eq!(v[0].2.as_deref(), Some("1988"), "{v:?}");
+        // "The year" of a compound is no year of its own
+        let v = run("The year-ago results were restated.", Some("1989-11-02"));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            (v[0].0.as_str(), v[0].2.as_deref()),
+            ("year-ago", Some("1988"))
+        );
     }
 
     /// "Now" opening a sentence before a comma turns the talk ("Now, he
