@@ -210,7 +210,7 @@ fn patterns() -> &'static Patterns {
                     KINDS.iter().copied().find(|k| *k == name).unwrap_or("")
                 })
                 .collect(),
-            future: Regex::new(r"(?-u)(?i)\b(will|'ll|shall|going to|plans? to|planning to|expected to|scheduled|set to|is to|are to|would|next|upcoming|due to)\b").expect("compiles"),
+            future: Regex::new(r"(?-u)(?i)\b(will|'ll|shall|going to|plans? to|planning to|expected to|scheduled|set to|is to|are to|would|next|upcoming|due to|payable)\b").expect("compiles"),
         }
     })
 }
@@ -2446,6 +2446,19 @@ mod tests {
             ("DURATION", Some("P1Y")),
             "{v:?}"
         );
+    }
+
+    /// A dividend's payment date is to come: "payable Jan. 2" in a November
+    /// report is the next January.
+    #[test]
+    fn a_payable_date_is_to_come() {
+        let v = run(
+            "The reduced dividend is payable Jan. 2 to stock of record Dec. 1.",
+            Some("1989-11-02"),
+        );
+        let value = |t: &str| v.iter().find(|x| x.0 == t).and_then(|x| x.2.clone());
+        assert_eq!(value("Jan. 2").as_deref(), Some("1990-01-02"), "{v:?}");
+        assert_eq!(value("Dec. 1").as_deref(), Some("1989-12-01"), "{v:?}");
     }
 
     /// "A second term" is an ordinal; "a second later" a second of time;
