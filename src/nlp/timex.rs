@@ -177,7 +177,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<wday>\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night)s?)?\b)"),
             // a clock time holds its zone and the day after it: "5 p.m. EST
             // Nov. 9", "4 a.m. EDT Thursday"
-            format!(r"(?P<clock>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?i:am|pm)\b)|(?i:noon|midnight|midday))(?:\s+(?:{})\b)?(?:,?\s+(?:{WEEKDAY}\b|{MONTH}\s+{d}\b))?)", zone_names()),
+            format!(r"(?P<clock>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?i:am|pm)\b)|(?i:noon|midnight|midday)|(?:[01]?\d|2[0-3])(?:\s+(?i:o(?:'|’)clock))?\s+(?i:in\s+the\s+(?:morning|afternoon|evening))\b|(?:[01]?\d|2[0-3])\s+(?i:o(?:'|’)clock))(?:\s+(?:{})\b)?(?:,?\s+(?:{WEEKDAY}\b|{MONTH}\s+{d}\b))?)", zone_names()),
             // durations and sets
             format!(r"(?P<spand>\b(?i:the\s+(?:first|last|past|next|latest|coming|previous)\s+)(?i:{NUM})\s+(?i:{UNIT})s?\b)"),
             format!(r"(?P<hyph>\b(?i:{NUM})-(?i:{UNIT})(?:s?-old|-long)?\b)"),
@@ -1113,7 +1113,9 @@ impl Resolver<'_> {
                         .collect();
                     let mut h = *digits.first()?;
                     let m = digits.get(1).copied().unwrap_or(0);
-                    if time[cut..].starts_with('p') && h < 12 {
+                    // "4 in the afternoon", "9 in the evening"
+                    let later = tail.contains("afternoon") || tail.contains("evening");
+                    if (time[cut..].starts_with('p') || later) && h < 12 {
                         h += 12;
                     }
                     if time[cut..].starts_with('a') && h == 12 {
@@ -2446,6 +2448,38 @@ mod tests {
             ("DURATION", Some("P1Y")),
             "{v:?}"
         );
+    }
+
+    /// A clock time said in words: "4 in the morning", "9 in the evening",
+    /// "10 o'clock".
+    #[test]
+    fn a_clock_time_in_words() {
+        for (text, want, value) in [
+            (
+                "The shooting began at 4 in the morning.",
+                "4 in the morning",
+                "T04:00",
+            ),
+            (
+                "She called at 9 in the evening.",
+                "9 in the evening",
+                "T21:00",
+            ),
+            ("They met at 10 o'clock.", "10 o'clock", "T10:00"),
+            (
+                "It ended at 3 o'clock in the afternoon.",
+                "3 o'clock in the afternoon",
+                "T15:00",
+            ),
+        ] {
+            let v = run(text, Some("2000-04-05"));
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, want);
+            assert_eq!(
+                v[0].2.as_deref(),
+                Some(format!("2000-04-05{value}").as_str())
+            );
+        }
     }
 
     /// A dividend's payment date is to come: "payable Jan. 2" in a November
