@@ -457,11 +457,14 @@ fn shift_value_years(v: &str, years: i64) -> Option<String> {
     Some(format!("{y:04}{rest}"))
 }
 
+/// The year of a day written without one: the nearest, but news tells
+/// of the past: with nothing in the sentence to say it is to come, a day
+/// more than four months ahead is last year's.
 fn year_near(reference: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
     let y = reference.year();
     let cand = NaiveDate::from_ymd_opt(y, m, d)?;
     let diff = (cand - reference).num_days();
-    if diff > 183 && !future {
+    if diff > 120 && !future {
         NaiveDate::from_ymd_opt(y - 1, m, d)
     } else if diff < -183 && future {
         NaiveDate::from_ymd_opt(y + 1, m, d)
@@ -659,7 +662,9 @@ impl Resolver<'_> {
                     } else {
                         let diff = m as i32 - r.month() as i32;
                         let fut = self.future(sentence);
-                        if diff > 6 && !fut {
+                        // (more than four months ahead and not said to
+                        // come: last year's, as for a day)
+                        if diff > 4 && !fut {
                             r.year() - 1
                         } else if diff < -6 && fut {
                             r.year() + 1
@@ -2479,6 +2484,23 @@ mod tests {
                 v[0].2.as_deref(),
                 Some(format!("2000-04-05{value}").as_str())
             );
+        }
+    }
+
+    /// A day or month written without its year, and not said to come, is
+    /// the last one where the next is more than four months ahead.
+    #[test]
+    fn a_day_without_its_year_is_of_the_past_unless_to_come() {
+        for (text, want) in [
+            ("The crash happened on Oct. 23, police said.", "1998-10-23"),
+            ("The vote was set on Aug. 3.", "1999-08-03"),
+            ("The plant will open on Oct. 23.", "1999-10-23"),
+            ("Prices rose in November, the report said.", "1998-11"),
+            ("The plant will open in November.", "1999-11"),
+        ] {
+            let v = run(text, Some("1999-05-06"));
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].2.as_deref(), Some(want), "{text}");
         }
     }
 
