@@ -2317,6 +2317,7 @@ mod tests {
                 "1998-03-04T12:00",
             ),
             ("The offer is due to expire Tuesday.", "1998-03-10"),
+            ("The group could leave as soon as Tuesday.", "1998-03-10"),
         ] {
             let v = run(text, Some("1998-03-06"));
             assert!(
