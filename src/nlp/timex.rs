@@ -1962,6 +1962,17 @@ mod tests {
             .collect()
     }
 
+    /// The text holds one time expression, written `want`, of this value.
+    fn one_is(text: &str, dct: &str, want: &str, value: &str) {
+        let v = run(text, Some(dct));
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        assert_eq!(
+            (v[0].0.as_str(), v[0].2.as_deref()),
+            (want, Some(value)),
+            "{text}"
+        );
+    }
+
     fn one(text: &str, dct: &str) -> (String, Option<String>) {
         let v = run(text, Some(dct));
         assert_eq!(v.len(), 1, "{text}: {v:?}");
@@ -2412,9 +2423,7 @@ mod tests {
                 "1994-WI",
             ),
         ] {
-            let v = run(text, Some("1998-03-06"));
-            assert_eq!(v.len(), 1, "{text}: {v:?}");
-            assert_eq!((v[0].0.as_str(), v[0].2.as_deref()), (want, Some(value)));
+            one_is(text, "1998-03-06", want, value);
         }
         let v = run("The camp ran the past three summers.", Some("1998-03-06"));
         assert!(v.iter().all(|t| t.0 != "the past"), "{v:?}");
@@ -2478,13 +2487,7 @@ mod tests {
                 "T15:00",
             ),
         ] {
-            let v = run(text, Some("2000-04-05"));
-            assert_eq!(v.len(), 1, "{text}: {v:?}");
-            assert_eq!(v[0].0, want);
-            assert_eq!(
-                v[0].2.as_deref(),
-                Some(format!("2000-04-05{value}").as_str())
-            );
+            one_is(text, "2000-04-05", want, &format!("2000-04-05{value}"));
         }
     }
 
@@ -2622,10 +2625,7 @@ mod tests {
                 "2000-04-03T09:00",
             ),
         ] {
-            let v = run(text, Some(dct));
-            assert_eq!(v.len(), 1, "{text}: {v:?}");
-            assert_eq!(v[0].0, want);
-            assert_eq!(v[0].2.as_deref(), Some(value), "{text}");
+            one_is(text, dct, want, value);
         }
     }
 
