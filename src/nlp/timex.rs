@@ -160,7 +160,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<yago>\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?(?i:year-(?:ago|earlier))\s+(?:(?i:first|second|third|fourth)\s+)?(?i:quarter|period)|(?i:year-(?:ago|earlier)))\b)"),
             // a report's own periods named by the article: "the year", "the
             // fiscal year", "the latest period", "that quarter"
-            format!(r"(?P<theyear>\b(?i:the\s+(?:(?:current|latest|full)\s+)?(?:fiscal\s+)?year(?:\s+{y})?|the\s+latest\s+period|that\s+(?:year|quarter)|the\s+week(?:\s+of\s+{MONTH}\s+{d})?)\b)"),
+            format!(r"(?P<theyear>\b(?i:the\s+(?:(?:current|latest|full)\s+)?(?:fiscal\s+)?year(?:\s+{y})?|the\s+latest\s+period|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:year|quarter|month|week|day)|the\s+week(?:\s+of\s+{MONTH}\s+{d})?)\b)"),
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
             format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
@@ -775,6 +775,13 @@ impl Resolver<'_> {
                     self.last_quarter()
                         .map(str::to_string)
                         .or_else(|| r.map(|r| format!("{}-Q{}", r.year(), r.month0() / 3 + 1)))
+                } else if l.ends_with("day") {
+                    // "that day", "earlier that day": the day the text speaks of
+                    self.last_day.or(r).map(|d| Ymd(d).to_string())
+                } else if l.ends_with("month") {
+                    self.last_day
+                        .or(r)
+                        .map(|d| format!("{:04}-{:02}", d.year(), d.month()))
                 } else if l.contains("week") {
                     // "the week of March 6": that day's week
                     let of = match (month_in(&l), day_in(&l), r) {
@@ -2450,6 +2457,17 @@ mod tests {
         assert_eq!(
             value("the week of March 6").as_deref(),
             Some("1990-W10"),
+            "{v:?}"
+        );
+        // the day the text spoke of last
+        let v = run(
+            "He was shot on Oct. 23. Earlier that day, the family had called.",
+            Some("1998-10-25"),
+        );
+        let value = |t: &str| v.iter().find(|x| x.0 == t).and_then(|x| x.2.clone());
+        assert_eq!(
+            value("Earlier that day").as_deref(),
+            Some("1998-10-23"),
             "{v:?}"
         );
         // a year to a day: a length
