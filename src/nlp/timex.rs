@@ -528,6 +528,11 @@ impl Resolver<'_> {
         None
     }
 
+    /// The text right after the expression of `len` bytes being resolved.
+    fn after(&self, len: usize) -> &str {
+        &self.text[(self.at + len).min(self.text.len())..]
+    }
+
     /// The day a weekday names, from the reference day `r`: "last" /
     /// "next" before it, else the tense around it (the nearest such day to
     /// come, or the nearest one past, the reference day itself included).
@@ -547,7 +552,7 @@ impl Resolver<'_> {
         // "Friday's close", "Wednesday's ruling": an event the
         // report names by its day, one that has taken place
         let possessive = {
-            let after = &self.text[(self.at + len).min(self.text.len())..];
+            let after = self.after(len);
             after.starts_with("'s") || after.starts_with("’s")
         };
         let d = if l.starts_with("next") {
@@ -608,19 +613,7 @@ impl Resolver<'_> {
             }
             "season" => {
                 let l = s.to_ascii_lowercase();
-                let y = l
-                    .split(|c: char| !c.is_ascii_digit())
-                    .find(|w| w.len() == 4)?;
-                let code = if l.contains("spring") {
-                    "SP"
-                } else if l.contains("summer") {
-                    "SU"
-                } else if l.contains("winter") {
-                    "WI"
-                } else {
-                    "FA"
-                };
-                (Date, Some(format!("{y}-{code}")))
+                (Date, Some(format!("{}-{}", year_in(&l)?, season_code(&l))))
             }
             "spyear" => {
                 let (y, m) = spoken_year(s)?;
@@ -631,11 +624,7 @@ impl Resolver<'_> {
                 }
             }
             "my" | "fiscal" | "year" => {
-                let y: i32 = s
-                    .split(|c: char| !c.is_ascii_digit())
-                    .find(|w| w.len() == 4)?
-                    .parse()
-                    .ok()?;
+                let y = year_in(s)?;
                 match month_in(s) {
                     Some(m) if kind == "my" => (Date, Some(format!("{y}-{m:02}"))),
                     _ => (Date, Some(format!("{y}"))),
@@ -678,21 +667,8 @@ impl Resolver<'_> {
             }
             "quarter" => {
                 let l = s.to_ascii_lowercase();
-                let q = if l.contains("first") || l.contains("1st") {
-                    Some(1)
-                } else if l.contains("second") || l.contains("2nd") {
-                    Some(2)
-                } else if l.contains("third") || l.contains("3rd") {
-                    Some(3)
-                } else if l.contains("fourth") || l.contains("4th") || l.contains("final") {
-                    Some(4)
-                } else {
-                    None
-                };
-                let y = s
-                    .split(|c: char| !c.is_ascii_digit())
-                    .find(|w| w.len() == 4)
-                    .and_then(|y| y.parse::<i32>().ok());
+                let q = quarter_number(&l);
+                let y = year_in(s);
                 let v = match (q, y, r) {
                     (Some(q), Some(y), _) => Some(format!("{y}-Q{q}")),
                     (Some(q), None, Some(r)) => {
@@ -735,10 +711,7 @@ impl Resolver<'_> {
             }
             "yago" => {
                 let l = s.to_ascii_lowercase();
-                let q = ["first", "second", "third", "fourth"]
-                    .iter()
-                    .position(|o| l.contains(o))
-                    .map(|i| i + 1);
+                let q = quarter_number(&l);
                 // the quarter the report speaks of, or the one named, a year
                 // before; else the year before
                 let v = match (q, self.last_quarter(), r) {
@@ -756,7 +729,7 @@ impl Resolver<'_> {
             "theyear" => {
                 let l = s.to_ascii_lowercase();
                 // "the year ended March 31": twelve months to a day, a length
-                let after = &self.text[(self.at + s.len()).min(self.text.len())..];
+                let after = self.after(s.len());
                 let next = after.split_whitespace().next().unwrap_or("");
                 if l.ends_with("year") && matches!(next, "ended" | "ending") {
                     return Some((Duration, Some("P1Y".into())));
@@ -766,10 +739,7 @@ impl Resolver<'_> {
                 let year = spoken
                     .and_then(|y| y.parse::<i32>().ok())
                     .or(r.map(|r| r.year()));
-                let v = if let Some(y) = l
-                    .split(|c: char| !c.is_ascii_digit())
-                    .find(|w| w.len() == 4)
-                {
+                let v = if let Some(y) = year_in(&l) {
                     Some(y.to_string())
                 } else if l.ends_with("quarter") || l.ends_with("period") {
                     self.last_quarter()
@@ -803,11 +773,7 @@ impl Resolver<'_> {
                 } else {
                     2
                 };
-                let y = s
-                    .split(|c: char| !c.is_ascii_digit())
-                    .find(|w| w.len() == 4)
-                    .and_then(|y| y.parse::<i32>().ok())
-                    .or(r.map(|r| r.year()));
+                let y = year_in(s).or(r.map(|r| r.year()));
                 (Date, y.map(|y| format!("{y}-H{h}")))
             }
             "century" => {
@@ -1061,15 +1027,7 @@ impl Resolver<'_> {
                     "decade" => format!("{}", (r.year() as i64 / 10 + off)),
                     "century" => format!("{}", (r.year() as i64 / 100 + off)),
                     "year" => format!("{}", r.year() as i64 + off),
-                    season => {
-                        let code = match season {
-                            "spring" => "SP",
-                            "summer" => "SU",
-                            "winter" => "WI",
-                            _ => "FA",
-                        };
-                        format!("{}-{code}", r.year() as i64 + off)
-                    }
+                    season => format!("{}-{}", r.year() as i64 + off, season_code(season)),
                 };
                 (Date, Some(v))
             }
@@ -1164,7 +1122,7 @@ impl Resolver<'_> {
                 // "a second term", "a second time": the ordinal, no second
                 // of time (that one is "a second later", "for a second.")
                 if kind == "dur" && matches!(l.as_str(), "a second" | "one second") {
-                    let after = &self.text[(self.at + s.len()).min(self.text.len())..];
+                    let after = self.after(s.len());
                     let next = after.split_whitespace().next().unwrap_or("");
                     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
                     if after.starts_with(' ')
@@ -1214,7 +1172,7 @@ impl Resolver<'_> {
                 let l = s.to_ascii_lowercase();
                 // "Now, he says, ...": a sentence opened by "now" and a
                 // comma turns the talk; it names no time
-                let after = &self.text[(self.at + s.len()).min(self.text.len())..];
+                let after = self.after(s.len());
                 let before = &self.text[sentence.start.min(self.at)..self.at];
                 if l == "now"
                     && after.starts_with(',')
@@ -1242,6 +1200,42 @@ impl Resolver<'_> {
             _ => return None,
         };
         Some(res)
+    }
+}
+
+/// The first year written in digits in a match ("the 1988 period").
+fn year_in(s: &str) -> Option<i32> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4)?
+        .parse()
+        .ok()
+}
+
+/// TimeML's code of a season named in a match.
+fn season_code(s: &str) -> &'static str {
+    if s.contains("spring") {
+        "SP"
+    } else if s.contains("summer") {
+        "SU"
+    } else if s.contains("winter") {
+        "WI"
+    } else {
+        "FA"
+    }
+}
+
+/// The quarter an ordinal in a match names ("third", "3rd", "final").
+fn quarter_number(l: &str) -> Option<i32> {
+    if l.contains("first") || l.contains("1st") {
+        Some(1)
+    } else if l.contains("second") || l.contains("2nd") {
+        Some(2)
+    } else if l.contains("third") || l.contains("3rd") {
+        Some(3)
+    } else if l.contains("fourth") || l.contains("4th") || l.contains("final") {
+        Some(4)
+    } else {
+        None
     }
 }
 
@@ -1302,8 +1296,6 @@ fn holidays() -> &'static [(&'static str, &'static str)] {
     })
 }
 
-/// The names as one alternation, the longest first ("Christmas Day" before
-/// "Christmas"), an apostrophe written either way.
 /// The time zones a clock time may be followed by ("5 p.m. EST"): the
 /// section "time zones" of `assets/gazetteer/not_names.txt`.
 fn zone_names() -> String {
@@ -1318,6 +1310,8 @@ fn zone_names() -> String {
         .join("|")
 }
 
+/// The names as one alternation, the longest first ("Christmas Day" before
+/// "Christmas"), an apostrophe written either way.
 fn holiday_names() -> String {
     let mut names: Vec<&str> = holidays().iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -1488,7 +1482,7 @@ fn find_all(text: &str) -> Vec<regex_automata::Match> {
         static CACHE: std::cell::RefCell<Option<regex_automata::meta::Cache>> =
             const { std::cell::RefCell::new(None) };
     }
-    let re = &patterns().all;
+    let (re, kinds) = (&patterns().all, &patterns().kinds);
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         let cache = c.get_or_insert_with(|| warm_cache(&[]).clone());
@@ -1501,7 +1495,6 @@ fn find_all(text: &str) -> Vec<regex_automata::Match> {
             };
             // "the year" of a compound ("the year-ago results", "the
             // year-end"): the compound's own word is looked for inside it
-            let kinds = &patterns().kinds;
             if kinds.get(m.pattern().as_usize()) == Some(&"theyear")
                 && text[m.end()..].starts_with('-')
             {
@@ -1969,6 +1962,11 @@ mod tests {
             .collect()
     }
 
+    /// The value of the expression written `t` among these.
+    fn value_of(v: &[(String, &'static str, Option<String>)], t: &str) -> Option<String> {
+        v.iter().find(|x| x.0 == t).and_then(|x| x.2.clone())
+    }
+
     /// The text holds one time expression, written `want`, of this value.
     fn one_is(text: &str, dct: &str, want: &str, value: &str) {
         let v = run(text, Some(dct));
@@ -2370,10 +2368,7 @@ mod tests {
                 "1998-04-25",
             ),
         ] {
-            let v = run(text, Some(dct));
-            assert_eq!(v.len(), 1, "{text}: {v:?}");
-            assert_eq!(v[0].0, want);
-            assert_eq!(v[0].2.as_deref(), Some(day), "{text}");
+            one_is(text, dct, want, day);
         }
     }
 
@@ -2445,17 +2440,24 @@ mod tests {
             For the fiscal year, sales rose. Sales fell in 1987. That year was bad. \
             The plan runs to the year 2000. Talks will resume the week of March 6.";
         let v = run(text, Some("1989-11-02"));
-        let value = |t: &str| v.iter().find(|x| x.0 == t).and_then(|x| x.2.clone());
         assert_eq!(
-            value("The latest period").as_deref(),
+            value_of(&v, "The latest period").as_deref(),
             Some("1989-Q3"),
             "{v:?}"
         );
-        assert_eq!(value("the fiscal year").as_deref(), Some("1989"), "{v:?}");
-        assert_eq!(value("That year").as_deref(), Some("1987"), "{v:?}");
-        assert_eq!(value("the year 2000").as_deref(), Some("2000"), "{v:?}");
         assert_eq!(
-            value("the week of March 6").as_deref(),
+            value_of(&v, "the fiscal year").as_deref(),
+            Some("1989"),
+            "{v:?}"
+        );
+        assert_eq!(value_of(&v, "That year").as_deref(), Some("1987"), "{v:?}");
+        assert_eq!(
+            value_of(&v, "the year 2000").as_deref(),
+            Some("2000"),
+            "{v:?}"
+        );
+        assert_eq!(
+            value_of(&v, "the week of March 6").as_deref(),
             Some("1990-W10"),
             "{v:?}"
         );
@@ -2464,9 +2466,8 @@ mod tests {
             "He was shot on Oct. 23. Earlier that day, the family had called.",
             Some("1998-10-25"),
         );
-        let value = |t: &str| v.iter().find(|x| x.0 == t).and_then(|x| x.2.clone());
         assert_eq!(
-            value("Earlier that day").as_deref(),
+            value_of(&v, "Earlier that day").as_deref(),
             Some("1998-10-23"),
             "{v:?}"
         );
@@ -2534,9 +2535,16 @@ mod tests {
             "The reduced dividend is payable Jan. 2 to stock of record Dec. 1.",
             Some("1989-11-02"),
         );
-        let value = |t: &str| v.iter().find(|x| x.0 == t).and_then(|x| x.2.clone());
-        assert_eq!(value("Jan. 2").as_deref(), Some("1990-01-02"), "{v:?}");
-        assert_eq!(value("Dec. 1").as_deref(), Some("1989-12-01"), "{v:?}");
+        assert_eq!(
+            value_of(&v, "Jan. 2").as_deref(),
+            Some("1990-01-02"),
+            "{v:?}"
+        );
+        assert_eq!(
+            value_of(&v, "Dec. 1").as_deref(),
+            Some("1989-12-01"),
+            "{v:?}"
+        );
     }
 
     /// "A second term" is an ordinal; "a second later" a second of time;
