@@ -181,7 +181,7 @@ fn patterns() -> &'static Patterns {
             // durations and sets
             format!(r"(?P<spand>\b(?i:the\s+(?:first|last|past|next|latest|coming|previous)\s+)(?i:{NUM})\s+(?i:{UNIT})s?\b)"),
             format!(r"(?P<hyph>\b(?i:{NUM})-(?i:{UNIT})(?:s?-old|-long)?\b)"),
-            format!(r"(?P<dur>\b(?:(?i:the)\s+(?i:{THE_NUM})|(?i:(?:about|nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM}))(?i:\s+and\s+a\s+half)?\s+(?i:more\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)"),
+            format!(r"(?P<dur>\b(?:(?i:the)\s+(?i:{THE_NUM})|(?i:(?:nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM}))(?i:\s+and\s+a\s+half)?\s+(?i:more\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)"),
             format!(r"(?P<vague>\b(?i:(?:for|in|over)\s+)(?i:centuries|decades|years|months|weeks)\b)"),
             format!(r"(?P<recent>\b(?i:recent|coming)\s+(?i:days|weeks|months|years|decades)\b)"),
             format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY}|{MONTH})\b|\b(?i:hourly|daily|weekly|monthly|annually|yearly)\b)"),
@@ -2795,6 +2795,35 @@ mod tests {
                 .as_deref(),
             Some("2025-10-16")
         );
+    }
+
+    /// A duration's "about" stays outside it, as "over" does (both TimeBank
+    /// and AQUAINT mostly annotate "about [five hours]"); a modifier that
+    /// bounds the length ("nearly", "at least", "up to") is inside.
+    #[test]
+    fn about_stays_outside_a_duration_a_bound_inside() {
+        for (text, want, value) in [
+            ("It took about five hours.", "five hours", "PT5H"),
+            (
+                "The trip lasts about 5 1/2 hours.",
+                "5 1/2 hours",
+                "PT5H30M",
+            ),
+            ("He waited nearly two years.", "nearly two years", "P2Y"),
+            ("It must wait at least 30 days.", "at least 30 days", "P30D"),
+            ("It may hold him up to 180 days.", "up to 180 days", "P180D"),
+            (
+                "He left about two years ago.",
+                "about two years ago",
+                "1987",
+            ),
+        ] {
+            assert_eq!(
+                one(text, "1989-10-26"),
+                (want.into(), Some(value.into())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
