@@ -362,3 +362,42 @@ fn no_event_is_made_from_a_quantity_nor_a_date_from_a_weekday() {
         }
     }
 }
+
+/// One name is one thing in one text: on ECB+, the mentions of a name the
+/// rules typed by its form alone are typed by the model all alike or not
+/// at all (one odd context does not type one of them apart).
+#[test]
+fn a_name_the_model_types_is_one_type_in_its_text() {
+    use crossread::nlp::{self, entities, Evidence, Lexicon};
+    use std::collections::HashMap;
+    let Some(p) = shared("ecbplus_multisource.jsonl") else {
+        return;
+    };
+    let c = corpus::load(&[p]).unwrap();
+    let mut model_typed = 0;
+    for a in c.articles.iter().take(400) {
+        let t = &a.text;
+        let pr = nlp::prepare(t);
+        let mut lex = Lexicon::default();
+        lex.observe(t, &pr.tokens, &pr.sentences);
+        let ms = entities::mentions(t, &pr.tokens, &pr.sentences, &lex);
+        let mut seen: HashMap<&str, Vec<Option<nlp::EntityType>>> = HashMap::new();
+        for m in &ms {
+            let word = match m.evidence {
+                Evidence::Model(_) => Some(m.ty),
+                Evidence::Default => None,
+                _ => continue,
+            };
+            seen.entry(&t[m.range.clone()]).or_default().push(word);
+        }
+        for (name, words) in seen {
+            model_typed += words.iter().flatten().count();
+            assert!(
+                words.windows(2).all(|w| w[0] == w[1]),
+                "{}: {name}: {words:?}",
+                a.path.display()
+            );
+        }
+    }
+    assert!(model_typed > 100, "{model_typed}");
+}

@@ -175,25 +175,36 @@ impl<const K: usize> Trainer<K> {
         ok
     }
 
-    /// The averaged weights in their text form, features sorted by name,
-    /// dropping those whose weights all round to zero.
-    pub fn finish(&self) -> String {
+    /// The averaged weights, by feature name.
+    pub fn averaged(&self) -> impl Iterator<Item = (&str, [f32; K])> {
         let c = self.steps as f32;
-        let mut lines: Vec<String> = self
-            .w
-            .iter()
-            .filter_map(|(h, (w, u))| {
-                let avg: Vec<f32> = w.iter().zip(u).map(|(w, u)| w - u / c).collect();
-                if avg.iter().all(|x| x.abs() < 0.0005) {
-                    return None;
-                }
-                let ws: Vec<String> = avg.iter().map(|x| format!("{x:.3}")).collect();
-                Some(format!("{}\t{}", self.names[h], ws.join(" ")))
-            })
-            .collect();
-        lines.sort();
-        lines.join("\n") + "\n"
+        self.w.iter().map(move |(h, (w, u))| {
+            let mut avg = [0f32; K];
+            for (a, (w, u)) in avg.iter_mut().zip(w.iter().zip(u)) {
+                *a = w - u / c;
+            }
+            (self.names[h].as_str(), avg)
+        })
     }
+
+    /// The averaged weights in their text form (`write`).
+    pub fn finish(&self) -> String {
+        write(self.averaged())
+    }
+}
+
+/// Weights in their text form, features sorted by name, dropping those
+/// whose weights all round to zero.
+pub fn write<'a, const K: usize>(weights: impl Iterator<Item = (&'a str, [f32; K])>) -> String {
+    let mut lines: Vec<String> = weights
+        .filter(|(_, w)| w.iter().any(|x| x.abs() >= 0.0005))
+        .map(|(name, w)| {
+            let ws: Vec<String> = w.iter().map(|x| format!("{x:.3}")).collect();
+            format!("{name}\t{}", ws.join(" "))
+        })
+        .collect();
+    lines.sort();
+    lines.join("\n") + "\n"
 }
 
 #[cfg(test)]

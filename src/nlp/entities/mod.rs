@@ -607,37 +607,108 @@ fn model_decides(e: &Evidence) -> bool {
 
 /// The model's word on each mention the rules found: the type it scores
 /// best, or none (the mention is dropped). A name from the alias tables or
-/// the user keeps the table's type.
+/// the user keeps the table's type. One name is one thing in one text
+/// ("one sense per discourse"): the model decides on the mean of its scores
+/// over every mention of the name the rules typed by form alone, so one
+/// odd context ("of this House") cannot type the name on its own.
 fn retype(
     cx: &Ctx,
     sentences: &[Range<usize>],
     out: &mut [Mention],
     model: &crate::nlp::model::Model<{ features::CLASSES }>,
 ) {
+    type Scores = [f32; features::CLASSES];
+    /// A mention the model scored: its scores, the name's hash, and what
+    /// the model decides (on these scores alone, then on its name's mean).
+    struct Scored {
+        scores: Scores,
+        hash: u64,
+        alone: Option<(EntityType, [u32; 3])>,
+    }
     let doc = features::Doc::new(cx, out);
-    let decide = |m: &mut Mention, places: &mut Places, f: &mut features::Features| {
-        if !model_decides(&m.evidence) {
-            return;
-        }
+    let score = |m: &Mention, places: &mut Places, f: &mut features::Features| {
         let (t, s) = places.of(m);
         features::features(cx, &doc, m, t, s, f);
-        let scores = f.score(model);
-        let shortened = doc.shortened(&cx.text[m.range.clone()]);
-        // (the model drops no mention: "no name" leaves the rules' word)
-        if let Some(ty) = features::decide(&scores, shortened).and_then(features::type_of) {
-            m.ty = ty;
-            m.evidence = Evidence::Model(features::reasons(f, model, &scores, ty));
-        }
+        f.score(model)
     };
-    if cx.toks.len() < cx.par_tokens {
+    let decide = |name: &str, s: &Scores| {
+        // (the model drops no mention: "no name" leaves the rules' word)
+        features::decide(s, doc.shortened(name)).and_then(features::type_of)
+    };
+    let scored = |ms: &[Mention]| -> Vec<Option<Scored>> {
         let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
-        out.iter_mut().for_each(|m| decide(m, &mut places, &mut f));
-    } else {
+        ms.iter()
+            .map(|m| {
+                if !model_decides(&m.evidence) {
+                    return None;
+                }
+                let name = &cx.text[m.range.clone()];
+                let scores = score(m, &mut places, &mut f);
+                let alone =
+                    decide(name, &scores).map(|ty| (ty, features::reasons(&f, model, &scores, ty)));
+                Some(Scored {
+                    scores,
+                    hash: crate::nlp::model::hash(name),
+                    alone,
+                })
+            })
+            .collect()
+    };
+    let par = cx.toks.len() >= cx.par_tokens;
+    let mut own: Vec<Option<Scored>> = if par {
         use rayon::prelude::*;
-        out.par_chunks_mut(1024).for_each(|ms| {
-            let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
-            ms.iter_mut().for_each(|m| decide(m, &mut places, &mut f));
+        out.par_chunks(1024).flat_map_iter(scored).collect()
+    } else {
+        scored(out)
+    };
+    // the names scored more than once, found by their hashes: each such
+    // mention with the mean of its name's scores
+    let mut by_hash: Vec<(u64, usize)> = own
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((s.as_ref()?.hash, i)))
+        .collect();
+    if par {
+        use rayon::slice::ParallelSliceMut;
+        by_hash.par_sort_unstable();
+    } else {
+        by_hash.sort_unstable();
+    }
+    let mut means: Vec<(usize, Scores)> = Vec::new();
+    for run in by_hash.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        let mut run: Vec<usize> = run.iter().map(|x| x.1).collect();
+        run.sort_by_key(|&i| &cx.text[out[i].range.clone()]);
+        for group in
+            run.chunk_by(|&a, &b| cx.text[out[a].range.clone()] == cx.text[out[b].range.clone()])
+        {
+            let mut mean = Scores::default();
+            for &i in group {
+                let s = own[i].as_ref().map_or(Scores::default(), |s| s.scores);
+                for (m, s) in mean.iter_mut().zip(s) {
+                    *m += s / group.len() as f32;
+                }
+            }
+            means.extend(group.iter().map(|&i| (i, mean)));
+        }
+    }
+    // a name written more than once: the word on the mean, its reasons read
+    // from each mention's own features
+    let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
+    for (i, mean) in means {
+        let m = &out[i];
+        let word = decide(&cx.text[m.range.clone()], &mean).map(|ty| {
+            score(m, &mut places, &mut f);
+            (ty, features::reasons(&f, model, &mean, ty))
         });
+        if let Some(s) = own[i].as_mut() {
+            s.alone = word;
+        }
+    }
+    for (m, s) in out.iter_mut().zip(&own) {
+        if let Some((ty, reasons)) = s.as_ref().and_then(|s| s.alone) {
+            m.ty = ty;
+            m.evidence = Evidence::Model(reasons);
+        }
     }
 }
 
@@ -765,36 +836,108 @@ fn numbered_streets(cx: &Ctx, out: &mut Vec<Mention>) {
 }
 
 /// "Singapore Airlines (SIA)": an acronym defined in parentheses after a
-/// name is that name, there and wherever else the article uses it.
-fn defined_acronyms(cx: &Ctx, out: &mut [Mention]) {
+/// name is that name, there and wherever else the article uses it, and of
+/// its type where only its form typed it. One whose letters are the first
+/// letters of common words ("sea surface salinity (SSS)") is a term, no
+/// name, wherever the article uses it.
+fn defined_acronyms(cx: &Ctx, out: &mut Vec<Mention>) {
     let mut defs: HashMap<String, String> = HashMap::default();
-    for w in out.windows(2) {
-        let (name, acr) = (&w[0], &w[1]);
-        let between = &cx.text[name.range.end..acr.range.start];
-        let after = &cx.text[acr.range.end..];
+    // acronyms of a name ("the Geographic Information Systems (GIS)": the
+    // acronym is what its definition is) and of common words ("sea surface
+    // salinity (SSS)", "gross domestic product (GDP)": a term, no name)
+    let mut typed: HashMap<String, Option<EntityType>> = HashMap::default();
+    for (i, acr) in out.iter().enumerate() {
         let short = &cx.text[acr.range.clone()];
-        let full = &cx.text[name.range.clone()];
-        if between.trim() == "("
-            && after.starts_with(')')
-            && (2..=6).contains(&short.len())
-            && is_all_caps(short)
-            && full.contains(' ')
+        if !(2..=6).contains(&short.len())
+            || !is_all_caps(short)
+            || !cx.text[acr.range.end..].starts_with(')')
         {
-            // as written: the linker cleans a name of several words
-            let canon = name.canonical.clone().unwrap_or_else(|| full.to_string());
-            defs.insert(short.to_string(), canon);
+            continue;
+        }
+        let Some(before) = cx.text[..acr.range.start].trim_end().strip_suffix('(') else {
+            continue;
+        };
+        let before = before.trim_end();
+        let name = i
+            .checked_sub(1)
+            .map(|j| &out[j])
+            .filter(|name| name.range.end == before.len());
+        if let Some(name) = name {
+            let full = &cx.text[name.range.clone()];
+            if full.contains(' ') {
+                // as written: the linker cleans a name of several words
+                let canon = name.canonical.clone().unwrap_or_else(|| full.to_string());
+                defs.insert(short.to_string(), canon);
+            }
+            // (a person's name with an acronym after it is most often a
+            // firm's or a body's the rules took for a person's: the
+            // acronym's own form then has its say in the linker's vote)
+            if name.ty != EntityType::Person {
+                typed.insert(short.to_string(), Some(name.ty));
+            }
+        } else if let Some(words) = spelled_by(before, short) {
+            let words = &before[before.len() - words..];
+            if !words
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .any(is_cap)
+            {
+                typed.insert(short.to_string(), None);
+            }
         }
     }
-    if defs.is_empty() {
+    if typed.is_empty() && defs.is_empty() {
         return;
     }
-    for m in out.iter_mut() {
-        if let Some(c) = defs.get(&cx.text[m.range.clone()]) {
+    out.retain_mut(|m| {
+        let text = &cx.text[m.range.clone()];
+        if let Some(c) = defs.get(text) {
             if m.canonical.is_none() || m.evidence == Evidence::Acronym {
                 m.canonical = Some(c.clone());
             }
         }
+        match typed.get(text) {
+            Some(Some(ty)) if m.evidence == Evidence::Acronym => {
+                m.ty = *ty;
+                true
+            }
+            Some(None) => m.evidence != Evidence::Acronym,
+            _ => true,
+        }
+    });
+}
+
+/// How many bytes at the end of `text` are the words whose first letters
+/// spell the acronym `short` ("sea surface salinity" for "SSS", "Bank of
+/// England" for "BoE"), small joining words skipped; none when no such
+/// words end the text.
+fn spelled_by(text: &str, short: &str) -> Option<usize> {
+    let mut letters = short.chars().filter(|c| c.is_alphabetic()).rev().peekable();
+    let mut from = text.len();
+    let mut words = text
+        .char_indices()
+        .rev()
+        .filter(|&(i, c)| {
+            !(c.is_whitespace() || c == '-')
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| p.is_whitespace() || p == '-')
+        })
+        .map(|(i, _)| i);
+    while letters.peek().is_some() {
+        let start = words.next()?;
+        let word = text[start..from].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
+        let first = word.chars().next()?;
+        if first.is_alphabetic() && first.to_lowercase().eq(letters.peek()?.to_lowercase()) {
+            letters.next();
+        } else if !(CONNECTORS.contains(&word)
+            || matches!(word, "the" | "and" | "&" | "a" | "on" | "in" | "to"))
+        {
+            return None;
+        }
+        from = start;
     }
+    Some(text.len() - from)
 }
 
 /// "the 737", "787s": once an article names a model with its maker ("Boeing
@@ -3028,6 +3171,46 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_is_what_its_definition_is() {
+        // a term's acronym, its letters the first letters of the words
+        // before it (small joining words skipped)
+        for t in [
+            "They measured sea surface salinity (SSS) from space. The SSS fell.",
+            "U.S. gross domestic product (GDP) rose. GDP is watched.",
+            "It is the ratio of debt to income (DI), said Mr. Smith.",
+        ] {
+            let f = found(t);
+            assert!(
+                f.iter()
+                    .all(|(n, _)| !n.chars().all(|c| c.is_ascii_uppercase())),
+                "{t}: {f:?}"
+            );
+        }
+        // a name's acronym takes the name's type, a place's or another
+        // name's (not a person's: see defined_acronyms)
+        for (t, ty) in [
+            (
+                "Apple released the iPhone Software Development Kit (SDK). The SDK is free.",
+                EntityType::Other,
+            ),
+            (
+                "Trade with the United Arab Emirates (UAE) grew. The UAE agreed.",
+                EntityType::Place,
+            ),
+        ] {
+            let short = t[t.find('(').unwrap() + 1..t.find(')').unwrap()].to_string();
+            let got: Vec<EntityType> = found(t)
+                .into_iter()
+                .filter(|x| x.0 == short)
+                .map(|x| x.1)
+                .collect();
+            assert_eq!(got, [ty, ty], "{t}");
+        }
+        // an acronym whose letters the words before do not spell stays
+        assert!(names("He met the head of NATO (NATO) and the EU.").contains(&"EU".to_string()));
+    }
+
+    #[test]
     fn names_written_together_split() {
         assert_eq!(
             names("Jets came from Shanghai Airlines and Xiamen Airlines."),
@@ -3338,11 +3521,31 @@ mod tests {
         // Paris, a listed place, keeps the table's type and evidence
         assert_eq!(m[1], rules[1]);
         // a model not sure by its margin: the rules' type stands
-        let unsure = "p1=by\t2 0 0 0 0\n";
+        let unsure = "p1=by\t1 0 0 0 0\n";
         assert_eq!(retyped(text, unsure), rules);
         // "no name" best: still a name (the model drops nothing)
         let none = "p1=by\t0 0 0 0 20\n";
         assert_eq!(retyped(text, none), rules);
+    }
+
+    /// One name is one thing in one text: the model decides on the mean of
+    /// its mentions' scores, so one context cannot type one mention apart.
+    #[test]
+    fn the_model_decides_on_a_name_s_mean_in_its_text() {
+        let text = "The report was written by Okonkwo. Later Okonkwo left, and Okonkwo was gone.";
+        let rules = by_rules(text);
+        assert!(
+            rules.iter().all(|m| m.evidence == Evidence::Default),
+            "{rules:?}"
+        );
+        let name = |m: &[Mention]| -> Vec<EntityType> { m.iter().map(|m| m.ty).collect() };
+        // "by" says a person, "later" and "and" a place: the mean leads by
+        // no margin, and each mention keeps the rules' type
+        let split = "p1=by\t6 0 0 0 0\np1=later\t0 0 6 0 0\np1=and\t0 0 3 0 0\n";
+        assert_eq!(retyped(text, split), rules);
+        // "by" sure enough for the three: all three persons
+        let sure = "p1=by\t12 0 0 0 0\np1=later\t0 0 2 0 0\n";
+        assert_eq!(name(&retyped(text, sure)), [EntityType::Person; 3]);
     }
 
     /// The shipped model: every mention keeps its place, and a type from a

@@ -15,6 +15,9 @@ use std::ops::Range;
 
 /// Passes over the candidates.
 pub const PASSES: usize = 8;
+/// Perceptrons trained, each on its own order of the candidates, whose
+/// weights are averaged.
+pub const RUNS: usize = 5;
 /// The fewest training candidates a feature must be seen in to be learned.
 pub const MIN_COUNT: usize = 3;
 
@@ -100,8 +103,9 @@ pub fn examples(gold: &Value, first_doc: usize) -> Vec<Example> {
     out
 }
 
-/// The averaged weights learned from the examples `which`, in their text
-/// form (no header).
+/// The weights learned from the examples `which`, in their text form (no
+/// header): the mean of RUNS averaged perceptrons, each over its own fixed
+/// shuffles (one run's weights move with the order it saw the examples in).
 pub fn train(examples: &[Example], which: &[usize]) -> String {
     // a feature seen fewer than MIN_COUNT times is noise to the model
     let mut counts: crate::fx::FxHashMap<&str, usize> = Default::default();
@@ -110,36 +114,48 @@ pub fn train(examples: &[Example], which: &[usize]) -> String {
             *counts.entry(f.as_str()).or_default() += 1;
         }
     }
-    let mut t = Trainer::<K>::default();
-    let mut order = which.to_vec();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    for _ in 0..PASSES {
-        // Fisher-Yates with a fixed xorshift: deterministic
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        for &i in &order {
-            let e = &examples[i];
-            let f: Vec<&str> = e
-                .features
+    let kept: Vec<Vec<&str>> = examples
+        .iter()
+        .map(|e| {
+            e.features
                 .iter()
                 .map(String::as_str)
-                .filter(|f| counts[f] >= MIN_COUNT)
-                .collect();
-            t.learn(&f, &e.right);
+                .filter(|f| counts.get(f).is_some_and(|&n| n >= MIN_COUNT))
+                .collect()
+        })
+        .collect();
+    let mut sum: std::collections::HashMap<String, [f32; K]> = Default::default();
+    for run in 0..RUNS as u64 {
+        let mut t = Trainer::<K>::default();
+        let mut order = which.to_vec();
+        let mut seed = 0x2545_f491_4f6c_dd1du64 ^ run.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..PASSES {
+            // Fisher-Yates with a fixed xorshift: deterministic
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            for &i in &order {
+                t.learn(&kept[i], &examples[i].right);
+            }
+        }
+        for (name, w) in t.averaged() {
+            let s = sum.entry(name.to_string()).or_default();
+            for (s, w) in s.iter_mut().zip(w) {
+                *s += w / RUNS as f32;
+            }
         }
     }
-    t.finish()
+    model::write(sum.iter().map(|(name, w)| (name.as_str(), *w)))
 }
 
 /// The model file: a header naming what it was trained on, then the weights.
 pub fn model_file(examples: &[Example], files: &[&str]) -> String {
     let all: Vec<usize> = (0..examples.len()).collect();
     format!(
-        "# crossread's mention model: an averaged perceptron, {PASSES} passes over {} candidates\n\
+        "# crossread's mention model: the mean of {RUNS} averaged perceptrons, {PASSES} passes over {} candidates\n\
          # of {} (see assets/ner/README.md). Classes: PERSON ORG PLACE OTHER NONE.\n{}",
         examples.len(),
         files.join(", "),
@@ -177,16 +193,41 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
     let mut found = [[0usize; 2]; MARGINS.len()];
     let mut gold = 0;
     let mut by_ev: std::collections::BTreeMap<&str, [usize; 5]> = Default::default();
+    // the model (margin CHANGE_MARGIN) given each other evidence besides
+    // "default": (right, found) of persons, organizations and places
+    let mut also: std::collections::BTreeMap<&str, [isize; 2]> = Default::default();
+    let mut base = [0isize; 2];
     for (train_idx, held) in folds {
         let m = Model::<K>::parse(&train(examples, train_idx)).expect("weights");
+        let own = |e: &Example| {
+            let h: Vec<u64> = e.features.iter().map(|f| model::hash(f)).collect();
+            m.scores(&h)
+        };
+        // one name, one thing in a document: the mean of the scores of its
+        // mentions the rules typed by form alone, as crossread decides
+        let mut mean: std::collections::HashMap<(usize, &str), ([f32; K], f32)> =
+            Default::default();
+        for e in held.iter().map(|&i| &examples[i]) {
+            if !e.features.iter().any(|f| f == "ev=default") {
+                continue;
+            }
+            let s = own(e);
+            let g = mean.entry((e.doc, e.name.as_str())).or_default();
+            for (g, s) in g.0.iter_mut().zip(s) {
+                *g += s;
+            }
+            g.1 += 1.0;
+        }
         for e in held.iter().map(|&i| &examples[i]) {
             let truth = (0..K).find(|&c| e.right[c]).unwrap_or(0);
             if truth == 3 && !e.right[NONE] {
                 continue; // another name: neither right nor wrong
             }
             gold += counted(truth) as usize;
-            let h: Vec<u64> = e.features.iter().map(|f| model::hash(f)).collect();
-            let s = m.scores(&h);
+            let s = match mean.get(&(e.doc, e.name.as_str())) {
+                Some((sum, n)) => sum.map(|x| x / n),
+                None => own(e),
+            };
             let ev = e
                 .features
                 .iter()
@@ -202,6 +243,27 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
                     found[j][1] += 1;
                     found[j][0] += (pick == truth) as usize;
                 }
+            }
+            let at4 = features::decide(&s, shortened);
+            let mine = |pick: usize| {
+                [
+                    (counted(pick) && pick == truth) as isize,
+                    counted(pick) as isize,
+                ]
+            };
+            let rule_pick = mine(e.rule);
+            let model_pick = mine(at4.unwrap_or(e.rule));
+            let b0 = if ev == "default" {
+                model_pick
+            } else {
+                rule_pick
+            };
+            base[0] += b0[0];
+            base[1] += b0[1];
+            if ev != "default" {
+                let a = also.entry(ev).or_default();
+                a[0] += model_pick[0] - rule_pick[0];
+                a[1] += model_pick[1] - rule_pick[1];
             }
             let b = model::best(&s);
             let c = by_ev.entry(ev).or_default();
@@ -234,6 +296,16 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
             f1(found[j]),
             found[j][0],
             found[j][1]
+        );
+    }
+    let f1i = |[r, f]: [isize; 2]| f1([r.max(0) as usize, f.max(0) as usize]);
+    for (ev, d) in &also {
+        let _ = writeln!(
+            out,
+            "model (margin {}) also on \"{ev}\": typed F1 {:.3} -> {:.3}",
+            features::CHANGE_MARGIN,
+            f1i(base),
+            f1i([base[0] + d[0], base[1] + d[1]])
         );
     }
     let _ = writeln!(
