@@ -528,6 +528,28 @@ impl Resolver<'_> {
         None
     }
 
+    /// Whether a weekday is to come: by the words right before it ("will
+    /// meet on Thursday", "until Tuesday morning"), else by the sentence.
+    fn to_come(&self, sentence: &Range<usize>) -> bool {
+        self.local_future(sentence)
+            .unwrap_or_else(|| self.future(sentence))
+    }
+
+    /// Whether a day or a month named without its year is to come: a
+    /// deadline or a start right before it ("by February", "effective Feb.
+    /// 1", "until March 6"), or a sentence of what is to come. (Not the
+    /// nearest verb, as for a weekday: a month is said further from its
+    /// verb, "will succeed Daniel P. Davison Feb. 1".)
+    fn month_to_come(&self, sentence: &Range<usize>) -> bool {
+        let before = &self.text[sentence.start.min(self.at)..self.at];
+        let word = before.split_whitespace().next_back().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        });
+        matches!(word.as_deref(), Some("by" | "until" | "till" | "effective"))
+            || self.future(sentence)
+    }
+
     /// The text right after the expression of `len` bytes being resolved.
     fn after(&self, len: usize) -> &str {
         &self.text[(self.at + len).min(self.text.len())..]
@@ -559,12 +581,7 @@ impl Resolver<'_> {
             shift_days(r, if fwd == 0 { 7 } else { fwd })?
         } else if l.starts_with("last") {
             shift_days(r, -(if back == 0 { 7 } else { back }))?
-        } else if !possessive
-            && self
-                .local_future(sentence)
-                .unwrap_or_else(|| self.future(sentence))
-            && fwd != 0
-        {
+        } else if !possessive && self.to_come(sentence) && fwd != 0 {
             shift_days(r, fwd)?
         } else {
             shift_days(r, -back)?
@@ -605,7 +622,7 @@ impl Resolver<'_> {
             "md" | "dm" => {
                 let m = month_in(s)?;
                 let dnum = day_in(s)?;
-                let v = r.and_then(|r| year_near(r, m, dnum, self.future(sentence)));
+                let v = r.and_then(|r| year_near(r, m, dnum, self.month_to_come(sentence)));
                 if let Some(d) = v {
                     self.last_day = Some(d);
                 }
@@ -650,7 +667,7 @@ impl Resolver<'_> {
                         r.year()
                     } else {
                         let diff = m as i32 - r.month() as i32;
-                        let fut = self.future(sentence);
+                        let fut = self.month_to_come(sentence);
                         // (more than four months ahead and not said to
                         // come: last year's, as for a day)
                         if diff > 4 && !fut {
@@ -2545,6 +2562,42 @@ mod tests {
             Some("1989-12-01"),
             "{v:?}"
         );
+    }
+
+    /// A deadline or a start is to come: "by February", "effective Feb. 1"
+    /// in an October report are the next year's; "until Tuesday morning"
+    /// is the coming Tuesday. Without such a word, the month is this year's.
+    #[test]
+    fn a_deadline_or_a_start_is_to_come() {
+        for (text, want, value) in [
+            ("It must repay the loan by February.", "February", "1990-02"),
+            (
+                "He becomes chairman, effective Feb. 1.",
+                "Feb. 1",
+                "1990-02-01",
+            ),
+            ("They signed the deal in February.", "February", "1989-02"),
+            (
+                "The board met Feb. 1 to approve it.",
+                "Feb. 1",
+                "1989-02-01",
+            ),
+        ] {
+            one_is(text, "1989-10-30", want, value);
+        }
+        // 2000-03-30 is a Thursday
+        for (text, value) in [
+            (
+                "Officials postponed until Tuesday morning any action.",
+                "2000-04-04TMO",
+            ),
+            (
+                "Officials acted on Tuesday morning, he said.",
+                "2000-03-28TMO",
+            ),
+        ] {
+            one_is(text, "2000-03-30", "Tuesday morning", value);
+        }
     }
 
     /// "A second term" is an ordinal; "a second later" a second of time;
