@@ -618,12 +618,14 @@ fn retype(
     model: &crate::nlp::model::Model<{ features::CLASSES }>,
 ) {
     type Scores = [f32; features::CLASSES];
+    /// The model's word on a mention: its type and the three reasons.
+    type Word = Option<(EntityType, [u32; 3])>;
     /// A mention the model scored: its scores, the name's hash, and what
     /// the model decides (on these scores alone, then on its name's mean).
     struct Scored {
         scores: Scores,
         hash: u64,
-        alone: Option<(EntityType, [u32; 3])>,
+        alone: Word,
     }
     let doc = features::Doc::new(cx, out);
     let score = |m: &Mention, places: &mut Places, f: &mut features::Features| {
@@ -692,14 +694,28 @@ fn retype(
         }
     }
     // a name written more than once: the word on the mean, its reasons read
-    // from each mention's own features
-    let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
-    for (i, mean) in means {
-        let m = &out[i];
-        let word = decide(&cx.text[m.range.clone()], &mean).map(|ty| {
-            score(m, &mut places, &mut f);
-            (ty, features::reasons(&f, model, &mean, ty))
-        });
+    // from each mention's own features (on all cores in a long text: half a
+    // million sentences may name one name)
+    let words = |ms: &[(usize, Scores)]| -> Vec<(usize, Word)> {
+        let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
+        ms.iter()
+            .map(|&(i, mean)| {
+                let m = &out[i];
+                let word = decide(&cx.text[m.range.clone()], &mean).map(|ty| {
+                    score(m, &mut places, &mut f);
+                    (ty, features::reasons(&f, model, &mean, ty))
+                });
+                (i, word)
+            })
+            .collect()
+    };
+    let words = if par {
+        use rayon::prelude::*;
+        means.par_chunks(1024).flat_map_iter(words).collect()
+    } else {
+        words(&means)
+    };
+    for (i, word) in words {
         if let Some(s) = own[i].as_mut() {
             s.alone = word;
         }
