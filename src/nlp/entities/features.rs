@@ -6,9 +6,10 @@
 
 use super::{is_all_caps, is_cap, Ctx, Evidence, Mention};
 use crate::nlp::model::{self, Model};
+use crate::nlp::text::with_lower;
 use crate::nlp::EntityType;
 use std::fmt::Write;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The model's classes: the four types, then "no name".
 pub const CLASSES: usize = 5;
@@ -45,7 +46,7 @@ pub fn model() -> Option<&'static Model<CLASSES>> {
 /// cross-validation on the training files (`train_ner --cv 5`, on the mean
 /// of a name's scores in its text, as crossread decides), the drop's
 /// margin high because a name lost costs a reader more than a name too many.
-pub const CHANGE_MARGIN: f32 = 2.0;
+pub const CHANGE_MARGIN: f32 = 1.0;
 pub const DROP_MARGIN: f32 = f32::INFINITY;
 
 /// The model's class for a mention, where it is sure: its best class
@@ -223,6 +224,9 @@ struct Fixed {
     demonym: Known,
     has_place_word: Known,
     digit: Known,
+    town: Known,
+    surname_only: Known,
+    surname_last: Known,
 }
 
 /// The marks a name may hold, and the feature each gives.
@@ -284,6 +288,9 @@ fn fixed() -> &'static Fixed {
             demonym: k("demonym"),
             has_place_word: k("has-place-word"),
             digit: k("digit"),
+            town: k("town"),
+            surname_only: k("surname-only"),
+            surname_last: k("surname-last"),
         }
     })
 }
@@ -417,6 +424,72 @@ fn neighbour<'a>(cx: &'a Ctx, a: usize, b: usize, i: isize) -> Low<'a> {
         let w = cx.w(i as usize);
         Low(if w.len() > 20 { "<long>" } else { w })
     }
+}
+
+/// Towns of 15,000 to 100,000 people and the usual surnames
+/// (`assets/gazetteer/towns.txt`, `surnames.txt`): what the model weighs
+/// as evidence, never a rule (many are also words or first names).
+static TOWNS: LazyLock<super::List> =
+    LazyLock::new(|| super::List::parse(include_str!("../../../assets/gazetteer/towns.txt")));
+static SURNAMES: LazyLock<super::List> =
+    LazyLock::new(|| super::List::parse(include_str!("../../../assets/gazetteer/surnames.txt")));
+
+/// The WordNet classes of common English nouns (`assets/ner/noun_classes.tsv`,
+/// made by `assets/build_noun_classes.py`): a noun -> the classes of its
+/// first senses, most frequent first, joined by ",".
+static NOUN_CLASSES: LazyLock<crate::fx::FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        include_str!("../../../assets/ner/noun_classes.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+
+/// A word's noun classes (in lower case), and whether they are those of
+/// its singular ("Rangers": ranger, a person). None for a word no common
+/// noun is written as.
+fn noun_classes(w: &str) -> Option<(&'static str, bool)> {
+    if !w.starts_with(|c: char| c.is_alphabetic()) || w.len() < 3 {
+        return None;
+    }
+    with_lower(w, |l| {
+        let t = &*NOUN_CLASSES;
+        if let Some(c) = t.get(l) {
+            return Some((*c, false));
+        }
+        let singular = if let Some(stem) = l.strip_suffix("ies") {
+            t.get(format!("{stem}y").as_str())
+        } else {
+            l.strip_suffix('s').and_then(|stem| {
+                t.get(stem)
+                    .or_else(|| stem.strip_suffix('e').and_then(|s| t.get(s)))
+            })
+        };
+        singular.map(|c| (*c, true))
+    })
+}
+
+/// The features of a word's noun classes: every class of its first senses
+/// under `key`, the first under `key1` (or `keypl` when they are its
+/// singular's).
+fn add_noun_classes(f: &mut Features, w: &str, key: &str, all: bool) {
+    let Some((classes, plural)) = noun_classes(w) else {
+        return;
+    };
+    let mut cs = classes.split(',');
+    let first = cs.next().unwrap_or(classes);
+    f.add(&[&key, &if plural { "-ncpl=" } else { "-nc1=" }, &first]);
+    if all {
+        for c in std::iter::once(first).chain(cs) {
+            f.add(&[&key, &"-nc=", &c]);
+        }
+    }
+}
+
+/// Whether the token is a word written in lower case.
+fn lower_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
 }
 
 /// The shapes of a name's first four words, joined by `_`.
@@ -565,6 +638,12 @@ pub(super) fn features(
         f.add(&[&"last=", &Low(last)]);
     }
     f.add(&[&"shape=", &Shapes(&words)]);
+    // what kind of thing its head noun names (WordNet's classes)
+    if words.len() == 1 {
+        add_noun_classes(f, first, "only", false);
+    } else {
+        add_noun_classes(f, last, "last", true);
+    }
     // the last word's endings and beginning, counted in characters
     let starts: smallvec::SmallVec<[usize; 24]> = last.char_indices().map(|(i, _)| i).collect();
     let nc = starts.len();
@@ -591,6 +670,12 @@ pub(super) fn features(
     f.add(&[&"n2=", &n1, &"|", &n2]);
     f.add(&[&"p1+rule=", &p1, &"|", &ty]);
     f.add(&[&"n1+rule=", &n1, &"|", &ty]);
+    // the kind of thing a noun beside it names ("the band Korn")
+    for (w, key) in [(p1.0, "p1"), (n1.0, "n1")] {
+        if lower_word(w) {
+            add_noun_classes(f, w, key, false);
+        }
+    }
     let start = ti == a
         || (a..ti).all(|i| !cx.toks[i].word)
         || matches!(cx.w(ti - 1), "\"" | "“" | ":" | "(" | "—" | "–");
@@ -614,6 +699,16 @@ pub(super) fn features(
     // what the tables know
     if let Some((t, _)) = g.lookup(name) {
         f.add(&[&"table=", &t.as_str()]);
+    }
+    if TOWNS.contains(&name) {
+        f.add_known(&fx.town);
+    }
+    if SURNAMES.contains(&last) {
+        f.add_known(if words.len() == 1 {
+            &fx.surname_only
+        } else {
+            &fx.surname_last
+        });
     }
     if g.first_names.contains(first) {
         f.add_known(&fx.firstname_n[n]);
@@ -749,6 +844,22 @@ pub fn describe(reasons: &[u32; 3]) -> String {
     }
 }
 
+/// A WordNet noun class as words ("artifact" -> "a made thing").
+fn kind_words(class: &str) -> String {
+    match class {
+        "person" => "a person".into(),
+        "group" => "a group".into(),
+        "location" => "a place".into(),
+        "artifact" => "a made thing".into(),
+        "object" => "a natural thing".into(),
+        "animal" => "an animal".into(),
+        "act" => "an act".into(),
+        "event" => "an event".into(),
+        "communication" => "a work or message".into(),
+        c => format!("a kind of {c}"),
+    }
+}
+
 /// A feature's name as words ("n1=said" -> `"said" after it`).
 fn feature_words(f: &str) -> String {
     let (k, v) = f.split_once('=').unwrap_or((f, ""));
@@ -788,7 +899,13 @@ fn feature_words(f: &str) -> String {
         "rule+n" => format!("{v2} words"),
         "rule" | "ev" | "rule+ev" => "the rules' guess".into(),
         "eventword-last" => "an event word".into(),
+        "town" => "a listed town".into(),
+        "surname-only" | "surname-last" => "a usual surname".into(),
         "lastname-is-first" => "its last word a first name".into(),
+        "last-nc" | "last-nc1" | "last-ncpl" => format!("its last word names {}", kind_words(v)),
+        "only-nc1" | "only-ncpl" => format!("the word names {}", kind_words(v)),
+        "p1-nc1" | "p1-ncpl" => format!("a word for {} before it", kind_words(v)),
+        "n1-nc1" | "n1-ncpl" => format!("a word for {} after it", kind_words(v)),
         _ => f.to_string(),
     }
 }

@@ -181,11 +181,14 @@ pub fn cross_validate(examples: &[Example], k: usize) -> String {
 /// `cross_validate` for given parts: (trained on, scored on).
 pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String {
     // (the margin to change a type, the margin to drop a candidate)
-    const MARGINS: [(f32, f32); 6] = [
-        (0.0, 0.0),
-        (1.0, 8.0),
-        (2.0, 8.0),
+    // (crossread's own, `features::CHANGE_MARGIN` and `DROP_MARGIN`, first)
+    const MARGINS: [(f32, f32); 8] = [
         (features::CHANGE_MARGIN, features::DROP_MARGIN),
+        (0.0, 0.0),
+        (0.5, f32::INFINITY),
+        (1.0, f32::INFINITY),
+        (2.0, f32::INFINITY),
+        (1.0, 8.0),
         (8.0, 8.0),
         (f32::INFINITY, f32::INFINITY),
     ];

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Builds assets/ner/noun_classes.tsv: the WordNet classes of English nouns.
+
+    apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb wn
+    python3 assets/build_noun_classes.py wn/usr/share/wordnet
+
+For every one-word, lower-case common noun of WordNet 3.0 that is also in
+the project's list of common English words (`gazetteer/common_words.txt`,
+SCOWL: 21,000 of WordNet's 52,000; proper nouns, whose senses are all
+instances, are left out), the lexicographer classes
+("supersenses": person, group, location, artifact, object, act, ...) of its
+first three senses, the most frequent first, without repeats. The mention
+model reads them as features of a name's head word and of the nouns beside
+it ("the Lincoln Reservoir": artifact; "the band Korn": group), so what it
+learns of one head word carries to every noun of its class.
+
+WordNet 3.0 Copyright 2006 by Princeton University (licence: see
+assets/README.md). Deterministic: the same files give the same table.
+"""
+import os, re, sys
+
+SENSES = 3
+
+
+def main():
+    wn = sys.argv[1]
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "gazetteer", "common_words.txt"), encoding="utf-8") as f:
+        common = {w.strip() for w in f if not w.startswith("#")}
+    lex, instance = {}, {}
+    for line in open(os.path.join(wn, "data.noun"), encoding="latin-1"):
+        if line.startswith("  "):
+            continue
+        p = line.split()
+        lex[p[0]] = int(p[1])
+        instance[p[0]] = " @i " in line
+    rows = []
+    for line in open(os.path.join(wn, "index.noun"), encoding="latin-1"):
+        if line.startswith("  "):
+            continue
+        p = line.split()
+        lemma, count = p[0], int(p[2])
+        if not re.fullmatch(r"[a-z][a-z'-]*[a-z]", lemma) or lemma not in common:
+            continue
+        senses = [o for o in p[-count:] if not instance[o]]
+        if not senses:
+            continue
+        classes = []
+        for o in senses[:SENSES]:
+            c = LEXNAMES[lex[o]].removeprefix("noun.")
+            if c not in classes:
+                classes.append(c)
+        rows.append(f"{lemma}\t{','.join(classes)}")
+    out = os.path.join(here, "ner", "noun_classes.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# noun\tWordNet 3.0 classes of its first senses, most frequent first"
+                " (assets/build_noun_classes.py; WordNet licence, see assets/README.md)\n")
+        f.write("\n".join(rows) + "\n")
+
+
+# the noun lexicographer files of WordNet 3.0 (lexnames(5WN)), by number
+LEXNAMES = {i + 3: "noun." + n for i, n in enumerate(
+    "Tops act animal artifact attribute body cognition communication event feeling food group"
+    " location motive object person phenomenon plant possession process quantity relation"
+    " shape state substance time".split())}
+
+if __name__ == "__main__":
+    main()
