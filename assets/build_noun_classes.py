@@ -55,7 +55,7 @@ def main():
     with open(out, "w", encoding="utf-8") as f:
         f.write("# noun\tWordNet 3.0 classes of its first senses, most frequent first"
                 " (assets/build_noun_classes.py; WordNet licence, see assets/README.md)\n")
-        f.write("\n".join(rows) + "\n")
+        f.write("\n".join(sorted(rows)) + "\n")
 
 
 # the noun lexicographer files of WordNet 3.0 (lexnames(5WN)), by number

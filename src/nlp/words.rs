@@ -66,9 +66,62 @@ impl Words {
     }
 }
 
+/// A long table under `assets/` (one entry a line, `key` or
+/// `key<TAB>value`; blank lines and lines starting with `#` are comments):
+/// a word list with values, read into a map sized once.
+pub struct Table {
+    map: crate::fx::FxHashMap<&'static str, &'static str>,
+}
+
+impl Table {
+    pub fn parse(src: &'static str) -> Table {
+        let n = src.bytes().filter(|&c| c == b'\n').count() + 1;
+        let mut map = crate::fx::FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for l in src.split('\n').map(|l| l.trim_end_matches('\r')) {
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let (k, v) = l.split_once('\t').unwrap_or((l, ""));
+            map.insert(k, v);
+        }
+        Table { map }
+    }
+
+    /// The value of `key` ("" for an entry with no value).
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.map.get(key).copied()
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_finds_its_keys_and_values() {
+        let t =
+            Table::parse("# head\nabbey\tartifact\r\nband\tgroup,attribute\n\ncity\nzoo\tartifact");
+        assert_eq!(t.len(), 4);
+        assert_eq!(t.get("band"), Some("group,attribute"));
+        assert_eq!(t.get("abbey"), Some("artifact"));
+        assert_eq!(t.get("city"), Some(""));
+        assert_eq!(t.get("zoo"), Some("artifact"));
+        for x in ["", "ban", "bands", "# head", "Band", "zz"] {
+            assert_eq!(t.get(x), None, "{x}");
+        }
+    }
 
     #[test]
     fn a_word_list_skips_comments_and_finds_its_words() {

@@ -7,6 +7,7 @@
 use super::{is_all_caps, is_cap, Ctx, Evidence, Mention};
 use crate::nlp::model::{self, Model};
 use crate::nlp::text::with_lower;
+use crate::nlp::words::Table;
 use crate::nlp::EntityType;
 use std::fmt::Write;
 use std::sync::{LazyLock, OnceLock};
@@ -429,22 +430,16 @@ fn neighbour<'a>(cx: &'a Ctx, a: usize, b: usize, i: isize) -> Low<'a> {
 /// Towns of 15,000 to 100,000 people and the usual surnames
 /// (`assets/gazetteer/towns.txt`, `surnames.txt`): what the model weighs
 /// as evidence, never a rule (many are also words or first names).
-static TOWNS: LazyLock<super::List> =
-    LazyLock::new(|| super::List::parse(include_str!("../../../assets/gazetteer/towns.txt")));
-static SURNAMES: LazyLock<super::List> =
-    LazyLock::new(|| super::List::parse(include_str!("../../../assets/gazetteer/surnames.txt")));
+static TOWNS: LazyLock<Table> =
+    LazyLock::new(|| Table::parse(include_str!("../../../assets/gazetteer/towns.txt")));
+static SURNAMES: LazyLock<Table> =
+    LazyLock::new(|| Table::parse(include_str!("../../../assets/gazetteer/surnames.txt")));
 
 /// The WordNet classes of common English nouns (`assets/ner/noun_classes.tsv`,
 /// made by `assets/build_noun_classes.py`): a noun -> the classes of its
 /// first senses, most frequent first, joined by ",".
-static NOUN_CLASSES: LazyLock<crate::fx::FxHashMap<&'static str, &'static str>> =
-    LazyLock::new(|| {
-        include_str!("../../../assets/ner/noun_classes.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .collect()
-    });
+static NOUN_CLASSES: LazyLock<Table> =
+    LazyLock::new(|| Table::parse(include_str!("../../../assets/ner/noun_classes.tsv")));
 
 /// A word's noun classes (in lower case), and whether they are those of
 /// its singular ("Rangers": ranger, a person). None for a word no common
@@ -456,7 +451,7 @@ fn noun_classes(w: &str) -> Option<(&'static str, bool)> {
     with_lower(w, |l| {
         let t = &*NOUN_CLASSES;
         if let Some(c) = t.get(l) {
-            return Some((*c, false));
+            return Some((c, false));
         }
         let singular = if let Some(stem) = l.strip_suffix("ies") {
             t.get(format!("{stem}y").as_str())
@@ -466,7 +461,7 @@ fn noun_classes(w: &str) -> Option<(&'static str, bool)> {
                     .or_else(|| stem.strip_suffix('e').and_then(|s| t.get(s)))
             })
         };
-        singular.map(|c| (*c, true))
+        singular.map(|c| (c, true))
     })
 }
 
@@ -700,10 +695,10 @@ pub(super) fn features(
     if let Some((t, _)) = g.lookup(name) {
         f.add(&[&"table=", &t.as_str()]);
     }
-    if TOWNS.contains(&name) {
+    if TOWNS.contains(name) {
         f.add_known(&fx.town);
     }
-    if SURNAMES.contains(&last) {
+    if SURNAMES.contains(last) {
         f.add_known(if words.len() == 1 {
             &fx.surname_only
         } else {
@@ -925,6 +920,23 @@ mod tests {
         // a short form of a name the text writes in full: "no name" is no
         // choice, the best type against the third
         assert_eq!(decide(&[m + 1.0, 0.0, 0.0, 0.0, 50.0], true), Some(0));
+    }
+
+    #[test]
+    fn the_long_tables_are_read_whole() {
+        for (name, t) in [
+            ("towns", &*TOWNS),
+            ("surnames", &*SURNAMES),
+            ("noun classes", &*NOUN_CLASSES),
+        ] {
+            assert!(t.len() > 10_000, "{name}");
+        }
+        assert_eq!(
+            noun_classes("Reservoirs"),
+            Some(("quantity,artifact", true))
+        );
+        assert_eq!(noun_classes("band"), Some(("group,attribute", false)));
+        assert_eq!(noun_classes("Okonkwo"), None);
     }
 
     #[test]
