@@ -604,7 +604,10 @@ pub fn compare(ix: &Index, a: usize, b: usize) -> Comparison {
     // story's usual cast says less than sharing its particular names
     let n_art = ix.articles.len() as f32 + 1.0;
     let idf = |e: &u32| (n_art / ix.entities[*e as usize].articles.len() as f32).ln();
-    let w = |v: &[u32]| v.iter().map(idf).sum::<f32>();
+    // (who, which body and where tell an event; the other names, works and
+    // products, come and go with what each outlet adds)
+    let told = |e: &&u32| ix.entities[**e as usize].ty != crate::nlp::EntityType::Other;
+    let w = |v: &[u32]| v.iter().filter(told).map(idf).sum::<f32>();
     let all = w(&shared_entities) + w(&only_a) + w(&only_b);
     let overlap = if all > 0.0 {
         w(&shared_entities) / all

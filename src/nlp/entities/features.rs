@@ -58,6 +58,22 @@ pub fn decide(scores: &[f32; CLASSES], shortened: bool) -> Option<usize> {
     decide_with(scores, shortened, CHANGE_MARGIN, DROP_MARGIN)
 }
 
+/// How much more the model must score its best type than "no name" to
+/// admit a name the rules doubt (`Evidence::Proposed`): chosen by
+/// cross-validation on the training files (`train_ner --cv 5`).
+pub const ADMIT_MARGIN: f32 = 2.0;
+
+/// The type the model gives a name the rules doubt, where it admits it.
+pub fn admit(scores: &[f32; CLASSES]) -> Option<usize> {
+    admit_with(scores, ADMIT_MARGIN)
+}
+
+/// `admit` with another margin.
+pub fn admit_with(scores: &[f32; CLASSES], margin: f32) -> Option<usize> {
+    let best = (0..NONE).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))?;
+    (scores[best] - scores[NONE] >= margin).then_some(best)
+}
+
 /// `decide` with other margins (the trainer's cross-validation tries some).
 pub fn decide_with(
     scores: &[f32; CLASSES],
@@ -160,7 +176,7 @@ impl Known {
 }
 
 /// The evidence kinds as the features name them, by `kind`'s number.
-const EVIDENCE: [&str; 14] = [
+const EVIDENCE: [&str; 15] = [
     "alias",
     "gazetteer",
     "title",
@@ -175,6 +191,7 @@ const EVIDENCE: [&str; 14] = [
     "company",
     "says",
     "model",
+    "proposed",
 ];
 
 /// How often the corpus capitalizes a word, as `capitalized` numbers it.
@@ -357,6 +374,7 @@ fn kind(e: &Evidence) -> (usize, Option<&str>) {
         Evidence::Company => (11, None),
         Evidence::Says(_) => (12, None),
         Evidence::Model(_) => (13, None),
+        Evidence::Proposed => (14, None),
     }
 }
 
@@ -463,6 +481,12 @@ fn noun_classes(w: &str) -> Option<(&'static str, bool)> {
         };
         singular.map(|c| (c, true))
     })
+}
+
+/// Whether a word, as a common noun, names a person first ("general",
+/// "undersecretary"; not a plural: "the Boy Scouts" name a body).
+pub(super) fn names_a_person(w: &str) -> bool {
+    noun_classes(w).is_some_and(|(c, plural)| !plural && c.split(',').next() == Some("person"))
 }
 
 /// The features of a word's noun classes: every class of its first senses

@@ -48,6 +48,10 @@ pub enum Evidence {
     /// The learned model decided, for the reasons given: the numbers of
     /// its strongest features in `assets/ner/model.tsv`.
     Model([u32; 3]),
+    /// Capitalized common words the rules doubt are a name ("Weather
+    /// Report", "Hockey Hall of Fame"): a candidate the model admits or
+    /// drops, never a mention as it stands.
+    Proposed,
 }
 
 impl Evidence {
@@ -63,7 +67,7 @@ impl Evidence {
             Evidence::Company => 3,
             Evidence::Acronym => 2,
             Evidence::Context(_) | Evidence::Says(_) | Evidence::Model(_) => 1,
-            Evidence::Default => 0,
+            Evidence::Default | Evidence::Proposed => 0,
         }
     }
 
@@ -82,6 +86,7 @@ impl Evidence {
             Evidence::User => "set by you (aliases.toml)".into(),
             Evidence::Company => "a listed company".into(),
             Evidence::Model(r) => features::describe(r),
+            Evidence::Proposed => "capitalized common words (a candidate)".into(),
         }
     }
 }
@@ -398,6 +403,9 @@ struct Ctx<'a> {
     /// From how many tokens a text's sentences, or a sentence's runs, are
     /// read on all cores (PAR_TOKENS; tests set it low).
     par_tokens: usize,
+    /// Whether names of capitalized common words the rules doubt are kept
+    /// as candidates (`Evidence::Proposed`) for the model to admit or drop.
+    propose: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -408,6 +416,7 @@ impl<'a> Ctx<'a> {
             g: Gazetteer::get(),
             lex,
             par_tokens,
+            propose: false,
         }
     }
 
@@ -498,9 +507,11 @@ pub fn mentions(
     sentences: &[Range<usize>],
     lex: &Lexicon,
 ) -> Vec<Mention> {
-    let cx = Ctx::new(text, toks, lex, PAR_TOKENS);
+    let model = features::model();
+    let mut cx = Ctx::new(text, toks, lex, PAR_TOKENS);
+    cx.propose = model.is_some();
     let mut out = rules(&cx, sentences);
-    if let Some(m) = features::model() {
+    if let Some(m) = model {
         retype(&cx, sentences, &mut out, m);
     }
     out
@@ -514,7 +525,8 @@ pub fn candidates(
     sentences: &[Range<usize>],
     lex: &Lexicon,
 ) -> Vec<(Mention, Vec<String>)> {
-    let cx = Ctx::new(text, toks, lex, PAR_TOKENS);
+    let mut cx = Ctx::new(text, toks, lex, PAR_TOKENS);
+    cx.propose = true;
     let out = rules(&cx, sentences);
     let mut f = features::Features::with_names();
     let doc = features::Doc::new(&cx, &out);
@@ -602,7 +614,7 @@ impl<'a> Places<'a> {
 /// typed the name, held-out text shows the rules as right as the model or
 /// better (`cargo run --release --example train_ner -- --cv 5 ...`).
 fn model_decides(e: &Evidence) -> bool {
-    *e == Evidence::Default
+    matches!(e, Evidence::Default | Evidence::Proposed)
 }
 
 /// The model's word on each mention the rules found: the type it scores
@@ -614,7 +626,7 @@ fn model_decides(e: &Evidence) -> bool {
 fn retype(
     cx: &Ctx,
     sentences: &[Range<usize>],
-    out: &mut [Mention],
+    out: &mut Vec<Mention>,
     model: &crate::nlp::model::Model<{ features::CLASSES }>,
 ) {
     type Scores = [f32; features::CLASSES];
@@ -633,9 +645,15 @@ fn retype(
         features::features(cx, &doc, m, t, s, f);
         f.score(model)
     };
-    let decide = |name: &str, s: &Scores| {
-        // (the model drops no mention: "no name" leaves the rules' word)
-        features::decide(s, doc.shortened(name)).and_then(features::type_of)
+    let decide = |m: &Mention, s: &Scores| {
+        let name = &cx.text[m.range.clone()];
+        if m.evidence == Evidence::Proposed {
+            // a name the rules doubt: the model admits it, or it is dropped
+            features::admit(s).and_then(features::type_of)
+        } else {
+            // (the model drops no mention: "no name" leaves the rules' word)
+            features::decide(s, doc.shortened(name)).and_then(features::type_of)
+        }
     };
     let scored = |ms: &[Mention]| -> Vec<Option<Scored>> {
         let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
@@ -647,7 +665,7 @@ fn retype(
                 let name = &cx.text[m.range.clone()];
                 let scores = score(m, &mut places, &mut f);
                 let alone =
-                    decide(name, &scores).map(|ty| (ty, features::reasons(&f, model, &scores, ty)));
+                    decide(m, &scores).map(|ty| (ty, features::reasons(&f, model, &scores, ty)));
                 Some(Scored {
                     scores,
                     hash: crate::nlp::model::hash(name),
@@ -701,7 +719,7 @@ fn retype(
         ms.iter()
             .map(|&(i, mean)| {
                 let m = &out[i];
-                let word = decide(&cx.text[m.range.clone()], &mean).map(|ty| {
+                let word = decide(m, &mean).map(|ty| {
                     score(m, &mut places, &mut f);
                     (ty, features::reasons(&f, model, &mean, ty))
                 });
@@ -726,6 +744,8 @@ fn retype(
             m.evidence = Evidence::Model(reasons);
         }
     }
+    // the candidates the model did not admit
+    out.retain(|m| m.evidence != Evidence::Proposed);
 }
 
 /// The rules' mentions, reading a text of `par_tokens` tokens or more on
@@ -1709,11 +1729,26 @@ fn process_run(
         parts.push((cur, pending_title.take(), owner));
     }
     let mut pieces = Pieces::new();
+    let mut doubted = smallvec::SmallVec::<[usize; 2]>::new();
     for (part, title, owner) in parts {
         pieces.clear();
-        clean(cx, a, part, initial, headline, all_caps, &mut pieces);
+        doubted.clear();
+        clean(
+            cx,
+            a,
+            part,
+            initial,
+            (headline, all_caps),
+            &mut pieces,
+            &mut doubted,
+        );
         for piece in &pieces {
-            if let Some(m) = make_mention(cx, a, b, piece, title.clone(), owner.clone(), all_caps) {
+            if let Some(mut m) =
+                make_mention(cx, a, b, piece, title.clone(), owner.clone(), all_caps)
+            {
+                if doubted.contains(&piece[0]) {
+                    m.evidence = Evidence::Proposed;
+                }
                 out.push(m);
             }
         }
@@ -1821,15 +1856,17 @@ fn preceding_role(cx: &Ctx, a: usize, first: usize) -> Option<String> {
         .then(|| cx.w(p).to_string())
 }
 
-/// Splits a run into the pieces that are really names (slices of it).
+/// Splits a run into the pieces that are really names (slices of it);
+/// where the context proposes them, the pieces of common words the rules
+/// doubt too, their first tokens in `doubted`.
 fn clean<'p>(
     cx: &Ctx,
     a: usize,
     part: &'p [usize],
     initial: &[bool],
-    headline: bool,
-    all_caps: bool,
+    (headline, all_caps): (bool, bool),
     out: &mut Pieces<'p>,
+    doubted: &mut smallvec::SmallVec<[usize; 2]>,
 ) {
     let mut pieces = Pieces::new();
     // the piece being grown is part[from..pos]
@@ -1997,10 +2034,23 @@ fn clean<'p>(
                 p = &p[..1];
             }
         }
-        split_hyphens(cx, p, &mut |q| {
-            if keep_piece(cx, a, q) {
-                split_places(cx, q, out);
+        split_hyphens(cx, p, &mut |q| match keep_piece(cx, a, q) {
+            Keep::Yes => split_places(cx, q, out),
+            // (a headline capitalizes every word: no proposal there; nor
+            // after "our", "their": "our High Level Advisors")
+            // nor a title or a role ("Surgeon General": a person's noun
+            // ends it, by WordNet)
+            Keep::Doubted
+                if cx.propose
+                    && !headline
+                    && !after_possessive(cx, a, q[0])
+                    && cx.title_at(q, 0) == 0
+                    && !features::names_a_person(cx.w(q[q.len() - 1])) =>
+            {
+                doubted.push(q[0]);
+                out.push(q);
             }
+            _ => {}
         });
     }
 }
@@ -2069,33 +2119,66 @@ fn is_ticker_part(cx: &Ctx, i: usize) -> bool {
     caps(i) && (before || after)
 }
 
-fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
+static POSSESSIVES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/possessives.txt")));
+
+/// Whether the word before token `i` (in the sentence from `a`) is a
+/// possessive determiner ("our", "their").
+fn after_possessive(cx: &Ctx, a: usize, i: usize) -> bool {
+    i > a && cx.toks[i - 1].word && with_lower(cx.w(i - 1), |w| POSSESSIVES.contains(&w))
+}
+
+/// What the rules make of a piece of a run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// No name.
+    No,
+    /// A name.
+    Yes,
+    /// Several capitalized words, most of them common words the text
+    /// writes in lower case too: a name the rules doubt.
+    Doubted,
+}
+
+impl From<bool> for Keep {
+    fn from(yes: bool) -> Keep {
+        if yes {
+            Keep::Yes
+        } else {
+            Keep::No
+        }
+    }
+}
+
+fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
     let words: Words = p
         .iter()
         .filter(|&&i| cx.toks[i].word)
         .map(|&i| cx.w(i))
         .collect();
     if words.is_empty() || words[0].bytes().next().is_some_and(|c| c.is_ascii_digit()) {
-        return false;
+        return Keep::No;
     }
     if words.len() == 1 {
         let w = words[0];
         // a stock ticker ("<PGLO.AS>", "KLM.AS", "(AAPL.O)"): capitals, a dot
         // and an exchange's code of one or two capitals, all glued
         if is_ticker_part(cx, p[0]) {
-            return false;
+            return Keep::No;
         }
         // one letter is a name only where a kind of organization introduces
         // it ("social media platform X")
         if w.chars().count() == 1 || w == "I" {
-            return w != "I"
-                && w.chars().all(|c| c.is_ascii_uppercase())
-                && org_cue_before(cx, a, p[0]).is_some();
+            return Keep::from(
+                w != "I"
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+                    && org_cue_before(cx, a, p[0]).is_some(),
+            );
         }
         // a capitalized common word that is also written in lower case ("War", "Trade")
         let st = cx.stats(w);
         if !cx.g.is_known_name(w) && !cx.seen_as_name(st) && st.2 && st.1 > 0 && !is_all_caps(w) {
-            return false;
+            return Keep::No;
         }
         // and their plurals in capitals ("SUVs", "DVDs")
         let plural_of = |w: &str| {
@@ -2107,17 +2190,17 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
             || plural_of(w)
             || is_corporate_end(w)
         {
-            return false;
+            return Keep::No;
         }
         // "US$ 40 billion", "HK$": a currency, not the place
         let end = cx.toks[p[p.len() - 1]].end;
-        return !cx.text[end..].starts_with('$');
+        return Keep::from(!cx.text[end..].starts_with('$'));
     }
     // several capitalized common words ("High Level Advisors"), unless a table,
     // a head word or a camel-case brand ("iTunes Music Store") vouches
     // "Billy King", "Mark Price": a first name before one or two more words
     if words.len() <= 3 && cx.g.first_names.contains(words[0]) {
-        return true;
+        return Keep::Yes;
     }
     // the words with one space between: as written, most often
     let written = &cx.text[cx.toks[p[0]].start..cx.toks[p[p.len() - 1]].end];
@@ -2135,14 +2218,18 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> bool {
         // "the World Cup", "the Cold War": an event's word ends it
         || cx.g.event_words.contains(words[words.len() - 1])
     {
-        return true;
+        return Keep::Yes;
     }
     // "South Richmond Hill": a compass word before a known place
     if COMPASS.contains(&words[0]) && words[1..].iter().any(|w| cx.g.is_known_name(w)) {
-        return true;
+        return Keep::Yes;
     }
     let doubtful = words.iter().filter(|w| cx.doubtful(w)).count();
-    doubtful * 2 <= words.len()
+    if doubtful * 2 <= words.len() {
+        Keep::Yes
+    } else {
+        Keep::Doubted
+    }
 }
 
 fn make_mention(
@@ -3443,7 +3530,8 @@ mod tests {
         let sents = sentences(text);
         let mut lex = Lexicon::default();
         lex.observe(text, &toks, &sents);
-        let cx = Ctx::new(text, &toks, &lex, PAR_TOKENS);
+        let mut cx = Ctx::new(text, &toks, &lex, PAR_TOKENS);
+        cx.propose = true;
         let mut out = rules(&cx, &sents);
         let m = crate::nlp::model::Model::parse(model).unwrap();
         retype(&cx, &sents, &mut out, &m);
@@ -3588,6 +3676,45 @@ mod tests {
         assert_eq!(m[0].ty, EntityType::Org, "{m:?}");
     }
 
+    /// Capitalized common words the text also writes in lower case are a
+    /// name the rules doubt ("Weather Report" beside "the weather report"):
+    /// the model admits them, or they are dropped. Never after "our", nor a
+    /// role (a person's noun ends it), nor in a headline.
+    #[test]
+    fn the_model_admits_or_drops_the_names_the_rules_doubt() {
+        let text = "She loved the band Weather Report. The weather report was bad.";
+        let named = |m: &[Mention]| -> Vec<String> {
+            m.iter()
+                .map(|m| text[m.range.clone()].to_string())
+                .collect()
+        };
+        assert!(!named(&by_rules(text)).contains(&"Weather Report".into()));
+        let m = retyped(text, "ev=proposed\t0 10 0 0 0\n");
+        let wr = m
+            .iter()
+            .find(|m| &text[m.range.clone()] == "Weather Report");
+        assert!(
+            wr.is_some_and(|m| m.ty == EntityType::Org && matches!(m.evidence, Evidence::Model(_))),
+            "{m:?}"
+        );
+        // not sure enough, or "no name" best: dropped
+        assert_eq!(
+            named(&retyped(text, "ev=proposed\t0 1 0 0 0\n")),
+            named(&by_rules(text))
+        );
+        assert_eq!(
+            named(&retyped(text, "ev=proposed\t0 0 0 0 10\n")),
+            named(&by_rules(text))
+        );
+        // what is never proposed, however sure the model
+        for t in [
+            "We met our Weather Report. The weather report was bad.",
+            "She met the Deputy Surgeon. The surgeon and the deputy left.",
+        ] {
+            assert_eq!(retyped(t, "ev=proposed\t0 10 0 0 0\n"), by_rules(t), "{t}");
+        }
+    }
+
     /// One name is one thing in one text: the model decides on the mean of
     /// its mentions' scores, so one context cannot type one mention apart.
     #[test]
@@ -3616,8 +3743,18 @@ mod tests {
         for text in crate::corpus::SAMPLE_TEXTS {
             let rules = by_rules(text);
             let model = analyzed(text);
-            assert_eq!(rules.len(), model.len());
-            for (r, m) in rules.iter().zip(&model) {
+            // a name the rules doubted comes in only by the model's word
+            let (kept, admitted): (Vec<&Mention>, Vec<&Mention>) = model
+                .iter()
+                .partition(|m| rules.iter().any(|r| r.range == m.range));
+            assert!(
+                admitted
+                    .iter()
+                    .all(|m| matches!(m.evidence, Evidence::Model(_))),
+                "{admitted:?}"
+            );
+            assert_eq!(rules.len(), kept.len());
+            for (r, m) in rules.iter().zip(kept) {
                 assert_eq!(r.range, m.range);
                 if r.evidence != Evidence::Default {
                     assert_eq!(r, m);
