@@ -68,40 +68,86 @@ impl Words {
 
 /// A long table under `assets/` (one entry a line, `key` or
 /// `key<TAB>value`; blank lines and lines starting with `#` are comments):
-/// a word list with values, read into a map sized once.
+/// each key's hash -> where its line starts, the words themselves read
+/// from the embedded text (13 bytes an entry, not 33: the tables hold
+/// 60,000 entries). The few keys whose hash an earlier key has
+/// ("desperado", "desperate") are kept by name.
 pub struct Table {
-    map: crate::fx::FxHashMap<&'static str, &'static str>,
+    src: &'static str,
+    at: crate::fx::PremixedMap<u32>,
+    clashes: Vec<(&'static str, u32)>,
+}
+
+fn key_hash(key: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::fx::FxHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
 }
 
 impl Table {
     pub fn parse(src: &'static str) -> Table {
         let n = src.bytes().filter(|&c| c == b'\n').count() + 1;
-        let mut map = crate::fx::FxHashMap::with_capacity_and_hasher(n, Default::default());
-        for l in src.split('\n').map(|l| l.trim_end_matches('\r')) {
-            if l.is_empty() || l.starts_with('#') {
-                continue;
+        let at = crate::fx::PremixedMap::with_capacity_and_hasher(n, Default::default());
+        let mut t = Table {
+            src,
+            at,
+            clashes: Vec::new(),
+        };
+        let mut start = 0;
+        for l in src.split('\n') {
+            let line = l.trim_end_matches('\r');
+            if !line.is_empty() && !line.starts_with('#') {
+                let key = line.split_once('\t').map_or(line, |(k, _)| k);
+                match t.at.entry(key_hash(key)) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(start as u32);
+                    }
+                    std::collections::hash_map::Entry::Occupied(o) => {
+                        let i = *o.get();
+                        if t.entry(i).0 != key {
+                            t.clashes.push((key, start as u32));
+                        }
+                    }
+                }
             }
-            let (k, v) = l.split_once('\t').unwrap_or((l, ""));
-            map.insert(k, v);
+            start += l.len() + 1;
         }
-        Table { map }
+        t
+    }
+
+    /// The entry whose line starts at byte `i`: its key and value.
+    fn entry(&self, i: u32) -> (&'static str, &'static str) {
+        let rest = &self.src[i as usize..];
+        let line = rest
+            .split('\n')
+            .next()
+            .unwrap_or(rest)
+            .trim_end_matches('\r');
+        line.split_once('\t').unwrap_or((line, ""))
     }
 
     /// The value of `key` ("" for an entry with no value).
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.map.get(key).copied()
+        let (k, v) = self.entry(*self.at.get(&key_hash(key))?);
+        if k == key {
+            return Some(v);
+        }
+        let &(_, i) = self.clashes.iter().find(|c| c.0 == key)?;
+        Some(self.entry(i).1)
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        self.get(key).is_some()
     }
 
+    /// The entries (a key written twice counts once).
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.at.len() + self.clashes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.at.is_empty()
     }
 }
 
@@ -121,6 +167,12 @@ mod tests {
         for x in ["", "ban", "bands", "# head", "Band", "zz"] {
             assert_eq!(t.get(x), None, "{x}");
         }
+        // two keys of one hash (FxHash): both found, each with its value
+        let t = Table::parse("desperado\tperson\ndesperate\tperson,state\n");
+        assert_eq!(key_hash("desperado"), key_hash("desperate"));
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.get("desperado"), Some("person"));
+        assert_eq!(t.get("desperate"), Some("person,state"));
     }
 
     #[test]

@@ -322,27 +322,25 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
         out,
         "held-out candidates: {held}; persons, organizations and places among them: {gold}"
     );
+    let mut row = |what: String, [right, found]: [usize; 2]| {
+        let f = f1([right, found]);
+        let _ = writeln!(
+            out,
+            "{what}: typed F1 {f:.3} ({right} right of {found} found)"
+        );
+    };
     for (j, (change, drop)) in MARGINS.iter().enumerate() {
         let what = if change.is_infinite() {
             "rules alone".to_string()
         } else {
             format!("model, margins {change} (type) {drop} (no name)")
         };
-        let _ = writeln!(
-            out,
-            "{what}: typed F1 {:.3} ({} right of {} found)",
-            f1(found[j]),
-            found[j][0],
-            found[j][1]
-        );
+        row(what, found[j]);
     }
     for (j, margin) in ADMIT.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "doubted names admitted at margin {margin}: typed F1 {:.3} ({} right of {} found)",
-            f1(admitted[j]),
-            admitted[j][0],
-            admitted[j][1]
+        row(
+            format!("doubted names admitted at margin {margin}"),
+            admitted[j],
         );
     }
     let f1i = |[r, f]: [isize; 2]| f1([r.max(0) as usize, f.max(0) as usize]);
