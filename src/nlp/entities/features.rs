@@ -243,6 +243,7 @@ struct Fixed {
     has_place_word: Known,
     digit: Known,
     town: Known,
+    firstname_thing: Known,
     surname_only: Known,
     surname_last: Known,
 }
@@ -307,6 +308,7 @@ fn fixed() -> &'static Fixed {
             has_place_word: k("has-place-word"),
             digit: k("digit"),
             town: k("town"),
+            firstname_thing: k("firstname+thing"),
             surname_only: k("surname-only"),
             surname_last: k("surname-last"),
         }
@@ -487,6 +489,22 @@ fn noun_classes(w: &str) -> Option<(&'static str, bool)> {
 /// "undersecretary"; not a plural: "the Boy Scouts" name a body).
 pub(super) fn names_a_person(w: &str) -> bool {
     noun_classes(w).is_some_and(|(c, plural)| !plural && c.split(',').next() == Some("person"))
+}
+
+/// Whether a name's last word names a thing, a place or a body as a common
+/// noun (in one of its first senses, by WordNet: an artifact, a location, a
+/// natural object, a group; in none a person; not a plural) and is no usual
+/// surname: with a first name before it, "Lincoln Reservoir", "Davis Gym",
+/// "Clarence Dock" are no persons by that alone ("Bill Gates" stays one).
+pub(super) fn names_a_thing(w: &str) -> bool {
+    !SURNAMES.contains(w)
+        && noun_classes(w).is_some_and(|(c, plural)| {
+            !plural
+                && c.split(',').all(|c| c != "person")
+                && c
+                    .split(',')
+                    .any(|c| matches!(c, "artifact" | "location" | "object" | "group"))
+        })
 }
 
 /// The features of a word's noun classes: every class of its first senses
@@ -732,6 +750,9 @@ pub(super) fn features(
     if g.first_names.contains(first) {
         f.add_known(&fx.firstname_n[n]);
     }
+    if matches!(m.evidence, Evidence::FirstName(_)) && words.len() > 1 && names_a_thing(last) {
+        f.add_known(&fx.firstname_thing);
+    }
     if words.len() > 1 && g.first_names.contains(last) {
         f.add_known(&fx.lastname_is_first);
     }
@@ -919,6 +940,7 @@ fn feature_words(f: &str) -> String {
         "rule" | "ev" | "rule+ev" => "the rules' guess".into(),
         "eventword-last" => "an event word".into(),
         "town" => "a listed town".into(),
+        "firstname+thing" => "a first name before a thing's noun".into(),
         "surname-only" | "surname-last" => "a usual surname".into(),
         "lastname-is-first" => "its last word a first name".into(),
         "last-nc" | "last-nc1" | "last-ncpl" => format!("its last word names {}", kind_words(v)),

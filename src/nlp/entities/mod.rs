@@ -613,8 +613,16 @@ impl<'a> Places<'a> {
 /// Where a table, a title, a head word, a context word or an acronym's form
 /// typed the name, held-out text shows the rules as right as the model or
 /// better (`cargo run --release --example train_ner -- --cv 5 ...`).
-fn model_decides(e: &Evidence) -> bool {
-    matches!(e, Evidence::Default | Evidence::Proposed)
+fn model_decides(cx: &Ctx, m: &Mention) -> bool {
+    match &m.evidence {
+        Evidence::Default | Evidence::Proposed => true,
+        // a first name before a thing's noun: "Lincoln Reservoir"
+        Evidence::FirstName(_) => {
+            let name = &cx.text[m.range.clone()];
+            name.contains(' ') && name.rsplit(' ').next().is_some_and(features::names_a_thing)
+        }
+        _ => false,
+    }
 }
 
 /// The model's word on each mention the rules found: the type it scores
@@ -659,7 +667,7 @@ fn retype(
         let (mut f, mut places) = (features::Features::default(), Places::new(cx, sentences));
         ms.iter()
             .map(|m| {
-                if !model_decides(&m.evidence) {
+                if !model_decides(cx, m) {
                     return None;
                 }
                 let name = &cx.text[m.range.clone()];
@@ -3674,6 +3682,26 @@ mod tests {
             "p1-nc1=group\t0 10 0 0 0\n",
         );
         assert_eq!(m[0].ty, EntityType::Org, "{m:?}");
+    }
+
+    /// A first name before a noun that names a thing, a place or a body
+    /// ("Lincoln Reservoir", by WordNet) is no person's name by that alone:
+    /// the model types it; before a person's noun ("John Baker") the first
+    /// name stands.
+    #[test]
+    fn a_first_name_before_a_thing_s_noun_is_the_model_s_to_type() {
+        let place = "firstname+thing\t0 0 10 0 0\nfirstname+n=2\t0 0 10 0 0\n";
+        let text = "The water of Lincoln Reservoir rose.";
+        let rules = by_rules(text);
+        assert!(
+            matches!(rules[0].evidence, Evidence::FirstName(_)),
+            "{rules:?}"
+        );
+        assert_eq!(rules[0].ty, EntityType::Person);
+        let m = retyped(text, place);
+        assert_eq!(m[0].ty, EntityType::Place, "{m:?}");
+        let text = "The bread of John Baker rose.";
+        assert_eq!(retyped(text, place), by_rules(text));
     }
 
     /// Capitalized common words the text also writes in lower case are a

@@ -13,6 +13,9 @@ use serde_json::Value;
 use std::fmt::Write;
 use std::ops::Range;
 
+/// The feature of a first name before a thing's noun, which the model types.
+const FIRST_THING: &str = "firstname+thing";
+
 /// Passes over the candidates.
 pub const PASSES: usize = 8;
 /// Perceptrons trained, each on its own order of the candidates, whose
@@ -218,7 +221,7 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
             if !e
                 .features
                 .iter()
-                .any(|f| f == "ev=default" || f == "ev=proposed")
+                .any(|f| f == "ev=default" || f == "ev=proposed" || f == FIRST_THING)
             {
                 continue;
             }
@@ -246,6 +249,9 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
                 .unwrap_or("?");
             let shortened = e.features.iter().any(|f| f.starts_with("in-longer="));
             let proposed = ev == "proposed";
+            // the model types what the rules knew by form, and a first name
+            // before a thing's noun ("Lincoln Reservoir")
+            let decided = ev == "default" || e.features.iter().any(|f| f == FIRST_THING);
             // what the rules alone make of it: a doubted name is none
             let rule = if proposed { NONE } else { e.rule };
             for (j, &(change, drop)) in MARGINS.iter().enumerate() {
@@ -256,7 +262,7 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
                     }
                 } else {
                     match features::decide_with(&s, shortened, change, drop) {
-                        Some(k) if ev == "default" => k,
+                        Some(k) if decided => k,
                         _ => e.rule,
                     }
                 };
@@ -268,7 +274,7 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
             for (j, &margin) in ADMIT.iter().enumerate() {
                 let pick = if proposed {
                     features::admit_with(&s, margin).unwrap_or(NONE)
-                } else if ev == "default" {
+                } else if decided {
                     features::decide(&s, shortened).unwrap_or(e.rule)
                 } else {
                     e.rule
@@ -291,14 +297,14 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
             };
             let rule_pick = mine(rule);
             let model_pick = mine(at4.unwrap_or(rule));
-            let b0 = if ev == "default" || proposed {
+            let b0 = if decided || proposed {
                 model_pick
             } else {
                 rule_pick
             };
             base[0] += b0[0];
             base[1] += b0[1];
-            if ev != "default" && !proposed {
+            if !decided && !proposed {
                 let a = also.entry(ev).or_default();
                 a[0] += model_pick[0] - rule_pick[0];
                 a[1] += model_pick[1] - rule_pick[1];
