@@ -501,8 +501,7 @@ pub(super) fn names_a_thing(w: &str) -> bool {
         && noun_classes(w).is_some_and(|(c, plural)| {
             !plural
                 && c.split(',').all(|c| c != "person")
-                && c
-                    .split(',')
+                && c.split(',')
                     .any(|c| matches!(c, "artifact" | "location" | "object" | "group"))
         })
 }
