@@ -506,6 +506,12 @@ pub(super) fn names_a_thing(w: &str) -> bool {
         })
 }
 
+/// Whether a word, as a common noun, names a body of people or a place
+/// first (WordNet: a group, a location): "Empire", "League", "Legion".
+pub(super) fn names_a_body_or_place(w: &str) -> bool {
+    noun_classes(w).is_some_and(|(c, _)| matches!(c.split(',').next(), Some("group" | "location")))
+}
+
 /// The features of a word's noun classes: every class of its first senses
 /// under `key`, the first under `key1` (or `keypl` when they are its
 /// singular's).

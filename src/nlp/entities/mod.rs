@@ -1929,12 +1929,25 @@ fn clean<'p>(
                 }
             })
         };
-        // "Russian Foreign Ministry", "Saudi Arabia", "Liberal Democrats"
+        // "Russian Foreign Ministry", "Saudi Arabia", "Liberal Democrats";
+        // "the Russian Empire", "the Canadian League of Rights": the name's
+        // head noun (before "of") names a body or a place, by WordNet
         let demonym_kept = || {
+            let head = || {
+                part[pos + 1..]
+                    .iter()
+                    .map(|&j| cx.w(j))
+                    .take_while(|&w| w != "of")
+                    .filter(|w| is_cap(w))
+                    .last()
+            };
             pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap()))
                 || starts_place()
                 || whole_known()
                 || ends_known()
+                || head().is_some_and(|h| {
+                    cx.g.org_words.contains(h) || features::names_a_body_or_place(h)
+                })
         };
         // "Versatile Corp", "Archive Inc": a common word before a firm's suffix
         let firm_name = part.len() == pos + 2
@@ -3682,6 +3695,21 @@ mod tests {
             "p1-nc1=group\t0 10 0 0 0\n",
         );
         assert_eq!(m[0].ty, EntityType::Org, "{m:?}");
+    }
+
+    /// A demonym starts a name whose head noun (before "of") names a body
+    /// or a place by WordNet ("the Russian Empire", "the Canadian League
+    /// of Rights"); before a title or a person it stays apart.
+    #[test]
+    fn a_demonym_starts_a_body_s_or_a_place_s_name() {
+        let f = found("The Russian Empire fell, and the Canadian League of Rights met.");
+        assert!(f.iter().any(|(n, _)| n == "Russian Empire"), "{f:?}");
+        assert!(
+            f.iter().any(|(n, _)| n == "Canadian League of Rights"),
+            "{f:?}"
+        );
+        let f = found("Russian President Vladimir Putin met French troops.");
+        assert_eq!(f, vec![("Vladimir Putin".into(), EntityType::Person)]);
     }
 
     /// A first name before a noun that names a thing, a place or a body
