@@ -512,6 +512,16 @@ pub(super) fn names_a_body_or_place(w: &str) -> bool {
     noun_classes(w).is_some_and(|(c, _)| matches!(c.split(',').next(), Some("group" | "location")))
 }
 
+/// Whether a capitalized word, as a common noun, names a body, a place or
+/// a building first (WordNet: a group, a location, an artifact; not a
+/// plural: "Fans of ..."): "Hall" of Fame, "Organization" of the Scout
+/// Movement.
+pub(super) fn names_a_body_place_or_building(w: &str) -> bool {
+    noun_classes(w).is_some_and(|(c, plural)| {
+        !plural && matches!(c.split(',').next(), Some("group" | "location" | "artifact"))
+    })
+}
+
 /// The features of a word's noun classes: every class of its first senses
 /// under `key`, the first under `key1` (or `keypl` when they are its
 /// singular's).

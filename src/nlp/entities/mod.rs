@@ -1258,7 +1258,12 @@ fn scan_runs(
             } else if t.word
                 && CONNECTORS.contains(&cx.w(j))
                 && j + 1 < b
-                && cand_word(cx, j + 1, all_caps_line)
+                && (cand_word(cx, j + 1, all_caps_line)
+                    // "the World Organization of the Scout Movement"
+                    || cx.w(j) == "of"
+                        && cx.w(j + 1) == "the"
+                        && j + 2 < b
+                        && cand_word(cx, j + 2, all_caps_line))
                 && connector_ok(cx, run, j, b)
             {
                 run.push(j);
@@ -1441,6 +1446,9 @@ fn titlecase(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+static OF_HEADS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/of_heads.txt")));
+
 /// May the lower-case connector at `j` join the run to the capitalized word after it?
 fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
     let last = cx.w(*run.last().unwrap());
@@ -1451,56 +1459,8 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             let head = cx.g.is_org_word_or_plural(last)
                 || cx.g.place_words.contains(last)
                 || cx.g.titles.contains(last)
-                || matches!(
-                    last,
-                    "Horn"
-                        | "Cape"
-                        | "Isle"
-                        | "Republic"
-                        | "Kingdom"
-                        | "Ministry"
-                        | "Secretary"
-                        | "Minister"
-                        | "Bank"
-                        | "Gulf"
-                        | "University"
-                        | "Academy"
-                        | "Institute"
-                        | "Museum"
-                        | "Chamber"
-                        | "Department"
-                        | "State"
-                        | "States"
-                        | "Court"
-                        | "Bay"
-                        | "Sea"
-                        | "Strait"
-                        | "Duke"
-                        | "Prince"
-                        | "Princess"
-                        | "King"
-                        | "Queen"
-                        | "Lord"
-                        | "Battle"
-                        | "Treaty"
-                        | "Order"
-                        | "Church"
-                        | "Cathedral"
-                        | "House"
-                        | "Council"
-                        | "Office"
-                        | "Board"
-                        | "Federation"
-                        | "Union"
-                        | "League"
-                        | "Association"
-                        | "Society"
-                        | "College"
-                        | "School"
-                        | "Party"
-                        | "Commission"
-                        | "Committee"
-                );
+                || OF_HEADS.contains(&last)
+                || features::names_a_body_place_or_building(last);
             c != "the" && head
         }
         "and" | "&" => {
@@ -3695,6 +3655,33 @@ mod tests {
             "p1-nc1=group\t0 10 0 0 0\n",
         );
         assert_eq!(m[0].ty, EntityType::Org, "{m:?}");
+    }
+
+    /// "of", and "of the", join a name whose head noun names a body, a
+    /// place or a building by WordNet ("the Hockey Hall of Fame", "the
+    /// Cathedral of the Immaculate Conception"); not after a plural ("Fans
+    /// of Heather Mills") or a person's word.
+    #[test]
+    fn of_and_of_the_go_on_after_a_body_s_or_a_building_s_noun() {
+        for (text, name) in [
+            (
+                "She entered the Hockey Hall of Fame in May.",
+                "Hockey Hall of Fame",
+            ),
+            (
+                "Mass was said at the Cathedral of the Immaculate Conception.",
+                "Cathedral of the Immaculate Conception",
+            ),
+            (
+                "He led the World Organization of the Scout Movement.",
+                "World Organization of the Scout Movement",
+            ),
+        ] {
+            let f = found(text);
+            assert!(f.iter().any(|(n, _)| n == name), "{text}: {f:?}");
+        }
+        let f = found("Fans of Heather Mills and Manchester United met.");
+        assert!(f.iter().any(|(n, _)| n == "Heather Mills"), "{f:?}");
     }
 
     /// A demonym starts a name whose head noun (before "of") names a body
