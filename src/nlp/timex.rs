@@ -171,7 +171,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<ago>\b(?i:(?:about|nearly|almost|some|more than|less than)\s+)?(?i:{NUM})\s+(?i:{UNIT})s?\s+(?i:ago|earlier|later)\b)"),
             format!(r"(?P<rday>\b(?i:(?:late|early)\s+)?(?i:today|tonight|yesterday|tomorrow)\b(?:\s+(?i:morning|afternoon|evening|night))?)"),
             format!(r"(?P<anchor>\b(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|morning|evening)|the\s+day\s+(?:before|after))\b)"),
-            format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b)"),
+            format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this\s+past|this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b)"),
             format!(r"(?P<wknd>\b(?i:the|this|last|next)\s+weekend\b)"),
             format!(r"(?P<daypart>\b(?i:this|last)\s+(?i:morning|afternoon|evening|night)\b)"),
             format!(r"(?P<wday>\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night)s?)?\b)"),
@@ -1044,6 +1044,17 @@ impl Resolver<'_> {
                     "decade" => format!("{}", (r.year() as i64 / 10 + off)),
                     "century" => format!("{}", (r.year() as i64 / 100 + off)),
                     "year" => format!("{}", r.year() as i64 + off),
+                    // "this past spring": the last one that has ended (in
+                    // October, this year's; in April, last year's)
+                    season if l.contains("this past") && season != "winter" => {
+                        let end = match season {
+                            "spring" => 5,
+                            "summer" => 8,
+                            _ => 11,
+                        };
+                        let y = r.year() as i64 - i64::from(r.month() <= end);
+                        format!("{y}-{}", season_code(season))
+                    }
                     season => format!("{}-{}", r.year() as i64 + off, season_code(season)),
                 };
                 (Date, Some(v))
@@ -2444,6 +2455,25 @@ mod tests {
         ] {
             one_is(text, "1998-03-06", want, value);
         }
+        // "this past spring": the last spring that has ended
+        one_is(
+            "Sales slowed this past spring.",
+            "1989-10-30",
+            "this past spring",
+            "1989-SP",
+        );
+        one_is(
+            "Sales slowed this past summer.",
+            "1989-07-30",
+            "this past summer",
+            "1988-SU",
+        );
+        one_is(
+            "Sales slowed last spring.",
+            "1989-10-30",
+            "last spring",
+            "1988-SP",
+        );
         let v = run("The camp ran the past three summers.", Some("1998-03-06"));
         assert!(v.iter().all(|t| t.0 != "the past"), "{v:?}");
     }
