@@ -174,7 +174,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this\s+past|this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b)"),
             format!(r"(?P<wknd>\b(?i:the|this|last|next)\s+weekend\b)"),
             format!(r"(?P<daypart>\b(?i:this|last)\s+(?i:morning|afternoon|evening|night)\b)"),
-            format!(r"(?P<wday>\b(?:(?i:last|next|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night)s?)?\b)"),
+            format!(r"(?P<wday>\b(?:(?i:last|next|this\s+coming|coming|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night)s?)?\b)"),
             // a clock time holds its zone and the day after it: "5 p.m. EST
             // Nov. 9", "4 a.m. EDT Thursday"
             format!(r"(?P<clock>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|(?i:am|pm)\b)|(?i:noon|midnight|midday)|(?:[01]?\d|2[0-3])(?:\s+(?i:o(?:'|’)clock))?\s+(?i:in\s+the\s+(?:morning|afternoon|evening))\b|(?:[01]?\d|2[0-3])\s+(?i:o(?:'|’)clock))(?:\s+(?:{})\b)?(?:,?\s+(?:{WEEKDAY}\b|{MONTH}\s+{d}\b))?)", zone_names()),
@@ -577,7 +577,9 @@ impl Resolver<'_> {
             let after = self.after(len);
             after.starts_with("'s") || after.starts_with("’s")
         };
-        let d = if l.starts_with("next") {
+        // "next Sunday", "this coming Sunday": the one after the day
+        let d = if l.starts_with("next") || l.starts_with("this coming") || l.starts_with("coming")
+        {
             shift_days(r, if fwd == 0 { 7 } else { fwd })?
         } else if l.starts_with("last") {
             shift_days(r, -(if back == 0 { 7 } else { back }))?
@@ -2455,6 +2457,13 @@ mod tests {
         ] {
             one_is(text, "1998-03-06", want, value);
         }
+        // "this coming Sunday": the Sunday to come, whatever the tense
+        one_is(
+            "Women's Day was this coming Sunday.",
+            "1998-03-05",
+            "this coming Sunday",
+            "1998-03-08",
+        );
         // "this past spring": the last spring that has ended
         one_is(
             "Sales slowed this past spring.",
