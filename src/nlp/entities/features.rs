@@ -485,10 +485,18 @@ fn noun_classes(w: &str) -> Option<(&'static str, bool)> {
     })
 }
 
+/// Whether a word, as a common noun, names first one of `classes` (its
+/// most frequent sense's WordNet class); a plural only where `plurals`.
+fn first_class_in(w: &str, classes: &[&str], plurals: bool) -> bool {
+    noun_classes(w).is_some_and(|(c, plural)| {
+        (plurals || !plural) && c.split(',').next().is_some_and(|c| classes.contains(&c))
+    })
+}
+
 /// Whether a word, as a common noun, names a person first ("general",
 /// "undersecretary"; not a plural: "the Boy Scouts" name a body).
 pub(super) fn names_a_person(w: &str) -> bool {
-    noun_classes(w).is_some_and(|(c, plural)| !plural && c.split(',').next() == Some("person"))
+    first_class_in(w, &["person"], false)
 }
 
 /// Whether a name's last word names a thing, a place or a body as a common
@@ -509,7 +517,7 @@ pub(super) fn names_a_thing(w: &str) -> bool {
 /// Whether a word, as a common noun, names a body of people or a place
 /// first (WordNet: a group, a location): "Empire", "League", "Legion".
 pub(super) fn names_a_body_or_place(w: &str) -> bool {
-    noun_classes(w).is_some_and(|(c, _)| matches!(c.split(',').next(), Some("group" | "location")))
+    first_class_in(w, &["group", "location"], true)
 }
 
 /// Whether a capitalized word, as a common noun, names a body, a place or
@@ -517,9 +525,7 @@ pub(super) fn names_a_body_or_place(w: &str) -> bool {
 /// plural: "Fans of ..."): "Hall" of Fame, "Organization" of the Scout
 /// Movement.
 pub(super) fn names_a_body_place_or_building(w: &str) -> bool {
-    noun_classes(w).is_some_and(|(c, plural)| {
-        !plural && matches!(c.split(',').next(), Some("group" | "location" | "artifact"))
-    })
+    first_class_in(w, &["group", "location", "artifact"], false)
 }
 
 /// The features of a word's noun classes: every class of its first senses
