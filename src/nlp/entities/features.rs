@@ -499,12 +499,20 @@ pub(super) fn names_a_person(w: &str) -> bool {
     first_class_in(w, &["person"], false)
 }
 
-/// Whether a name's last word names a thing, a place or a body as a common
-/// noun (in one of its first senses, by WordNet: an artifact, a location, a
-/// natural object, a group; in none a person; not a plural) and is no usual
-/// surname: with a first name before it, "Lincoln Reservoir", "Davis Gym",
-/// "Clarence Dock" are no persons by that alone ("Bill Gates" stays one).
-pub(super) fn names_a_thing(w: &str) -> bool {
+/// Whether a mention the rules typed by its first name ends in a word that
+/// names a thing, a place or a body as a common noun (in one of its first
+/// senses, by WordNet: an artifact, a location, a natural object, a group;
+/// in none a person; not a plural) and is no usual surname: "Lincoln
+/// Reservoir", "Davis Gym", "Clarence Dock" are no persons by that alone
+/// ("Bill Gates" stays one). The model types such a name.
+pub(super) fn first_name_before_a_thing(m: &Mention, name: &str) -> bool {
+    matches!(m.evidence, Evidence::FirstName(_))
+        && name
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| names_a_thing(last))
+}
+
+fn names_a_thing(w: &str) -> bool {
     !SURNAMES.contains(w)
         && noun_classes(w).is_some_and(|(c, plural)| {
             !plural
@@ -771,7 +779,7 @@ pub(super) fn features(
     if g.first_names.contains(first) {
         f.add_known(&fx.firstname_n[n]);
     }
-    if matches!(m.evidence, Evidence::FirstName(_)) && words.len() > 1 && names_a_thing(last) {
+    if first_name_before_a_thing(m, name) {
         f.add_known(&fx.firstname_thing);
     }
     if words.len() > 1 && g.first_names.contains(last) {
@@ -991,17 +999,24 @@ mod tests {
 
     #[test]
     fn the_long_tables_are_read_whole() {
-        for (name, t) in [
-            ("towns", &*TOWNS),
-            ("surnames", &*SURNAMES),
-            ("noun classes", &*NOUN_CLASSES),
+        for (name, t, src) in [
+            (
+                "towns",
+                &*TOWNS,
+                include_str!("../../../assets/gazetteer/towns.txt"),
+            ),
+            (
+                "surnames",
+                &*SURNAMES,
+                include_str!("../../../assets/gazetteer/surnames.txt"),
+            ),
+            (
+                "noun classes",
+                &*NOUN_CLASSES,
+                include_str!("../../../assets/ner/noun_classes.tsv"),
+            ),
         ] {
             // every line its own entry: no two keys of one hash
-            let src = match name {
-                "towns" => include_str!("../../../assets/gazetteer/towns.txt"),
-                "surnames" => include_str!("../../../assets/gazetteer/surnames.txt"),
-                _ => include_str!("../../../assets/ner/noun_classes.tsv"),
-            };
             let lines = src.lines().filter(|l| !l.starts_with('#')).count();
             assert!(t.len() > 10_000 && t.len() == lines, "{name}");
         }

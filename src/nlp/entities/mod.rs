@@ -617,10 +617,7 @@ fn model_decides(cx: &Ctx, m: &Mention) -> bool {
     match &m.evidence {
         Evidence::Default | Evidence::Proposed => true,
         // a first name before a thing's noun: "Lincoln Reservoir"
-        Evidence::FirstName(_) => {
-            let name = &cx.text[m.range.clone()];
-            name.contains(' ') && name.rsplit(' ').next().is_some_and(features::names_a_thing)
-        }
+        Evidence::FirstName(_) => features::first_name_before_a_thing(m, &cx.text[m.range.clone()]),
         _ => false,
     }
 }
@@ -974,9 +971,7 @@ fn spelled_by(text: &str, short: &str) -> Option<usize> {
         let first = word.chars().next()?;
         if first.is_alphabetic() && first.to_lowercase().eq(letters.peek()?.to_lowercase()) {
             letters.next();
-        } else if !(CONNECTORS.contains(&word)
-            || matches!(word, "the" | "and" | "&" | "a" | "on" | "in" | "to"))
-        {
+        } else if !(CONNECTORS.contains(&word) || matches!(word, "a" | "on" | "in" | "to")) {
             return None;
         }
         from = start;

@@ -38,6 +38,23 @@ pub struct Example {
     pub range: Range<usize>,
 }
 
+impl Example {
+    /// The rules' evidence for it, as its features name it.
+    fn evidence(&self) -> &str {
+        self.features
+            .iter()
+            .find_map(|f| f.strip_prefix("ev="))
+            .unwrap_or("?")
+    }
+
+    /// Whether crossread lets the model type it, as `model_decides` does:
+    /// what the rules knew by form, and a first name before a thing's
+    /// noun ("Lincoln Reservoir").
+    fn typed_by_model(&self) -> bool {
+        self.evidence() == "default" || self.features.iter().any(|f| f == FIRST_THING)
+    }
+}
+
 /// The candidates of one gold file (one corpus: its own word evidence, as
 /// crossread reads a folder), their documents numbered from `first_doc`.
 pub fn examples(gold: &Value, first_doc: usize) -> Vec<Example> {
@@ -218,11 +235,7 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
         let mut mean: std::collections::HashMap<(usize, &str), ([f32; K], f32)> =
             Default::default();
         for e in held.iter().map(|&i| &examples[i]) {
-            if !e
-                .features
-                .iter()
-                .any(|f| f == "ev=default" || f == "ev=proposed" || f == FIRST_THING)
-            {
+            if !(e.typed_by_model() || e.evidence() == "proposed") {
                 continue;
             }
             let s = own(e);
@@ -242,23 +255,18 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
                 Some((sum, n)) => sum.map(|x| x / n),
                 None => own(e),
             };
-            let ev = e
-                .features
-                .iter()
-                .find_map(|f| f.strip_prefix("ev="))
-                .unwrap_or("?");
+            let ev = e.evidence();
             let shortened = e.features.iter().any(|f| f.starts_with("in-longer="));
             let proposed = ev == "proposed";
-            // the model types what the rules knew by form, and a first name
-            // before a thing's noun ("Lincoln Reservoir")
-            let decided = ev == "default" || e.features.iter().any(|f| f == FIRST_THING);
+            let decided = e.typed_by_model();
             // what the rules alone make of it: a doubted name is none
             let rule = if proposed { NONE } else { e.rule };
             for (j, &(change, drop)) in MARGINS.iter().enumerate() {
                 let pick = if proposed {
-                    match change.is_finite() {
-                        true => features::admit(&s).unwrap_or(NONE),
-                        false => NONE,
+                    if change.is_finite() {
+                        features::admit(&s).unwrap_or(NONE)
+                    } else {
+                        NONE
                     }
                 } else {
                     match features::decide_with(&s, shortened, change, drop) {
@@ -284,7 +292,8 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
                     admitted[j][0] += (pick == truth) as usize;
                 }
             }
-            let at4 = if proposed {
+            // at crossread's own margins
+            let own_pick = if proposed {
                 Some(features::admit(&s).unwrap_or(NONE))
             } else {
                 features::decide(&s, shortened)
@@ -296,7 +305,7 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
                 ]
             };
             let rule_pick = mine(rule);
-            let model_pick = mine(at4.unwrap_or(rule));
+            let model_pick = mine(own_pick.unwrap_or(rule));
             let b0 = if decided || proposed {
                 model_pick
             } else {
