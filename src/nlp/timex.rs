@@ -496,8 +496,17 @@ impl Resolver<'_> {
             .filter(|v| v.len() == 7 && v.as_bytes()[5] == b'Q')
     }
 
+    /// Whether the sentence tells of what is to come ("will", "plans
+    /// to", "next"), "next to" a place apart.
     fn future(&self, sentence: &Range<usize>) -> bool {
-        patterns().future.is_match(&self.text[sentence.clone()])
+        let s = &self.text[sentence.clone()];
+        patterns().future.find_iter(s).any(|m| {
+            !(m.as_str().eq_ignore_ascii_case("next")
+                && s[m.end()..]
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("to "))
+        })
     }
 
     /// The tense the words right before the expression give (up to four,
@@ -2850,6 +2859,16 @@ mod tests {
         assert_eq!(
             one("He spoke Friday.", "2025-10-17").1.as_deref(),
             Some("2025-10-17")
+        );
+        // "next to" names a place, not a time to come
+        assert_eq!(
+            one(
+                "Many were hurt in the blasts next to the embassy on Friday.",
+                "1998-08-08"
+            )
+            .1
+            .as_deref(),
+            Some("1998-08-07")
         );
     }
 
