@@ -47,7 +47,7 @@ pub fn model() -> Option<&'static Model<CLASSES>> {
 /// cross-validation on the training files (`train_ner --cv 5`, on the mean
 /// of a name's scores in its text, as crossread decides), the drop's
 /// margin high because a name lost costs a reader more than a name too many.
-pub const CHANGE_MARGIN: f32 = 1.0;
+pub const CHANGE_MARGIN: f32 = 0.0;
 pub const DROP_MARGIN: f32 = f32::INFINITY;
 
 /// The model's class for a mention, where it is sure: its best class
@@ -61,7 +61,7 @@ pub fn decide(scores: &[f32; CLASSES], shortened: bool) -> Option<usize> {
 /// How much more the model must score its best type than "no name" to
 /// admit a name the rules doubt (`Evidence::Proposed`): chosen by
 /// cross-validation on the training files (`train_ner --cv 5`).
-pub const ADMIT_MARGIN: f32 = 2.0;
+pub const ADMIT_MARGIN: f32 = 0.5;
 
 /// The type the model gives a name the rules doubt, where it admits it.
 pub fn admit(scores: &[f32; CLASSES]) -> Option<usize> {
@@ -86,8 +86,11 @@ pub fn decide_with(
         .collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     let (best, second) = (order[0], order[1]);
+    // (a tie decides nothing, whatever the margin)
     let lead = scores[best] - scores[second];
-    if best == NONE {
+    if lead <= 0.0 {
+        None
+    } else if best == NONE {
         (lead >= drop).then_some(NONE)
     } else {
         (lead >= change).then_some(best)
@@ -553,6 +556,72 @@ fn add_noun_classes(f: &mut Features, w: &str, key: &str, all: bool) {
     }
 }
 
+/// The head noun of what the words after a name say it is, in the
+/// sentence ending before token `b`: "is a village", ", an American rock
+/// band formed in", "was the largest airline of": the last word in lower
+/// case of the phrase after a comma or a copula and an article, up to a
+/// word that starts a clause or a phrase of its own.
+fn defining_noun<'a>(cx: &'a Ctx, tj: usize, b: usize) -> Option<&'a str> {
+    let mut i = tj;
+    let at = |i: usize| (i < b).then(|| cx.w(i));
+    let mut joined = false;
+    if matches!(at(i), Some("," | "(")) {
+        joined = true;
+        i += 1;
+    }
+    if matches!(at(i), Some("is" | "was" | "are" | "were")) {
+        joined = true;
+        i += 1;
+    }
+    if !joined || !matches!(at(i), Some("a" | "an" | "the")) {
+        return None;
+    }
+    i += 1;
+    let mut head = None;
+    for _ in 0..6 {
+        let Some(w) = at(i) else { break };
+        if !cx.toks[i].word {
+            if w == "-" {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if matches!(
+            w,
+            "of" | "in"
+                | "on"
+                | "at"
+                | "from"
+                | "with"
+                | "that"
+                | "which"
+                | "who"
+                | "and"
+                | "or"
+                | "for"
+                | "by"
+                | "near"
+                | "to"
+                | "whose"
+                | "based"
+                | "located"
+                | "founded"
+                | "formed"
+                | "known"
+                | "called"
+                | "named"
+        ) {
+            break;
+        }
+        if lower_word(w) {
+            head = Some(w);
+        }
+        i += 1;
+    }
+    head.filter(|w| noun_classes(w).is_some())
+}
+
 /// Whether the token is a word written in lower case.
 fn lower_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_lowercase())
@@ -741,6 +810,15 @@ pub(super) fn features(
         if lower_word(w) {
             add_noun_classes(f, w, key, false);
         }
+    }
+    // the noun that says what it is ("Aisby is a village", "Korn, an
+    // American band") and the one it is "of" ("the village of Aisby")
+    if let Some(head) = defining_noun(cx, tj, b) {
+        f.add(&[&"def=", &Low(head)]);
+        add_noun_classes(f, head, "def", true);
+    }
+    if p1.0 == "of" && lower_word(p2.0) {
+        add_noun_classes(f, p2.0, "of", false);
     }
     let start = ti == a
         || (a..ti).all(|i| !cx.toks[i].word)
@@ -976,6 +1054,9 @@ fn feature_words(f: &str) -> String {
         "only-nc1" | "only-ncpl" => format!("the word names {}", kind_words(v)),
         "p1-nc1" | "p1-ncpl" => format!("a word for {} before it", kind_words(v)),
         "n1-nc1" | "n1-ncpl" => format!("a word for {} after it", kind_words(v)),
+        "def" => format!("said to be a \"{v}\""),
+        "def-nc" | "def-nc1" | "def-ncpl" => format!("said to be {}", kind_words(v)),
+        "of-nc1" | "of-ncpl" => format!("\"of\" a word for {}", kind_words(v)),
         _ => f.to_string(),
     }
 }
@@ -989,7 +1070,12 @@ mod tests {
         let m = CHANGE_MARGIN;
         // a type ahead by the margin
         assert_eq!(decide(&[m + 1.0, 0.0, 0.0, 0.0, 0.0], false), Some(0));
-        assert_eq!(decide(&[m - 0.5, 0.0, 0.0, 0.0, 0.0], false), None);
+        assert_eq!(
+            decide_with(&[0.5, 0.0, 0.0, 0.0, 0.0], false, 1.0, 1.0),
+            None
+        );
+        // two types alike: no word, whatever the margin
+        assert_eq!(decide(&[m + 1.0, m + 1.0, 0.0, 0.0, 0.0], false), None);
         // "no name" first: the model is not sure it is a name; the rules stand
         assert_eq!(decide(&[0.0, 0.0, 0.0, 0.0, 50.0], false), None);
         // a short form of a name the text writes in full: "no name" is no
