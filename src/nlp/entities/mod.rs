@@ -1223,7 +1223,7 @@ fn scan_runs(
                 && (cx.w(j) == "-"
                     && t.start == cx.toks[j - 1].end
                     && cx.toks[j + 1].start == t.end
-                    || cx.w(j) == "&"
+                    || cx.w(j) == "&" && !cited(cx, j + 1, b)
                     // "St. Louis", "Mt. Everest"
                     || cx.w(j) == "."
                         && t.start == cx.toks[j - 1].end
@@ -1236,6 +1236,27 @@ fn scan_runs(
                         && cx.toks[j + 1].start == t.end + 1)
                 && cand_word(cx, j + 1, all_caps_line)
             {
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
+            } else if !t.word
+                && cx.w(j) == "-"
+                && j + 1 < b
+                && t.start == cx.toks[j - 1].end
+                && cx.toks[j + 1].start == t.end
+                && cx.toks[j - 1].word
+                && is_cap(cx.w(j - 1))
+                && cx.g.lookup(cx.w(j - 1)).is_none()
+                && cx.toks[j + 1].word
+                && cx.w(j + 1).chars().all(char::is_lowercase)
+                && !cx.g.is_common(cx.w(j + 1))
+                && cx
+                    .toks
+                    .get(j + 2)
+                    .is_none_or(|n| n.start > cx.toks[j + 1].end)
+            {
+                // "Tung Chee-hwa", "Kim Jong-un": a glued piece in lower case
+                // that is no English word is the name's
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
@@ -2052,6 +2073,19 @@ fn split_places<'p>(cx: &Ctx, p: &'p [usize], out: &mut Pieces<'p>) {
         }
     }
     out.push(p);
+}
+
+/// Whether the word `i` is the last of authors cited with their year:
+/// "Marsden & Mackey (2014)", "Smith & Jones, 2010" (two persons, where
+/// "Procter & Gamble" is one firm).
+fn cited(cx: &Ctx, i: usize, b: usize) -> bool {
+    let year = |k: usize| {
+        k < b && {
+            let w = cx.w(k);
+            w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit())
+        }
+    };
+    i + 2 < b && matches!(cx.w(i + 1), "(" | ",") && year(i + 2)
 }
 
 /// "Trump-Putin", "US-Russia": glued names that stand alone elsewhere split.
@@ -3481,6 +3515,34 @@ mod tests {
         );
         assert!(f.iter().any(|(n, _)| n == "T-Mobile"), "{f:?}");
         assert!(!f.iter().any(|(n, _)| n.starts_with("D-")), "{f:?}");
+    }
+
+    /// A glued piece in lower case that is no English word is the name's
+    /// ("Chee-hwa"); one that is a word is not ("Obama-era"), nor one after
+    /// a name known on its own ("Iran-contra").
+    #[test]
+    fn a_glued_piece_in_lower_case_ends_a_name_when_it_is_no_word() {
+        let n = names(
+            "Tung Chee-hwa met Kim Jong-un in the Obama-era talks on the Iran-contra affair.",
+        );
+        assert!(n.contains(&"Tung Chee-hwa".into()), "{n:?}");
+        assert!(n.contains(&"Kim Jong-un".into()), "{n:?}");
+        // nor after a name known on its own
+        assert!(
+            !n.iter().any(|x| x.contains("era") || x.contains("contra")),
+            "{n:?}"
+        );
+    }
+
+    /// Authors cited with their year are two persons; a firm's "&" joins.
+    #[test]
+    fn authors_cited_with_a_year_are_two_names() {
+        let n = names(
+            "As Marsden & Mackey (2014) and Smith & Jones, 2010, found, Procter & Gamble grew.",
+        );
+        for want in ["Marsden", "Mackey", "Smith", "Jones", "Procter & Gamble"] {
+            assert!(n.contains(&want.into()), "{want}: {n:?}");
+        }
     }
 
     #[test]
