@@ -121,6 +121,9 @@ static FUNCTION_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/function_words.txt")));
 /// Abbreviations that start places' names, written with a dot ("St. Louis",
 /// "Mt. Everest", "Ft. Worth").
+/// The Arabic article glued to a name by a hyphen ("al-Sadr").
+static HYPHEN_ARTICLES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/hyphen_articles.txt")));
 static SAINT_FORT_MOUNT: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/saint_fort_mount.txt")));
 /// Words after a place's name that say someone lives there ("a Queens man").
@@ -1172,6 +1175,12 @@ fn scan_runs(
                 || cx.toks[i - 3].end < cx.toks[i - 2].start && !matches!(cx.w(i - 3), "(" | ","))
         {
             run.extend([i - 2, i - 1]);
+        } else if i >= a + 2
+            && glued_article(cx, i - 2, b, all_caps_line)
+            && (i == a + 2 || cx.toks[i - 3].end < cx.toks[i - 2].start)
+        {
+            // "al-Qaeda": the article glued to it starts the name
+            run.extend([i - 2, i - 1]);
         }
         run.push(i);
         let mut j = i + 1;
@@ -1271,6 +1280,10 @@ fn scan_runs(
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
+            } else if cx.toks[j - 1].end < t.start && glued_article(cx, j, b, all_caps_line) {
+                // "Muqtada al-Sadr"
+                run.extend([j, j + 1, j + 2]);
+                j += 3;
             } else if t.word
                 && CONNECTORS.contains(&cx.w(j))
                 && j + 1 < b
@@ -1295,6 +1308,21 @@ fn scan_runs(
                 j += 2;
             } else {
                 break;
+            }
+        }
+        // "the 65th Air Division", "the 9th Circuit": an ordinal in digits
+        // before a body's or a place's name starts it
+        if let Some(&f) = run.first() {
+            if f > a
+                && cx.toks[f - 1].word
+                && is_digit_ordinal(cx.w(f - 1))
+                && cx.toks[f - 1].end < cx.toks[f].start
+                && run.last().is_some_and(|&l| {
+                    let w = cx.w(l);
+                    cx.g.org_words.contains(w) || features::names_a_body_or_place(w)
+                })
+            {
+                run.insert(0, f - 1);
             }
         }
         // a run as long as MAX_RUN names nothing: it is a list of capitals
@@ -1983,8 +2011,11 @@ fn clean<'p>(
     }
     let joiner = |i: &usize| !cx.toks[*i].word || CONNECTORS.contains(&cx.w(*i));
     for mut p in pieces {
-        // no leading or trailing connectors or punctuation
-        while p.first().is_some_and(joiner) {
+        // no leading or trailing connectors or punctuation (but the article
+        // glued to the name: "al-Qaeda")
+        while p.first().is_some_and(joiner)
+            && !(p.len() > 2 && glued_article(cx, p[0], p[2] + 1, all_caps))
+        {
             p = &p[1..];
         }
         while p.last().is_some_and(joiner) {
@@ -2073,6 +2104,24 @@ fn split_places<'p>(cx: &Ctx, p: &'p [usize], out: &mut Pieces<'p>) {
         }
     }
     out.push(p);
+}
+
+/// Whether the token `i` is the Arabic article glued by a hyphen to a
+/// capitalized word: "al-" of "al-Sadr".
+fn glued_article(cx: &Ctx, i: usize, b: usize, all_caps_line: bool) -> bool {
+    i + 2 < b
+        && cx.toks[i].word
+        && HYPHEN_ARTICLES.contains(&cx.w(i))
+        && cx.w(i + 1) == "-"
+        && cx.toks[i + 1].start == cx.toks[i].end
+        && cx.toks[i + 2].start == cx.toks[i + 1].end
+        && cand_word(cx, i + 2, all_caps_line)
+}
+
+/// "65th", "101st", "2nd", "3rd": an ordinal written in digits.
+fn is_digit_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// Whether the word `i` is the last of authors cited with their year:
@@ -2166,7 +2215,10 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
         .filter(|&&i| cx.toks[i].word)
         .map(|&i| cx.w(i))
         .collect();
-    if words.is_empty() || words[0].bytes().next().is_some_and(|c| c.is_ascii_digit()) {
+    if words.is_empty()
+        || words[0].bytes().next().is_some_and(|c| c.is_ascii_digit())
+            && !(words.len() > 1 && is_digit_ordinal(words[0]))
+    {
         return Keep::No;
     }
     if words.len() == 1 {
@@ -2611,7 +2663,13 @@ fn classify(
             None,
         );
     }
-    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    // (an ordinal before a body's name is no model's number: "the 65th Air
+    // Division")
+    if words
+        .iter()
+        .enumerate()
+        .any(|(k, w)| w.chars().any(|c| c.is_ascii_digit()) && !(k == 0 && is_digit_ordinal(w)))
+    {
         return (
             EntityType::Other,
             Evidence::Context("contains a number".into()),
@@ -3532,6 +3590,26 @@ mod tests {
             !n.iter().any(|x| x.contains("era") || x.contains("contra")),
             "{n:?}"
         );
+    }
+
+    /// The Arabic article glued by a hyphen is the name's ("al-Sadr",
+    /// "al-Qaeda"); an ordinal in digits starts a body's name ("the 65th
+    /// Air Division"), not another ("the 3rd of May").
+    #[test]
+    fn a_glued_article_and_an_ordinal_start_a_name() {
+        let n = names(
+            "Muqtada al-Sadr denounced al-Qaeda. The 65th Air Division and the 101st Airborne Division left on the 3rd of May.",
+        );
+        for want in [
+            "Muqtada al-Sadr",
+            "al-Qaeda",
+            "65th Air Division",
+            "101st Airborne Division",
+        ] {
+            assert!(n.contains(&want.into()), "{want}: {n:?}");
+        }
+        assert!(!n.iter().any(|x| x.starts_with("3rd")), "{n:?}");
+        assert!(is_digit_ordinal("65th") && is_digit_ordinal("2nd") && !is_digit_ordinal("65"));
     }
 
     /// Authors cited with their year are two persons; a firm's "&" joins.
