@@ -121,6 +121,9 @@ static FUNCTION_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/function_words.txt")));
 /// Abbreviations that start places' names, written with a dot ("St. Louis",
 /// "Mt. Everest", "Ft. Worth").
+/// The marks of a calendar's era ("3000 BC", "AD 79").
+static ERAS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/eras.txt")));
 /// The Arabic article glued to a name by a hyphen ("al-Sadr").
 static HYPHEN_ARTICLES: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/hyphen_articles.txt")));
@@ -2228,6 +2231,14 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
         if is_ticker_part(cx, p[0]) {
             return Keep::No;
         }
+        // an era's mark beside a year: "3000 BC", "AD 79"
+        let number = |k: Option<usize>| {
+            k.and_then(|k| cx.toks.get(k))
+                .is_some_and(|t| cx.text[t.start..t.end].bytes().all(|c| c.is_ascii_digit()))
+        };
+        if ERAS.contains(&w) && (number(p[0].checked_sub(1)) || number(Some(p[p.len() - 1] + 1))) {
+            return Keep::No;
+        }
         // one letter is a name only where a kind of organization introduces
         // it ("social media platform X")
         if w.chars().count() == 1 || w == "I" {
@@ -3610,6 +3621,15 @@ mod tests {
         }
         assert!(!n.iter().any(|x| x.starts_with("3rd")), "{n:?}");
         assert!(is_digit_ordinal("65th") && is_digit_ordinal("2nd") && !is_digit_ordinal("65"));
+    }
+
+    /// An era's mark beside a year is no name; alone it may be one.
+    #[test]
+    fn an_era_beside_a_year_is_no_name() {
+        let n =
+            names("Settlers came in 3000 BC and Vesuvius erupted in AD 79. He moved to BC in May.");
+        assert!(!n.iter().any(|x| x == "AD"), "{n:?}");
+        assert_eq!(n.iter().filter(|x| *x == "BC").count(), 1, "{n:?}");
     }
 
     /// Authors cited with their year are two persons; a firm's "&" joins.
