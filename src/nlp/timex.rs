@@ -520,8 +520,12 @@ impl Resolver<'_> {
                 .to_ascii_lowercase()
         };
         let mut words = before.split_whitespace().rev();
-        for w in words.by_ref().take(4) {
-            let w = word(w);
+        for raw in words.by_ref().take(4) {
+            let w = word(raw);
+            // (a name's word is no verb: "the United States Thursday")
+            let verb_like = !raw
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase);
             match tense_of(&w) {
                 // a plan told in the past is of the past: "had been due to
                 // expire Friday", "was scheduled to open Monday"
@@ -530,7 +534,7 @@ impl Resolver<'_> {
                     return Some(!matches!(prev.as_deref(), Some("been" | "was" | "were")));
                 }
                 Some(t) => return Some(t),
-                None if w.len() > 4 && w.ends_with("ed") => return Some(false),
+                None if verb_like && w.len() > 4 && w.ends_with("ed") => return Some(false),
                 None => {}
             }
         }
@@ -2859,6 +2863,16 @@ mod tests {
         assert_eq!(
             one("He spoke Friday.", "2025-10-17").1.as_deref(),
             Some("2025-10-17")
+        );
+        // a name's "-ed" is no past tense
+        assert_eq!(
+            one(
+                "He said the father would be traveling to the United States Thursday.",
+                "2000-04-05"
+            )
+            .1
+            .as_deref(),
+            Some("2000-04-06")
         );
         // "next to" names a place, not a time to come
         assert_eq!(
