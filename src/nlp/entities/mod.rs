@@ -2065,6 +2065,12 @@ fn clean<'p>(
                 p = &p[..1];
             }
         }
+        // a word in capitals amid words that are not, which is an English
+        // word or a demonym: emphasis, no acronym ("THEREFORE", "an
+        // AUSTRALIAN climber")
+        if !all_caps && p.len() == 1 && shouted(cx, cx.w(p[0])) {
+            continue;
+        }
         split_hyphens(cx, p, &mut |q| match keep_piece(cx, a, q) {
             Keep::Yes => split_places(cx, q, out),
             // (a headline capitalizes every word: no proposal there; nor
@@ -2119,6 +2125,20 @@ fn glued_article(cx: &Ctx, i: usize, b: usize, all_caps_line: bool) -> bool {
         && cx.toks[i + 1].start == cx.toks[i].end
         && cx.toks[i + 2].start == cx.toks[i + 1].end
         && cand_word(cx, i + 2, all_caps_line)
+}
+
+/// Whether a word in capitals is a shouted English word of six letters or
+/// more ("THEREFORE", "BREAKING") or a demonym ("AUSTRALIAN"), and no
+/// name the tables know.
+fn shouted(cx: &Ctx, w: &str) -> bool {
+    is_all_caps(w)
+        && w.chars().count() >= 6
+        && w.chars().all(char::is_alphabetic)
+        && !cx.g.is_known_name(w)
+        && {
+            let t = titlecase(w);
+            cx.g.is_common(w) || cx.g.demonyms.contains(t.as_ref())
+        }
 }
 
 /// "65th", "101st", "2nd", "3rd": an ordinal written in digits.
@@ -3621,6 +3641,21 @@ mod tests {
         }
         assert!(!n.iter().any(|x| x.starts_with("3rd")), "{n:?}");
         assert!(is_digit_ordinal("65th") && is_digit_ordinal("2nd") && !is_digit_ordinal("65"));
+    }
+
+    /// A shouted word or demonym amid lower case is no acronym; a short
+    /// one or a name in capitals stays.
+    #[test]
+    fn a_shouted_word_is_no_name() {
+        let n = names("THEREFORE the AUSTRALIAN climber met NASA and the WHO in Paris.");
+        assert!(
+            !n.iter().any(|x| x == "THEREFORE" || x == "AUSTRALIAN"),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&"NASA".into()) && n.contains(&"WHO".into()),
+            "{n:?}"
+        );
     }
 
     /// An era's mark beside a year is no name; alone it may be one.
