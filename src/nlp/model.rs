@@ -25,20 +25,37 @@ pub struct Model<const K: usize> {
     numbers: crate::fx::PremixedMap<u32>,
     /// The features' weights by number.
     weights: Vec<[f32; K]>,
-    /// The features' names by number.
-    names: Vec<Box<str>>,
+    /// The text the weights were read from, and where each feature's line
+    /// starts in it, by number (a feature's name is read there when asked,
+    /// for the reasons the entity panel shows: no copy of the names kept).
+    src: std::borrow::Cow<'static, str>,
+    starts: Vec<u32>,
 }
 
 impl<const K: usize> Model<K> {
     /// Reads the weights from their text form; the lines that are blank or
     /// start with `#` are comments.
     pub fn parse(src: &str) -> Result<Model<K>, String> {
+        Self::parse_text(src.to_string().into())
+    }
+
+    /// `parse` of a text that lives as long as the program (the embedded
+    /// model): read in place.
+    pub fn parse_static(src: &'static str) -> Result<Model<K>, String> {
+        Self::parse_text(src.into())
+    }
+
+    fn parse_text(src: std::borrow::Cow<'static, str>) -> Result<Model<K>, String> {
         let mut numbers = crate::fx::PremixedMap::default();
         let lines = src.bytes().filter(|&b| b == b'\n').count();
         numbers.reserve(lines);
         let mut weights = Vec::with_capacity(lines);
-        let mut names = Vec::with_capacity(lines);
-        for (n, line) in src.lines().enumerate() {
+        let mut starts = Vec::with_capacity(lines);
+        let mut at = 0usize;
+        for (n, line) in src.split('\n').enumerate() {
+            let start = at;
+            at += line.len() + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -52,14 +69,15 @@ impl<const K: usize> Model<K> {
             if it.next().is_some() {
                 return Err(bad());
             }
-            numbers.insert(hash(name), names.len() as u32);
+            numbers.insert(hash(name), starts.len() as u32);
             weights.push(w);
-            names.push(name.into());
+            starts.push(u32::try_from(start).map_err(|_| "the weights are over 4 GB".to_string())?);
         }
         Ok(Model {
             numbers,
             weights,
-            names,
+            src,
+            starts,
         })
     }
 
@@ -84,7 +102,10 @@ impl<const K: usize> Model<K> {
     }
 
     pub fn name(&self, number: u32) -> Option<&str> {
-        self.names.get(number as usize).map(|n| &**n)
+        let start = *self.starts.get(number as usize)? as usize;
+        let line = self.src[start..].split('\n').next()?;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        line.rsplit_once('\t').map(|(name, _)| name)
     }
 
     /// The score of each class for these features.
@@ -361,6 +382,22 @@ mod tests {
         });
         for i in 0..3 {
             assert!((x[i] - at[i]).abs() < 1e-3, "{x:?}");
+        }
+    }
+
+    /// A feature's name is read back from the text by its number.
+    #[test]
+    fn names_are_read_back_by_number() {
+        let src = "# c\r\nx y\t1 2\r\n\nz\t3 4\n";
+        for m in [
+            Model::<2>::parse(src).unwrap(),
+            Model::<2>::parse_static(src).unwrap(),
+        ] {
+            let n = |f: &str| m.numbers.get(&hash(f)).copied().unwrap();
+            assert_eq!(m.name(n("x y")), Some("x y"));
+            assert_eq!(m.name(n("z")), Some("z"));
+            assert_eq!(m.weights(hash("z")), Some(&[3.0, 4.0]));
+            assert_eq!(m.name(9), None);
         }
     }
 

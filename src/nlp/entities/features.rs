@@ -30,7 +30,7 @@ pub fn model() -> Option<&'static Model<CLASSES>> {
     static M: OnceLock<Option<Model<CLASSES>>> = OnceLock::new();
     M.get_or_init(|| {
         let src = include_str!("../../../assets/ner/model.tsv");
-        match Model::parse(src) {
+        match Model::parse_static(src) {
             Ok(m) if !m.is_empty() => Some(m),
             Ok(_) => None,
             Err(e) => {
