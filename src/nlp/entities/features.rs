@@ -1050,6 +1050,15 @@ fn feature_words(f: &str) -> String {
         "firstname+thing" => "a first name before a thing's noun".into(),
         "surname-only" | "surname-last" => "a usual surname".into(),
         "lastname-is-first" => "its last word a first name".into(),
+        "lower-inside" => format!("\"{v}\" inside it"),
+        "evword" => format!(
+            "the rules' word \"{}\"",
+            v.split_once(':').map_or(v, |(_, w)| w)
+        ),
+        "caps+n" => "written in capitals".into(),
+        "company" => "a listed company".into(),
+        "demonym" => "holds a demonym".into(),
+        "digit" => "holds a digit".into(),
         "has-amp" => "holds \"&\"".into(),
         "has-hyphen" => "holds a hyphen".into(),
         "has-dot" => "holds a dot".into(),
@@ -1131,5 +1140,13 @@ mod tests {
             feature_words("in-longer=PERSON|1"),
             "part of a longer person name here"
         );
+        // every feature the shipped model knows reads as words
+        let raw: Vec<&str> = include_str!("../../../assets/ner/model.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(f, _)| f))
+            .filter(|f| telling(f) && feature_words(f) == *f)
+            .collect();
+        assert!(raw.is_empty(), "{raw:?}");
     }
 }
