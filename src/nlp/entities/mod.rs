@@ -1244,7 +1244,12 @@ fn scan_runs(
                             // after a title too ("President George W. Bush")
                             || run.len() >= 2
                                 && is_initial(cx.w(j - 1))
-                                && cx.g.first_names.contains(cx.w(run[run.len() - 2])))
+                                && cx.g.first_names.contains(cx.w(run[run.len() - 2]))
+                            // a first initial before a first name: "K. Michael
+                            // Stevens", "F. Scott Fitzgerald"
+                            || run.len() == 1
+                                && is_initial(cx.w(j - 1))
+                                && cx.g.first_names.contains(cx.w(j + 1)))
                         && cx.toks[j + 1].start == t.end + 1)
                 && cand_word(cx, j + 1, all_caps_line)
             {
@@ -3641,6 +3646,15 @@ mod tests {
         }
         assert!(!n.iter().any(|x| x.starts_with("3rd")), "{n:?}");
         assert!(is_digit_ordinal("65th") && is_digit_ordinal("2nd") && !is_digit_ordinal("65"));
+    }
+
+    /// A first initial before a first name starts the name.
+    #[test]
+    fn a_first_initial_before_a_first_name_starts_the_name() {
+        let n =
+            names("The letter was signed by K. Michael Stevens and read by F. Scott Fitzgerald.");
+        assert!(n.contains(&"K. Michael Stevens".into()), "{n:?}");
+        assert!(n.contains(&"F. Scott Fitzgerald".into()), "{n:?}");
     }
 
     /// A shouted word or demonym amid lower case is no acronym; a short
