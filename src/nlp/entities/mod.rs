@@ -1966,9 +1966,18 @@ fn clean<'p>(
             && is_corporate_end(cx.w(part[pos + 1]))
             && w.len() > 3
             && !is_small(w);
+        // "Mario J. Lucero", "George W. Bush" in a headline: a middle
+        // initial after a first name is the name's, and so is the word after
+        let after_first = |k: usize| {
+            k > 0 && is_initial(cx.w(part[k])) && cx.g.first_names.contains(cx.w(part[k - 1]))
+        };
+        let word_before = (0..pos).rev().find(|&q| cx.toks[part[q]].word);
+        let middle_initial =
+            pos + 1 < part.len() && after_first(pos) || word_before.is_some_and(after_first);
         let drop = (at_initial || headline)
             && !all_caps
             && !firm_name
+            && !middle_initial
             && cx.doubtful(w)
             && !cx.g.org_words.contains(w)
             && !starts_place()
@@ -3646,6 +3655,16 @@ mod tests {
         }
         assert!(!n.iter().any(|x| x.starts_with("3rd")), "{n:?}");
         assert!(is_digit_ordinal("65th") && is_digit_ordinal("2nd") && !is_digit_ordinal("65"));
+    }
+
+    /// A middle initial after a first name, and the word after it, stay
+    /// in the name in a headline, where capitals prove nothing.
+    #[test]
+    fn a_middle_initial_holds_a_headline_s_name_together() {
+        let t = "Wikinews interviews George W. Bush and Mario J. Lucero\n\nThe rest is here.";
+        let n = names(t);
+        assert!(n.contains(&"George W. Bush".into()), "{n:?}");
+        assert!(n.contains(&"Mario J. Lucero".into()), "{n:?}");
     }
 
     /// A first initial before a first name starts the name.
