@@ -2161,9 +2161,10 @@ fn is_digit_ordinal(w: &str) -> bool {
     digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
-/// Whether the word `i` is the last of authors cited with their year:
-/// "Marsden & Mackey (2014)", "Smith & Jones, 2010" (two persons, where
-/// "Procter & Gamble" is one firm).
+/// Whether the word `i` is the last of authors cited with their year or
+/// a reference's number: "Marsden & Mackey (2014)", "Smith & Jones, 2010",
+/// "Heidenreich & Turano 2011", "Carrano & Biewener [7]" (two persons,
+/// where "Procter & Gamble" is one firm).
 fn cited(cx: &Ctx, i: usize, b: usize) -> bool {
     let year = |k: usize| {
         k < b && {
@@ -2171,7 +2172,23 @@ fn cited(cx: &Ctx, i: usize, b: usize) -> bool {
             w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit())
         }
     };
-    i + 2 < b && matches!(cx.w(i + 1), "(" | ",") && year(i + 2)
+    // ("&" with spaces around it: "AT&T" is one name whatever follows)
+    if i == 0 || i >= b || cx.toks[i].start == cx.toks[i - 1].end {
+        return false;
+    }
+    // (past the glued pieces of a double name: "Morgan-Short")
+    let mut i = i;
+    while i + 2 < b && cx.w(i + 1) == "-" && cx.toks[i + 1].start == cx.toks[i].end {
+        i += 2;
+    }
+    // (a year right after it only inside a citation's brackets: "Procter
+    // & Gamble 2010 sales" is the firm's)
+    year(i + 1) && i + 2 < b && matches!(cx.w(i + 2), ";" | ")")
+        || i + 2 < b && matches!(cx.w(i + 1), "(" | ",") && year(i + 2)
+        // a numbered reference: "Carrano & Biewener [7]"
+        || i + 2 < b
+            && cx.w(i + 1) == "["
+            && cx.w(i + 2).bytes().all(|c| c.is_ascii_digit())
 }
 
 /// "Trump-Putin", "US-Russia": glued names that stand alone elsewhere split.
@@ -3707,6 +3724,22 @@ mod tests {
             "As Marsden & Mackey (2014) and Smith & Jones, 2010, found, Procter & Gamble grew.",
         );
         for want in ["Marsden", "Mackey", "Smith", "Jones", "Procter & Gamble"] {
+            assert!(n.contains(&want.into()), "{want}: {n:?}");
+        }
+        let n = names("Procter & Gamble 2010 sales and AT&T 2011 results rose.");
+        assert!(
+            n.contains(&"Procter & Gamble".into()) && n.contains(&"AT&T".into()),
+            "{n:?}"
+        );
+        let n = names("Past work (Heidenreich & Turano 2011; Faretta-Stutenberg & Morgan-Short, 2011) and Carrano & Biewener [7] agree.");
+        for want in [
+            "Heidenreich",
+            "Turano",
+            "Faretta-Stutenberg",
+            "Morgan-Short",
+            "Carrano",
+            "Biewener",
+        ] {
             assert!(n.contains(&want.into()), "{want}: {n:?}");
         }
     }
