@@ -2048,6 +2048,37 @@ fn clean<'p>(
                 p = &p[..f];
             }
         }
+        // "the NASA Director", "the State Department Spokesperson", "the
+        // Treasury Secretary": a known body or place, then a title or a
+        // role, is the body's or the place's name ("Invisible Man" stays:
+        // nothing known before the noun)
+        if p.len() >= 2 && cx.toks[p[p.len() - 1]].word {
+            let last = cx.w(p[p.len() - 1]);
+            let rest = &p[..p.len() - 1];
+            let known_rest = || {
+                let words: Words = rest
+                    .iter()
+                    .filter(|&&i| cx.toks[i].word)
+                    .map(|&i| cx.w(i))
+                    .collect();
+                let name = words.join(" ");
+                words.len() == 1 && is_all_caps(words[0]) && words[0].len() >= 2
+                    || cx.g.lookup(&name).is_some()
+                    || cx.g.companies.contains_key(name.as_str())
+                    || words.last().is_some_and(|w| cx.g.org_words.contains(*w))
+            };
+            // (a title or a role word: "Plymouth Voyager", "Ford Explorer"
+            // name cars by other person's nouns)
+            let role = cx.g.titles.contains(last)
+                || features::names_a_person(last) && with_lower(last, |l| ROLE_WORDS.contains(&l));
+            if cx.toks[rest[rest.len() - 1]].word
+                && role
+                && !cx.g.first_names.contains(last)
+                && known_rest()
+            {
+                p = rest;
+            }
+        }
         if p.is_empty() {
             continue;
         }
@@ -3682,6 +3713,24 @@ mod tests {
         let n = names(t);
         assert!(n.contains(&"George W. Bush".into()), "{n:?}");
         assert!(n.contains(&"Mario J. Lucero".into()), "{n:?}");
+    }
+
+    /// A title or a role after a known body or place is no part of its
+    /// name; another person's noun is ("Plymouth Voyager").
+    #[test]
+    fn a_person_s_noun_after_a_known_name_ends_it() {
+        let n = names(
+            "The NASA Director and the State Department Spokesperson met the Treasury Secretary. It looks like the Invisible Man in a Plymouth Voyager.",
+        );
+        for want in [
+            "NASA",
+            "State Department",
+            "Treasury",
+            "Invisible Man",
+            "Plymouth Voyager",
+        ] {
+            assert!(n.contains(&want.into()), "{want}: {n:?}");
+        }
     }
 
     /// A first initial before a first name starts the name.
