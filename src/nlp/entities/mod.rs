@@ -2067,10 +2067,11 @@ fn clean<'p>(
                     || cx.g.companies.contains_key(name.as_str())
                     || words.last().is_some_and(|w| cx.g.org_words.contains(*w))
             };
-            // (a title or a role word: "Plymouth Voyager", "Ford Explorer"
-            // name cars by other person's nouns)
-            let role = cx.g.titles.contains(last)
-                || features::names_a_person(last) && with_lower(last, |l| ROLE_WORDS.contains(&l));
+            // (a title or a role word that names a person first, by
+            // WordNet: "Plymouth Voyager", "Ford Explorer" name cars by other
+            // person's nouns; a "Star" is a paper first)
+            let role = features::names_a_person(last)
+                && (cx.g.titles.contains(last) || with_lower(last, |l| ROLE_WORDS.contains(&l)));
             if cx.toks[rest[rest.len() - 1]].word
                 && role
                 && !cx.g.first_names.contains(last)
