@@ -529,6 +529,14 @@ impl Resolver<'_> {
             match tense_of(&w) {
                 // a plan told in the past is of the past: "had been due to
                 // expire Friday", "was scheduled to open Monday"
+                // "Until Thursday, they had not called him a suspect": a
+                // deadline told in the past perfect is past
+                Some(true)
+                    if matches!(w.as_str(), "until" | "till")
+                        && self.past_perfect_after(sentence) =>
+                {
+                    return Some(false);
+                }
                 Some(true) => {
                     let prev = words.next().map(word);
                     return Some(!matches!(prev.as_deref(), Some("been" | "was" | "were")));
@@ -539,6 +547,15 @@ impl Resolver<'_> {
             }
         }
         None
+    }
+
+    /// Whether the rest of the sentence after the expression tells in the
+    /// past perfect ("had not called", "had been").
+    fn past_perfect_after(&self, sentence: &Range<usize>) -> bool {
+        let rest = &self.text[self.at.min(sentence.end)..sentence.end];
+        rest.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("had"))
+            && !self.future(sentence)
     }
 
     /// Whether a weekday is to come: by the words right before it ("will
@@ -2863,6 +2880,22 @@ mod tests {
         assert_eq!(
             one("He spoke Friday.", "2025-10-17").1.as_deref(),
             Some("2025-10-17")
+        );
+        // a deadline told in the past perfect is past
+        assert_eq!(
+            one(
+                "Until Thursday, they had not called him a suspect.",
+                "1999-05-07"
+            )
+            .1
+            .as_deref(),
+            Some("1999-05-06")
+        );
+        assert_eq!(
+            one("The offer stays open until Thursday.", "1999-05-07")
+                .1
+                .as_deref(),
+            Some("1999-05-13")
         );
         // a name's "-ed" is no past tense
         assert_eq!(
