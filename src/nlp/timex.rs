@@ -2881,6 +2881,16 @@ mod tests {
             one("He spoke Friday.", "2025-10-17").1.as_deref(),
             Some("2025-10-17")
         );
+        // the present of a scheduled event is to come
+        assert_eq!(
+            one(
+                "Arafat and Netanyahu meet separately Monday with Albright.",
+                "1998-05-01"
+            )
+            .1
+            .as_deref(),
+            Some("1998-05-04")
+        );
         // a deadline told in the past perfect is past
         assert_eq!(
             one(
