@@ -556,6 +556,11 @@ fn add_noun_classes(f: &mut Features, w: &str, key: &str, all: bool) {
     }
 }
 
+/// The words that end the phrase saying what a name is
+/// (`assets/ner/definition_ends.txt`).
+static DEFINITION_ENDS: LazyLock<super::List> =
+    LazyLock::new(|| super::List::parse(include_str!("../../../assets/ner/definition_ends.txt")));
+
 /// The head noun of what the words after a name say it is, in the
 /// sentence ending before token `b`: "is a village", ", an American rock
 /// band formed in", "was the largest airline of": the last word in lower
@@ -587,31 +592,7 @@ fn defining_noun<'a>(cx: &'a Ctx, tj: usize, b: usize) -> Option<&'a str> {
             }
             break;
         }
-        if matches!(
-            w,
-            "of" | "in"
-                | "on"
-                | "at"
-                | "from"
-                | "with"
-                | "that"
-                | "which"
-                | "who"
-                | "and"
-                | "or"
-                | "for"
-                | "by"
-                | "near"
-                | "to"
-                | "whose"
-                | "based"
-                | "located"
-                | "founded"
-                | "formed"
-                | "known"
-                | "called"
-                | "named"
-        ) {
+        if DEFINITION_ENDS.contains(&w) {
             break;
         }
         if lower_word(w) {

@@ -1775,6 +1775,25 @@ fn process_run(
     }
 }
 
+/// The words among a piece's tokens (no marks: "U.S." and "-" apart).
+fn words_of<'a>(cx: &'a Ctx, p: &[usize]) -> Words<'a> {
+    p.iter()
+        .filter(|&&i| cx.toks[i].word)
+        .map(|&i| cx.w(i))
+        .collect()
+}
+
+/// A piece's words with one space between: as written, most often (no
+/// copy then).
+fn spaced_name<'a>(cx: &'a Ctx, p: &[usize], words: &[&str]) -> std::borrow::Cow<'a, str> {
+    let written = &cx.text[cx.toks[p[0]].start..cx.toks[p[p.len() - 1]].end];
+    if written.split(' ').eq(words.iter().copied()) {
+        written.into()
+    } else {
+        words.join(" ").into()
+    }
+}
+
 /// The words of tokens joined by one space ("Chief Executive").
 fn join_words(cx: &Ctx, idx: &[usize]) -> String {
     let mut s = String::new();
@@ -2056,15 +2075,11 @@ fn clean<'p>(
             let last = cx.w(p[p.len() - 1]);
             let rest = &p[..p.len() - 1];
             let known_rest = || {
-                let words: Words = rest
-                    .iter()
-                    .filter(|&&i| cx.toks[i].word)
-                    .map(|&i| cx.w(i))
-                    .collect();
-                let name = words.join(" ");
+                let words = words_of(cx, rest);
+                let name = spaced_name(cx, rest, &words);
                 words.len() == 1 && is_all_caps(words[0]) && words[0].len() >= 2
                     || cx.g.lookup(&name).is_some()
-                    || cx.g.companies.contains_key(name.as_str())
+                    || cx.g.companies.contains_key(name.as_ref())
                     || words.last().is_some_and(|w| cx.g.org_words.contains(*w))
             };
             // (a title or a role word that names a person first, by
@@ -2296,11 +2311,7 @@ impl From<bool> for Keep {
 }
 
 fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
-    let words: Words = p
-        .iter()
-        .filter(|&&i| cx.toks[i].word)
-        .map(|&i| cx.w(i))
-        .collect();
+    let words = words_of(cx, p);
     if words.is_empty()
         || words[0].bytes().next().is_some_and(|c| c.is_ascii_digit())
             && !(words.len() > 1 && is_digit_ordinal(words[0]))
@@ -2358,13 +2369,7 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
     if words.len() <= 3 && cx.g.first_names.contains(words[0]) {
         return Keep::Yes;
     }
-    // the words with one space between: as written, most often
-    let written = &cx.text[cx.toks[p[0]].start..cx.toks[p[p.len() - 1]].end];
-    let name: std::borrow::Cow<str> = if written.split(' ').eq(words.iter().copied()) {
-        written.into()
-    } else {
-        words.join(" ").into()
-    };
+    let name = spaced_name(cx, p, &words);
     if cx.g.lookup(&name).is_some()
         || cx.g.companies.contains_key(name.as_ref())
         || words.iter().any(|w| is_camel(w))
@@ -2400,11 +2405,7 @@ fn make_mention(
     let start = cx.toks[p[0]].start;
     let end = cx.toks[*p.last()?].end;
     let name = &cx.text[start..end];
-    let words: Words = p
-        .iter()
-        .filter(|&&i| cx.toks[i].word)
-        .map(|&i| cx.w(i))
-        .collect();
+    let words = words_of(cx, p);
     let (ty, evidence, canonical) = match owner_of {
         Some(t) if cx.g.lookup(name).is_none() => (
             EntityType::Org,
