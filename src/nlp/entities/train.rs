@@ -134,23 +134,23 @@ pub fn train(examples: &[Example], which: &[usize]) -> String {
             *counts.entry(f.as_str()).or_default() += 1;
         }
     }
-    let kept: Vec<Vec<&str>> = examples
-        .iter()
-        .map(|e| {
-            e.features
-                .iter()
-                .map(String::as_str)
-                .filter(|f| counts.get(f).is_some_and(|&n| n >= MIN_COUNT))
-                .collect()
-        })
-        .collect();
     let l2 = std::env::var("TRAIN_NER_L2")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(L2);
+    // the examples trained on, each with the features kept
     let rows: Vec<(Vec<&str>, [bool; K])> = which
         .iter()
-        .map(|&i| (kept[i].clone(), examples[i].right))
+        .map(|&i| {
+            let e = &examples[i];
+            let kept = e
+                .features
+                .iter()
+                .map(String::as_str)
+                .filter(|f| counts.get(f).is_some_and(|&n| n >= MIN_COUNT))
+                .collect();
+            (kept, e.right)
+        })
         .collect();
     let w = model::logistic(&rows, l2, ITERATIONS);
     model::write(w.iter().map(|(name, w)| (name.as_str(), *w)))
