@@ -480,7 +480,7 @@ impl<'a> Ctx<'a> {
                 && self.g.lookup(first).is_none()
         };
         if !(starts(first) || plural()) {
-            return 0;
+            return self.person_noun_before_full_name(idx, k) as usize;
         }
         let max = self.g.longest_title.min(idx.len() - k);
         // the words joined once; each shorter candidate is a prefix
@@ -502,7 +502,38 @@ impl<'a> Ctx<'a> {
                 return len;
             }
         }
-        0
+        self.person_noun_before_full_name(idx, k) as usize
+    }
+
+    /// A common noun that names a person first (WordNet), before a first
+    /// name and one more capitalized word, is a title: "Engineer John
+    /// Greiner", "Mathematician Hermann Weyl", "Coroner William McLaughlin".
+    /// Not a first name itself ("Dean Smith"), nor before a single name.
+    fn person_noun_before_full_name(&self, idx: &[usize], k: usize) -> bool {
+        let [w, first, next] = match idx.get(k..k + 3) {
+            Some(&[a, b, c]) => [a, b, c],
+            _ => return false,
+        };
+        let word = |i: usize| self.toks[i].word && is_cap(self.w(i));
+        // (nor the end of a known name: "Liberal Democrat Charles Kennedy")
+        let ends_known = || {
+            (1..=2.min(k)).any(|n| {
+                let s = &self.text[self.toks[idx[k - n]].start..self.toks[w].end];
+                self.g.lookup(s).is_some()
+            })
+        };
+        let f = self.w(first);
+        word(w)
+            && word(first)
+            && word(next)
+            && !self.g.first_names.contains(self.w(w))
+            && !with_lower(f, |l| {
+                PLACE_PREPS.contains(&l) || FUNCTION_WORDS.contains(&l)
+            })
+            && (self.g.first_names.contains(f)
+                || !(self.g.is_common(f) || self.g.lookup(f).is_some()))
+            && features::names_a_person(self.w(w))
+            && !ends_known()
     }
 }
 
@@ -1058,6 +1089,30 @@ const PAR_TOKENS: usize = 200_000;
 /// Cruelty to Animals") have a dozen.
 const MAX_RUN: usize = 24;
 
+/// Whether the word `i` starts a line after what ends a sentence (a
+/// closing bracket or quote, a full stop): "... arrest." [16]\nWhile
+/// Poisson's report", where the sentence's end was not seen.
+fn new_line_after_an_end(cx: &Ctx, a: usize, i: usize) -> bool {
+    i > a && {
+        let p = cx.toks[i - 1];
+        !p.word
+            && cx.text[p.end..cx.toks[i].start].contains('\n')
+            && matches!(p.text(cx.text), "]" | ")" | "\"" | "”" | "." | "!" | "?")
+    }
+}
+
+/// Whether the straight quote `i` opens a quotation: a space before it and
+/// a word glued after it ("say, 'Hey Frank, ...'").
+fn opening_quote(cx: &Ctx, i: usize) -> bool {
+    let t = cx.toks[i];
+    i > 0
+        && cx.toks[i - 1].end < t.start
+        && cx
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && n.start == t.end)
+}
+
 fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<Mention>) {
     if a >= b {
         return;
@@ -1102,12 +1157,12 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
         for i in a..b {
             let t = cx.toks[i];
             if t.word {
-                initial[i - a] = first;
+                initial[i - a] = first || new_line_after_an_end(cx, a, i);
                 first = false;
             } else if matches!(
                 t.text(cx.text),
                 "\"" | "“" | "‘" | ":" | "(" | "—" | "–" | "["
-            ) || (t.text(cx.text) == "'" && first)
+            ) || (t.text(cx.text) == "'" && (first || opening_quote(cx, i)))
                 // a dash between spaces, as after a dateline ("WASHINGTON, March 1 - The ...")
                 || (matches!(t.text(cx.text), "-" | "--")
                     && i > a
@@ -1249,7 +1304,9 @@ fn scan_runs(
                             // Stevens", "F. Scott Fitzgerald"
                             || run.len() == 1
                                 && is_initial(cx.w(j - 1))
-                                && cx.g.first_names.contains(cx.w(j + 1)))
+                                && cx.g.first_names.contains(cx.w(j + 1))
+                            // two initials or more: "T. S. Eliot", "W. W. Rouse Ball"
+                            || initials_before_a_name(cx, run, j, b))
                         && cx.toks[j + 1].start == t.end + 1)
                 && cand_word(cx, j + 1, all_caps_line)
             {
@@ -1407,6 +1464,44 @@ fn is_corporate_end(w: &str) -> bool {
 /// West"), seldom a firm's or a person's name.
 pub fn is_compass_point(w: &str) -> bool {
     matches!(w, "North" | "South" | "East" | "West")
+}
+
+/// Whether the full stop `j` ends one of two initials or more, each with
+/// its stop and a space, that a capitalized word follows ("T. S. Eliot",
+/// "C. H. Douglas"): the run so far holds only those initials.
+fn initials_before_a_name(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
+    let initial = |k: usize| cx.toks[k].word && is_initial(cx.w(k));
+    if !run.iter().all(|&r| initial(r) || cx.w(r) == ".") {
+        return false;
+    }
+    // the initials, each with its stop: "U.S."
+    let mut letters: String = run
+        .iter()
+        .filter(|&&r| initial(r))
+        .map(|&r| format!("{}.", cx.w(r)))
+        .collect();
+    // the initials after this stop
+    let mut k = j + 1;
+    while k + 2 < b
+        && initial(k)
+        && cx.w(k + 1) == "."
+        && cx.toks[k + 1].start == cx.toks[k].end
+        && cx.toks[k + 2].start == cx.toks[k + 1].end + 1
+    {
+        letters.push_str(cx.w(k));
+        letters.push('.');
+        k += 2;
+    }
+    // (not an abbreviation the tables know, "U. S.", nor a clock's "P. M."
+    // or a degree before more capitals: "M. B. A", "A. M. FEB")
+    let w = cx.w(k.min(b - 1));
+    letters.len() >= 4
+        && k < b
+        && cx.toks[k].word
+        && is_cap(w)
+        && w.len() > 1
+        && !is_all_caps(w)
+        && cx.g.lookup(&letters).is_none()
 }
 
 /// One capital letter: an initial.
@@ -1997,6 +2092,7 @@ fn clean<'p>(
             && !all_caps
             && !firm_name
             && !middle_initial
+            && !(is_initial(w) && part.get(pos + 1).is_some_and(|&j| cx.w(j) == "."))
             && cx.doubtful(w)
             && !cx.g.org_words.contains(w)
             && !starts_place()
@@ -3742,6 +3838,70 @@ mod tests {
             names("The letter was signed by K. Michael Stevens and read by F. Scott Fitzgerald.");
         assert!(n.contains(&"K. Michael Stevens".into()), "{n:?}");
         assert!(n.contains(&"F. Scott Fitzgerald".into()), "{n:?}");
+    }
+
+    /// Two initials or more, each with its stop, start the name after them;
+    /// an abbreviation the tables know or a clock's mark does not.
+    #[test]
+    fn two_initials_or_more_start_a_name() {
+        let n = names(
+            "C. H. Douglas wrote it. Critics like T. S. Eliot and W. W. Rouse Ball agreed. \
+             The U. S. Supreme Court met at 10 A. M. FEB 3.",
+        );
+        for want in ["C. H. Douglas", "T. S. Eliot", "W. W. Rouse Ball"] {
+            assert!(n.contains(&want.into()), "{want}: {n:?}");
+        }
+        assert!(
+            !n.iter()
+                .any(|x| x.starts_with("U. S.") || x.starts_with("A. M.")),
+            "{n:?}"
+        );
+    }
+
+    /// A common noun that names a person, before a full name, is a title
+    /// ("Engineer John Greiner"); not when a known name ends with it
+    /// ("Liberal Democrat Charles Kennedy") or a first name is a function
+    /// word ("Dancer In The Dark").
+    #[test]
+    fn a_person_s_noun_before_a_full_name_is_a_title() {
+        let f = found(
+            "Later Engineer John Greiner and Mathematician Hermann Weyl came. \
+             It was backed by Liberal Democrat Charles Kennedy.",
+        );
+        let has = |n: &str| f.iter().any(|(x, _)| x == n);
+        for want in [
+            "John Greiner",
+            "Hermann Weyl",
+            "Liberal Democrat",
+            "Charles Kennedy",
+        ] {
+            assert!(has(want), "{want}: {f:?}");
+        }
+        assert!(
+            !has("Engineer John Greiner") && !has("Mathematician Hermann Weyl"),
+            "{f:?}"
+        );
+        let n = names("They watched Dancer In The Dark twice.");
+        assert!(!n.iter().any(|x| x == "In The Dark"), "{n:?}");
+    }
+
+    /// A line that starts after a sentence's end the splitter did not see
+    /// (a reference, a quote) starts a sentence; so does an opening quote.
+    #[test]
+    fn a_new_line_after_a_reference_and_an_opening_quote_start_sentences() {
+        let n = names(
+            "He wrote it down.\" [6]\nIn Byron's later memoirs, she is kind.\n\
+             They say, 'Hey Frank, my name is John,' and laugh.",
+        );
+        assert!(
+            n.contains(&"Byron".into()) && n.contains(&"Frank".into()),
+            "{n:?}"
+        );
+        assert!(
+            !n.iter()
+                .any(|x| x.starts_with("In ") || x.starts_with("Hey ")),
+            "{n:?}"
+        );
     }
 
     /// A shouted word or demonym amid lower case is no acronym; a short
