@@ -839,7 +839,127 @@ fn rules(cx: &Ctx, sentences: &[Range<usize>]) -> Vec<Mention> {
     bare_models(cx, &mut out);
     numbered_streets(cx, &mut out);
     defined_acronyms(cx, &mut out);
+    lower_case_places(cx, sentences, &mut out);
     out
+}
+
+/// Whether a text writes without capitals where English wants them: a
+/// sentence that starts in lower case, or "i" for the pronoun (web text,
+/// mail, forums).
+fn writes_in_lower_case(cx: &Ctx, sentences: &[Range<usize>]) -> bool {
+    sentences.iter().any(|s| {
+        cx.text[s.clone()]
+            .trim_start()
+            .starts_with(|c: char| c.is_lowercase())
+    }) || cx.toks.iter().any(|t| t.word && t.text(cx.text) == "i")
+}
+
+/// "we flew to kerala", "in san francisco": in a text that writes without
+/// capitals, a place the gazetteer knows, written in lower case. One word
+/// must be no English word (nor any common noun WordNet knows: "bath",
+/// "nice", "reading"), and the name no part of an address ("france.com",
+/// "@delaware").
+fn lower_case_places(cx: &Ctx, sentences: &[Range<usize>], out: &mut Vec<Mention>) {
+    if !writes_in_lower_case(cx, sentences) {
+        return;
+    }
+    let lower = |i: usize| {
+        let t = cx.toks[i];
+        t.word && t.text(cx.text).chars().all(|c| c.is_lowercase())
+    };
+    let glued = |a: usize, b: usize| cx.toks[a].end == cx.toks[b].start;
+    // what may follow a name glued: a mark of punctuation that no word
+    // follows glued ("france.com" is an address), or a possessive
+    let ends_clean = |last: usize| {
+        let n = last + 1;
+        if n >= cx.toks.len() || !glued(last, n) {
+            return true;
+        }
+        let after = cx.toks.get(n + 1).filter(|_| glued(n, n + 1));
+        match cx.toks[n].text(cx.text) {
+            "'" | "’" => after.is_none_or(|a| a.text(cx.text) == "s"),
+            "," | "." | "!" | "?" | ";" | ":" | ")" => after.is_none(),
+            _ => false,
+        }
+    };
+    let mut added: Vec<Mention> = Vec::new();
+    let mut name = String::new();
+    let mut i = 0;
+    while i < cx.toks.len() {
+        if !lower(i) || (i > 0 && glued(i - 1, i)) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for n in (1..=3).rev() {
+            let last = i + n - 1;
+            if last >= cx.toks.len()
+                || !(i..=last).all(lower)
+                || (i..last).any(|k| {
+                    let gap = &cx.text[cx.toks[k].end..cx.toks[k + 1].start];
+                    gap.is_empty() || !gap.chars().all(char::is_whitespace)
+                })
+                || !ends_clean(last)
+            {
+                continue;
+            }
+            let words: Vec<&str> = (i..=last).map(|k| cx.w(k)).collect();
+            let foreign = |w: &str| {
+                w.chars().count() >= 4 && !cx.g.is_common(w) && !features::is_common_noun(w)
+            };
+            if !words.iter().any(|w| foreign(w))
+                || FUNCTION_WORDS.contains(&words[0])
+                || PLACE_PREPS.contains(&words[0])
+            {
+                continue;
+            }
+            name.clear();
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    name.push(' ');
+                }
+                name.push_str(&titlecase(w));
+            }
+            // one word: the place's own name, not a variant ("shal" is
+            // Quetta's), after no article ("a chihuahua" is a dog)
+            let article = || {
+                i > 0
+                    && cx.toks[i - 1].word
+                    && matches!(cx.w(i - 1), "a" | "an" | "the" | "A" | "An" | "The")
+                    || i > 0 && with_lower(cx.w(i - 1), |l| POSSESSIVES.contains(&l))
+            };
+            match cx.g.lookup(&name) {
+                Some((EntityType::Place, canonical))
+                    if n > 1 || (canonical == name && !article()) =>
+                {
+                    found = Some((last, canonical.to_string()));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some((last, canonical)) = found else {
+            i += 1;
+            continue;
+        };
+        let range = cx.toks[i].start..cx.toks[last].end;
+        if !out
+            .iter()
+            .any(|m| m.range.start < range.end && range.start < m.range.end)
+        {
+            added.push(Mention {
+                range,
+                ty: EntityType::Place,
+                evidence: Evidence::Gazetteer,
+                canonical: Some(canonical),
+            });
+        }
+        i = last + 1;
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.range.start);
+    }
 }
 
 /// Compass words that start a place's name ("South Richmond Hill").
@@ -3838,6 +3958,25 @@ mod tests {
             names("The letter was signed by K. Michael Stevens and read by F. Scott Fitzgerald.");
         assert!(n.contains(&"K. Michael Stevens".into()), "{n:?}");
         assert!(n.contains(&"F. Scott Fitzgerald".into()), "{n:?}");
+    }
+
+    /// A text that writes without capitals names places in lower case:
+    /// those the gazetteer knows are found, by their own name, and not as
+    /// a common word, after an article or in an address.
+    #[test]
+    fn a_place_in_lower_case_in_a_text_without_capitals() {
+        let f = found(
+            "i went to kerala and then to new\nyork last year. we ate in nice weather \
+             near a bath. why would you want a chihuahua? see www.france.com or shal.",
+        );
+        let has = |n: &str| f.iter().any(|(x, t)| x == n && *t == EntityType::Place);
+        assert!(has("kerala") && has("new\nyork"), "{f:?}");
+        for not in ["nice", "bath", "chihuahua", "france", "shal", "york"] {
+            assert!(!f.iter().any(|(x, _)| x == not), "{not}: {f:?}");
+        }
+        // a text that capitalizes: lower case is no name there
+        let n = names("The fees rose in kerala terms. Officials met on Monday.");
+        assert!(n.is_empty(), "{n:?}");
     }
 
     /// Two initials or more, each with its stop, start the name after them;
