@@ -2405,16 +2405,24 @@ fn glued_article(cx: &Ctx, i: usize, b: usize, all_caps_line: bool) -> bool {
 }
 
 /// Whether a word in capitals is a shouted English word of six letters or
-/// more ("THEREFORE", "BREAKING") or a demonym ("AUSTRALIAN"), and no
-/// name the tables know.
+/// more ("THEREFORE", "BREAKING") or a demonym ("AUSTRALIAN"), or a
+/// shorter one the corpus also writes in lower case ("FREE", "VERY"), and
+/// no name the tables know.
 fn shouted(cx: &Ctx, w: &str) -> bool {
+    let n = w.chars().count();
     is_all_caps(w)
-        && w.chars().count() >= 6
+        && n >= 3
         && w.chars().all(char::is_alphabetic)
         && !cx.g.is_known_name(w)
-        && {
+        && if n >= 6 {
             let t = titlecase(w);
             cx.g.is_common(w) || cx.g.demonyms.contains(t.as_ref())
+        } else {
+            // a short one ("FREE", "VERY", "NOT") only where the corpus
+            // also writes it as a word, in lower case (a body's initials
+            // may be lost so: "UPS")
+            let (_, lower, common) = cx.stats(w);
+            common && lower >= 2
         }
 }
 
@@ -4054,6 +4062,15 @@ mod tests {
         );
         assert!(
             n.contains(&"NASA".into()) && n.contains(&"WHO".into()),
+            "{n:?}"
+        );
+        // a short word only where the text also writes it in lower case
+        let text = "Get it FREE today. The gift is free and the offer is free. \
+                    Ask the AIM desk, it is VERY kind.";
+        let n = names(text);
+        assert!(!n.iter().any(|x| x == "FREE"), "{n:?}");
+        assert!(
+            n.contains(&"AIM".into()) && n.contains(&"VERY".into()),
             "{n:?}"
         );
     }
