@@ -2208,11 +2208,12 @@ fn clean<'p>(
         let word_before = (0..pos).rev().find(|&q| cx.toks[part[q]].word);
         let middle_initial =
             pos + 1 < part.len() && after_first(pos) || word_before.is_some_and(after_first);
+        // (an initial with its stop: "C. H. Douglas")
+        let dotted_initial = is_initial(w) && part.get(pos + 1).is_some_and(|&j| cx.w(j) == ".");
+        let kept = firm_name || middle_initial || dotted_initial;
         let drop = (at_initial || headline)
             && !all_caps
-            && !firm_name
-            && !middle_initial
-            && !(is_initial(w) && part.get(pos + 1).is_some_and(|&j| cx.w(j) == "."))
+            && !kept
             && cx.doubtful(w)
             && !cx.g.org_words.contains(w)
             && !starts_place()
