@@ -149,7 +149,7 @@ impl Gazetteer {
         let companies = lines(include_str!("../../assets/gazetteer/companies.tsv"))
             .filter_map(|l| l.split_once('\t'))
             .collect();
-        let aliases: HashMap<String, (String, EntityType)> =
+        let mut aliases: HashMap<String, (String, EntityType)> =
             lines(include_str!("../../assets/gazetteer/aliases.tsv"))
                 .filter_map(|l| {
                     let mut f = l.split('\t');
@@ -157,6 +157,16 @@ impl Gazetteer {
                     Some((v.to_string(), (c.to_string(), EntityType::parse(t)?)))
                 })
                 .collect();
+        // the name an alias stands for is a name too ("Holland", "The
+        // Netherlands" -> "Netherlands")
+        let canonical: Vec<(String, EntityType)> = aliases
+            .values()
+            .filter(|(c, _)| !aliases.contains_key(c) && !places.contains_key(c.as_str()))
+            .cloned()
+            .collect();
+        for (c, t) in canonical {
+            aliases.insert(c.clone(), (c, t));
+        }
         let aliases_lower = aliases
             .keys()
             .map(|k| (k.to_lowercase(), k.clone()))
@@ -274,6 +284,11 @@ mod tests {
     fn tables_load() {
         let g = Gazetteer::get();
         assert_eq!(g.lookup("Kiev"), Some((EntityType::Place, "Kyiv")));
+        // an alias's canonical name is known too
+        assert_eq!(
+            g.lookup("Netherlands"),
+            Some((EntityType::Place, "Netherlands"))
+        );
         assert_eq!(g.lookup("U.S."), Some((EntityType::Place, "United States")));
         assert_eq!(g.lookup("Budapest").map(|x| x.0), Some(EntityType::Place));
         assert_eq!(g.lookup("Wales"), Some((EntityType::Place, "Wales")));
