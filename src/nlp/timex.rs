@@ -154,14 +154,14 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<my>\b(?:(?:early|mid|late)[- ])?{MONTH},?{sp}(?:of\s+)?{y}\b)"),
             format!(r"(?P<mmod>\b(?i:last|next|this|early|late|mid|earlier this|later this)[- ]{MONTH}\b)"),
             format!(r"(?P<month>\b{MONTH}\b)"),
-            format!(r"(?P<quarter>\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?|the\s+quarter|the\s+{y}\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[- ])?(?:quarter|period))\b)"),
+            format!(r"(?P<quarter>\b(?i:(?:this|next|last)\s+year(?:'|’)s\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[- ])?quarter|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|final)[- ]quarter(?:\s+of\s+{y}|,?\s+{y})?|the\s+quarter|the\s+{y}\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[- ])?(?:quarter|period))\b)"),
             // "the year-ago quarter", "the year-earlier third quarter",
             // "year-earlier" (results): the period a report compares with
             format!(r"(?P<yago>\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?(?i:year-(?:ago|earlier))\s+(?:(?i:first|second|third|fourth)\s+)?(?i:quarter|period)|(?i:year-(?:ago|earlier)))\b)"),
             // a report's own periods named by the article: "the year", "the
             // fiscal year", "the latest period", "that quarter"
             format!(r"(?P<theyear>\b(?i:the\s+(?:(?:current|latest|full)\s+)?(?:fiscal\s+)?year(?:\s+{y})?|the\s+latest\s+period|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:year|quarter|month|week|day)|the\s+week(?:\s+of\s+{MONTH}\s+{d})?)\b)"),
-            format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?)\b)"),
+            format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?|(?:the\s+)?(?:last|latter)\s+half\s+of\s+(?:the\s+year|{y}))\b)"),
             format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
             format!(r"(?P<fiscal>\b(?i:fiscal|calendar)\s+{y}\b)"),
@@ -720,7 +720,14 @@ impl Resolver<'_> {
             "quarter" => {
                 let l = s.to_ascii_lowercase();
                 let q = quarter_number(&l);
-                let y = year_in(s);
+                // "this year's third quarter", "next year's first quarter"
+                let of_year = [("this year", 0), ("next year", 1), ("last year", -1)]
+                    .into_iter()
+                    .find(|(p, _)| l.starts_with(p))
+                    .and_then(|(_, k)| r.map(|r| r.year() + k));
+                // "the last quarter of 1989": its fourth
+                let q = q.or((l.contains("last") && year_in(s).is_some()).then_some(4));
+                let y = year_in(s).or(of_year);
                 let v = match (q, y, r) {
                     (Some(q), Some(y), _) => Some(format!("{y}-Q{q}")),
                     (Some(q), None, Some(r)) => {
@@ -2460,6 +2467,28 @@ mod tests {
                 "Costs rose in the 1988 first half.",
                 "the 1988 first half",
                 "1988-H1",
+            ),
+            // a year's quarter by a year said relative to the article's
+            (
+                "Profit fell in this year's third quarter.",
+                "this year's third quarter",
+                "1989-Q3",
+            ),
+            (
+                "It will rise in next year's first quarter.",
+                "next year's first quarter",
+                "1990-Q1",
+            ),
+            // "last" of a year's halves and quarters: its second, its fourth
+            (
+                "Sales slowed in the last half of 1989.",
+                "the last half of 1989",
+                "1989-H2",
+            ),
+            (
+                "Costs rose in the last quarter of 1988.",
+                "the last quarter of 1988",
+                "1988-Q4",
             ),
         ] {
             let v = run(text, Some("1989-11-02"));
