@@ -800,6 +800,10 @@ impl Resolver<'_> {
                     .or(r.map(|r| r.year()));
                 let v = if let Some(y) = year_in(&l) {
                     Some(y.to_string())
+                } else if l.contains("current") && l.ends_with("year") {
+                    // "the current (fiscal) year": the article's, whatever
+                    // year the text spoke of before
+                    r.map(|r| r.year().to_string())
                 } else if l.ends_with("quarter") || l.ends_with("period") {
                     self.last_quarter()
                         .map(str::to_string)
@@ -2547,6 +2551,32 @@ mod tests {
         );
         let v = run("The camp ran the past three summers.", Some("1998-03-06"));
         assert!(v.iter().all(|t| t.0 != "the past"), "{v:?}");
+    }
+
+    /// "the current year" is the article's, whatever year the text named
+    /// before it.
+    #[test]
+    fn the_current_year_is_the_article_s() {
+        for (text, dct, want) in [
+            (
+                "In 1988 it sold 41% of all beer, and expects 42% in the current year.",
+                "1989-10-26",
+                "the current year",
+            ),
+            (
+                "Sales in fiscal 1990 will rise; in the current fiscal year they fell.",
+                "1989-11-02",
+                "the current fiscal year",
+            ),
+        ] {
+            let v = run(text, Some(dct));
+            let t = v.iter().find(|t| t.0 == want);
+            assert_eq!(
+                t.and_then(|t| t.2.as_deref()),
+                Some("1989"),
+                "{text}: {v:?}"
+            );
+        }
     }
 
     /// A report's own periods by the article: "the fiscal year", "the year
