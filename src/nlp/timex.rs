@@ -579,7 +579,18 @@ impl Resolver<'_> {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_ascii_lowercase()
         });
+        // "loans through January": a deadline, unless a span ("from
+        // January through March")
+        let through = word.as_deref() == Some("through")
+            && !before
+                .split_whitespace()
+                .rev()
+                .take(8)
+                .any(|w| w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("between"))
+            // (nor told in the past: "the strike lasted through January")
+            && self.local_future(sentence) != Some(false);
         matches!(word.as_deref(), Some("by" | "until" | "till" | "effective"))
+            || through
             || self.future(sentence)
     }
 
@@ -2695,8 +2706,8 @@ mod tests {
         );
     }
 
-    /// A deadline or a start is to come: "by February", "effective Feb. 1"
-    /// in an October report are the next year's; "until Tuesday morning"
+    /// A deadline or a start is to come: "by February", "effective Feb. 1",
+    /// "loans through January" in an October report are the next year's; "until Tuesday morning"
     /// is the coming Tuesday. Without such a word, the month is this year's.
     #[test]
     fn a_deadline_or_a_start_is_to_come() {
@@ -2708,6 +2719,13 @@ mod tests {
                 "1990-02-01",
             ),
             ("They signed the deal in February.", "February", "1989-02"),
+            // "through" a month: a deadline, but not in a span or the past
+            (
+                "Lenders gave it up to $90 million in revolving loans through January.",
+                "January",
+                "1990-01",
+            ),
+            ("The strike lasted through January.", "January", "1989-01"),
             (
                 "The board met Feb. 1 to approve it.",
                 "Feb. 1",
@@ -2716,6 +2734,16 @@ mod tests {
         ] {
             one_is(text, "1989-10-30", want, value);
         }
+        let v = run(
+            "Prices rose from January through March.",
+            Some("1989-10-30"),
+        );
+        let january = v.iter().find(|t| t.0 == "January");
+        assert_eq!(
+            january.and_then(|t| t.2.as_deref()),
+            Some("1989-01"),
+            "{v:?}"
+        );
         // 2000-03-30 is a Thursday
         for (text, value) in [
             (
