@@ -169,11 +169,11 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<year>\b{y}\b)"),
             // relative
             format!(r"(?P<ago>\b(?i:(?:about|nearly|almost|some|more than|less than)\s+)?(?i:{NUM})\s+(?i:{UNIT})s?\s+(?i:ago|earlier|later)\b)"),
-            format!(r"(?P<rday>\b(?i:(?:late|early)\s+)?(?i:today|tonight|yesterday|tomorrow)\b(?:\s+(?i:morning|afternoon|evening|night))?)"),
+            format!(r"(?P<rday>\b(?i:(?:late|early)\s+)?(?i:today|tonight|yesterday|tomorrow)\b(?:\s+(?i:morning|afternoon|evening|night))?|\b(?i:(?:mid-|mid\s+|late\s+|early\s+)?(?:morning|afternoon|evening)\s+(?:yesterday|today|tomorrow))\b)"),
             format!(r"(?P<anchor>\b(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|morning|evening)|the\s+day\s+(?:before|after))\b)"),
             format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this\s+past|this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b)"),
             format!(r"(?P<wknd>\b(?i:the|this|last|next)\s+weekend\b)"),
-            format!(r"(?P<daypart>\b(?i:this|last)\s+(?i:morning|afternoon|evening|night)\b)"),
+            format!(r"(?P<daypart>\b(?i:this|last)\s+(?i:morning|afternoon|evening|night)\b|\b(?i:mid-|mid\s+|late\s+|early\s+)(?i:morning|afternoon|evening)\b)"),
             format!(r"(?P<wday>\b(?:(?i:last|next|this\s+coming|coming|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night)s?)?\b)"),
             // a clock time holds its zone and the day after it: "5 p.m. EST
             // Nov. 9", "4 a.m. EDT Thursday"
@@ -2666,6 +2666,31 @@ mod tests {
             ),
         ] {
             one_is(text, "2000-04-05", want, &format!("2000-04-05{value}"));
+        }
+    }
+
+    /// A part of the day with "mid", "late" or "early" is a time of the
+    /// day it names ("mid-afternoon yesterday") or of the article's.
+    #[test]
+    fn a_part_of_the_day_with_its_modifier() {
+        for (text, want, value) in [
+            (
+                "Trading halted in mid-afternoon yesterday.",
+                "mid-afternoon yesterday",
+                "2000-04-04TAF",
+            ),
+            (
+                "Shares fell by mid afternoon.",
+                "mid afternoon",
+                "2000-04-05TAF",
+            ),
+            (
+                "It rained in the late evening.",
+                "late evening",
+                "2000-04-05TEV",
+            ),
+        ] {
+            one_is(text, "2000-04-05", want, value);
         }
     }
 
