@@ -591,7 +591,65 @@ impl Resolver<'_> {
             && self.local_future(sentence) != Some(false);
         matches!(word.as_deref(), Some("by" | "until" | "till" | "effective"))
             || through
-            || self.future(sentence)
+            || self.future_nearer_than_past(sentence)
+    }
+
+    /// Whether the sentence says something is to come (`future`), and no
+    /// verb in the past stands nearer the expression than every word of
+    /// the future: "it will begin the process ... since he was rescued in
+    /// late November" tells of a November past.
+    fn future_nearer_than_past(&self, sentence: &Range<usize>) -> bool {
+        let s = &self.text[sentence.clone()];
+        let at = self.at.saturating_sub(sentence.start);
+        let dist = |a: usize, b: usize| if a > at { a - at } else { at - b.min(at) };
+        let Some(fut) = patterns()
+            .future
+            .find_iter(s)
+            .filter(|m| {
+                !(m.as_str().eq_ignore_ascii_case("next")
+                    && s[m.end()..]
+                        .trim_start()
+                        .as_bytes()
+                        .get(..3)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(b"to ")))
+            })
+            .map(|m| dist(m.start(), m.end()))
+            .min()
+        else {
+            return false;
+        };
+        let mut past = usize::MAX;
+        let mut from = 0;
+        let mut before = String::new();
+        for raw in s.split_whitespace() {
+            let start = from + s[from..].find(raw).unwrap_or(0);
+            from = start + raw.len();
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let l = w.to_ascii_lowercase();
+            // (a participle after "be" is no past: "will be named"; nor
+            // one after an article, an adjective: "the increased dividend";
+            // "unspecified" is one too, and "succeed", "need" end so
+            // without being past)
+            let is_past = !w.starts_with(char::is_uppercase)
+                && !matches!(
+                    before.as_str(),
+                    "be" | "been" | "being" | "a" | "an" | "the" | "its" | "their"
+                )
+                && match tense_of(&l) {
+                    Some(t) => !t,
+                    None => {
+                        l.len() > 4
+                            && l.ends_with("ed")
+                            && !l.ends_with("eed")
+                            && !l.starts_with("un")
+                    }
+                };
+            if is_past {
+                past = past.min(dist(start, start + raw.len()));
+            }
+            before = l;
+        }
+        past >= fut
     }
 
     /// The text right after the expression of `len` bytes being resolved.
@@ -2666,6 +2724,47 @@ mod tests {
             ),
         ] {
             one_is(text, "2000-04-05", want, &format!("2000-04-05{value}"));
+        }
+    }
+
+    /// A month's year by the tense nearest it: a verb in the past nearer
+    /// than every word of the future makes it the last such month.
+    #[test]
+    fn a_month_takes_the_nearest_tense() {
+        for (text, dct, want, value) in [
+            (
+                "It will begin the transfer, since he was rescued in late November.",
+                "2000-04-05",
+                "late November",
+                "1999-11",
+            ),
+            (
+                "In January, the firm brought in a new chief, who will remain.",
+                "1989-10-27",
+                "January",
+                "1989-01",
+            ),
+            // a participle after "be", an adjective, "-eed": no past
+            (
+                "She will be named commander for a mission in December.",
+                "1998-03-04",
+                "December",
+                "1998-12",
+            ),
+            (
+                "It would be paid on a still unspecified date in January.",
+                "1989-10-26",
+                "January",
+                "1990-01",
+            ),
+            (
+                "Mr. Schwarz will succeed him in February.",
+                "1989-10-26",
+                "February",
+                "1990-02",
+            ),
+        ] {
+            one_is(text, dct, want, value);
         }
     }
 
