@@ -439,6 +439,8 @@ struct Resolver<'a> {
     /// The last date value the text gave, at its own precision ("1989-Q3",
     /// "1988-11-02"), for "a year earlier".
     last_date: Option<String>,
+    /// The last quarter the text named, whatever dates came after it.
+    quarter_named: Option<String>,
 }
 
 /// A date value at any precision ("1989", "1989-Q3", "1989-11", "1989-W44",
@@ -874,9 +876,21 @@ impl Resolver<'_> {
                     // year the text spoke of before
                     r.map(|r| r.year().to_string())
                 } else if l.ends_with("quarter") || l.ends_with("period") {
+                    // the quarter the text speaks of; "the latest period"
+                    // with none: the last one ended
                     self.last_quarter()
+                        .or(self.quarter_named.as_deref())
                         .map(str::to_string)
-                        .or_else(|| r.map(|r| format!("{}-Q{}", r.year(), r.month0() / 3 + 1)))
+                        .or_else(|| {
+                            r.map(|r| {
+                                let q = r.month0() / 3 + 1;
+                                match (l.contains("latest"), q) {
+                                    (true, 1) => format!("{}-Q4", r.year() - 1),
+                                    (true, q) => format!("{}-Q{}", r.year(), q - 1),
+                                    (false, q) => format!("{}-Q{q}", r.year()),
+                                }
+                            })
+                        })
                 } else if l.ends_with("day") {
                     // "that day", "earlier that day": the day the text speaks of
                     self.last_day.or(r).map(|d| Ymd(d).to_string())
@@ -1683,6 +1697,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         reference,
         last_day: None,
         last_date: None,
+        quarter_named: None,
     };
     for m in find_all(text) {
         let kind = p.kinds[m.pattern().as_usize()];
@@ -1941,6 +1956,9 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                     .is_some_and(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()))
             {
                 res.last_date = value.clone();
+                if res.last_quarter().is_some() {
+                    res.quarter_named = value.clone();
+                }
             }
             out.push(Timex { range, ty, value });
         }
@@ -2725,6 +2743,23 @@ mod tests {
         ] {
             one_is(text, "2000-04-05", want, &format!("2000-04-05{value}"));
         }
+    }
+
+    /// "the latest period" is the quarter the text last named, though other
+    /// dates came after it; with none named, the last quarter ended.
+    #[test]
+    fn the_latest_period_is_the_quarter_last_named() {
+        let text = "It earned $8.6 million in the fiscal second-quarter. Sales rose from \
+                    $623.5 million a year ago. The latest period includes gains.";
+        let v = run(text, Some("1989-10-26"));
+        let t = v.iter().find(|t| t.0 == "The latest period");
+        assert_eq!(t.and_then(|t| t.2.as_deref()), Some("1989-Q2"), "{v:?}");
+        let v = run("The latest period includes gains.", Some("1989-10-26"));
+        assert_eq!(
+            v.first().and_then(|t| t.2.as_deref()),
+            Some("1989-Q3"),
+            "{v:?}"
+        );
     }
 
     /// A month's year by the tense nearest it: a verb in the past nearer
