@@ -4339,6 +4339,9 @@ mod tests {
         );
         let f = found("Russian President Vladimir Putin met French troops.");
         assert_eq!(f, vec![("Vladimir Putin".into(), EntityType::Person)]);
+        // a religion's adjective or its people, as a nation's: no name
+        let f = found("Sunni and Shiite clerics met Hindu and Sikh leaders in Delhi.");
+        assert_eq!(f, vec![("Delhi".into(), EntityType::Place)]);
     }
 
     /// A first name before a noun that names a thing, a place or a body
