@@ -1419,7 +1419,10 @@ fn scan_runs(
                             // after a title too ("President George W. Bush")
                             || run.len() >= 2
                                 && is_initial(cx.w(j - 1))
-                                && cx.g.first_names.contains(cx.w(run[run.len() - 2]))
+                                && (cx.g.first_names.contains(cx.w(run[run.len() - 2]))
+                                    // or between two words that are no
+                                    // English words: "Raj K. Chohan"
+                                    || unknown_around_initial(cx, run[run.len() - 2], j + 1))
                             // a first initial before a first name: "K. Michael
                             // Stevens", "F. Scott Fitzgerald"
                             || run.len() == 1
@@ -1584,6 +1587,22 @@ fn is_corporate_end(w: &str) -> bool {
 /// West"), seldom a firm's or a person's name.
 pub fn is_compass_point(w: &str) -> bool {
     matches!(w, "North" | "South" | "East" | "West")
+}
+
+/// Whether the words `before` and `after` a middle initial are both
+/// capitalized and no English word, nor a name the tables know as a place
+/// or a body: a person's first name and surname ("Raj K. Chohan", "Newell
+/// H. Beaty"), where "World War I. Then" and "Plan B. Smith" are not.
+fn unknown_around_initial(cx: &Ctx, before: usize, after: usize) -> bool {
+    let unknown = |i: usize| {
+        let w = cx.w(i);
+        cx.toks[i].word
+            && is_cap(w)
+            && !is_all_caps(w)
+            && !cx.g.is_common(w)
+            && cx.g.lookup(w).is_none()
+    };
+    after < cx.toks.len() && unknown(before) && unknown(after)
 }
 
 /// Whether the full stop `j` ends one of two initials or more, each with
@@ -3986,6 +4005,17 @@ mod tests {
         // a text that capitalizes: lower case is no name there
         let n = names("The fees rose in kerala terms. Officials met on Monday.");
         assert!(n.is_empty(), "{n:?}");
+    }
+
+    /// A middle initial between two capitalized words that are no English
+    /// words holds a person's name together ("Raj K. Chohan").
+    #[test]
+    fn a_middle_initial_between_two_unknown_words_holds_a_name() {
+        let n = names("The firm hired Raj K. Chohan and Newell H. Beaty last year.");
+        assert!(n.contains(&"Raj K. Chohan".into()), "{n:?}");
+        assert!(n.contains(&"Newell H. Beaty".into()), "{n:?}");
+        let n = names("It was the last of World War I. Then peace came to Plan B. Smith.");
+        assert!(!n.iter().any(|x| x.contains("I. Then")), "{n:?}");
     }
 
     /// Two initials or more, each with its stop, start the name after them;
