@@ -356,9 +356,10 @@ fn place_code_before_title(text: &str, dot: usize, next: &str) -> bool {
     !word.is_empty() && g.titles.contains(word)
 }
 
-/// Abbreviations that end a name ("Apple Inc.", "U.S."), which a sentence
-/// may end with: they do when the next word starts sentences and no name
-/// ("... changed its name to MCI Inc. Former WorldCom chief ...").
+/// Abbreviations that end a name ("Apple Inc.", "U.S.", a single capital:
+/// "World War I."), which a sentence may end with: they do when the next
+/// word starts sentences and no name ("... changed its name to MCI Inc.
+/// Former WorldCom chief ...").
 fn ends_name_before_sentence(text: &str, dot: usize, next: &str) -> bool {
     const PERSON_ENDS: &[&str] = &["Jr", "Sr"];
     const STARTERS: &[&str] = &[
@@ -389,6 +390,7 @@ fn ends_name_before_sentence(text: &str, dot: usize, next: &str) -> bool {
         "After",
         "When",
         "While",
+        "Then",
         "However",
         "Meanwhile",
         "Shares",
@@ -399,8 +401,12 @@ fn ends_name_before_sentence(text: &str, dot: usize, next: &str) -> bool {
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
         .next();
     let g = super::gazetteer::Gazetteer::get();
+    // (and a single capital: "World War I. Then", "Plan B. The")
     let name_end = word.is_some_and(|w| {
-        PERSON_ENDS.contains(&w) || g.company_abbrevs.contains(w) || w.contains('.')
+        PERSON_ENDS.contains(&w)
+            || g.company_abbrevs.contains(w)
+            || w.contains('.')
+            || w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
     });
     let first = next
         .split(|c: char| !c.is_alphanumeric())
@@ -472,6 +478,18 @@ mod tests {
                 "Sales rose in the U.S.",
                 "The firm said so.",
                 "Mr. Smith met Apple Inc. executives."
+            ]
+        );
+        // a single capital ends a sentence before a word that starts one;
+        // a middle initial before a surname does not
+        let s = "It ended with World War I. Then peace came. George W. Bush spoke.";
+        let got: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "It ended with World War I.",
+                "Then peace came.",
+                "George W. Bush spoke."
             ]
         );
     }
