@@ -162,7 +162,8 @@ fn patterns() -> &'static Patterns {
             // fiscal year", "the latest period", "that quarter"
             format!(r"(?P<theyear>\b(?i:the\s+(?:(?:current|latest|full)\s+)?(?:fiscal\s+)?year(?:\s+{y})?|the\s+latest\s+period|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:year|quarter|month|week|day)|the\s+week(?:\s+of\s+{MONTH}\s+{d})?)\b)"),
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?|(?:the\s+)?(?:last|latter)\s+half\s+of\s+(?:the\s+year|{y}))\b)"),
-            format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0s|'\d0s)\b)"),
+            // "the 1980s", "the 1980's", "the '80s"
+            format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0(?:'|’)?s|'\d0s)\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
             format!(r"(?P<fiscal>\b(?i:fiscal|calendar)\s+{y}\b)"),
             format!(r"(?P<year>\b(?i:early|mid|late)[- ]{y}\b)"),
@@ -2384,6 +2385,13 @@ mod tests {
             ("after 2 1/2 years of talks", "2 1/2 years", "P2Y6M"),
             ("prices peaked in mid-1996 and fell", "mid-1996", "1996"),
             ("the boom of the late 1970s ended", "the late 1970s", "197"),
+            // a decade with an apostrophe, as often written
+            (
+                "it goes back to the mid 1930's then",
+                "the mid 1930's",
+                "193",
+            ),
+            ("from the 1960’s on", "the 1960’s", "196"),
             ("since the 20th century began", "the 20th century", "19"),
             (
                 "a church of the eleventh century stood",
