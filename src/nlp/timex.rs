@@ -893,8 +893,18 @@ impl Resolver<'_> {
                             })
                         })
                 } else if l.ends_with("day") {
-                    // "that day", "earlier that day": the day the text speaks of
-                    self.last_day.or(r).map(|d| Ymd(d).to_string())
+                    // "that day", "earlier that day": the day the text speaks of;
+                    // a day of the month it last named, where that came after
+                    // ("last October ... crossed out that same day")
+                    let month = self.last_date.as_deref().filter(|v| {
+                        v.len() == 7
+                            && v.as_bytes()[4] == b'-'
+                            && v[5..].bytes().all(|b| b.is_ascii_digit())
+                    });
+                    match month {
+                        Some(m) => Some(format!("{m}-XX")),
+                        None => self.last_day.or(r).map(|d| Ymd(d).to_string()),
+                    }
                 } else if l.ends_with("month") {
                     self.last_day
                         .or(r)
@@ -2750,6 +2760,24 @@ mod tests {
         ] {
             one_is(text, "2000-04-05", want, &format!("2000-04-05{value}"));
         }
+    }
+
+    /// "that day" is the day the text speaks of; after a month named
+    /// without its day, a day of that month.
+    #[test]
+    fn that_day_is_of_the_last_date_named() {
+        has_value(
+            "He was killed last October. His name was crossed out that same day.",
+            "1999-02-06",
+            "that same day",
+            "1998-10-XX",
+        );
+        has_value(
+            "He arrived on Oct. 5. Later that day he spoke.",
+            "1999-02-06",
+            "Later that day",
+            "1998-10-05",
+        );
     }
 
     /// "the latest period" is the quarter the text last named, though other
