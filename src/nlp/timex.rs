@@ -143,7 +143,8 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<mdy>\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{d},?{sp}{y}\b)"),
             format!(r"(?P<dmy>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH},?{sp}{y}\b)"),
             // (a weekday before a date is of the date: "Saturday, April 25")
-            format!(r"(?P<md>\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
+            // ("last Oct. 23", "next Jan. 3": the one before or after the article)
+            format!(r"(?P<md>\b(?:(?i:last|next)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{d}\b(?:\s*\(\s*{WEEKDAY}\s*\))?)"),
             format!(r"(?P<dm>\b(?:{WEEKDAY},?\s+)?{d}\s+(?:of\s+)?{MONTH}\b)"),
             // years said as words in transcripts: "nineteen ninety-six",
             // "January nineteen ninety-seven", "the year two thousand"
@@ -729,7 +730,26 @@ impl Resolver<'_> {
             "md" | "dm" => {
                 let m = month_in(s)?;
                 let dnum = day_in(s)?;
-                let v = r.and_then(|r| year_near(r, m, dnum, self.month_to_come(sentence)));
+                let l = s.to_ascii_lowercase();
+                let v = r.and_then(|r| {
+                    let this = NaiveDate::from_ymd_opt(r.year(), m, dnum)?;
+                    if l.starts_with("last") {
+                        // the last such day before the article
+                        if this < r {
+                            Some(this)
+                        } else {
+                            NaiveDate::from_ymd_opt(r.year() - 1, m, dnum)
+                        }
+                    } else if l.starts_with("next") {
+                        if this > r {
+                            Some(this)
+                        } else {
+                            NaiveDate::from_ymd_opt(r.year() + 1, m, dnum)
+                        }
+                    } else {
+                        year_near(r, m, dnum, self.month_to_come(sentence))
+                    }
+                });
                 if let Some(d) = v {
                     self.last_day = Some(d);
                 }
@@ -2759,6 +2779,23 @@ mod tests {
             ),
         ] {
             one_is(text, "2000-04-05", want, &format!("2000-04-05{value}"));
+        }
+    }
+
+    /// "last" or "next" before a month and day: the one before or after
+    /// the article, not the month alone.
+    #[test]
+    fn last_or_next_before_a_month_and_day() {
+        for (text, want, value) in [
+            (
+                "He was shot last Oct. 23 at home.",
+                "last Oct. 23",
+                "1998-10-23",
+            ),
+            ("She left last April 25.", "last April 25", "1998-04-25"),
+            ("It opens next Jan. 3.", "next Jan. 3", "2000-01-03"),
+        ] {
+            one_is(text, "1999-04-19", want, value);
         }
     }
 
