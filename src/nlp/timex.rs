@@ -461,6 +461,21 @@ fn shift_value_years(v: &str, years: i64) -> Option<String> {
     Some(format!("{y:04}{rest}"))
 }
 
+/// The words of a sentence that tell of what is to come ("will", "plans
+/// to", "next"), "next to" a place apart.
+fn future_marks(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    patterns().future.find_iter(s).filter(|m| {
+        // (three bytes read, not the rest of the sentence copied: a
+        // sentence of a million words may say "next" often)
+        !(m.as_str().eq_ignore_ascii_case("next")
+            && s[m.end()..]
+                .trim_start()
+                .as_bytes()
+                .get(..3)
+                .is_some_and(|t| t.eq_ignore_ascii_case(b"to ")))
+    })
+}
+
 /// The year of a day written without one: the nearest, but news tells
 /// of the past: with nothing in the sentence to say it is to come, a day
 /// more than four months ahead is last year's.
@@ -503,17 +518,7 @@ impl Resolver<'_> {
     /// Whether the sentence tells of what is to come ("will", "plans
     /// to", "next"), "next to" a place apart.
     fn future(&self, sentence: &Range<usize>) -> bool {
-        let s = &self.text[sentence.clone()];
-        patterns().future.find_iter(s).any(|m| {
-            // (three bytes read, not the rest of the sentence copied: a
-            // sentence of a million words may say "next" often)
-            !(m.as_str().eq_ignore_ascii_case("next")
-                && s[m.end()..]
-                    .trim_start()
-                    .as_bytes()
-                    .get(..3)
-                    .is_some_and(|t| t.eq_ignore_ascii_case(b"to ")))
-        })
+        future_marks(&self.text[sentence.clone()]).next().is_some()
     }
 
     /// The tense the words right before the expression give (up to four,
@@ -606,20 +611,7 @@ impl Resolver<'_> {
         let s = &self.text[sentence.clone()];
         let at = self.at.saturating_sub(sentence.start);
         let dist = |a: usize, b: usize| if a > at { a - at } else { at - b.min(at) };
-        let Some(fut) = patterns()
-            .future
-            .find_iter(s)
-            .filter(|m| {
-                !(m.as_str().eq_ignore_ascii_case("next")
-                    && s[m.end()..]
-                        .trim_start()
-                        .as_bytes()
-                        .get(..3)
-                        .is_some_and(|t| t.eq_ignore_ascii_case(b"to ")))
-            })
-            .map(|m| dist(m.start(), m.end()))
-            .min()
-        else {
+        let Some(fut) = future_marks(s).map(|m| dist(m.start(), m.end())).min() else {
             return false;
         };
         let mut past = usize::MAX;
@@ -899,19 +891,16 @@ impl Resolver<'_> {
                 } else if l.ends_with("quarter") || l.ends_with("period") {
                     // the quarter the text speaks of; "the latest period"
                     // with none: the last one ended
-                    self.last_quarter()
-                        .or(self.quarter_named.as_deref())
-                        .map(str::to_string)
-                        .or_else(|| {
-                            r.map(|r| {
-                                let q = r.month0() / 3 + 1;
-                                match (l.contains("latest"), q) {
-                                    (true, 1) => format!("{}-Q4", r.year() - 1),
-                                    (true, q) => format!("{}-Q{}", r.year(), q - 1),
-                                    (false, q) => format!("{}-Q{q}", r.year()),
-                                }
-                            })
+                    self.quarter_named.clone().or_else(|| {
+                        r.map(|r| {
+                            let q = r.month0() / 3 + 1;
+                            match (l.contains("latest"), q) {
+                                (true, 1) => format!("{}-Q4", r.year() - 1),
+                                (true, q) => format!("{}-Q{}", r.year(), q - 1),
+                                (false, q) => format!("{}-Q{q}", r.year()),
+                            }
                         })
+                    })
                 } else if l.ends_with("day") {
                     // "that day", "earlier that day": the day the text speaks of;
                     // a day of the month it last named, where that came after

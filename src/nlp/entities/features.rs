@@ -496,11 +496,6 @@ fn first_class_in(w: &str, classes: &[&str], plurals: bool) -> bool {
     })
 }
 
-/// Whether WordNet knows a word as a common noun (or its singular).
-pub(super) fn is_common_noun(w: &str) -> bool {
-    noun_classes(w).is_some()
-}
-
 /// Whether a word, as a common noun, names a person first ("general",
 /// "undersecretary"; not a plural: "the Boy Scouts" name a body).
 pub(super) fn names_a_person(w: &str) -> bool {

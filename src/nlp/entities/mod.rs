@@ -856,9 +856,8 @@ fn writes_in_lower_case(cx: &Ctx, sentences: &[Range<usize>]) -> bool {
 
 /// "we flew to kerala", "in san francisco": in a text that writes without
 /// capitals, a place the gazetteer knows, written in lower case. One word
-/// must be no English word (nor any common noun WordNet knows: "bath",
-/// "nice", "reading"), and the name no part of an address ("france.com",
-/// "@delaware").
+/// must be no English word ("bath", "nice", "reading" are), and the name no
+/// part of an address ("france.com", "@delaware").
 fn lower_case_places(cx: &Ctx, sentences: &[Range<usize>], out: &mut Vec<Mention>) {
     if !writes_in_lower_case(cx, sentences) {
         return;
@@ -904,9 +903,7 @@ fn lower_case_places(cx: &Ctx, sentences: &[Range<usize>], out: &mut Vec<Mention
                 continue;
             }
             let words: Vec<&str> = (i..=last).map(|k| cx.w(k)).collect();
-            let foreign = |w: &str| {
-                w.chars().count() >= 4 && !cx.g.is_common(w) && !features::is_common_noun(w)
-            };
+            let foreign = |w: &str| w.chars().count() >= 4 && !cx.g.is_common(w);
             if !words.iter().any(|w| foreign(w))
                 || FUNCTION_WORDS.contains(&words[0])
                 || PLACE_PREPS.contains(&words[0])
