@@ -443,6 +443,8 @@ struct Resolver<'a> {
     last_date: Option<String>,
     /// The last quarter the text named, whatever dates came after it.
     quarter_named: Option<String>,
+    /// The year each month (1 to 12) had when the text last dated it.
+    month_year: [Option<i32>; 13],
 }
 
 /// A date value at any precision ("1989", "1989-Q3", "1989-11", "1989-W44",
@@ -473,6 +475,45 @@ fn future_marks(s: &str) -> impl Iterator<Item = regex::Match<'_>> {
                 .as_bytes()
                 .get(..3)
                 .is_some_and(|t| t.eq_ignore_ascii_case(b"to ")))
+    })
+}
+
+/// Where the sentence's verbs in the past stand: `tense.tsv`'s past
+/// words, and words in "-ed".
+fn past_words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    let mut before = String::new();
+    s.split_whitespace().filter_map(move |raw| {
+        let start = from + s[from..].find(raw).unwrap_or(0);
+        from = start + raw.len();
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let l = w.to_ascii_lowercase();
+        // (a participle after "be" is no past: "will be named", "are
+        // expected"; nor one after an article, an adjective: "the increased
+        // dividend"; "unspecified" is one too, and "succeed", "need" end so
+        // without being past)
+        let is_past = !w.starts_with(char::is_uppercase)
+            && !matches!(
+                before.as_str(),
+                "be" | "been"
+                    | "being"
+                    | "is"
+                    | "are"
+                    | "am"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "its"
+                    | "their"
+            )
+            && match tense_of(&l) {
+                Some(t) => !t,
+                None => {
+                    l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed") && !l.starts_with("un")
+                }
+            };
+        before = l;
+        is_past.then(|| start..start + raw.len())
     })
 }
 
@@ -614,38 +655,15 @@ impl Resolver<'_> {
         let Some(fut) = future_marks(s).map(|m| dist(m.start(), m.end())).min() else {
             return false;
         };
-        let mut past = usize::MAX;
-        let mut from = 0;
-        let mut before = String::new();
-        for raw in s.split_whitespace() {
-            let start = from + s[from..].find(raw).unwrap_or(0);
-            from = start + raw.len();
-            let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            let l = w.to_ascii_lowercase();
-            // (a participle after "be" is no past: "will be named"; nor
-            // one after an article, an adjective: "the increased dividend";
-            // "unspecified" is one too, and "succeed", "need" end so
-            // without being past)
-            let is_past = !w.starts_with(char::is_uppercase)
-                && !matches!(
-                    before.as_str(),
-                    "be" | "been" | "being" | "a" | "an" | "the" | "its" | "their"
-                )
-                && match tense_of(&l) {
-                    Some(t) => !t,
-                    None => {
-                        l.len() > 4
-                            && l.ends_with("ed")
-                            && !l.ends_with("eed")
-                            && !l.starts_with("un")
-                    }
-                };
-            if is_past {
-                past = past.min(dist(start, start + raw.len()));
-            }
-            before = l;
-        }
-        past >= fut
+        let past = past_words(s).map(|r| dist(r.start, r.end)).min();
+        past.is_none_or(|p| p >= fut)
+    }
+
+    /// Whether the sentence tells its tense at all: a word of the future
+    /// or a verb in the past.
+    fn tells_tense(&self, sentence: &Range<usize>) -> bool {
+        let s = &self.text[sentence.clone()];
+        future_marks(s).next().is_some() || past_words(s).next().is_some()
     }
 
     /// The text right after the expression of `len` bytes being resolved.
@@ -787,9 +805,15 @@ impl Resolver<'_> {
                     } else {
                         let diff = m as i32 - r.month() as i32;
                         let fut = self.month_to_come(sentence);
+                        // a sentence that tells no tense: the month the
+                        // text dated before ("expected to join in April ...
+                        // they can plan the summit in April")
+                        let known = self.month_year.get(m as usize).copied().flatten();
                         // (more than four months ahead and not said to
                         // come: last year's, as for a day)
-                        if diff > 4 && !fut {
+                        if let Some(y) = known.filter(|_| !fut && !self.tells_tense(sentence)) {
+                            y
+                        } else if diff > 4 && !fut {
                             r.year() - 1
                         } else if diff < -6 && fut {
                             r.year() + 1
@@ -1718,6 +1742,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         last_day: None,
         last_date: None,
         quarter_named: None,
+        month_year: [None; 13],
     };
     for m in find_all(text) {
         let kind = p.kinds[m.pattern().as_usize()];
@@ -1976,6 +2001,9 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                     .is_some_and(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()))
             {
                 res.last_date = value.clone();
+                if let Some((y, m)) = value.as_deref().and_then(year_month) {
+                    res.month_year[m as usize] = Some(y);
+                }
                 if res.last_quarter().is_some() {
                     res.quarter_named = value.clone();
                 }
@@ -1984,6 +2012,18 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
         }
     }
     out
+}
+
+/// The year and month of a value dated to its month or day ("1999-04",
+/// "1999-04-05").
+fn year_month(v: &str) -> Option<(i32, u32)> {
+    let b = v.as_bytes();
+    if !(b.len() == 7 || (b.len() == 10 && b[7] == b'-')) || b[4] != b'-' {
+        return None;
+    }
+    let y = v.get(..4)?.parse().ok()?;
+    let m = v.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some((y, m))
 }
 
 /// The length of "the end of " (or beginning, start, middle; "the" and a
@@ -2971,6 +3011,36 @@ mod tests {
         ] {
             one_is(text, "2000-03-30", "Tuesday morning", value);
         }
+    }
+
+    /// A month in a sentence that tells no tense is the month the text
+    /// dated before; a sentence that tells its tense decides alone.
+    #[test]
+    fn a_month_without_tense_is_the_one_dated_before() {
+        let run2 = |second: &str| {
+            let text = format!("The three are expected to join in April. {second}");
+            run(&text, Some("1998-12-05"))
+                .into_iter()
+                .filter(|t| t.0 == "April")
+                .map(|t| t.2.unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            run2("They can plan the summit in April."),
+            ["1999-04", "1999-04"]
+        );
+        // told in the past: April of this year
+        assert_eq!(
+            run2("They signed the treaty in April."),
+            ["1999-04", "1998-04"]
+        );
+        // with no April dated before, the nearest
+        one_is(
+            "They can plan the summit in April.",
+            "1998-12-05",
+            "April",
+            "1998-04",
+        );
     }
 
     /// "A second term" is an ordinal; "a second later" a second of time;
