@@ -247,6 +247,7 @@ struct Fixed {
     digit: Known,
     town: Known,
     firstname_thing: Known,
+    firstname_town: Known,
     surname_only: Known,
     surname_last: Known,
 }
@@ -312,6 +313,7 @@ fn fixed() -> &'static Fixed {
             digit: k("digit"),
             town: k("town"),
             firstname_thing: k("firstname+thing"),
+            firstname_town: k("firstname+town"),
             surname_only: k("surname-only"),
             surname_last: k("surname-last"),
         }
@@ -513,6 +515,13 @@ pub(super) fn first_name_before_a_thing(m: &Mention, name: &str) -> bool {
         && name
             .rsplit_once(' ')
             .is_some_and(|(_, last)| names_a_thing(last))
+}
+
+/// Whether a mention the rules typed by its first name is that name alone
+/// and a listed town ("Harrison", "Clifton"): a person or a place, as its
+/// context tells; the model types it.
+pub(super) fn first_name_a_town(m: &Mention, name: &str) -> bool {
+    matches!(m.evidence, Evidence::FirstName(_)) && TOWNS.contains(name)
 }
 
 fn names_a_thing(w: &str) -> bool {
@@ -840,6 +849,9 @@ pub(super) fn features(
     }
     if first_name_before_a_thing(m, name) {
         f.add_known(&fx.firstname_thing);
+    }
+    if first_name_a_town(m, name) {
+        f.add_known(&fx.firstname_town);
     }
     if words.len() > 1 && g.first_names.contains(last) {
         f.add_known(&fx.lastname_is_first);

@@ -654,7 +654,10 @@ fn model_decides(cx: &Ctx, m: &Mention) -> bool {
     match &m.evidence {
         Evidence::Default | Evidence::Proposed => true,
         // a first name before a thing's noun: "Lincoln Reservoir"
-        Evidence::FirstName(_) => features::first_name_before_a_thing(m, &cx.text[m.range.clone()]),
+        Evidence::FirstName(_) => {
+            let name = &cx.text[m.range.clone()];
+            features::first_name_before_a_thing(m, name) || features::first_name_a_town(m, name)
+        }
         _ => false,
     }
 }
@@ -4389,6 +4392,29 @@ mod tests {
         assert_eq!(m[0].ty, EntityType::Place, "{m:?}");
         let text = "The bread of John Baker rose.";
         assert_eq!(retyped(text, place), by_rules(text));
+    }
+
+    /// A first name alone that is also a listed town ("Harrison") is the
+    /// model's to type, by its context; a first name that is no town
+    /// ("Bernard") stays the rules' person.
+    #[test]
+    fn a_first_name_that_is_a_town_is_the_model_s_to_type() {
+        let place = "firstname+town\t0 0 10 0 0\n";
+        let text = "Trains ran daily from Harrison to the coast.";
+        let rules = by_rules(text);
+        assert!(
+            matches!(rules[0].evidence, Evidence::FirstName(_)),
+            "{rules:?}"
+        );
+        let m = retyped(text, place);
+        assert_eq!(m[0].ty, EntityType::Place, "{m:?}");
+        let text = "Trains ran daily from Bernard to the coast.";
+        let rules = by_rules(text);
+        assert!(
+            matches!(rules[0].evidence, Evidence::FirstName(_)),
+            "{rules:?}"
+        );
+        assert_eq!(retyped(text, place), rules);
     }
 
     /// Capitalized common words the text also writes in lower case are a

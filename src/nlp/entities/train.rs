@@ -13,8 +13,9 @@ use serde_json::Value;
 use std::fmt::Write;
 use std::ops::Range;
 
-/// The feature of a first name before a thing's noun, which the model types.
-const FIRST_THING: &str = "firstname+thing";
+/// The features of a first name before a thing's noun and of a first name
+/// alone that is a town, which the model types.
+const FIRST_THING: [&str; 2] = ["firstname+thing", "firstname+town"];
 
 /// The L2 penalty on the weights (their squared length times half this),
 /// chosen by cross-validation (`train_ner --cv 5`: 1, 2, 3, 5, 10 and 30
@@ -52,7 +53,11 @@ impl Example {
     /// what the rules knew by form, and a first name before a thing's
     /// noun ("Lincoln Reservoir").
     fn typed_by_model(&self) -> bool {
-        self.evidence() == "default" || self.features.iter().any(|f| f == FIRST_THING)
+        self.evidence() == "default"
+            || self
+                .features
+                .iter()
+                .any(|f| FIRST_THING.contains(&f.as_str()))
     }
 }
 
