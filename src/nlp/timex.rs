@@ -1381,9 +1381,23 @@ impl Resolver<'_> {
                 {
                     return None;
                 }
+                // "as soon as he arrives", "soon after being captured": a
+                // conjunction's or a preposition's word, no time of its own
+                // ("as soon as Tuesday" is Tuesday; "as soon as possible"
+                // is one)
+                let next = after.split_whitespace().next().unwrap_or("");
+                if l == "soon"
+                    && (next.eq_ignore_ascii_case("after")
+                        || (next.eq_ignore_ascii_case("as")
+                            && before
+                                .split_whitespace()
+                                .next_back()
+                                .is_some_and(|w| w.eq_ignore_ascii_case("as"))))
+                {
+                    return None;
+                }
                 // "the past three summers": a span the patterns do not read,
                 // no "past" of its own
-                let next = after.split_whitespace().next().unwrap_or("");
                 if (l.ends_with("past") || l.ends_with("future"))
                     && (next.starts_with(|c: char| c.is_ascii_digit()) || number(next).is_some())
                 {
@@ -3040,6 +3054,29 @@ mod tests {
             "1998-12-05",
             "April",
             "1998-04",
+        );
+    }
+
+    /// "Soon" in "as soon as" before a clause, or before "after", is part
+    /// of a conjunction and names no time; "as soon as possible" does, and
+    /// "as soon as Tuesday" is Tuesday.
+    #[test]
+    fn soon_in_a_conjunction_is_no_time() {
+        for text in [
+            "He was killed soon after being captured.",
+            "Return the boy as soon as his father arrives.",
+        ] {
+            assert!(run(text, Some("2000-04-03")).is_empty(), "{text}");
+        }
+        assert_eq!(
+            one("Sell it as soon as possible.", "2000-04-03")
+                .1
+                .as_deref(),
+            Some("FUTURE_REF")
+        );
+        assert_eq!(
+            one("They may leave as soon as Tuesday.", "2000-04-03"),
+            ("Tuesday".into(), Some("2000-04-04".into()))
         );
     }
 
