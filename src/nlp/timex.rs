@@ -1137,6 +1137,16 @@ impl Resolver<'_> {
             }
             "anchor" => {
                 let l = s.to_ascii_lowercase();
+                // "later in the day before returning home", "the day after
+                // the vote": "before" and "after" lead a phrase of their own
+                if l.starts_with("the day ")
+                    && self
+                        .after(s.len())
+                        .trim_start()
+                        .starts_with(|c: char| c.is_alphanumeric())
+                {
+                    return None;
+                }
                 let base = self.last_day.or(r);
                 let Some(b) = base else {
                     return Some((Date, None));
@@ -3448,6 +3458,17 @@ mod tests {
             Some("2025-10-20"),
         );
         assert_eq!(v[1].2.as_deref(), Some("2025-10-17"));
+        // "the day before" ends its phrase, or "before" leads another
+        let v = run(
+            "On October 16 they spoke; they had met the day before.",
+            Some("2025-10-20"),
+        );
+        assert_eq!(v[1].2.as_deref(), Some("2025-10-15"));
+        let v = run(
+            "On October 16 they spoke, later in the day before returning home.",
+            Some("2025-10-20"),
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
     }
 
     #[test]
