@@ -630,6 +630,10 @@ pub struct Doc<'t> {
     in_longer: crate::fx::FxHashMap<&'t str, (EntityType, u8, u8)>,
     /// A name as written -> its type by the strongest evidence found for it.
     same: crate::fx::FxHashMap<&'t str, (EntityType, u8, &'static str)>,
+    /// A mention (by where it starts) -> the type of a name listed beside
+    /// it ("Heydour and Aisby", "Korn, Linkin Park and Sevendust") that
+    /// more than its form typed, the strongest such.
+    listed_with: crate::fx::FxHashMap<usize, (EntityType, u8)>,
 }
 
 impl<'t> Doc<'t> {
@@ -684,6 +688,7 @@ impl<'t> Doc<'t> {
                 *e = (m.ty, st, EVIDENCE[kind(&m.evidence).0]);
             }
         }
+        d.listed_with = listed_with(text, mentions);
         if alone.is_empty() {
             return d;
         }
@@ -716,6 +721,37 @@ impl<'t> Doc<'t> {
         }
         d
     }
+}
+
+/// The names written side by side in a list, each with the type of its
+/// neighbour where the rules typed that one by more than its form (the
+/// strongest neighbour of the two): names listed together are mostly of
+/// one kind.
+fn listed_with(text: &str, mentions: &[Mention]) -> crate::fx::FxHashMap<usize, (EntityType, u8)> {
+    let mut order: Vec<&Mention> = mentions.iter().collect();
+    order.sort_by_key(|m| m.range.start);
+    let mut out: crate::fx::FxHashMap<usize, (EntityType, u8)> = Default::default();
+    let mut give = |to: &Mention, from: &Mention| {
+        let st = from.evidence.strength();
+        if st >= 2 && !matches!(from.evidence, Evidence::Model(_)) {
+            let e = out.entry(to.range.start).or_insert((from.ty, st));
+            if st > e.1 {
+                *e = (from.ty, st);
+            }
+        }
+    };
+    for w in order.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        if y.range.start < x.range.end {
+            continue;
+        }
+        let gap = &text[x.range.end..y.range.start];
+        if matches!(gap, ", " | " and " | ", and " | " or " | ", or " | "; ") {
+            give(x, y);
+            give(y, x);
+        }
+    }
+    out
 }
 
 /// The features of the mention `m`, whose tokens are `ti..tj` in the
@@ -824,6 +860,10 @@ pub(super) fn features(
             f.add(&[&"in-longer=", &t, &"|", pos]);
             f.add(&[&"in-longer+rule=", &t, &"|", pos, &"|", &ty]);
         }
+    }
+    if let Some((t, _)) = doc.listed_with.get(&m.range.start) {
+        f.add(&[&"listed-with=", &t.as_str()]);
+        f.add(&[&"listed-with+rule=", &t.as_str(), &"|", &ty]);
     }
     if let Some((t, st, k)) = doc.same.get(name) {
         if *st > m.evidence.strength() {
@@ -1070,6 +1110,34 @@ fn feature_words(f: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A name listed beside another ("Heydour and Aisby") reads the type
+    /// of its neighbour where more than the form typed that one; never
+    /// across other words, nor from a name typed by form alone.
+    #[test]
+    fn names_in_a_list_read_their_neighbours_types() {
+        let text = "Both Heydour and Aisby lie near Grantham, said Smith Jones.";
+        let at = |w: &str| text.find(w).unwrap();
+        let m = |w: &str, ty: EntityType, evidence: Evidence| Mention {
+            range: at(w)..at(w) + w.len(),
+            ty,
+            evidence,
+            canonical: None,
+        };
+        let ms = [
+            m("Heydour", EntityType::Person, Evidence::Default),
+            m("Aisby", EntityType::Place, Evidence::Gazetteer),
+            m("Grantham", EntityType::Place, Evidence::Gazetteer),
+            m("Smith Jones", EntityType::Person, Evidence::Default),
+        ];
+        let l = listed_with(text, &ms);
+        assert_eq!(l.get(&at("Heydour")), Some(&(EntityType::Place, 6)));
+        // "Heydour" was typed by its form alone: it tells "Aisby" nothing
+        assert_eq!(l.get(&at("Aisby")), None);
+        // ", said" is no list
+        assert_eq!(l.get(&at("Smith Jones")), None);
+        assert_eq!(l.get(&at("Grantham")), None);
+    }
 
     #[test]
     fn the_model_decides_only_by_its_margin() {
