@@ -723,10 +723,9 @@ impl<'t> Doc<'t> {
     }
 }
 
-/// The names written side by side in a list, each with the type of its
-/// neighbour where the rules typed that one by more than its form (the
-/// strongest neighbour of the two): names listed together are mostly of
-/// one kind.
+/// The names written in a list ("A, B and C"), each with the type of the
+/// strongest other name of the list where the rules typed that one by
+/// more than its form: names listed together are mostly of one kind.
 fn listed_with(text: &str, mentions: &[Mention]) -> crate::fx::FxHashMap<usize, (EntityType, u8)> {
     let mut order: Vec<&Mention> = mentions.iter().collect();
     order.sort_by_key(|m| m.range.start);
@@ -740,16 +739,45 @@ fn listed_with(text: &str, mentions: &[Mention]) -> crate::fx::FxHashMap<usize, 
             }
         }
     };
-    for w in order.windows(2) {
-        let (x, y) = (w[0], w[1]);
-        if y.range.start < x.range.end {
-            continue;
+    // the lists: runs of names each parted from the next by a list's mark
+    let listed = |x: &Mention, y: &Mention| {
+        y.range.start >= x.range.end
+            && matches!(
+                &text[x.range.end..y.range.start],
+                ", " | " and " | ", and " | " or " | ", or " | "; "
+            )
+    };
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i + 1;
+        while j < order.len() && listed(order[j - 1], order[j]) {
+            j += 1;
         }
-        let gap = &text[x.range.end..y.range.start];
-        if matches!(gap, ", " | " and " | ", and " | " or " | ", or " | "; ") {
-            give(x, y);
-            give(y, x);
+        // each name reads the strongest other one (the two strongest
+        // found once: a list may be long)
+        let strength = |k: usize| {
+            let e = &order[k].evidence;
+            if matches!(e, Evidence::Model(_)) {
+                0
+            } else {
+                e.strength()
+            }
+        };
+        let mut top: [Option<usize>; 2] = [None, None];
+        for k in i..j {
+            if top[0].is_none_or(|t| strength(k) > strength(t)) {
+                top = [Some(k), top[0]];
+            } else if top[1].is_none_or(|t| strength(k) > strength(t)) {
+                top[1] = Some(k);
+            }
         }
+        for k in i..j {
+            let other = if top[0] == Some(k) { top[1] } else { top[0] };
+            if let Some(o) = other {
+                give(order[k], order[o]);
+            }
+        }
+        i = j;
     }
     out
 }
@@ -1137,6 +1165,28 @@ mod tests {
         // ", said" is no list
         assert_eq!(l.get(&at("Smith Jones")), None);
         assert_eq!(l.get(&at("Grantham")), None);
+        // a list of three: each name reads the strongest other one
+        let text = "Korn, Sevendust and Linkin Park played.";
+        let at = |w: &str| text.find(w).unwrap();
+        let m = |w: &str, ty: EntityType, evidence: Evidence| Mention {
+            range: at(w)..at(w) + w.len(),
+            ty,
+            evidence,
+            canonical: None,
+        };
+        let ms = [
+            m("Korn", EntityType::Org, Evidence::Company),
+            m("Sevendust", EntityType::Person, Evidence::Default),
+            m(
+                "Linkin Park",
+                EntityType::Place,
+                Evidence::PlaceWord("Park".into()),
+            ),
+        ];
+        let l = listed_with(text, &ms);
+        assert_eq!(l.get(&at("Korn")), Some(&(EntityType::Place, 5)));
+        assert_eq!(l.get(&at("Sevendust")), Some(&(EntityType::Place, 5)));
+        assert_eq!(l.get(&at("Linkin Park")), Some(&(EntityType::Org, 3)));
     }
 
     #[test]
