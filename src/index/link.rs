@@ -1141,6 +1141,70 @@ pub fn link(items: &[Item]) -> Linked {
     for (&i, d) in todo.iter().zip(decisions) {
         target_of_item[i] = d;
     }
+    // 3d. a body's name without its country: "the Air Force" in an article
+    // that writes "the US Air Force", "Congress" in a corpus whose only such
+    // longer name is "United States Congress": the one longer body's name of
+    // the article that ends with it, else the one of the corpus, where the
+    // words before are a place or a people ("Royal Air Force" is no such
+    // name; with two, "US Air Force" and "UAE Air Force", it stays apart)
+    // (the longer names by the name they end with, each with whether a place,
+    // not a people, is before it: "Catholic Church", "French Academy" are no
+    // church and academy of the whole corpus)
+    let mut of_place: HashMap<String, smallvec::SmallVec<[(usize, bool); 2]>> = HashMap::default();
+    for (l, lt) in key_tokens.iter().enumerate() {
+        if lt.len() < 2 || ty_of(l) != EntityType::Org {
+            continue;
+        }
+        for cut in 1..lt.len() {
+            let prefix = lt[..cut].join(" ");
+            let place = matches!(g.lookup(&prefix), Some((EntityType::Place, _)));
+            if place || g.demonyms.contains(prefix.as_str()) {
+                let e = of_place.entry(lt[cut..].join(" ")).or_default();
+                let r = uf.find(l);
+                if !e.iter().any(|&(x, _)| uf.find(x) == r) {
+                    e.push((l, place));
+                }
+            }
+        }
+    }
+    if !of_place.is_empty() {
+        let mut from = 0;
+        for article in items.chunk_by(|a, b| a.article == b.article) {
+            let here = from..from + article.len();
+            from += article.len();
+            for i in here.clone() {
+                let k = item_key[i];
+                if target_of_item[i].is_some() || ty_of(k) != EntityType::Org {
+                    continue;
+                }
+                let Some(c) = of_place.get(key_tokens[k].join(" ").as_str()) else {
+                    continue;
+                };
+                let in_article: smallvec::SmallVec<[usize; 2]> = c
+                    .iter()
+                    .map(|&(l, _)| l)
+                    .filter(|&l| item_key[here.clone()].contains(&l))
+                    .collect();
+                // (the corpus's one only where no longer name of the article
+                // ends so: "Air Force" beside "Royal Air Force" is that one)
+                let t = &key_tokens[k];
+                let own_longer = || {
+                    item_key[here.clone()].iter().any(|&o| {
+                        let ot = &key_tokens[o];
+                        ot.len() > t.len() && ot.ends_with(t)
+                    })
+                };
+                let pick = match (in_article.len(), &c[..]) {
+                    (1, _) => Some(in_article[0]),
+                    (0, &[(l, true)]) if !own_longer() => Some(l),
+                    _ => None,
+                };
+                if let Some(l) = pick.filter(|&l| uf.find(l) != uf.find(k)) {
+                    target_of_item[i] = Some(l);
+                }
+            }
+        }
+    }
     // a short form names one entity per article: all its mentions there go
     // the same way (the items come article by article: one small table each)
     let mut decided: HashMap<usize, usize> = HashMap::default();
@@ -1413,6 +1477,41 @@ mod tests {
         ));
         assert_eq!(l.cluster_of[0], l.cluster_of[1]);
         assert_ne!(l.cluster_of[0], l.cluster_of[2], "the city elsewhere");
+    }
+
+    /// A body's name without its country joins the one longer name of the
+    /// article that adds a place or a people before it, else the corpus's
+    /// one such name with a place before it; never beside another longer
+    /// name of the article, nor with two to choose from.
+    #[test]
+    fn a_body_s_name_without_its_country() {
+        let o = m(EntityType::Org, None);
+        let ms = vec![o.clone(); 9];
+        let texts = [
+            "US Air Force",
+            "Air Force",
+            "Air Force",
+            "Royal Air Force",
+            "Air Force",
+            "Indian Navy",
+            "Navy",
+            "Navy",
+            "Army",
+        ];
+        let l = link(&items(&ms, &texts, &[0, 0, 1, 2, 2, 3, 3, 4, 4]));
+        let c = &l.cluster_of;
+        assert_eq!(c[1], c[0], "in its article");
+        assert_eq!(c[2], c[0], "the corpus's one");
+        assert_ne!(c[4], c[0], "beside the Royal Air Force");
+        assert_eq!(c[6], c[5], "a people before it, in its article");
+        assert_ne!(c[7], c[5], "a people is no place: not across the corpus");
+        // two longer names in the article: neither
+        let texts = ["US Air Force", "UAE Air Force", "Air Force", "Air Force"];
+        let ms = vec![o; 4];
+        let l = link(&items(&ms, &texts, &[0, 0, 0, 1]));
+        let c = &l.cluster_of;
+        assert!(c[2] != c[0] && c[2] != c[1], "{c:?}");
+        assert!(c[3] != c[0] && c[3] != c[1], "{c:?}");
     }
 
     #[test]
