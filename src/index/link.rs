@@ -1150,16 +1150,35 @@ pub fn link(items: &[Item]) -> Linked {
     // (the longer names by the name they end with, each with whether a place,
     // not a people, is before it: "Catholic Church", "French Academy" are no
     // church and academy of the whole corpus)
-    let mut of_place: HashMap<String, smallvec::SmallVec<[(usize, bool); 2]>> = HashMap::default();
+    // (only the names that are also written alone are asked: a body's name
+    // by its words, borrowed)
+    let org_key: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| ty_of(k) == EntityType::Org)
+        .map(|(k, s)| (s.as_str(), k))
+        .collect();
+    let mut of_place: HashMap<usize, smallvec::SmallVec<[(usize, bool); 2]>> = HashMap::default();
+    let mut buf = String::new();
     for (l, lt) in key_tokens.iter().enumerate() {
         if lt.len() < 2 || ty_of(l) != EntityType::Org {
             continue;
         }
         for cut in 1..lt.len() {
+            buf.clear();
+            for (j, w) in lt[cut..].iter().enumerate() {
+                if j > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(w);
+            }
+            let Some(&short) = org_key.get(buf.as_str()) else {
+                continue;
+            };
             let prefix = lt[..cut].join(" ");
             let place = matches!(g.lookup(&prefix), Some((EntityType::Place, _)));
             if place || g.demonyms.contains(prefix.as_str()) {
-                let e = of_place.entry(lt[cut..].join(" ")).or_default();
+                let e = of_place.entry(short).or_default();
                 let r = uf.find(l);
                 if !e.iter().any(|&(x, _)| uf.find(x) == r) {
                     e.push((l, place));
@@ -1177,7 +1196,7 @@ pub fn link(items: &[Item]) -> Linked {
                 if target_of_item[i].is_some() || ty_of(k) != EntityType::Org {
                     continue;
                 }
-                let Some(c) = of_place.get(key_tokens[k].join(" ").as_str()) else {
+                let Some(c) = of_place.get(&k) else {
                     continue;
                 };
                 let in_article: smallvec::SmallVec<[usize; 2]> = c
