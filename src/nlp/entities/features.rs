@@ -1109,6 +1109,10 @@ fn feature_words(f: &str) -> String {
         "eventword-last" => "an event word".into(),
         "town" => "a listed town".into(),
         "firstname+thing" => "a first name before a thing's noun".into(),
+        "firstname+town" => "a first name that is also a town".into(),
+        "listed-with" | "listed-with+rule" => {
+            format!("listed with {} name", a_kind(v1))
+        }
         "surname-only" | "surname-last" => "a usual surname".into(),
         "lastname-is-first" => "its last word a first name".into(),
         "lower-inside" => format!("\"{v}\" inside it"),
@@ -1132,6 +1136,16 @@ fn feature_words(f: &str) -> String {
         "def-nc" | "def-nc1" | "def-ncpl" => format!("said to be {}", kind_words(v)),
         "of-nc1" | "of-ncpl" => format!("\"of\" a word for {}", kind_words(v)),
         _ => f.to_string(),
+    }
+}
+
+/// A type as words with its article ("a person's", "an organization's").
+fn a_kind(ty: &str) -> &'static str {
+    match ty {
+        "PERSON" => "a person's",
+        "ORG" => "an organization's",
+        "PLACE" => "a place's",
+        _ => "another kind of",
     }
 }
 
@@ -1250,6 +1264,14 @@ mod tests {
         assert_eq!(
             feature_words("in-longer=PERSON|1"),
             "part of a longer person name here"
+        );
+        assert_eq!(
+            feature_words("listed-with+rule=ORG|OTHER"),
+            "listed with an organization's name"
+        );
+        assert_eq!(
+            feature_words("firstname+town"),
+            "a first name that is also a town"
         );
         // every feature the shipped model knows reads as words
         let raw: Vec<&str> = include_str!("../../../assets/ner/model.tsv")
