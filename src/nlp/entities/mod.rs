@@ -2089,7 +2089,7 @@ static ORG_CUES: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/org_cues.txt")));
 
 /// "Philadelphia 76ers", "San Diego Chargers": a place, then a plural nickname.
-fn is_team(cx: &Ctx, words: &[&str]) -> bool {
+fn is_team(cx: &Ctx, name: &str, words: &[&str]) -> bool {
     let last = words[words.len() - 1];
     if last.ends_with("ers") && last.bytes().next().is_some_and(|c| c.is_ascii_digit()) {
         return true;
@@ -2097,8 +2097,13 @@ fn is_team(cx: &Ctx, words: &[&str]) -> bool {
     // or a known place and place words: "Queens Park Rangers" (the place
     // joined only for a name that may be a team's)
     let n = words.len();
+    // (the place as written too: "St. Louis Eagles")
+    let written = name
+        .rsplit_once(' ')
+        .map_or("", |(head, _)| head.trim_end_matches(','));
     let placed = || {
         cx.g.places.contains_key(words[..n - 1].join(" ").as_str())
+            || cx.g.places.contains_key(written)
             || n >= 3
                 && cx.g.places.contains_key(words[0])
                 && words[1..n - 1].iter().all(|w| cx.g.place_words.contains(w))
@@ -2884,7 +2889,7 @@ fn classify(
         return (EntityType::Org, Evidence::OrgWord(firstw.to_string()), None);
     }
     // sports teams: "Philadelphia 76ers", "San Diego Chargers"
-    if words.len() >= 2 && is_team(cx, words) {
+    if words.len() >= 2 && is_team(cx, name, words) {
         return (
             EntityType::Org,
             Evidence::Context(format!("a team, \"{last}\"")),
@@ -3521,6 +3526,11 @@ mod tests {
         assert_eq!(
             found("He joined Queens Park Rangers."),
             vec![("Queens Park Rangers".into(), EntityType::Org)]
+        );
+        // the place as written, its stop kept: a team, not a saint's place
+        assert_eq!(
+            found("He joined the St. Louis Eagles."),
+            vec![("St. Louis Eagles".into(), EntityType::Org)]
         );
         // a role after the name: its body; a role word after "to": a verb
         let m = analyzed("Former Chelsea captain Desailly left. They will host Arsenal or Leeds.");
