@@ -2778,7 +2778,17 @@ fn classify(
     // (not a body after a title and a comma: "Surgeon General, Department of
     // Health")
     // nor a body's word alone ("deputy Treasury Secretary", "executive Commission")
-    let body = words.len() >= 2 && (g.org_words.contains(last) || g.org_words.contains(firstw))
+    // (nor a body's name whose head, before "of", is a body's word: "the
+    // New Jersey Department of Public Safety")
+    let head_before_of = words
+        .iter()
+        .position(|w| *w == "of")
+        .and_then(|k| k.checked_sub(1))
+        .map(|k| words[k]);
+    let body = words.len() >= 2
+        && (g.org_words.contains(last)
+            || g.org_words.contains(firstw)
+            || head_before_of.is_some_and(|h| g.org_words.contains(h)))
         || words.len() == 1 && g.org_words.contains(firstw);
     // a role firms have in a deal ("lead manager Salomon Brothers",
     // "financial adviser Smith Barney", "analysts Gartner") makes a person
@@ -3526,6 +3536,17 @@ mod tests {
         assert_eq!(
             found("He joined Queens Park Rangers."),
             vec![("Queens Park Rangers".into(), EntityType::Org)]
+        );
+        // after a title, a body whose head before "of" is a body's word
+        assert_eq!(
+            found("Hoyt, Secretary of the New Jersey Department of Public Safety, left."),
+            vec![
+                ("Hoyt".into(), EntityType::Person),
+                (
+                    "New Jersey Department of Public Safety".into(),
+                    EntityType::Org
+                )
+            ]
         );
         // the place as written, its stop kept: a team, not a saint's place
         assert_eq!(
