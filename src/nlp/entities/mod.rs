@@ -3647,6 +3647,12 @@ mod tests {
 
     #[test]
     fn org_words_and_acronyms() {
+        // a body's word in the singular as in the plural, before a place's
+        // word inside the name
+        assert_eq!(
+            found("She worked at the Cold Spring Harbor Laboratory then.")[0].1,
+            EntityType::Org
+        );
         let f = found("He faces an International Criminal Court warrant, said AFP.");
         assert_eq!(
             f[0],
