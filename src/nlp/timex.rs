@@ -1916,6 +1916,19 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                             .is_ok_and(|v| !(1800..2100).contains(&v))
                 })
             };
+            // "from 1991 to 1997", "dating to 1994", "back to 1956": a year
+            // after "to" where a year or a word of dating comes before it
+            let to_year = prev == "to" && {
+                let bt = before.trim_end();
+                let head = bt[..bt.len().saturating_sub(2)].trim_end();
+                let w = head
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                matches!(w.as_str(), "dating" | "dates" | "dated" | "date" | "back")
+                    || w.len() == 4 && w.parse::<u32>().is_ok_and(|v| (1800..=2100).contains(&v))
+            };
             if unit_after
                 || not_a_time
                 || clock_after
@@ -1923,20 +1936,22 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                 || clock_range
                 || code_before
                 || index_level
-                || matches!(
-                    prev.as_str(),
-                    "at" | "about"
-                        | "to"
-                        | "over"
-                        | "than"
-                        | "some"
-                        | "nearly"
-                        | "around"
-                        | "approximately"
-                        | "rose"
-                        | "fell"
-                        | "only"
-                ) && !matches!(next.as_str(), "and" | "when")
+                || !to_year
+                    && matches!(
+                        prev.as_str(),
+                        "at" | "about"
+                            | "to"
+                            | "over"
+                            | "than"
+                            | "some"
+                            | "nearly"
+                            | "around"
+                            | "approximately"
+                            | "rose"
+                            | "fell"
+                            | "only"
+                    )
+                    && !matches!(next.as_str(), "and" | "when")
             {
                 continue;
             }
@@ -3227,6 +3242,7 @@ mod tests {
             "POSTED: 1052 GMT (1852 HKT), in the morning.",
             "The index rose to 164.1 (base 1980) in the month.",
             "It runs at 2000 MHz now.",
+            "The index climbed to 1950 on Friday.",
         ] {
             let v = run(text, Some("2007-04-10"));
             assert!(
@@ -3241,6 +3257,12 @@ mod tests {
             ("The city had grown by 1920.", "1920"),
             ("The 1996 Olympic bombing killed one person.", "1996"),
             ("Emissions fall 40 percent by 2030.", "2030"),
+            // after "to": the end of a range of years, or a case's age
+            (
+                "He was convicted twice from 1991 to 1997, records show.",
+                "1997",
+            ),
+            ("The shootings date to 1994, police said.", "1994"),
         ] {
             let v = run(text, Some("2007-04-10"));
             assert!(v.iter().any(|t| t.0 == year), "{text}: {v:?}");
