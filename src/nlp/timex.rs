@@ -368,6 +368,8 @@ fn num_unit(s: &str) -> Option<(Option<f64>, &str)> {
     }
     let upos = re_unit.iter().filter_map(|u| lower.rfind(u)).max()?;
     let before = lower[..upos].trim_end_matches(['-', ' ']).trim();
+    // "two more weeks": the count before "more"
+    let before = before.strip_suffix(" more").unwrap_or(before);
     let words: Vec<&str> = before.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     // the number is the longest tail of words that parses ("twenty four")
     for k in 0..words.len() {
@@ -3422,6 +3424,8 @@ mod tests {
             ),
             ("He waited nearly two years.", "nearly two years", "P2Y"),
             ("It must wait at least 30 days.", "at least 30 days", "P30D"),
+            // "more" between the count and the unit
+            ("He will stay two more weeks.", "two more weeks", "P2W"),
             ("It may hold him up to 180 days.", "up to 180 days", "P180D"),
             (
                 "He left about two years ago.",
