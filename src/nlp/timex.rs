@@ -2049,10 +2049,45 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
                     res.quarter_named = value.clone();
                 }
             }
+            let second = (kind == "md" && ty == TimexType::Date)
+                .then(|| second_day(text, range.end, value.as_deref()?))
+                .flatten();
             out.push(Timex { range, ty, value });
+            if let Some((range, value)) = second {
+                out.push(Timex {
+                    range,
+                    ty: TimexType::Date,
+                    value: Some(value),
+                });
+            }
         }
     }
     out
+}
+
+/// "April 24 and 25", "May 5-6", "March 3 to 5": the second day after a
+/// day of a month, of the same month, where the number ends the phrase
+/// (a mark or the text's end after it: not "June 3 and 25 people").
+fn second_day(text: &str, end: usize, value: &str) -> Option<(Range<usize>, String)> {
+    let d = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()?;
+    let after = &text[end..];
+    let rest = after.trim_start_matches([' ', '\t']);
+    let rest = ["and ", "or ", "to ", "through ", "-", "–"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?
+        .trim_start_matches([' ', '\t']);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let next = rest[digits..].chars().next();
+    if !next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '\n' | '\r')) {
+        return None;
+    }
+    let day: u32 = rest[..digits].parse().ok()?;
+    let d2 = NaiveDate::from_ymd_opt(d.year(), d.month(), day).filter(|d2| *d2 > d)?;
+    let start = text.len() - rest.len();
+    Some((start..start + digits, Ymd(d2).to_string()))
 }
 
 /// The year and month of a value dated to its month or day ("1999-04",
@@ -3082,6 +3117,31 @@ mod tests {
             "April",
             "1998-04",
         );
+    }
+
+    /// A second day after a day of a month is of the same month ("April
+    /// 24 and 25", "May 5-6"); not a number that goes on ("25 people").
+    #[test]
+    fn a_second_day_of_the_same_month() {
+        for (text, want) in [
+            ("The summit is on April 24 and 25.", "25"),
+            ("Talks are set for May 5-6, officials said.", "6"),
+        ] {
+            let v = run(text, Some("1999-02-10"));
+            assert_eq!(v.len(), 2, "{text}: {v:?}");
+            assert_eq!(v[1].0, want, "{text}: {v:?}");
+        }
+        has_value(
+            "The summit is on April 24 and 25.",
+            "1999-02-10",
+            "25",
+            "1999-04-25",
+        );
+        let v = run("On June 3 and 25 people died.", Some("1999-02-10"));
+        assert_eq!(v.len(), 1, "{v:?}");
+        // a day before the first is no second day
+        let v = run("It ran on April 24 and 3.", Some("1999-02-10"));
+        assert_eq!(v.len(), 1, "{v:?}");
     }
 
     /// "Soon" in "as soon as" before a clause, or before "after", is part
