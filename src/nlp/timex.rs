@@ -1699,7 +1699,38 @@ fn month_context_ok(text: &str, start: usize, word: &str) -> bool {
             | "this"
             | "and"
             | "to"
-    )
+    ) || prev == "the" && {
+        // "the March accession", "the May contract": the month before a
+        // noun it dates (not "the March on Washington", "the March of
+        // Dimes": a march, a name)
+        let next = text[(start + word.len()).min(text.len())..]
+            .strip_prefix(' ')
+            .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or("");
+        next.starts_with(|c: char| c.is_ascii_lowercase())
+            && !matches!(
+                next,
+                "on" | "of"
+                    | "for"
+                    | "to"
+                    | "toward"
+                    | "towards"
+                    | "through"
+                    | "from"
+                    | "in"
+                    | "into"
+                    | "across"
+                    | "against"
+                    | "past"
+                    | "at"
+                    | "by"
+                    | "and"
+                    | "or"
+                    | "was"
+                    | "is"
+                    | "were"
+            )
+    }
 }
 
 /// The matches of the time patterns, with this thread's search cache (a copy
@@ -2359,6 +2390,32 @@ mod tests {
             run("It fell in Jan. and rose.", Some("1999-03-01")).len(),
             1
         );
+    }
+
+    /// "May" and "March" after "the" are months before a noun they date
+    /// ("the March accession", "the May contract"), not before a
+    /// preposition ("the March on Washington") or in lower case.
+    #[test]
+    fn the_month_before_a_noun() {
+        has_value(
+            "The March accession will enable them to sign.",
+            "1999-02-10",
+            "March",
+            "1999-03",
+        );
+        has_value(
+            "Prices for the May contract rose.",
+            "1999-02-10",
+            "May",
+            "1999-05",
+        );
+        for text in [
+            "He joined the March on Washington.",
+            "The march was long.",
+            "She walked in the March for Life.",
+        ] {
+            assert!(run(text, Some("1999-02-10")).is_empty(), "{text}");
+        }
     }
 
     /// A year said aloud, as transcripts write it.
