@@ -1158,19 +1158,23 @@ mod tests {
     /// across other words, nor from a name typed by form alone.
     #[test]
     fn names_in_a_list_read_their_neighbours_types() {
+        // the mention of the word `w` of `text`
+        fn m(text: &str, w: &str, ty: EntityType, evidence: Evidence) -> Mention {
+            let at = text.find(w).unwrap();
+            Mention {
+                range: at..at + w.len(),
+                ty,
+                evidence,
+                canonical: None,
+            }
+        }
         let text = "Both Heydour and Aisby lie near Grantham, said Smith Jones.";
         let at = |w: &str| text.find(w).unwrap();
-        let m = |w: &str, ty: EntityType, evidence: Evidence| Mention {
-            range: at(w)..at(w) + w.len(),
-            ty,
-            evidence,
-            canonical: None,
-        };
         let ms = [
-            m("Heydour", EntityType::Person, Evidence::Default),
-            m("Aisby", EntityType::Place, Evidence::Gazetteer),
-            m("Grantham", EntityType::Place, Evidence::Gazetteer),
-            m("Smith Jones", EntityType::Person, Evidence::Default),
+            m(text, "Heydour", EntityType::Person, Evidence::Default),
+            m(text, "Aisby", EntityType::Place, Evidence::Gazetteer),
+            m(text, "Grantham", EntityType::Place, Evidence::Gazetteer),
+            m(text, "Smith Jones", EntityType::Person, Evidence::Default),
         ];
         let l = listed_with(text, &ms);
         assert_eq!(l.get(&at("Heydour")), Some(&(EntityType::Place, 6)));
@@ -1182,20 +1186,11 @@ mod tests {
         // a list of three: each name reads the strongest other one
         let text = "Korn, Sevendust and Linkin Park played.";
         let at = |w: &str| text.find(w).unwrap();
-        let m = |w: &str, ty: EntityType, evidence: Evidence| Mention {
-            range: at(w)..at(w) + w.len(),
-            ty,
-            evidence,
-            canonical: None,
-        };
+        let park = Evidence::PlaceWord("Park".into());
         let ms = [
-            m("Korn", EntityType::Org, Evidence::Company),
-            m("Sevendust", EntityType::Person, Evidence::Default),
-            m(
-                "Linkin Park",
-                EntityType::Place,
-                Evidence::PlaceWord("Park".into()),
-            ),
+            m(text, "Korn", EntityType::Org, Evidence::Company),
+            m(text, "Sevendust", EntityType::Person, Evidence::Default),
+            m(text, "Linkin Park", EntityType::Place, park),
         ];
         let l = listed_with(text, &ms);
         assert_eq!(l.get(&at("Korn")), Some(&(EntityType::Place, 5)));

@@ -4411,6 +4411,17 @@ mod tests {
         assert_eq!(f, vec![("Delhi".into(), EntityType::Place)]);
     }
 
+    /// The rules' mentions of a text whose first one they typed by its
+    /// first name.
+    fn by_first_name(text: &str) -> Vec<Mention> {
+        let rules = by_rules(text);
+        assert!(
+            matches!(rules[0].evidence, Evidence::FirstName(_)),
+            "{rules:?}"
+        );
+        rules
+    }
+
     /// A first name before a noun that names a thing, a place or a body
     /// ("Lincoln Reservoir", by WordNet) is no person's name by that alone:
     /// the model types it; before a person's noun ("John Baker") the first
@@ -4419,11 +4430,7 @@ mod tests {
     fn a_first_name_before_a_thing_s_noun_is_the_model_s_to_type() {
         let place = "firstname+thing\t0 0 10 0 0\nfirstname+n=2\t0 0 10 0 0\n";
         let text = "The water of Lincoln Reservoir rose.";
-        let rules = by_rules(text);
-        assert!(
-            matches!(rules[0].evidence, Evidence::FirstName(_)),
-            "{rules:?}"
-        );
+        let rules = by_first_name(text);
         assert_eq!(rules[0].ty, EntityType::Person);
         let m = retyped(text, place);
         assert_eq!(m[0].ty, EntityType::Place, "{m:?}");
@@ -4438,19 +4445,11 @@ mod tests {
     fn a_first_name_that_is_a_town_is_the_model_s_to_type() {
         let place = "firstname+town\t0 0 10 0 0\n";
         let text = "Trains ran daily from Harrison to the coast.";
-        let rules = by_rules(text);
-        assert!(
-            matches!(rules[0].evidence, Evidence::FirstName(_)),
-            "{rules:?}"
-        );
+        let rules = by_first_name(text);
         let m = retyped(text, place);
         assert_eq!(m[0].ty, EntityType::Place, "{m:?}");
         let text = "Trains ran daily from Bernard to the coast.";
-        let rules = by_rules(text);
-        assert!(
-            matches!(rules[0].evidence, Evidence::FirstName(_)),
-            "{rules:?}"
-        );
+        let rules = by_first_name(text);
         assert_eq!(retyped(text, place), rules);
     }
 
