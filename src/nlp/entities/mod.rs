@@ -4445,7 +4445,7 @@ mod tests {
     fn a_first_name_that_is_a_town_is_the_model_s_to_type() {
         let place = "firstname+town\t0 0 10 0 0\n";
         let text = "Trains ran daily from Harrison to the coast.";
-        let rules = by_first_name(text);
+        by_first_name(text);
         let m = retyped(text, place);
         assert_eq!(m[0].ty, EntityType::Place, "{m:?}");
         let text = "Trains ran daily from Bernard to the coast.";
