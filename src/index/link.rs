@@ -1187,40 +1187,51 @@ pub fn link(items: &[Item]) -> Linked {
         }
     }
     if !of_place.is_empty() {
+        // (per article: its keys, and each short name's word once)
+        let mut keys_here: crate::fx::FxHashSet<usize> = Default::default();
+        let mut chosen: HashMap<usize, Option<usize>> = HashMap::default();
         let mut from = 0;
         for article in items.chunk_by(|a, b| a.article == b.article) {
             let here = from..from + article.len();
             from += article.len();
-            for i in here.clone() {
+            if !item_key[here.clone()]
+                .iter()
+                .any(|k| of_place.contains_key(k))
+            {
+                continue;
+            }
+            keys_here.clear();
+            keys_here.extend(item_key[here.clone()].iter().copied());
+            chosen.clear();
+            for i in here {
                 let k = item_key[i];
-                if target_of_item[i].is_some() || ty_of(k) != EntityType::Org {
+                if target_of_item[i].is_some() {
                     continue;
                 }
                 let Some(c) = of_place.get(&k) else {
                     continue;
                 };
-                let in_article: smallvec::SmallVec<[usize; 2]> = c
-                    .iter()
-                    .map(|&(l, _)| l)
-                    .filter(|&l| item_key[here.clone()].contains(&l))
-                    .collect();
-                // (the corpus's one only where no longer name of the article
-                // ends so: "Air Force" beside "Royal Air Force" is that one)
-                let t = &key_tokens[k];
-                let own_longer = || {
-                    item_key[here.clone()].iter().any(|&o| {
-                        let ot = &key_tokens[o];
-                        ot.len() > t.len() && ot.ends_with(t)
-                    })
-                };
-                let pick = match (in_article.len(), &c[..]) {
-                    (1, _) => Some(in_article[0]),
-                    (0, &[(l, true)]) if !own_longer() => Some(l),
-                    _ => None,
-                };
-                if let Some(l) = pick.filter(|&l| uf.find(l) != uf.find(k)) {
-                    target_of_item[i] = Some(l);
-                }
+                let pick = *chosen.entry(k).or_insert_with(|| {
+                    let mut in_article =
+                        c.iter().map(|&(l, _)| l).filter(|l| keys_here.contains(l));
+                    // (the corpus's one only where no longer name of the
+                    // article ends so: "Air Force" beside "Royal Air Force"
+                    // is that one)
+                    let t = &key_tokens[k];
+                    let own_longer = || {
+                        keys_here.iter().any(|&o| {
+                            let ot = &key_tokens[o];
+                            ot.len() > t.len() && ot.ends_with(t)
+                        })
+                    };
+                    let pick = match (in_article.next(), in_article.next(), &c[..]) {
+                        (Some(l), None, _) => Some(l),
+                        (None, _, &[(l, true)]) if !own_longer() => Some(l),
+                        _ => None,
+                    };
+                    pick.filter(|&l| uf.find(l) != uf.find(k))
+                });
+                target_of_item[i] = pick;
             }
         }
     }

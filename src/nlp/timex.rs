@@ -931,11 +931,10 @@ impl Resolver<'_> {
                     // "that day", "earlier that day": the day the text speaks of;
                     // a day of the month it last named, where that came after
                     // ("last October ... crossed out that same day")
-                    let month = self.last_date.as_deref().filter(|v| {
-                        v.len() == 7
-                            && v.as_bytes()[4] == b'-'
-                            && v[5..].bytes().all(|b| b.is_ascii_digit())
-                    });
+                    let month = self
+                        .last_date
+                        .as_deref()
+                        .filter(|v| v.len() == 7 && year_month(v).is_some());
                     match month {
                         Some(m) => Some(format!("{m}-XX")),
                         None => self.last_day.or(r).map(|d| Ymd(d).to_string()),

@@ -730,15 +730,6 @@ fn listed_with(text: &str, mentions: &[Mention]) -> crate::fx::FxHashMap<usize, 
     let mut order: Vec<&Mention> = mentions.iter().collect();
     order.sort_by_key(|m| m.range.start);
     let mut out: crate::fx::FxHashMap<usize, (EntityType, u8)> = Default::default();
-    let mut give = |to: &Mention, from: &Mention| {
-        let st = from.evidence.strength();
-        if st >= 2 && !matches!(from.evidence, Evidence::Model(_)) {
-            let e = out.entry(to.range.start).or_insert((from.ty, st));
-            if st > e.1 {
-                *e = (from.ty, st);
-            }
-        }
-    };
     // the lists: runs of names each parted from the next by a list's mark
     let listed = |x: &Mention, y: &Mention| {
         y.range.start >= x.range.end
@@ -747,6 +738,7 @@ fn listed_with(text: &str, mentions: &[Mention]) -> crate::fx::FxHashMap<usize, 
                 ", " | " and " | ", and " | " or " | ", or " | "; "
             )
     };
+    let strength = |k: usize| order[k].evidence.strength();
     let mut i = 0;
     while i < order.len() {
         let mut j = i + 1;
@@ -754,15 +746,8 @@ fn listed_with(text: &str, mentions: &[Mention]) -> crate::fx::FxHashMap<usize, 
             j += 1;
         }
         // each name reads the strongest other one (the two strongest
-        // found once: a list may be long)
-        let strength = |k: usize| {
-            let e = &order[k].evidence;
-            if matches!(e, Evidence::Model(_)) {
-                0
-            } else {
-                e.strength()
-            }
-        };
+        // found once: a list may be long), where more than a guess typed
+        // it (the model's word is one: strength 1)
         let mut top: [Option<usize>; 2] = [None, None];
         for k in i..j {
             if top[0].is_none_or(|t| strength(k) > strength(t)) {
@@ -773,8 +758,8 @@ fn listed_with(text: &str, mentions: &[Mention]) -> crate::fx::FxHashMap<usize, 
         }
         for k in i..j {
             let other = if top[0] == Some(k) { top[1] } else { top[0] };
-            if let Some(o) = other {
-                give(order[k], order[o]);
+            if let Some(o) = other.filter(|&o| strength(o) >= 2) {
+                out.insert(order[k].range.start, (order[o].ty, strength(o)));
             }
         }
         i = j;

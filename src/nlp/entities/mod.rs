@@ -884,6 +884,19 @@ fn lower_case_places(cx: &Ctx, sentences: &[Range<usize>], out: &mut Vec<Mention
             _ => false,
         }
     };
+    // the rules' mentions in the text's order, each with the furthest end
+    // of those up to it: whether a place found overlaps one, by a search
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|m| (m.range.start, m.range.end)).collect();
+    spans.sort_unstable();
+    let mut reach = 0;
+    for s in &mut spans {
+        reach = reach.max(s.1);
+        s.1 = reach;
+    }
+    let taken = |r: &Range<usize>| {
+        let k = spans.partition_point(|s| s.0 < r.end);
+        k > 0 && spans[k - 1].1 > r.start
+    };
     let mut added: Vec<Mention> = Vec::new();
     let mut name = String::new();
     let mut i = 0;
@@ -943,10 +956,7 @@ fn lower_case_places(cx: &Ctx, sentences: &[Range<usize>], out: &mut Vec<Mention
             continue;
         };
         let range = cx.toks[i].start..cx.toks[last].end;
-        if !out
-            .iter()
-            .any(|m| m.range.start < range.end && range.start < m.range.end)
-        {
+        if !taken(&range) {
             added.push(Mention {
                 range,
                 ty: EntityType::Place,
