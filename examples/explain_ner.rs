@@ -1,14 +1,30 @@
 //! Shows what the mention model makes of each candidate of a text file:
 //! the rules' type and evidence, the model's scores and its strongest
 //! features. `cargo run --release --example explain_ner -- FILE [NAME]`
-//! (with NAME, only the candidates written so).
+//! (with NAME, only the candidates written so). `--corpus DIR` first lets
+//! every file of DIR inform the corpus's casing evidence, as a folder opened
+//! in crossread does.
 
 use crossread::nlp::entities::{self, features};
 use crossread::nlp::model;
 use crossread::nlp::{self, Lexicon};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut corpus = Vec::new();
+    if args.first().is_some_and(|a| a == "--corpus") && args.len() > 1 {
+        let dir = args.remove(1);
+        args.remove(0);
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        corpus = paths
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+    }
     let Some(path) = args.first() else {
         eprintln!("usage: explain_ner FILE [NAME]");
         std::process::exit(2);
@@ -16,7 +32,13 @@ fn main() {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let p = nlp::prepare(&text);
     let mut lex = Lexicon::default();
-    lex.observe(&text, &p.tokens, &p.sentences);
+    for other in &corpus {
+        let q = nlp::prepare(other);
+        lex.observe(other, &q.tokens, &q.sentences);
+    }
+    if corpus.is_empty() {
+        lex.observe(&text, &p.tokens, &p.sentences);
+    }
     let Some(m) = features::model() else {
         eprintln!("no model in assets/ner/model.tsv");
         std::process::exit(1);

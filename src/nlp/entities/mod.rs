@@ -412,6 +412,8 @@ struct Ctx<'a> {
     /// Whether names of capitalized common words the rules doubt are kept
     /// as candidates (`Evidence::Proposed`) for the model to admit or drop.
     propose: bool,
+    /// The text's own surnames (see `own_surnames`).
+    surnames: hashbrown::HashSet<&'a str, crate::fx::FxBuild>,
 }
 
 impl<'a> Ctx<'a> {
@@ -423,6 +425,7 @@ impl<'a> Ctx<'a> {
             lex,
             par_tokens,
             propose: false,
+            surnames: own_surnames(text, toks, Gazetteer::get(), lex),
         }
     }
 
@@ -535,6 +538,87 @@ impl<'a> Ctx<'a> {
             && features::names_a_person(self.w(w))
             && !ends_known()
     }
+}
+
+/// The surnames of the full names a text writes (a first name, its
+/// initials and one more capitalized word, on one line: "Ben Player",
+/// "George W. Bush"; no word of a kind of place, body or event: "Ann
+/// Street") that the text itself never writes in lower case. Alone, such a word is
+/// that person's name in this text even where the rest of the corpus writes
+/// it as a common word ("Player", "Baker", "Bush"): one sense per
+/// discourse.
+fn own_surnames<'a>(
+    text: &'a str,
+    toks: &[Token],
+    g: &Gazetteer,
+    lex: &Lexicon,
+) -> hashbrown::HashSet<&'a str, crate::fx::FxBuild> {
+    let mut out = hashbrown::HashSet::default();
+    let cap = |t: &Token| t.word && is_cap(t.text(text)) && !is_all_caps(t.text(text));
+    // the next token on the same line, one space (or nothing) away
+    let next = |j: usize| {
+        let (a, b) = (&toks[j - 1], toks.get(j)?);
+        matches!(&text[a.end..b.start], "" | " ").then_some(b)
+    };
+    for i in 0..toks.len() {
+        // (a first name that is no place, no month and that the corpus
+        // writes in lower case less often than capitalized: not "Star Wars",
+        // "Kenya Vision", "May Time")
+        let first = toks[i].text(text);
+        if !(cap(&toks[i]) && g.first_names.contains(first))
+            || g.lookup(first).is_some()
+            || is_calendar(first)
+            || with_lower(first, |l| {
+                let (c, l) = lex.counts_of(l);
+                l >= c.max(1)
+            })
+        {
+            continue;
+        }
+        // a first name, its initials ("W."), one more word and no other
+        let mut j = i + 1;
+        while next(j).is_some_and(|t| is_initial(t.text(text))) {
+            j += 1;
+            if next(j).is_some_and(|t| t.text(text) == ".") {
+                j += 1;
+            }
+        }
+        let Some(t) = next(j).filter(|t| cap(t)) else {
+            continue;
+        };
+        let w = t.text(text);
+        let last = next(j + 1).is_none_or(|u| !(u.word && is_cap(u.text(text))));
+        let kind_word = g.org_words.contains(w)
+            || g.place_words.contains(w)
+            || g.event_words.contains(w)
+            || g.titles.contains(w)
+            || g.not_names.contains(w);
+        if last && g.is_common(w) && !g.first_names.contains(w) && !kind_word {
+            out.insert(w);
+        }
+    }
+    if !out.is_empty() {
+        // never in lower case in this text: each lower-case word of a
+        // surname's length looked up once
+        let mut lower: hashbrown::HashMap<String, &str, crate::fx::FxBuild> =
+            out.iter().map(|w| (w.to_lowercase(), *w)).collect();
+        let lengths = lower.keys().fold(0u64, |m, k| m | 1 << k.len().min(63));
+        for t in toks {
+            let w = t.text(text);
+            if t.word
+                && lengths & 1 << w.len().min(63) != 0
+                && w.starts_with(|c: char| c.is_lowercase())
+            {
+                if let Some(s) = with_lower(w, |l| lower.remove(l)) {
+                    out.remove(s);
+                    if lower.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Finds the named mentions of a text.
@@ -2249,6 +2333,7 @@ fn clean<'p>(
             && !all_caps
             && !kept
             && cx.doubtful(w)
+            && !cx.surnames.contains(w)
             && !cx.g.org_words.contains(w)
             && !starts_place()
             && !first_name_of()
@@ -2603,7 +2688,13 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
         }
         // a capitalized common word that is also written in lower case ("War", "Trade")
         let st = cx.stats(w);
-        if !cx.g.is_known_name(w) && !cx.seen_as_name(st) && st.2 && st.1 > 0 && !is_all_caps(w) {
+        if !cx.g.is_known_name(w)
+            && !cx.seen_as_name(st)
+            && st.2
+            && st.1 > 0
+            && !is_all_caps(w)
+            && !cx.surnames.contains(w)
+        {
             return Keep::No;
         }
         // and their plurals in capitals ("SUVs", "DVDs")
@@ -4218,6 +4309,44 @@ mod tests {
         let m = crate::nlp::model::Model::parse(model).unwrap();
         retype(&cx, &sents, &mut out, &m);
         out
+    }
+
+    /// A word the corpus writes as a common word is a name in a text that
+    /// names someone with it in full and never writes it in lower case
+    /// (one sense per discourse): "Player" after "Ben Player". Not where
+    /// the text also writes it in lower case, after a first name that is
+    /// a place or a month, or where it is a kind of place ("Ann Street").
+    #[test]
+    fn a_texts_own_surname_is_a_name_alone_whatever_the_corpus_says() {
+        let other = "Each player was paid. The player said so. A player left. \
+                     The street was closed and the time was late.";
+        let alone = |text: &str, word: &str| -> bool {
+            let mut lex = Lexicon::default();
+            for t in [other, text] {
+                lex.observe(t, &tokens(t), &sentences(t));
+            }
+            let (toks, sents) = (tokens(text), sentences(text));
+            let at = text.rfind(word).unwrap();
+            mentions_with(text, &toks, &sents, &lex, PAR_TOKENS)
+                .iter()
+                .any(|m| m.range == (at..at + word.len()))
+        };
+        let t = "The title went to Ben Player in 2006. The judges then gave Player the points.";
+        assert!(alone(t, "Player"));
+        // the text writes it in lower case too: a common word
+        let t = "Ben Player won. Each player cheered, and the fans cheered Player too.";
+        assert!(!alone(t, "Player"));
+        // no full name with it in this text
+        assert!(!alone("The judges then gave Player the points.", "Player"));
+        // a kind of place after a first name
+        let t = "They lived on Ann Street for years. The fans cheered Street too.";
+        assert!(!alone(t, "Street"));
+        // a month before it
+        let t = "They wrote May Time in 1950. The band played Time too.";
+        assert!(!alone(t, "Time"));
+        // the initials of a full name are skipped
+        let t = "It went to Ben W. Player in 2006. The judges then gave Player the points.";
+        assert!(alone(t, "Player"));
     }
 
     #[test]
