@@ -822,6 +822,21 @@ pub fn link(items: &[Item]) -> Linked {
     for (i, (k, _)) in surnames.iter().enumerate() {
         by_last_initial.entry(*k).or_insert(i..i).end = i + 1;
     }
+    // 3e. a first name alone -> the full names of people it starts
+    // ("Steve" -> "Steve Jobs"), for the first names asked about
+    let by_first = ByWord::new(
+        key_tokens
+            .par_iter()
+            .enumerate()
+            .filter(|&(id, t)| {
+                t.len() >= 2
+                    && ty_of(id) == EntityType::Person
+                    && asked_words.contains(t[0])
+                    && g.first_names.contains(t[0])
+            })
+            .map(|(id, t)| (t[0], id))
+            .collect(),
+    );
     // 3b. acronyms -> multiword names with those initials
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     let with_initials: Vec<(String, usize)> = key_tokens
@@ -1120,6 +1135,18 @@ pub fn link(items: &[Item]) -> Linked {
                 }
             }
         }
+        // a first name alone is the one person of its article whose full
+        // name it starts ("Steve" beside "Steve Jobs"), not one of two
+        // ("Donald" beside "Donald Trump" and "Donald Trump Jr"), and never
+        // a person named only in other articles
+        if !strong_non_person && ty_of(k) == EntityType::Person && g.first_names.contains(t[0]) {
+            if let Some(c) = by_first.get(t[0]) {
+                let here: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
+                if !here.is_empty() && here.iter().all(|&x| roots[x] == roots[here[0]]) {
+                    return pick(&here);
+                }
+            }
+        }
         if !surname_of_some
             && key.chars().filter(|c| c.is_uppercase()).count()
                 == key.chars().filter(|c| c.is_alphabetic()).count()
@@ -1376,6 +1403,37 @@ mod tests {
         assert_ne!(c[3], c[4]);
         assert_ne!(c[1], c[4]);
         assert_eq!(c[5], c[6], "variant surname joins the full name");
+    }
+
+    /// A first name alone is the one person of its article whose full name
+    /// it starts; with two such people, or none in its article, its own.
+    #[test]
+    fn a_first_name_joins_the_one_full_name_of_its_article() {
+        let p = m(EntityType::Person, None);
+        let texts = [
+            "Steve Jobs",
+            "Steve",
+            "Steve Jobs",
+            "Steve Wozniak",
+            "Steve",
+            "Steve",
+        ];
+        let arts = [0, 0, 1, 1, 1, 2];
+        let items: Vec<Item> = texts
+            .iter()
+            .zip(arts)
+            .map(|(t, a)| Item {
+                article: a,
+                mention: &p,
+                text: t,
+                gap: None,
+            })
+            .collect();
+        let c = link(&items).cluster_of;
+        assert_eq!(c[0], c[1], "Steve beside Steve Jobs is he");
+        assert_ne!(c[4], c[2], "two Steves in article 1: neither");
+        assert_ne!(c[4], c[3]);
+        assert_ne!(c[5], c[0], "no Steve named in full in article 2");
     }
 
     #[test]
