@@ -560,12 +560,12 @@ fn own_surnames<'a>(
         let (a, b) = (&toks[j - 1], toks.get(j)?);
         matches!(&text[a.end..b.start], "" | " ").then_some(b)
     };
-    for i in 0..toks.len() {
+    for (i, tok) in toks.iter().enumerate() {
         // (a first name that is no place, no month and that the corpus
         // writes in lower case less often than capitalized: not "Star Wars",
         // "Kenya Vision", "May Time")
-        let first = toks[i].text(text);
-        if !(cap(&toks[i]) && g.first_names.contains(first))
+        let first = tok.text(text);
+        if !(cap(tok) && g.first_names.contains(first))
             || g.lookup(first).is_some()
             || is_calendar(first)
             || with_lower(first, |l| {
