@@ -1,7 +1,8 @@
 //! Shows what the mention model makes of each candidate of a text file:
 //! the rules' type and evidence, the model's scores and its strongest
 //! features. `cargo run --release --example explain_ner -- FILE [NAME]`
-//! (with NAME, only the candidates written so). `--corpus DIR` first lets
+//! (with NAME, only the candidates written so; TOP=N shows N features).
+//! `--corpus DIR` first lets
 //! every file of DIR inform the corpus's casing evidence, as a folder opened
 //! in crossread does.
 
@@ -61,7 +62,12 @@ fn main() {
             c.ty.as_str(),
             c.evidence.describe(),
             s.map(|x| (x * 10.0).round() / 10.0),
-            &contrib[..contrib.len().min(8)]
+            &contrib[..contrib.len().min(
+                std::env::var("TOP")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(8)
+            )]
         );
     }
 }
