@@ -426,7 +426,11 @@ pub fn main() -> i32 {
                     // the process ends after this: the system takes the memory back
                     // at once, freeing the index piece by piece would only cost time
                     let ix = std::mem::ManuallyDrop::new(ix);
-                    crate::log!("index ready at {:?}", crate::log::since_start());
+                    crate::log!(
+                        "index ready at {:?}, {} MiB",
+                        crate::log::since_start(),
+                        crate::log::rss_mib()
+                    );
                     let out = match f(&ix) {
                         Ok(o) => o,
                         Err(e) => {
@@ -444,7 +448,11 @@ pub fn main() -> i32 {
                     if so.write_all(out.as_bytes()).is_err() {
                         return 1;
                     }
-                    crate::log!("output written at {:?}", crate::log::since_start());
+                    crate::log!(
+                        "output written at {:?}, {} MiB",
+                        crate::log::since_start(),
+                        crate::log::rss_mib()
+                    );
                     0
                 }
                 Err(e) => {

@@ -807,32 +807,31 @@ enum Kept {
     Whole(Vec<nlp::text::Token>),
 }
 
-/// The mentions of all articles in order, as the linker takes them (the
-/// articles on all cores).
+/// The mentions of all articles in order, as the linker takes them: one
+/// list made at its size (collected on all cores, the pieces would be
+/// joined in a second list as large at the peak).
 fn items_of<'a>(articles: &'a [Article], analyses: &'a [Analysis]) -> Vec<link::Item<'a>> {
-    // (the mentions of a long article on all cores too: an item needs no
-    // more of its neighbours than the previous mention's end)
-    analyses
-        .par_iter()
-        .enumerate()
-        .flat_map(|(ai, an)| {
-            let text = &articles[ai].text;
-            let ms = &an.mentions;
-            ms.par_iter().enumerate().map(move |(j, m)| {
-                let gap = j
-                    .checked_sub(1)
-                    .map(|p| ms[p].range.end)
-                    .filter(|&e| e <= m.range.start && m.range.start - e <= 3)
-                    .and_then(|e| text.get(e..m.range.start));
-                link::Item {
-                    article: ai,
-                    mention: m,
-                    text: &text[m.range.clone()],
-                    gap,
-                }
-            })
-        })
-        .collect()
+    let mut out = Vec::with_capacity(analyses.iter().map(|an| an.mentions.len()).sum());
+    for (ai, an) in analyses.iter().enumerate() {
+        let text = &articles[ai].text;
+        let ms = &an.mentions;
+        out.extend(ms.iter().enumerate().map(|(j, m)| {
+            // (an item needs no more of its neighbours than the previous
+            // mention's end)
+            let gap = j
+                .checked_sub(1)
+                .map(|p| ms[p].range.end)
+                .filter(|&e| e <= m.range.start && m.range.start - e <= 3)
+                .and_then(|e| text.get(e..m.range.start));
+            link::Item {
+                article: ai,
+                mention: m,
+                text: &text[m.range.clone()],
+                gap,
+            }
+        }));
+    }
+    out
 }
 
 fn build_entities(
