@@ -27,6 +27,10 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("\n\n".to_string()),
         Just("\r".to_string()),
         Just("Zelenskyy's ".to_string()),
+        // a full name whose surname is a common word, and a lower-case word
+        // of the same length in bytes that starts with a letter of two
+        Just("Ben Player ".to_string()),
+        Just("éplay ".to_string()),
         Just("30-day ".to_string()),
         Just("every week ".to_string()),
         "[0-9]{1,5}".prop_map(|s| s + " "),
