@@ -1304,6 +1304,20 @@ mod tests {
     use super::*;
     use crate::nlp::Evidence;
 
+    /// One mention each of `texts`, in the articles `arts` says.
+    fn in_articles<'a>(m: &'a Mention, texts: &[&'a str], arts: &[usize]) -> Vec<Item<'a>> {
+        texts
+            .iter()
+            .zip(arts)
+            .map(|(t, &a)| Item {
+                article: a,
+                mention: m,
+                text: t,
+                gap: None,
+            })
+            .collect()
+    }
+
     fn m(ty: EntityType, canonical: Option<&str>) -> Mention {
         Mention {
             range: 0..0,
@@ -1384,16 +1398,7 @@ mod tests {
             "Volodymyr Zelenskyy",
         ];
         let arts = [0, 0, 0, 1, 2, 2, 3];
-        let items: Vec<Item> = texts
-            .iter()
-            .zip(arts)
-            .map(|(t, a)| Item {
-                article: a,
-                mention: &p,
-                text: t,
-                gap: None,
-            })
-            .collect();
+        let items = in_articles(&p, &texts, &arts);
         let l = link(&items);
         let c = &l.cluster_of;
         assert_eq!(c[0], c[2], "Trump in article 0 is Donald");
@@ -1419,16 +1424,7 @@ mod tests {
             "Steve",
         ];
         let arts = [0, 0, 1, 1, 1, 2];
-        let items: Vec<Item> = texts
-            .iter()
-            .zip(arts)
-            .map(|(t, a)| Item {
-                article: a,
-                mention: &p,
-                text: t,
-                gap: None,
-            })
-            .collect();
+        let items = in_articles(&p, &texts, &arts);
         let c = link(&items).cluster_of;
         assert_eq!(c[0], c[1], "Steve beside Steve Jobs is he");
         assert_ne!(c[4], c[2], "two Steves in article 1: neither");
