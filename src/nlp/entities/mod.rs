@@ -543,10 +543,10 @@ impl<'a> Ctx<'a> {
 /// The surnames of the full names a text writes (a first name, its
 /// initials and one more capitalized word, on one line: "Ben Player",
 /// "George W. Bush"; no word of a kind of place, body or event: "Ann
-/// Street") that the text itself never writes in lower case. Alone, such a word is
-/// that person's name in this text even where the rest of the corpus writes
-/// it as a common word ("Player", "Baker", "Bush"): one sense per
-/// discourse.
+/// Street") that the text itself never writes in lower case. Alone, such a
+/// word is that person's name in this text even where the rest of the
+/// corpus writes it as a common word ("Player", "Baker", "Bush"): one sense
+/// per discourse.
 fn own_surnames<'a>(
     text: &'a str,
     toks: &[Token],
