@@ -2,9 +2,8 @@
 //! the rules' type and evidence, the model's scores and its strongest
 //! features. `cargo run --release --example explain_ner -- FILE [NAME]`
 //! (with NAME, only the candidates written so; TOP=N shows N features).
-//! `--corpus DIR` first lets
-//! every file of DIR inform the corpus's casing evidence, as a folder opened
-//! in crossread does.
+//! `--corpus DIR` first lets every file of DIR inform the corpus's casing
+//! evidence, as a folder opened in crossread does.
 
 use crossread::nlp::entities::{self, features};
 use crossread::nlp::model;
@@ -40,6 +39,10 @@ fn main() {
     if corpus.is_empty() {
         lex.observe(&text, &p.tokens, &p.sentences);
     }
+    let top = std::env::var("TOP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
     let Some(m) = features::model() else {
         eprintln!("no model in assets/ner/model.tsv");
         std::process::exit(1);
@@ -62,12 +65,7 @@ fn main() {
             c.ty.as_str(),
             c.evidence.describe(),
             s.map(|x| (x * 10.0).round() / 10.0),
-            &contrib[..contrib.len().min(
-                std::env::var("TOP")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(8)
-            )]
+            &contrib[..contrib.len().min(top)]
         );
     }
 }
