@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds assets/ner/noun_classes.tsv: the WordNet classes of English nouns.
+"""Builds assets/ner/noun_classes.tsv: the WordNet classes of English nouns,
+and assets/ner/proper_classes.tsv: those of the proper names WordNet holds.
 
     apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb wn
     python3 assets/build_noun_classes.py wn/usr/share/wordnet
@@ -13,6 +14,10 @@ first three senses, the most frequent first, without repeats. The mention
 model reads them as features of a name's head word and of the nouns beside
 it ("the Lincoln Reservoir": artifact; "the band Korn": group), so what it
 learns of one head word carries to every noun of its class.
+
+The proper names (WordNet's instances: "Lincoln", a location and a
+person; "Fatah", a group) with the classes of their senses are evidence the
+mention model weighs, never a rule.
 
 WordNet 3.0 Copyright 2006 by Princeton University (licence: see
 assets/README.md). Deterministic: the same files give the same table.
@@ -28,12 +33,20 @@ def main():
     with open(os.path.join(here, "gazetteer", "common_words.txt"), encoding="utf-8") as f:
         common = {w.strip() for w in f if not w.startswith("#")}
     lex, instance = {}, {}
+    proper = {}
     for line in open(os.path.join(wn, "data.noun"), encoding="latin-1"):
         if line.startswith("  "):
             continue
         p = line.split()
         lex[p[0]] = int(p[1])
         instance[p[0]] = " @i " in line
+        if instance[p[0]]:
+            # a proper name: the class of each of its senses, in file order
+            c = LEXNAMES[lex[p[0]]].removeprefix("noun.")
+            for k in range(int(p[3], 16)):
+                w = re.sub(r"\(.*\)$", "", p[4 + 2 * k]).replace("_", " ")
+                if w[:1].isupper() and c not in proper.setdefault(w, []):
+                    proper[w].append(c)
     rows = []
     for line in open(os.path.join(wn, "index.noun"), encoding="latin-1"):
         if line.startswith("  "):
@@ -56,6 +69,12 @@ def main():
         f.write("# noun\tWordNet 3.0 classes of its first senses, most frequent first"
                 " (assets/build_noun_classes.py; WordNet licence, see assets/README.md)\n")
         f.write("\n".join(sorted(rows)) + "\n")
+    out = os.path.join(here, "ner", "proper_classes.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# proper name\tWordNet 3.0 classes of its senses (instances: a person, a"
+                " location, a group...) (assets/build_noun_classes.py; WordNet licence,"
+                " see assets/README.md)\n")
+        f.write("\n".join(f"{w}\t{','.join(c)}" for w, c in sorted(proper.items())) + "\n")
 
 
 # the noun lexicographer files of WordNet 3.0 (lexnames(5WN)), by number

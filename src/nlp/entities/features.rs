@@ -466,6 +466,12 @@ static SURNAMES: LazyLock<Table> =
 static NOUN_CLASSES: LazyLock<Table> =
     LazyLock::new(|| Table::parse(include_str!("../../../assets/ner/noun_classes.tsv")));
 
+/// The WordNet classes of the proper names WordNet holds
+/// (`assets/ner/proper_classes.tsv`, made by `assets/build_noun_classes.py`):
+/// a name -> the classes of its senses ("Lincoln": location, person).
+static PROPER_CLASSES: LazyLock<Table> =
+    LazyLock::new(|| Table::parse(include_str!("../../../assets/ner/proper_classes.tsv")));
+
 /// A word's noun classes (in lower case), and whether they are those of
 /// its singular ("Rangers": ranger, a person). None for a word no common
 /// noun is written as.
@@ -890,6 +896,21 @@ pub(super) fn features(
     if TOWNS.contains(name) {
         f.add_known(&fx.town);
     }
+    // what WordNet says the name (or else its last word) is the name of
+    let proper = if words.len() == 1 {
+        PROPER_CLASSES.get(first).map(|c| ("pn=", c))
+    } else {
+        let joined = words.join(" ");
+        PROPER_CLASSES
+            .get(joined.as_str())
+            .map(|c| ("pn=", c))
+            .or_else(|| PROPER_CLASSES.get(last).map(|c| ("pn-last=", c)))
+    };
+    if let Some((key, classes)) = proper {
+        for c in classes.split(',') {
+            f.add(&[&key, &c]);
+        }
+    }
     if SURNAMES.contains(last) {
         f.add_known(if words.len() == 1 {
             &fx.surname_only
@@ -1093,6 +1114,8 @@ fn feature_words(f: &str) -> String {
         "rule" | "ev" | "rule+ev" => "the rules' guess".into(),
         "eventword-last" => "an event word".into(),
         "town" => "a listed town".into(),
+        "pn" => format!("WordNet's name of {}", kind_words(v)),
+        "pn-last" => format!("its last word WordNet's name of {}", kind_words(v)),
         "firstname+thing" => "a first name before a thing's noun".into(),
         "firstname+town" => "a first name that is also a town".into(),
         "listed-with" | "listed-with+rule" => {
@@ -1218,6 +1241,11 @@ mod tests {
                 "noun classes",
                 &*NOUN_CLASSES,
                 include_str!("../../../assets/ner/noun_classes.tsv"),
+            ),
+            (
+                "proper classes",
+                &*PROPER_CLASSES,
+                include_str!("../../../assets/ner/proper_classes.tsv"),
             ),
         ] {
             // every line its own entry: no two keys of one hash

@@ -4492,6 +4492,19 @@ mod tests {
         assert!(has(&f, "town"), "{f:?}");
         let f = features("Then Hofmann spoke.", "Hofmann");
         assert!(has(&f, "surname-only"), "{f:?}");
+        // WordNet's proper names: every class of the name's senses, or of
+        // its last word's where the whole is none of them
+        let f = features("Then Lincoln spoke.", "Lincoln");
+        assert!(has(&f, "pn=person") && has(&f, "pn=location"), "{f:?}");
+        let f = features(
+            "We sailed on past Cape of Good Hope at dawn.",
+            "Cape of Good Hope",
+        );
+        assert!(has(&f, "pn=location"), "{f:?}");
+        let f = features("Then Okonkwo Fatah spoke.", "Okonkwo Fatah");
+        assert!(has(&f, "pn-last=group") && !has(&f, "pn=group"), "{f:?}");
+        let f = features("Then Okonkwo spoke.", "Okonkwo");
+        assert!(!f.iter().any(|x| x.starts_with("pn")), "{f:?}");
         // a model that learned "artifact" heads are places types the
         // unknown name so; without the class it had nothing to go by
         let text = "The water of Okonkwo Reservoir rose.";
