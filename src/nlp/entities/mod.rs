@@ -2328,7 +2328,19 @@ fn clean<'p>(
             pos + 1 < part.len() && after_first(pos) || word_before.is_some_and(after_first);
         // (an initial with its stop: "C. H. Douglas")
         let dotted_initial = is_initial(w) && part.get(pos + 1).is_some_and(|&j| cx.w(j) == ".");
-        let kept = firm_name || middle_initial || dotted_initial;
+        // "South Bridgton", "West Bengal", "South African Airways" at a
+        // sentence start: a compass word before a name that is no English
+        // word, nor a demonym alone ("North Korean officials")
+        let compass_part = is_compass_point(w)
+            && part.get(pos + 1).is_some_and(|&j| {
+                let n = cx.w(j);
+                cx.toks[j].word
+                    && is_cap(n)
+                    && !cx.doubtful(n)
+                    && (!cx.g.demonyms.contains(n) || part.len() > pos + 2)
+                    && n.chars().all(char::is_alphabetic)
+            });
+        let kept = firm_name || middle_initial || dotted_initial || compass_part;
         let drop = (at_initial || headline)
             && !all_caps
             && !kept
