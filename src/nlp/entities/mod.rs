@@ -1056,6 +1056,10 @@ fn lower_case_places(cx: &Ctx, sentences: &[Range<usize>], out: &mut Vec<Mention
     }
 }
 
+/// Ordinal numbers as words ("Fourth Air Force", "Fifth Avenue").
+static ORDINALS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/ordinals.txt")));
+
 /// Compass words that start a place's name ("South Richmond Hill").
 static COMPASS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/compass.txt")));
@@ -2340,7 +2344,18 @@ fn clean<'p>(
                     && (!cx.g.demonyms.contains(n) || part.len() > pos + 2)
                     && n.chars().all(char::is_alphabetic)
             });
-        let kept = firm_name || middle_initial || dotted_initial || compass_part;
+        // "Fourth Air Force", "Fifth Avenue" at a sentence start: an ordinal
+        // before a name that a body's or a place's word ends
+        let ordinal_part = ORDINALS.contains(&w)
+            && part.len() > pos + 1
+            && part[pos + 1..]
+                .iter()
+                .all(|&j| cx.toks[j].word && is_cap(cx.w(j)))
+            && part.last().is_some_and(|&j| {
+                let l = cx.w(j);
+                cx.g.is_org_word_or_plural(l) || cx.g.place_words.contains(l)
+            });
+        let kept = firm_name || middle_initial || dotted_initial || compass_part || ordinal_part;
         let drop = (at_initial || headline)
             && !all_caps
             && !kept
