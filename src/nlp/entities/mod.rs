@@ -2355,7 +2355,28 @@ fn clean<'p>(
                 let l = cx.w(j);
                 cx.g.is_org_word_or_plural(l) || cx.g.place_words.contains(l)
             });
-        let kept = firm_name || middle_initial || dotted_initial || compass_part || ordinal_part;
+        // "Twin Lake had a stop", "Security Pacific said": the text writes
+        // the same two words capitalized mid-sentence too (a title or a
+        // person's noun stays off: "Deputy Ortiz")
+        let written_inside = at_initial
+            && !headline
+            && !cx.g.title_first.contains(w)
+            && !features::names_a_person(w)
+            && part.get(pos + 1).is_some_and(|&j| {
+                cx.toks[j].word
+                    && is_cap(cx.w(j))
+                    && cx.toks[i].end + 1 == cx.toks[j].start
+                    && inside_sentence_elsewhere(
+                        cx.text,
+                        &cx.text[cx.toks[i].start..cx.toks[j].end],
+                    )
+            });
+        let kept = firm_name
+            || middle_initial
+            || dotted_initial
+            || compass_part
+            || ordinal_part
+            || written_inside;
         let drop = (at_initial || headline)
             && !all_caps
             && !kept
@@ -2571,6 +2592,20 @@ fn shouted(cx: &Ctx, w: &str) -> bool {
             let (_, lower, common) = cx.stats(w);
             common && lower >= 2
         }
+}
+
+/// Whether `text` writes `phrase` somewhere after a word of the same
+/// sentence (a lower-case letter, a digit or a comma before it).
+fn inside_sentence_elsewhere(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let after = text[at + phrase.len()..].chars().next();
+        !after.is_some_and(char::is_alphanumeric)
+            && text[..at]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == ',')
+    })
 }
 
 /// "65th", "101st", "2nd", "3rd": an ordinal written in digits.
@@ -4336,6 +4371,40 @@ mod tests {
         let m = crate::nlp::model::Model::parse(model).unwrap();
         retype(&cx, &sents, &mut out, &m);
         out
+    }
+
+    /// At a sentence start a capital proves nothing, so a common word
+    /// there is dropped; but where the text writes the same two words
+    /// capitalized inside a sentence, they are one name there too. Not a
+    /// title or a person's noun ("Deputy Ortiz"), nor in a headline.
+    #[test]
+    fn a_name_written_inside_a_sentence_keeps_its_first_word_at_the_start() {
+        let names = |text: &str| -> Vec<String> {
+            by_rules(text)
+                .iter()
+                .map(|m| text[m.range.clone()].to_string())
+                .collect()
+        };
+        let text = "Security Pacific said profits rose. Analysts expect Security Pacific to grow.";
+        assert_eq!(names(text), ["Security Pacific", "Security Pacific"]);
+        // written so only at the start: the common word stays off
+        let text = "Security Pacific said profits rose. Analysts expect more.";
+        assert_eq!(names(text), ["Pacific"]);
+        // only after a word of the same sentence, and as whole words
+        let inside = |text, phrase| inside_sentence_elsewhere(text, phrase);
+        assert!(inside(
+            "Shares of Security Pacific rose.",
+            "Security Pacific"
+        ));
+        assert!(inside(
+            "In 1987, Security Pacific rose.",
+            "Security Pacific"
+        ));
+        assert!(!inside("Yes. Security Pacific rose.", "Security Pacific"));
+        assert!(!inside("The Security Pacifica rose.", "Security Pacific"));
+        assert!(!inside("Security Pacific rose.", "Security Pacific"));
+        let text = "Deputy Ortiz arrived late. The sheriff thanked Deputy Ortiz.";
+        assert_eq!(names(text)[0], "Ortiz");
     }
 
     /// A word the corpus writes as a common word is a name in a text that
