@@ -1556,6 +1556,18 @@ fn scan_runs(
                 run.push(j + 1);
                 j += 2;
             } else if !t.word
+                && matches!(cx.w(j), "'s" | "’s")
+                && t.start == cx.toks[j - 1].end
+                && j + 1 < b
+                && cx.toks[j + 1].start > t.end
+                && cand_word(cx, j + 1, all_caps_line)
+                && firm_possessive(cx, j, b)
+            {
+                // "McDonald's Corp", "Moody's Investors Service Inc"
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
+            } else if !t.word
                 && t.start == cx.toks[j - 1].end
                 && j + 1 < b
                 && cx.toks[j + 1].start > t.end
@@ -1641,6 +1653,41 @@ fn blocks(cx: &Ctx, a: usize, b: usize, size: usize) -> Vec<(usize, usize)> {
 
 /// A group of people in the possessive, which starts the name after it
 /// ("People's Republic", "Children's Hospital", "Workers' Party").
+/// Whether the possessive at token `j` is part of a firm's name: "McDonald's
+/// Corp", "Heck's Inc" (a firm's suffix right after it), or "Moody's
+/// Investors Service Inc" (capitalized words and a firm's suffix after it,
+/// where the text never writes "Moody" without its possessive). Not after a
+/// place, a demonym or a body ("Japan's Toshiba Corp", "Chrysler Corp's
+/// Jeep Corp"), nor after an owner the text also names alone ("Rupert
+/// Murdoch ... Murdoch's News Corp Ltd").
+fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
+    let owner = cx.w(j - 1);
+    if !cx.toks[j - 1].word
+        || !is_cap(owner)
+        || cx.g.lookup(owner).is_some()
+        || cx.g.demonyms.contains(owner)
+        || is_corporate_end(owner)
+        || cx.g.is_org_word_or_plural(owner)
+    {
+        return false;
+    }
+    if is_corporate_end(cx.w(j + 1)) {
+        return true;
+    }
+    let firm_after = (j + 1..b)
+        .take(5)
+        .take_while(|&k| cx.toks[k].word && is_cap(cx.w(k)))
+        .any(|k| is_corporate_end(cx.w(k)));
+    firm_after
+        && !(0..cx.toks.len()).any(|k| {
+            cx.toks[k].word
+                && cx.w(k) == owner
+                && !cx.toks.get(k + 1).is_some_and(|n| {
+                    n.start == cx.toks[k].end && matches!(n.text(cx.text), "'s" | "’s")
+                })
+        })
+}
+
 fn is_group_possessive(w: &str, mark: &str) -> bool {
     match mark {
         "'s" | "’s" => matches!(w, "People" | "Children" | "Women" | "Men"),
@@ -2318,8 +2365,11 @@ fn clean<'p>(
                 })
         };
         // "Versatile Corp", "Archive Inc": a common word before a firm's suffix
-        let firm_name = part.len() == pos + 2
-            && is_corporate_end(cx.w(part[pos + 1]))
+        // ("Heck's Inc": with a possessive between)
+        let firm_name = (part.len() == pos + 2 && is_corporate_end(cx.w(part[pos + 1]))
+            || part.len() == pos + 3
+                && matches!(cx.w(part[pos + 1]), "'s" | "’s")
+                && is_corporate_end(cx.w(part[pos + 2])))
             && w.len() > 3
             && !is_small(w);
         // "Mario J. Lucero", "George W. Bush" in a headline: a middle
@@ -4371,6 +4421,35 @@ mod tests {
         let m = crate::nlp::model::Model::parse(model).unwrap();
         retype(&cx, &sents, &mut out, &m);
         out
+    }
+
+    /// A possessive is part of a firm's name before the firm's suffix
+    /// ("McDonald's Corp"), or before more capitalized words and the
+    /// suffix where the text never names the owner alone; not after a
+    /// place or a person the text names alone.
+    #[test]
+    fn a_possessive_inside_a_firms_name_is_the_names() {
+        let names = |text: &str| -> Vec<String> {
+            by_rules(text)
+                .iter()
+                .map(|m| text[m.range.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(
+            names("Shares of McDonald's Corp rose."),
+            ["McDonald's Corp"]
+        );
+        assert_eq!(names("Heck's Inc said it would close."), ["Heck's Inc"]);
+        assert_eq!(
+            names("Then Moody's Investors Service Inc cut the rating."),
+            ["Moody's Investors Service Inc"]
+        );
+        assert_eq!(
+            names("Analysts said Japan's Toshiba Corp would gain."),
+            ["Japan", "Toshiba Corp"]
+        );
+        let text = "Rupert Murdoch said Murdoch's News Corp Ltd bought it.";
+        assert_eq!(names(text), ["Rupert Murdoch", "Murdoch", "News Corp Ltd"]);
     }
 
     /// At a sentence start a capital proves nothing, so a common word
