@@ -735,6 +735,23 @@ pub fn link(items: &[Item]) -> Linked {
             }
         }
     }
+    // a firm named with a possessive and its name without it ("Standard and
+    // Poor's" and "Standard and Poor", as "Standard and Poor's said" reads):
+    // names of two words or more, both bodies
+    let key_id: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| ty_of(k) == EntityType::Org && key_tokens[k].len() >= 2)
+        .map(|(k, key)| (key.as_str(), k))
+        .collect();
+    let mut possessive: Vec<(usize, usize)> = key_id
+        .iter()
+        .filter_map(|(&key, &k)| Some((k, *key.strip_suffix("'s").and_then(|p| key_id.get(p))?)))
+        .collect();
+    possessive.sort_unstable();
+    for (k, plain) in possessive {
+        uf.union(k, plain);
+    }
 
     // the short forms to decide: once per article, form and kind (the items
     // come article by article: one small set each)
@@ -835,6 +852,19 @@ pub fn link(items: &[Item]) -> Linked {
                     && g.first_names.contains(t[0])
             })
             .map(|(id, t)| (t[0], id))
+            .collect(),
+    );
+    // 3f. a firm's owner alone -> the firm's name it starts with a
+    // possessive ("Moody" of "Moody's said" -> "Moody's Investors Service")
+    let by_owner = ByWord::new(
+        key_tokens
+            .par_iter()
+            .enumerate()
+            .filter(|&(id, t)| t.len() >= 2 && ty_of(id) == EntityType::Org)
+            .filter_map(|(id, t)| {
+                let owner = t[0].strip_suffix("'s")?;
+                asked_words.contains(owner).then_some((owner, id))
+            })
             .collect(),
     );
     // 3b. acronyms -> multiword names with those initials
@@ -1147,6 +1177,14 @@ pub fn link(items: &[Item]) -> Linked {
                 }
             }
         }
+        // the owner of the one firm of its article named with a possessive
+        // ("Moody's said" beside "Moody's Investors Service Inc")
+        if let Some(c) = by_owner.get(t[0]) {
+            let here: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
+            if !here.is_empty() && here.iter().all(|&x| roots[x] == roots[here[0]]) {
+                return pick(&here);
+            }
+        }
         if !surname_of_some
             && key.chars().filter(|c| c.is_uppercase()).count()
                 == key.chars().filter(|c| c.is_alphabetic()).count()
@@ -1430,6 +1468,32 @@ mod tests {
         assert_ne!(c[4], c[2], "two Steves in article 1: neither");
         assert_ne!(c[4], c[3]);
         assert_ne!(c[5], c[0], "no Steve named in full in article 2");
+    }
+
+    /// A firm named with a possessive is its owner's name alone in its
+    /// article ("Moody's said" beside "Moody's Investors Service Inc"),
+    /// not in another, and the same name without the possessive anywhere
+    /// ("Standard and Poor").
+    #[test]
+    fn a_firms_possessive_name_joins_its_short_forms() {
+        let (o, p) = (m(EntityType::Org, None), m(EntityType::Person, None));
+        let item = |article, mention, text| Item {
+            article,
+            mention,
+            text,
+            gap: None,
+        };
+        let items = vec![
+            item(0, &o, "Moody's Investors Service Inc"),
+            item(0, &p, "Moody"),
+            item(1, &p, "Moody"),
+            item(2, &o, "Standard and Poor's Corp"),
+            item(3, &o, "Standard and Poor"),
+        ];
+        let c = link(&items).cluster_of;
+        assert_eq!(c[0], c[1], "Moody beside Moody's Investors Service");
+        assert_ne!(c[2], c[0], "no such firm in article 1");
+        assert_eq!(c[3], c[4], "Standard and Poor's is Standard and Poor");
     }
 
     #[test]
