@@ -2015,12 +2015,26 @@ fn process_run(
         if (k + n < run.len() || company_title) && (role_of || !org_ending(cx, &run[k..])) {
             // "Deputy Treasury Secretary": the words before a title are part
             // of it when a rank word starts them and only common words follow
+            // (and so is one common word that names a field, no body, place
+            // or building by WordNet: a portfolio, "Agriculture Secretary",
+            // "Finance Minister"; not "Navy Secretary", "White House Chief
+            // of Staff", nor a name the tables know: "Apple President")
+            let portfolio = from + 1 == k && {
+                let w = cx.w(run[from]);
+                cx.toks[run[from]].word
+                    && cx.g.is_common(w)
+                    && !cx.g.is_known_name(w)
+                    && !cx.g.is_org_word_or_plural(w)
+                    && !features::names_a_body_place_or_building(w)
+                    && !features::names_a_person(w)
+            };
             let rank = from < k
                 && !company_title
-                && with_lower(cx.w(run[from]), |w| TITLE_RANKS.contains(&w))
-                && run[from + 1..k]
-                    .iter()
-                    .all(|&i| !cx.toks[i].word || cx.g.is_common(cx.w(i)));
+                && (portfolio
+                    || with_lower(cx.w(run[from]), |w| TITLE_RANKS.contains(&w))
+                        && run[from + 1..k]
+                            .iter()
+                            .all(|&i| !cx.toks[i].word || cx.g.is_common(cx.w(i))));
             // "U.S. Trade Representative", "British Foreign Secretary", "EC
             // Farm Commissioner": a place or a known body, then common words
             // that belong to the title
