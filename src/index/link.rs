@@ -57,6 +57,10 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             .company_key_ends
             .contains(last.trim_end_matches('.'))
             && !crate::nlp::entities::is_compass_point(head)
+            // (but "Sachs and Co" is no "Sachs and": a firm's name of
+            // partners keeps its suffix)
+            && !head.ends_with(" and")
+            && !head.ends_with(" &")
             && !matches!(
                 g.lookup(head.trim_end_matches(',')),
                 Some((EntityType::Place, _))
@@ -1667,6 +1671,9 @@ mod tests {
         let o = m(EntityType::Org, None);
         assert_eq!(name_key(&o, "Apple Inc."), "Apple");
         assert_eq!(name_key(&o, "Boeing Co"), "Boeing");
+        // partners' names keep the suffix: no "Sachs and"
+        assert_eq!(name_key(&o, "Sachs and Co"), "Sachs and Co");
+        assert_eq!(name_key(&o, "Johnson & Co"), "Johnson & Co");
         assert_eq!(name_key(&o, "Boeing 737s"), "Boeing 737");
         assert_eq!(name_key(&o, "Philadelphia 76ers"), "Philadelphia 76ers");
         assert_eq!(name_key(&o, "U.S. Air Force"), "United States Air Force");

@@ -1555,6 +1555,14 @@ fn scan_runs(
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
+            } else if let Some(end) = (run.len() == 1 && cx.w(j) == ",")
+                .then(|| partners_after_comma(cx, run[0], j, b))
+                .flatten()
+            {
+                // "Goldman, Sachs and Co", "Smith, Barney, Harris Upham and Co"
+                run.extend(j..end);
+                j = end;
+                break;
             } else if !t.word
                 && matches!(cx.w(j), "'s" | "’s")
                 && t.start == cx.toks[j - 1].end
@@ -1653,6 +1661,50 @@ fn blocks(cx: &Ctx, a: usize, b: usize, size: usize) -> Vec<(usize, usize)> {
 
 /// A group of people in the possessive, which starts the name after it
 /// ("People's Republic", "Children's Hospital", "Workers' Party").
+/// The end of a partnership's name whose first partner `i` the comma `j`
+/// follows: capitalized names (with commas between) up to "and Co" or
+/// "& Co" ("Goldman, Sachs and Co", "Smith, Barney, Harris Upham and Co").
+/// Not after a place, a known name, a common word, a firm's suffix or a
+/// word in capitals ("In London, Smith and Co", "Ltd, Kidder, Peabody and
+/// Co", "AZT, Merck and Co" are lists).
+fn partners_after_comma(cx: &Ctx, i: usize, j: usize, b: usize) -> Option<usize> {
+    let first = cx.w(i);
+    if !cx.toks[i].word
+        || cx.toks[j].start != cx.toks[i].end
+        || !is_cap(first)
+        || is_all_caps(first)
+        || cx.doubtful(first)
+        || cx.g.lookup(first).is_some()
+        || is_corporate_end(first)
+    {
+        return None;
+    }
+    let mut k = j;
+    let mut names = 0;
+    while k + 1 < b && k < j + 8 {
+        match cx.w(k) {
+            "," if cx.toks[k + 1].word && is_cap(cx.w(k + 1)) => k += 1,
+            "and" | "&" if names > 0 => {
+                if !matches!(cx.w(k + 1), "Co" | "Cos" | "Company") {
+                    return None;
+                }
+                // ("Kidder, Peabody and Co Inc")
+                let mut end = k + 2;
+                while end < b && cx.toks[end].word && is_corporate_end(cx.w(end)) {
+                    end += 1;
+                }
+                return Some(end);
+            }
+            w if cx.toks[k].word && is_cap(w) && !is_corporate_end(w) => {
+                names += 1;
+                k += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether the possessive at token `j` is part of a firm's name: "McDonald's
 /// Corp", "Heck's Inc" (a firm's suffix right after it), or "Moody's
 /// Investors Service Inc" (capitalized words and a firm's suffix after it,
@@ -4435,6 +4487,34 @@ mod tests {
         let m = crate::nlp::model::Model::parse(model).unwrap();
         retype(&cx, &sents, &mut out, &m);
         out
+    }
+
+    /// A partnership's name holds its commas: "Goldman, Sachs and Co";
+    /// a place or a firm before a comma starts a list.
+    #[test]
+    fn a_partnerships_name_holds_its_commas() {
+        let names = |text: &str| -> Vec<String> {
+            by_rules(text)
+                .iter()
+                .map(|m| text[m.range.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(
+            names("Shares were bought by Goldman, Sachs and Co Inc for clients."),
+            ["Goldman, Sachs and Co Inc"]
+        );
+        assert_eq!(
+            names("Analysts at Loewen, Ondaatje, McCutcheon and Co agreed."),
+            ["Loewen, Ondaatje, McCutcheon and Co"]
+        );
+        assert_eq!(
+            names("In London, Peabody and Co said nothing."),
+            ["London", "Peabody and Co"]
+        );
+        assert_eq!(
+            names("Buyers were Texaco Inc, Peabody and Co and others."),
+            ["Texaco Inc", "Peabody and Co"]
+        );
     }
 
     /// A possessive is part of a firm's name before the firm's suffix
