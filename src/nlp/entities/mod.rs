@@ -1916,6 +1916,16 @@ fn score_like(cx: &Ctx, j: usize, b: usize) -> bool {
     }
 }
 
+/// A number or a word that counts before a unit ("7.15", "billion", "mln").
+fn counted(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || COUNT_WORDS.contains(&w.to_ascii_lowercase().as_str())
+}
+
+/// Currencies in the plural (`assets/ner/currency_units.txt`).
+static CURRENCY_UNITS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/currency_units.txt")));
+
 static COUNT_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/count_words.txt")));
 
@@ -2041,6 +2051,19 @@ fn process_run(
     all_caps: bool,
     out: &mut Vec<Mention>,
 ) {
+    // 0. a currency counted after a number is no part of the name before it
+    // ("7.15 billion N.Z. Dlrs", "five billion Ecus")
+    let run = match run.split_last() {
+        Some((&last, rest))
+            if CURRENCY_UNITS.contains(&cx.w(last)) && run[0] > a && counted(cx.w(run[0] - 1)) =>
+        {
+            rest
+        }
+        _ => run,
+    };
+    if !run.last().is_some_and(|&i| cx.toks[i].word) {
+        return;
+    }
     // 1. split at titles; the part after a title is a person, the part before a
     // company title is its company ("Ryanair CEO Michael O'Leary")
     // the parts are slices of the run: `cur` is run[from..k]
