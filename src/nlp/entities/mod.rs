@@ -2516,14 +2516,34 @@ fn clean<'p>(
             || compass_part
             || ordinal_part
             || written_inside;
-        let drop = (at_initial || headline)
-            && !all_caps
-            && !kept
-            && cx.doubtful(w)
-            && !cx.surnames.contains(w)
-            && !cx.g.org_words.contains(w)
-            && !starts_place()
-            && !first_name_of()
+        // "Latin American debt", "West German banks": the two words are a
+        // demonym of a place the tables know ("Latin America", "West
+        // Germany"), no name, where nothing follows them
+        let place_demonym = part.len() == pos + 2
+            && cx.toks[part[pos + 1]].word
+            && cx.g.demonyms.contains(cx.w(part[pos + 1]))
+            && {
+                let d = cx.w(part[pos + 1]);
+                let stems = [
+                    d.strip_suffix('n').map(str::to_string),
+                    Some(format!("{d}y")),
+                ];
+                stems.into_iter().flatten().any(|stem| {
+                    matches!(
+                        cx.g.lookup(&format!("{w} {stem}")),
+                        Some((EntityType::Place, _))
+                    )
+                })
+            };
+        let drop = place_demonym
+            || (at_initial || headline)
+                && !all_caps
+                && !kept
+                && cx.doubtful(w)
+                && !cx.surnames.contains(w)
+                && !cx.g.org_words.contains(w)
+                && !starts_place()
+                && !first_name_of()
             || cx.g.demonyms.contains(w) && !demonym_kept();
         // "President of Boeing Alan Mulally": a first name after a listed
         // company starts the person's name
