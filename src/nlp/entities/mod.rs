@@ -4518,6 +4518,14 @@ mod tests {
         mentions_with(text, &toks, &sents, &lex, PAR_TOKENS)
     }
 
+    /// The names the rules find in a text, as written.
+    fn names_by_rules(text: &str) -> Vec<String> {
+        by_rules(text)
+            .iter()
+            .map(|m| text[m.range.clone()].to_string())
+            .collect()
+    }
+
     /// The rules' mentions, then a model's word on them.
     fn retyped(text: &str, model: &str) -> Vec<Mention> {
         let toks = tokens(text);
@@ -4536,26 +4544,20 @@ mod tests {
     /// a place or a firm before a comma starts a list.
     #[test]
     fn a_partnerships_name_holds_its_commas() {
-        let names = |text: &str| -> Vec<String> {
-            by_rules(text)
-                .iter()
-                .map(|m| text[m.range.clone()].to_string())
-                .collect()
-        };
         assert_eq!(
-            names("Shares were bought by Goldman, Sachs and Co Inc for clients."),
+            names_by_rules("Shares were bought by Goldman, Sachs and Co Inc for clients."),
             ["Goldman, Sachs and Co Inc"]
         );
         assert_eq!(
-            names("Analysts at Loewen, Ondaatje, McCutcheon and Co agreed."),
+            names_by_rules("Analysts at Loewen, Ondaatje, McCutcheon and Co agreed."),
             ["Loewen, Ondaatje, McCutcheon and Co"]
         );
         assert_eq!(
-            names("In London, Peabody and Co said nothing."),
+            names_by_rules("In London, Peabody and Co said nothing."),
             ["London", "Peabody and Co"]
         );
         assert_eq!(
-            names("Buyers were Texaco Inc, Peabody and Co and others."),
+            names_by_rules("Buyers were Texaco Inc, Peabody and Co and others."),
             ["Texaco Inc", "Peabody and Co"]
         );
     }
@@ -4566,27 +4568,27 @@ mod tests {
     /// place or a person the text names alone.
     #[test]
     fn a_possessive_inside_a_firms_name_is_the_names() {
-        let names = |text: &str| -> Vec<String> {
-            by_rules(text)
-                .iter()
-                .map(|m| text[m.range.clone()].to_string())
-                .collect()
-        };
         assert_eq!(
-            names("Shares of McDonald's Corp rose."),
+            names_by_rules("Shares of McDonald's Corp rose."),
             ["McDonald's Corp"]
         );
-        assert_eq!(names("Heck's Inc said it would close."), ["Heck's Inc"]);
         assert_eq!(
-            names("Then Moody's Investors Service Inc cut the rating."),
+            names_by_rules("Heck's Inc said it would close."),
+            ["Heck's Inc"]
+        );
+        assert_eq!(
+            names_by_rules("Then Moody's Investors Service Inc cut the rating."),
             ["Moody's Investors Service Inc"]
         );
         assert_eq!(
-            names("Analysts said Japan's Toshiba Corp would gain."),
+            names_by_rules("Analysts said Japan's Toshiba Corp would gain."),
             ["Japan", "Toshiba Corp"]
         );
         let text = "Rupert Murdoch said Murdoch's News Corp Ltd bought it.";
-        assert_eq!(names(text), ["Rupert Murdoch", "Murdoch", "News Corp Ltd"]);
+        assert_eq!(
+            names_by_rules(text),
+            ["Rupert Murdoch", "Murdoch", "News Corp Ltd"]
+        );
     }
 
     /// At a sentence start a capital proves nothing, so a common word
@@ -4595,17 +4597,14 @@ mod tests {
     /// title or a person's noun ("Deputy Ortiz"), nor in a headline.
     #[test]
     fn a_name_written_inside_a_sentence_keeps_its_first_word_at_the_start() {
-        let names = |text: &str| -> Vec<String> {
-            by_rules(text)
-                .iter()
-                .map(|m| text[m.range.clone()].to_string())
-                .collect()
-        };
         let text = "Security Pacific said profits rose. Analysts expect Security Pacific to grow.";
-        assert_eq!(names(text), ["Security Pacific", "Security Pacific"]);
+        assert_eq!(
+            names_by_rules(text),
+            ["Security Pacific", "Security Pacific"]
+        );
         // written so only at the start: the common word stays off
         let text = "Security Pacific said profits rose. Analysts expect more.";
-        assert_eq!(names(text), ["Pacific"]);
+        assert_eq!(names_by_rules(text), ["Pacific"]);
         // only after a word of the same sentence, and as whole words
         let inside = |text, phrase| inside_sentence_elsewhere(text, phrase);
         assert!(inside(
@@ -4620,7 +4619,7 @@ mod tests {
         assert!(!inside("The Security Pacifica rose.", "Security Pacific"));
         assert!(!inside("Security Pacific rose.", "Security Pacific"));
         let text = "Deputy Ortiz arrived late. The sheriff thanked Deputy Ortiz.";
-        assert_eq!(names(text)[0], "Ortiz");
+        assert_eq!(names_by_rules(text)[0], "Ortiz");
     }
 
     /// A word the corpus writes as a common word is a name in a text that
