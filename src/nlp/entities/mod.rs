@@ -3107,10 +3107,16 @@ fn classify(
         .position(|w| *w == "of")
         .and_then(|k| k.checked_sub(1))
         .map(|k| words[k]);
+    // (or a body's word inside a name of three words or more: "lead manager
+    // Merrill Lynch Capital Markets")
     let body = words.len() >= 2
         && (g.org_words.contains(last)
             || g.org_words.contains(firstw)
             || head_before_of.is_some_and(|h| g.org_words.contains(h)))
+        || words.len() >= 3
+            && words[1..words.len() - 1]
+                .iter()
+                .any(|w| g.org_words.contains(w))
         || words.len() == 1 && g.org_words.contains(firstw);
     // a role firms have in a deal ("lead manager Salomon Brothers",
     // "financial adviser Smith Barney", "analysts Gartner") makes a person
