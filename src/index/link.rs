@@ -1173,21 +1173,22 @@ pub fn link(items: &[Item]) -> Linked {
         // name it starts ("Steve" beside "Steve Jobs"), not one of two
         // ("Donald" beside "Donald Trump" and "Donald Trump Jr"), and never
         // a person named only in other articles
+        // (the candidates of its article, where they are one entity)
+        let one_of_article = |c: &[usize]| -> Option<usize> {
+            let here: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
+            (!here.is_empty() && here.iter().all(|&x| roots[x] == roots[here[0]]))
+                .then(|| pick(&here))
+                .flatten()
+        };
         if !strong_non_person && ty_of(k) == EntityType::Person && g.first_names.contains(t[0]) {
-            if let Some(c) = by_first.get(t[0]) {
-                let here: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
-                if !here.is_empty() && here.iter().all(|&x| roots[x] == roots[here[0]]) {
-                    return pick(&here);
-                }
+            if let Some(x) = by_first.get(t[0]).and_then(one_of_article) {
+                return Some(x);
             }
         }
         // the owner of the one firm of its article named with a possessive
         // ("Moody's said" beside "Moody's Investors Service Inc")
-        if let Some(c) = by_owner.get(t[0]) {
-            let here: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
-            if !here.is_empty() && here.iter().all(|&x| roots[x] == roots[here[0]]) {
-                return pick(&here);
-            }
+        if let Some(x) = by_owner.get(t[0]).and_then(one_of_article) {
+            return Some(x);
         }
         if !surname_of_some
             && key.chars().filter(|c| c.is_uppercase()).count()

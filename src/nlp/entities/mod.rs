@@ -414,6 +414,12 @@ struct Ctx<'a> {
     propose: bool,
     /// The text's own surnames (see `own_surnames`).
     surnames: hashbrown::HashSet<&'a str, crate::fx::FxBuild>,
+    /// The pairs of words the text writes inside a sentence (see
+    /// `pairs_inside_sentences`).
+    inside_pairs: hashbrown::HashSet<&'a str, crate::fx::FxBuild>,
+    /// The hashes of the capitalized words the text writes without a
+    /// possessive after them, made on the first question (`firm_possessive`).
+    written_alone: std::sync::OnceLock<crate::fx::FxHashSet<u64>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -426,7 +432,34 @@ impl<'a> Ctx<'a> {
             par_tokens,
             propose: false,
             surnames: own_surnames(text, toks, Gazetteer::get(), lex),
+            inside_pairs: pairs_inside_sentences(text, toks),
+            written_alone: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Whether the text writes this capitalized word without a possessive
+    /// glued after it (a word of the same hash counts too: the answer errs
+    /// towards "yes", which joins nothing).
+    fn written_alone(&self, word: &str) -> bool {
+        let hash = |w: &str| {
+            use std::hash::BuildHasher;
+            crate::fx::FxBuild::default().hash_one(w)
+        };
+        self.written_alone
+            .get_or_init(|| {
+                let toks = self.toks;
+                (0..toks.len())
+                    .filter(|&k| {
+                        toks[k].word
+                            && is_cap(self.w(k))
+                            && !toks.get(k + 1).is_some_and(|n| {
+                                n.start == toks[k].end && matches!(n.text(self.text), "'s" | "’s")
+                            })
+                    })
+                    .map(|k| hash(self.w(k)))
+                    .collect()
+            })
+            .contains(&hash(word))
     }
 
     fn w(&self, i: usize) -> &str {
@@ -1659,8 +1692,6 @@ fn blocks(cx: &Ctx, a: usize, b: usize, size: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// A group of people in the possessive, which starts the name after it
-/// ("People's Republic", "Children's Hospital", "Workers' Party").
 /// The end of a partnership's name whose first partner `i` the comma `j`
 /// follows: capitalized names (with commas between) up to "and Co" or
 /// "& Co" ("Goldman, Sachs and Co", "Smith, Barney, Harris Upham and Co").
@@ -1730,16 +1761,11 @@ fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
         .take(5)
         .take_while(|&k| cx.toks[k].word && is_cap(cx.w(k)))
         .any(|k| is_corporate_end(cx.w(k)));
-    firm_after
-        && !(0..cx.toks.len()).any(|k| {
-            cx.toks[k].word
-                && cx.w(k) == owner
-                && !cx.toks.get(k + 1).is_some_and(|n| {
-                    n.start == cx.toks[k].end && matches!(n.text(cx.text), "'s" | "’s")
-                })
-        })
+    firm_after && !cx.written_alone(owner)
 }
 
+/// A group of people in the possessive, which starts the name after it
+/// ("People's Republic", "Children's Hospital", "Workers' Party").
 fn is_group_possessive(w: &str, mark: &str) -> bool {
     match mark {
         "'s" | "’s" => matches!(w, "People" | "Children" | "Women" | "Men"),
@@ -2505,10 +2531,9 @@ fn clean<'p>(
                 cx.toks[j].word
                     && is_cap(cx.w(j))
                     && cx.toks[i].end + 1 == cx.toks[j].start
-                    && inside_sentence_elsewhere(
-                        cx.text,
-                        &cx.text[cx.toks[i].start..cx.toks[j].end],
-                    )
+                    && cx
+                        .inside_pairs
+                        .contains(&cx.text[cx.toks[i].start..cx.toks[j].end])
             });
         let kept = firm_name
             || middle_initial
@@ -2753,18 +2778,38 @@ fn shouted(cx: &Ctx, w: &str) -> bool {
         }
 }
 
-/// Whether `text` writes `phrase` somewhere after a word of the same
-/// sentence (a lower-case letter, a digit or a comma before it).
+/// The pairs of words, one character apart, the second capitalized, that
+/// `text` writes after a word of the same sentence (a lower-case letter, a
+/// digit or a comma before them), each as written: one pass over the
+/// tokens, where searching the text for each pair asked about took a time
+/// that grows with the square of a long text's sentences.
+fn pairs_inside_sentences<'t>(
+    text: &'t str,
+    toks: &[Token],
+) -> hashbrown::HashSet<&'t str, crate::fx::FxBuild> {
+    toks.windows(2)
+        .filter(|p| {
+            let (a, b) = (&p[0], &p[1]);
+            a.word
+                && b.word
+                && a.end + 1 == b.start
+                && is_cap(b.text(text))
+                && !text[b.end..].starts_with(char::is_alphanumeric)
+                && text[..a.start]
+                    .trim_end_matches([' ', '\t'])
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == ',')
+        })
+        .map(|p| &text[p[0].start..p[1].end])
+        .collect()
+}
+
+/// Whether `text` writes `phrase`, two words, after a word of the same
+/// sentence.
+#[cfg(test)]
 fn inside_sentence_elsewhere(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let after = text[at + phrase.len()..].chars().next();
-        !after.is_some_and(char::is_alphanumeric)
-            && text[..at]
-                .trim_end_matches([' ', '\t'])
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == ',')
-    })
+    pairs_inside_sentences(text, &super::text::tokens(text)).contains(phrase)
 }
 
 /// "65th", "101st", "2nd", "3rd": an ordinal written in digits.
