@@ -472,6 +472,37 @@ static NOUN_CLASSES: LazyLock<Table> =
 static PROPER_CLASSES: LazyLock<Table> =
     LazyLock::new(|| Table::parse(include_str!("../../../assets/ner/proper_classes.tsv")));
 
+/// The classes of the words of unannotated news
+/// (`assets/ner/word_classes.tsv`, made by `examples/word_clusters.rs` from
+/// the words written before and after each word): a word, case kept and
+/// every digit written 0 -> its class. Words used alike share a class
+/// ("Baker", "Volcker", "Greenspan"; "Texaco", "Chrysler", "Moody").
+static WORD_CLASSES: LazyLock<Table> =
+    LazyLock::new(|| Table::parse(include_str!("../../../assets/ner/word_classes.tsv")));
+
+/// A word's classes in `WORD_CLASSES`, coarse to fine, "-" for a word
+/// too rare to have them.
+pub(super) fn word_class(w: &str) -> &'static str {
+    let t = &*WORD_CLASSES;
+    if w.bytes().any(|c| c.is_ascii_digit()) {
+        let d: String = w
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect();
+        t.get(&d).unwrap_or("-")
+    } else {
+        t.get(w).unwrap_or("-")
+    }
+}
+
+/// The features of a word's classes: one for each of its classes, coarse
+/// to fine ("wc-only=0:12", "wc-only=1:140"...).
+fn add_word_classes(f: &mut Features, key: &str, classes: &str) {
+    for (k, c) in classes.split(' ').enumerate() {
+        f.add(&[&key, &k, &":", &c]);
+    }
+}
+
 /// A word's noun classes (in lower case), and whether they are those of
 /// its singular ("Rangers": ranger, a person). None for a word no common
 /// noun is written as.
@@ -818,6 +849,13 @@ pub(super) fn features(
         f.add(&[&"last=", &Low(last)]);
     }
     f.add(&[&"shape=", &Shapes(&words)]);
+    // the classes of its words in unannotated news
+    if words.len() == 1 {
+        add_word_classes(f, "wc-only=", word_class(first));
+    } else {
+        add_word_classes(f, "wc-first=", word_class(first));
+        add_word_classes(f, "wc-last=", word_class(last));
+    }
     // what kind of thing its head noun names (WordNet's classes)
     if words.len() == 1 {
         add_noun_classes(f, first, "only", false);
@@ -848,6 +886,14 @@ pub(super) fn features(
     f.add(&[&"p2=", &p2, &"|", &p1]);
     f.add(&[&"n1=", &n1]);
     f.add(&[&"n2=", &n1, &"|", &n2]);
+    for (key, i) in [("wc-p1=", ti as isize - 1), ("wc-n1=", tj as isize)] {
+        let c = if i < a as isize || i >= b as isize {
+            "s"
+        } else {
+            word_class(cx.w(i as usize))
+        };
+        add_word_classes(f, key, c);
+    }
     f.add(&[&"p1+rule=", &p1, &"|", &ty]);
     f.add(&[&"n1+rule=", &n1, &"|", &ty]);
     // the kind of thing a noun beside it names ("the band Korn")
@@ -1075,7 +1121,7 @@ fn kind_words(class: &str) -> String {
 }
 
 /// A feature's name as words ("n1=said" -> `"said" after it`).
-fn feature_words(f: &str) -> String {
+pub(super) fn feature_words(f: &str) -> String {
     let (k, v) = f.split_once('=').unwrap_or((f, ""));
     let v = v.replace("</s>", "(end)").replace("<s>", "(start)");
     let v = v.as_str();
@@ -1143,8 +1189,49 @@ fn feature_words(f: &str) -> String {
         "def" => format!("said to be a \"{v}\""),
         "def-nc" | "def-nc1" | "def-ncpl" => format!("said to be {}", kind_words(v)),
         "of-nc1" | "of-ncpl" => format!("\"of\" a word for {}", kind_words(v)),
+        "wc-only" | "wc-first" | "wc-last" | "wc-p1" | "wc-n1" => {
+            let like = class_members(v);
+            let whose = match k {
+                "wc-only" => "used",
+                "wc-first" => "its first word used",
+                "wc-last" => "its last word used",
+                "wc-p1" => "after a word used",
+                _ => "before a word used",
+            };
+            match (v.rsplit(':').next(), like.is_empty()) {
+                (Some("-"), _) => match k {
+                    "wc-only" => "a word news rarely uses".into(),
+                    _ => format!("{whose} rarely in news"),
+                },
+                (Some("s"), _) => match k {
+                    "wc-p1" => "at a sentence start".into(),
+                    _ => "at a sentence end".into(),
+                },
+                _ => format!("{whose} as news uses {}", like.join(", ")),
+            }
+        }
         _ => f.to_string(),
     }
+}
+
+/// The three most frequent words of a word class ("1:228": the second
+/// size's class 228 -> "Baker", "Brown", "Blair"), read from the table
+/// when a panel asks.
+fn class_members(v: &str) -> Vec<&'static str> {
+    let Some((k, c)) = v.split_once(':') else {
+        return Vec::new();
+    };
+    let Ok(k) = k.parse::<usize>() else {
+        return Vec::new();
+    };
+    let src = include_str!("../../../assets/ner/word_classes.tsv");
+    src.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, cs)| cs.split(' ').nth(k) == Some(c))
+        .map(|(w, _)| w)
+        .take(3)
+        .collect()
 }
 
 /// A type as words with its article ("a person's", "an organization's").
@@ -1246,6 +1333,11 @@ mod tests {
                 "proper classes",
                 &*PROPER_CLASSES,
                 include_str!("../../../assets/ner/proper_classes.tsv"),
+            ),
+            (
+                "word classes",
+                &*WORD_CLASSES,
+                include_str!("../../../assets/ner/word_classes.tsv"),
             ),
         ] {
             // every line its own entry: no two keys of one hash

@@ -5,6 +5,7 @@
 
 pub mod features;
 pub mod train;
+pub mod word_classes;
 
 use super::gazetteer::Gazetteer;
 use super::text::{with_lower, Token};
@@ -4810,19 +4811,57 @@ mod tests {
     /// (WordNet's classes), and a noun beside it, so what it learned of
     /// one head word carries to every noun of its class; and it weighs a
     /// listed town or a usual surname as evidence, never as a rule.
+    /// The model's features of the candidate `name` in `text`.
+    fn features(text: &str, name: &str) -> Vec<String> {
+        let toks = tokens(text);
+        let sents = sentences(text);
+        let mut lex = Lexicon::default();
+        lex.observe(text, &toks, &sents);
+        candidates(text, &toks, &sents, &lex)
+            .into_iter()
+            .find(|(m, _)| &text[m.range.clone()] == name)
+            .map(|(_, f)| f)
+            .unwrap_or_else(|| panic!("{name} not found in {text}"))
+    }
+
+    /// The model reads the classes unannotated news puts a name's words
+    /// in, and the words beside it, so what it learned of one surname
+    /// ("Volcker") carries to another of the same class ("Greenspan").
+    #[test]
+    fn the_model_reads_the_classes_news_puts_words_in() {
+        let has = |f: &[String], want: &str| f.iter().any(|x| x == want);
+        let class = |w: &str| -> String {
+            let cs = features::word_class(w);
+            assert_ne!(cs, "-", "{w} has classes");
+            cs.split(' ').nth(1).unwrap().to_string()
+        };
+        // news writes these two alike
+        assert_eq!(class("Volcker"), class("Greenspan"));
+        assert_ne!(class("Volcker"), class("Tokyo"));
+        let f = features("Then Greenspan spoke.", "Greenspan");
+        let only = format!("wc-only=1:{}", class("Greenspan"));
+        assert!(has(&f, &only), "{f:?}");
+        assert!(has(&f, &format!("wc-n1=1:{}", class("spoke"))), "{f:?}");
+        let f = features("Then Alan Greenspan spoke.", "Alan Greenspan");
+        let last = format!("wc-last=1:{}", class("Greenspan"));
+        assert!(has(&f, &last), "{f:?}");
+        // a word news never wrote, and a sentence's start
+        let f = features("Okonkwo spoke.", "Okonkwo");
+        assert!(has(&f, "wc-only=0:-") && has(&f, "wc-p1=0:s"), "{f:?}");
+        // a model that learned the class of "Volcker" is a person's types
+        // an unknown name of that class so
+        let text = "Reporters asked Greenspan about it.";
+        assert_eq!(by_rules(text)[0].evidence, Evidence::Default);
+        let weights = format!("wc-only=1:{}\t0 0 0 10 0\n", class("Volcker"));
+        let m = retyped(text, &weights);
+        assert_eq!(m[0].ty, EntityType::Other, "{m:?}");
+        // and the panel says so, with the class's most frequent words
+        let why = features::feature_words(&only);
+        assert!(why.starts_with("used as news uses "), "{why}");
+    }
+
     #[test]
     fn the_model_reads_the_kind_a_head_noun_names_and_the_lists() {
-        let features = |text: &str, name: &str| -> Vec<String> {
-            let toks = tokens(text);
-            let sents = sentences(text);
-            let mut lex = Lexicon::default();
-            lex.observe(text, &toks, &sents);
-            candidates(text, &toks, &sents, &lex)
-                .into_iter()
-                .find(|(m, _)| &text[m.range.clone()] == name)
-                .map(|(_, f)| f)
-                .unwrap_or_else(|| panic!("{name} not found in {text}"))
-        };
         let has = |f: &[String], want: &str| f.iter().any(|x| x == want);
         let f = features("The water of Okonkwo Reservoir rose.", "Okonkwo Reservoir");
         assert!(has(&f, "last-nc=artifact"), "{f:?}");
