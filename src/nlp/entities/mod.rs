@@ -421,6 +421,9 @@ struct Ctx<'a> {
     /// The hashes of the capitalized words the text writes without a
     /// possessive after them, made on the first question (`firm_possessive`).
     written_alone: std::sync::OnceLock<crate::fx::FxHashSet<u64>>,
+    /// The hashes of the capitalized words the text writes with no hyphen
+    /// glued to them, made on the first question (`split_hyphens`).
+    written_unglued: std::sync::OnceLock<crate::fx::FxHashSet<u64>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -435,7 +438,39 @@ impl<'a> Ctx<'a> {
             surnames: own_surnames(text, toks, Gazetteer::get(), lex),
             inside_pairs: pairs_inside_sentences(text, toks),
             written_alone: std::sync::OnceLock::new(),
+            written_unglued: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Whether the text writes this capitalized word with no hyphen glued
+    /// before or after it: as a name of its own, not only as a piece of a
+    /// double name ("Anhalt" of "Saxony-Anhalt"). A word of the same hash
+    /// counts too (the answer errs towards "yes": the pieces split).
+    fn written_unglued(&self, word: &str) -> bool {
+        let hash = |w: &str| {
+            use std::hash::BuildHasher;
+            crate::fx::FxBuild::default().hash_one(w)
+        };
+        self.written_unglued
+            .get_or_init(|| {
+                let toks = self.toks;
+                let glued_hyphen = |k: usize, j: Option<usize>| {
+                    j.and_then(|j| toks.get(j)).is_some_and(|n| {
+                        n.text(self.text) == "-"
+                            && (n.end == toks[k].start || n.start == toks[k].end)
+                    })
+                };
+                (0..toks.len())
+                    .filter(|&k| {
+                        toks[k].word
+                            && is_cap(self.w(k))
+                            && !glued_hyphen(k, k.checked_sub(1))
+                            && !glued_hyphen(k, Some(k + 1))
+                    })
+                    .map(|k| hash(self.w(k)))
+                    .collect()
+            })
+            .contains(&hash(word))
     }
 
     /// Whether the text writes this capitalized word without a possessive
@@ -2862,7 +2897,11 @@ fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize]
                 .any(|s| s.len() == 1 && is_initial(cx.w(s[0]))))
         && p.split(hyphen).all(|s| {
             let name = join_words(cx, s);
-            cx.g.is_known_name(&name) || cx.known(&name)
+            // (a piece the text writes only in the double name is none of
+            // its own: "Saxony-Anhalt", "Waldorf-Astoria"; but a party and a
+            // state are two, "(D-Tex.)")
+            cx.g.is_known_name(&name)
+                || cx.known(&name) && (affiliation || s.len() > 1 || cx.written_unglued(&name))
         });
     if standalone {
         p.split(hyphen).filter(|s| !s.is_empty()).for_each(each);
@@ -3345,8 +3384,16 @@ fn classify(
             return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
         }
     }
-    // (a brand's or an acronym's word is no person's: "Mac OS X", "Jet MacBook")
+    // (a brand's or an acronym's word is no person's: "Mac OS X", "Jet MacBook";
+    // nor is a first name glued by a hyphen to a word that is none: a
+    // firm or a thing named for two people, "Harley-Davidson"; but
+    // "Jean-Pierre Raffarin")
+    let glued_to_other = p.len() >= 3
+        && cx.w(p[1]) == "-"
+        && cx.toks[p[1]].start == cx.toks[p[0]].end
+        && !g.first_names.contains(words[1]);
     if words.len() >= 2
+        && !glued_to_other
         && g.first_names.contains(firstw)
         && !words.iter().any(|w| g.is_org_word_or_plural(w))
         && !words[1..]
@@ -4323,6 +4370,36 @@ mod tests {
         );
         assert!(f.iter().any(|(n, _)| n == "T-Mobile"), "{f:?}");
         assert!(!f.iter().any(|(n, _)| n.starts_with("D-")), "{f:?}");
+    }
+
+    /// A double name splits into its pieces only where each is a name of
+    /// its own: one the tables know, or one the text also writes with no
+    /// hyphen glued to it ("Trump-Putin" beside "Putin said"); a piece
+    /// written only in the double name is none ("Saxony-Anhalt",
+    /// "Borg-Warner"). A first name glued to a word that is no first name
+    /// makes no person of the whole ("Harley-Davidson").
+    #[test]
+    fn a_double_name_splits_only_into_names_of_their_own() {
+        let n = names_by_rules(
+            "He moved to Saxony-Anhalt and bought Borg-Warner shares. Later the \
+             Trump-Putin call ended. Putin said Trump and Saxony agreed.",
+        );
+        for want in ["Saxony-Anhalt", "Borg-Warner", "Trump", "Putin"] {
+            assert!(n.contains(&want.to_string()), "{want}: {n:?}");
+        }
+        for not in ["Anhalt", "Borg", "Warner", "Trump-Putin"] {
+            assert!(!n.contains(&not.to_string()), "{not}: {n:?}");
+        }
+        let text = "He rode a Harley-Davidson home. Jean-Pierre Raffarin smiled.";
+        let m = by_rules(text);
+        let of = |name: &str| {
+            m.iter()
+                .find(|x| &text[x.range.clone()] == name)
+                .map(|x| x.evidence.clone())
+        };
+        let first = |e: Option<Evidence>| matches!(e, Some(Evidence::FirstName(_)));
+        assert!(!first(of("Harley-Davidson")), "{m:?}");
+        assert!(first(of("Jean-Pierre Raffarin")), "{m:?}");
     }
 
     /// A glued piece in lower case that is no English word is the name's
