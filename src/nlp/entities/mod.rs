@@ -447,55 +447,49 @@ impl<'a> Ctx<'a> {
     /// double name ("Anhalt" of "Saxony-Anhalt"). A word of the same hash
     /// counts too (the answer errs towards "yes": the pieces split).
     fn written_unglued(&self, word: &str) -> bool {
-        let hash = |w: &str| {
-            use std::hash::BuildHasher;
-            crate::fx::FxBuild::default().hash_one(w)
-        };
-        self.written_unglued
-            .get_or_init(|| {
-                let toks = self.toks;
-                let glued_hyphen = |k: usize, j: Option<usize>| {
-                    j.and_then(|j| toks.get(j)).is_some_and(|n| {
-                        n.text(self.text) == "-"
-                            && (n.end == toks[k].start || n.start == toks[k].end)
-                    })
-                };
-                (0..toks.len())
-                    .filter(|&k| {
-                        toks[k].word
-                            && is_cap(self.w(k))
-                            && !glued_hyphen(k, k.checked_sub(1))
-                            && !glued_hyphen(k, Some(k + 1))
-                    })
-                    .map(|k| hash(self.w(k)))
-                    .collect()
+        let toks = self.toks;
+        let glued_hyphen = |k: usize, j: Option<usize>| {
+            j.and_then(|j| toks.get(j)).is_some_and(|n| {
+                n.text(self.text) == "-" && (n.end == toks[k].start || n.start == toks[k].end)
             })
-            .contains(&hash(word))
+        };
+        self.capitalized_where(&self.written_unglued, word, |k| {
+            !glued_hyphen(k, k.checked_sub(1)) && !glued_hyphen(k, Some(k + 1))
+        })
     }
 
     /// Whether the text writes this capitalized word without a possessive
     /// glued after it (a word of the same hash counts too: the answer errs
     /// towards "yes", which joins nothing).
     fn written_alone(&self, word: &str) -> bool {
+        let toks = self.toks;
+        self.capitalized_where(&self.written_alone, word, |k| {
+            !toks
+                .get(k + 1)
+                .is_some_and(|n| n.start == toks[k].end && matches!(n.text(self.text), "'s" | "’s"))
+        })
+    }
+
+    /// Whether the text writes this word capitalized at a token `keep`
+    /// takes: the hashes of all such words, made in `cell` on the first
+    /// question.
+    fn capitalized_where(
+        &self,
+        cell: &std::sync::OnceLock<crate::fx::FxHashSet<u64>>,
+        word: &str,
+        keep: impl Fn(usize) -> bool,
+    ) -> bool {
         let hash = |w: &str| {
             use std::hash::BuildHasher;
             crate::fx::FxBuild::default().hash_one(w)
         };
-        self.written_alone
-            .get_or_init(|| {
-                let toks = self.toks;
-                (0..toks.len())
-                    .filter(|&k| {
-                        toks[k].word
-                            && is_cap(self.w(k))
-                            && !toks.get(k + 1).is_some_and(|n| {
-                                n.start == toks[k].end && matches!(n.text(self.text), "'s" | "’s")
-                            })
-                    })
-                    .map(|k| hash(self.w(k)))
-                    .collect()
-            })
-            .contains(&hash(word))
+        cell.get_or_init(|| {
+            (0..self.toks.len())
+                .filter(|&k| self.toks[k].word && is_cap(self.w(k)) && keep(k))
+                .map(|k| hash(self.w(k)))
+                .collect()
+        })
+        .contains(&hash(word))
     }
 
     fn w(&self, i: usize) -> &str {
