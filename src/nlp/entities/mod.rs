@@ -931,9 +931,19 @@ fn retype(
         }
     }
     for (m, s) in out.iter_mut().zip(&own) {
-        if let Some((ty, reasons)) = s.as_ref().and_then(|s| s.alone) {
-            m.ty = ty;
-            m.evidence = Evidence::Model(reasons);
+        match s.as_ref().map(|s| s.alone) {
+            Some(Some((ty, reasons))) => {
+                m.ty = ty;
+                m.evidence = Evidence::Model(reasons);
+            }
+            // a first name the rules left to the model, which is not sure
+            // ("Venice", a first name and a town): the rules' type stands
+            // as a guess, no evidence to outweigh the readings of the
+            // name's other mentions in the corpus
+            Some(None) if matches!(m.evidence, Evidence::FirstName(_)) => {
+                m.evidence = Evidence::Default;
+            }
+            _ => {}
         }
     }
     // the candidates the model did not admit
@@ -5075,6 +5085,13 @@ mod tests {
         let text = "Trains ran daily from Bernard to the coast.";
         let rules = by_first_name(text);
         assert_eq!(retyped(text, place), rules);
+        // a model not sure of it ("no name" first) leaves the rules' type
+        // as a guess: no first name's evidence, which would outweigh every
+        // other reading of the name in the corpus
+        let text = "Trains ran daily from Harrison to the coast.";
+        let m = retyped(text, "firstname+town\t0 0 0 0 10\n");
+        assert_eq!(m[0].ty, EntityType::Person, "{m:?}");
+        assert_eq!(m[0].evidence, Evidence::Default, "{m:?}");
     }
 
     /// Capitalized common words the text also writes in lower case are a
