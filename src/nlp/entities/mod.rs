@@ -2249,7 +2249,14 @@ fn process_run(
                                 // ("MP for West Ham": a seat)
                                 !cx.g.is_common(cx.w(i)) || COMPASS.contains(&cx.w(i))
                             });
-                        pending_title = (!proper).then_some(t);
+                        // (nothing but the office's common words: no one
+                        // holds the title here, "He Kang, Minister of
+                        // Agriculture, said", "the Secretary of Agriculture")
+                        let office_only = run[k..].iter().all(|&i| {
+                            let w = cx.w(i);
+                            !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
+                        });
+                        pending_title = (!proper && !office_only).then_some(t);
                     }
                 }
             } else {
@@ -3852,6 +3859,19 @@ mod tests {
                 .any(|(n, t)| n == "Sedgefield" && *t == EntityType::Person),
             "{f:?}"
         );
+        // an office of nothing but common words has no holder here: no
+        // person "Agriculture", "Commerce" or "House"
+        let f = found(
+            "He Kang, Minister of Agriculture, said output fell, and the Secretary of \
+             Commerce agreed, as did the Chairman of the House.",
+        );
+        for office in ["Agriculture", "Commerce", "House"] {
+            assert!(
+                !f.iter()
+                    .any(|(n, t)| n == office && *t == EntityType::Person),
+                "{office}: {f:?}"
+            );
+        }
         // a party's member: the party, then the person
         assert_eq!(
             found("Labour MP Christine Russell and Liberal Democrat Charles Kennedy spoke of Rolls-Royce Trent 900 engines and the fight against Aids."),
