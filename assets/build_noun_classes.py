@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Builds assets/ner/noun_classes.tsv: the WordNet classes of English nouns,
-and assets/ner/proper_classes.tsv: those of the proper names WordNet holds.
+assets/ner/proper_classes.tsv: those of the proper names WordNet holds, and
+assets/gazetteer/demonyms_wordnet.tsv: the adjectives of the countries,
+states and continents of the gazetteer that `demonyms.tsv` does not list.
 
     apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb wn
     python3 assets/build_noun_classes.py wn/usr/share/wordnet
@@ -14,6 +16,11 @@ first three senses, the most frequent first, without repeats. The mention
 model reads them as features of a name's head word and of the nouns beside
 it ("the Lincoln Reservoir": artifact; "the band Korn": group), so what it
 learns of one head word carries to every noun of its class.
+
+The demonyms are WordNet's adjectives whose pertainym ("of or relating to")
+is a place the gazetteer (`gazetteer/places.tsv`) lists as a country, a
+state or a continent: "Kuwaiti" (Kuwait), "Philippine" (the Philippines).
+Like the hand-written ones, they are no mentions, but evidence.
 
 The proper names (WordNet's instances: "Lincoln", a location and a
 person; "Fatah", a group) with the classes of their senses are evidence the
@@ -75,6 +82,49 @@ def main():
                 " location, a group...) (assets/build_noun_classes.py; WordNet licence,"
                 " see assets/README.md)\n")
         f.write("\n".join(f"{w}\t{','.join(c)}" for w, c in sorted(proper.items())) + "\n")
+    demonyms(wn, here)
+
+
+def demonyms(wn, here):
+    """The adjectives whose pertainym is a country, a state or a continent."""
+    places = {}
+    for line in open(os.path.join(here, "gazetteer", "places.tsv"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 3 and f[1] in ("country", "state", "continent"):
+            places[f[0]] = f[2]
+    listed = set()
+    for line in open(os.path.join(here, "gazetteer", "demonyms.tsv"), encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            listed.add(line.split("\t")[0])
+    nouns = {}
+    for line in open(os.path.join(wn, "data.noun"), encoding="latin-1"):
+        if not line.startswith("  "):
+            p = line.split()
+            nouns[p[0]] = [p[4 + 2 * k].replace("_", " ") for k in range(int(p[3], 16))]
+    found = {}
+    for line in open(os.path.join(wn, "data.adj"), encoding="latin-1"):
+        if line.startswith("  "):
+            continue
+        p = line.split(" | ")[0].split()
+        n = int(p[3], 16)
+        words = [re.sub(r"\(.*\)$", "", p[4 + 2 * k]).replace("_", " ") for k in range(n)]
+        i = 4 + 2 * n
+        for k in range(int(p[i])):
+            sym, target, pos, st = p[i + 1 + 4 * k: i + 5 + 4 * k]
+            if sym != "\\" or pos != "n" or target not in nouns:
+                continue
+            src, tgt = int(st[:2], 16), int(st[2:], 16)
+            named = [nouns[target][tgt - 1]] if tgt else nouns[target]
+            named = [x for x in named if x in places]
+            for w in [words[src - 1]] if src else words:
+                if named and w[:1].isupper() and " " not in w and w not in listed:
+                    found.setdefault(w, places[named[0]])
+    out = os.path.join(here, "gazetteer", "demonyms_wordnet.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# demonym\tplace: WordNet 3.0's adjectives of the gazetteer's countries, states"
+                " and continents that demonyms.tsv does not list (assets/build_noun_classes.py;"
+                " WordNet licence, see assets/README.md)\n")
+        f.write("\n".join(f"{w}\t{p}" for w, p in sorted(found.items())) + "\n")
 
 
 # the noun lexicographer files of WordNet 3.0 (lexnames(5WN)), by number

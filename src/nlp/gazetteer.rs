@@ -213,7 +213,15 @@ impl Gazetteer {
                 set(include_str!("../../assets/gazetteer/common_words.txt")),
                 |s| s.iter().copied().collect(),
             ),
-            demonyms: set(include_str!("../../assets/gazetteer/demonyms.tsv")),
+            // the hand-written demonyms, and WordNet's adjectives of the
+            // countries, states and continents they leave out ("Kuwaiti")
+            demonyms: {
+                let mut d = set(include_str!("../../assets/gazetteer/demonyms.tsv"));
+                d.extend(set(include_str!(
+                    "../../assets/gazetteer/demonyms_wordnet.tsv"
+                )));
+                d
+            },
             titles,
             longest_title,
             title_first,
@@ -298,6 +306,8 @@ mod tests {
         assert!(!g.is_common("Witkoff"));
         assert!(g.titles.contains("Secretary of State"));
         assert!(g.demonyms.contains("Russian"));
+        // and WordNet's, where the hand-written table has none
+        assert!(g.demonyms.contains("Kuwaiti") && g.demonyms.contains("Philippine"));
         assert!(g.org_words.contains("Department"));
         assert!(g.event_words.contains("Awards"));
         assert!(g.not_names.contains("GMT") && !g.not_names.contains("NATO"));
