@@ -617,6 +617,21 @@ pub fn link(items: &[Item]) -> Linked {
                         // "Connecitcut"), not as another letter or an ending
                         // ("Franca", "Chino", "Marne", "Texans", "Ugandan")
                         if key_tokens[b].len() == 1 {
+                            // a name that is an English word has no spelling
+                            // variants but its slips and its plural ("Baker"
+                            // and "Barber", "Royal" and "Riyal" are two
+                            // names; "Morrocco", "Dragons" are Morocco's and
+                            // Dragon's)
+                            let plural = |x: &str, y: &str| {
+                                x.strip_suffix('s')
+                                    .is_some_and(|x| x.eq_ignore_ascii_case(y))
+                            };
+                            if (g.is_common(ka) || g.is_common(kb))
+                                && !(slip_of(ka, kb) || slip_of(kb, ka))
+                                && !(plural(ka, kb) || plural(kb, ka))
+                            {
+                                continue;
+                            }
                             let place =
                                 |k: &str| g.lookup(k).is_some_and(|(t, _)| t == EntityType::Place);
                             let (ka_known, kb_known) =
@@ -1586,6 +1601,27 @@ mod tests {
         assert_ne!(l.cluster_of[0], l.cluster_of[1]);
         // a misspelling of one still joins it
         assert_eq!(l.cluster_of[0], l.cluster_of[2]);
+    }
+
+    /// A name that is an English word has no spelling variants but its
+    /// slips and its plural: "Baker" and "Barber", "Royal" and "Riyal" are
+    /// two names; "Morrocco" is Morocco, "Dragons" Dragon.
+    #[test]
+    fn an_english_word_has_only_its_slips_for_spellings() {
+        let p = m(EntityType::Person, None);
+        let o = m(EntityType::Org, None);
+        let ms = [p.clone(), p, o.clone(), o.clone(), o.clone(), o];
+        let names = ["Baker", "Barber", "Royal", "Riyal", "Dragon", "Dragons"];
+        let l = link(&items(&ms, &names, &[0, 1, 2, 3, 4, 5]));
+        let c = &l.cluster_of;
+        assert_ne!(c[0], c[1]);
+        assert_ne!(c[2], c[3]);
+        assert_eq!(c[4], c[5]);
+        // a name that is no word keeps its variants ("Zelenskyy")
+        let p = m(EntityType::Person, None);
+        let ms = [p.clone(), p];
+        let l = link(&items(&ms, &["Zelenskyy", "Zelenskiy"], &[0, 1]));
+        assert_eq!(l.cluster_of[0], l.cluster_of[1]);
     }
 
     #[test]
