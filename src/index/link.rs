@@ -808,7 +808,15 @@ pub fn link(items: &[Item]) -> Linked {
     let asked_words: crate::fx::FxHashSet<&str> =
         needed.iter().map(|&k| key_tokens[k][0]).collect();
     let asked_keys: crate::fx::FxHashSet<&str> = needed.iter().map(|&k| keys[k].as_str()).collect();
-    let may_vary = |w: &str| w.len() >= 6 && !g.is_common(w) && !plural_of_name(w);
+    // (a usual surname or a first name is a name of its own, no slip of
+    // another's: "Mellon" is not James Melton, nor "Slater" David Slager)
+    let may_vary = |w: &str| {
+        w.len() >= 6
+            && !g.is_common(w)
+            && !plural_of_name(w)
+            && !crate::nlp::entities::features::usual_surname(w)
+            && !g.first_names.contains(w)
+    };
     // the letters of the words that may be a surname's variant, by the
     // first letter and the sizes a variant may have: a surname is kept
     // where it may be one (two edits change at most four letters of the
@@ -1622,6 +1630,20 @@ mod tests {
         let ms = [p.clone(), p];
         let l = link(&items(&ms, &["Zelenskyy", "Zelenskiy"], &[0, 1]));
         assert_eq!(l.cluster_of[0], l.cluster_of[1]);
+    }
+
+    /// A surname alone joins a full name it is a slip of ("Rodick": Andy
+    /// Roddick), never where it is a usual surname or a first name of its
+    /// own ("Slater" is not David Slager).
+    #[test]
+    fn a_usual_surname_is_no_slip_of_another() {
+        let p = m(EntityType::Person, None);
+        let ms = [p.clone(), p.clone(), p.clone(), p];
+        let names = ["Andy Roddick", "Rodick", "David Slager", "Slater"];
+        let l = link(&items(&ms, &names, &[0, 1, 2, 3]));
+        let c = &l.cluster_of;
+        assert_eq!(c[0], c[1]);
+        assert_ne!(c[2], c[3]);
     }
 
     #[test]

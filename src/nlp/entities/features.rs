@@ -460,6 +460,11 @@ static TOWNS: LazyLock<Table> =
 static SURNAMES: LazyLock<Table> =
     LazyLock::new(|| Table::parse(include_str!("../../../assets/gazetteer/surnames.txt")));
 
+/// Whether a word is one of the usual surnames (`surnames.txt`).
+pub fn usual_surname(w: &str) -> bool {
+    SURNAMES.contains(w)
+}
+
 /// The WordNet classes of common English nouns (`assets/ner/noun_classes.tsv`,
 /// made by `assets/build_noun_classes.py`): a noun -> the classes of its
 /// first senses, most frequent first, joined by ",".
