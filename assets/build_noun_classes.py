@@ -39,13 +39,14 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "gazetteer", "common_words.txt"), encoding="utf-8") as f:
         common = {w.strip() for w in f if not w.startswith("#")}
-    lex, instance = {}, {}
+    lex, instance, words = {}, {}, {}
     proper = {}
     for line in open(os.path.join(wn, "data.noun"), encoding="latin-1"):
         if line.startswith("  "):
             continue
         p = line.split()
         lex[p[0]] = int(p[1])
+        words[p[0]] = [p[4 + 2 * k].replace("_", " ") for k in range(int(p[3], 16))]
         instance[p[0]] = " @i " in line
         if instance[p[0]]:
             # a proper name: the class of each of its senses, in file order
@@ -71,21 +72,15 @@ def main():
             if c not in classes:
                 classes.append(c)
         rows.append(f"{lemma}\t{','.join(classes)}")
-    out = os.path.join(here, "ner", "noun_classes.tsv")
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("# noun\tWordNet 3.0 classes of its first senses, most frequent first"
-                " (assets/build_noun_classes.py; WordNet licence, see assets/README.md)\n")
-        f.write("\n".join(sorted(rows)) + "\n")
-    out = os.path.join(here, "ner", "proper_classes.tsv")
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("# proper name\tWordNet 3.0 classes of its senses (instances: a person, a"
-                " location, a group...) (assets/build_noun_classes.py; WordNet licence,"
-                " see assets/README.md)\n")
-        f.write("\n".join(f"{w}\t{','.join(c)}" for w, c in sorted(proper.items())) + "\n")
-    demonyms(wn, here)
+    write(here, "ner/noun_classes.tsv",
+          "noun\tWordNet 3.0 classes of its first senses, most frequent first", sorted(rows))
+    write(here, "ner/proper_classes.tsv",
+          "proper name\tWordNet 3.0 classes of its senses (instances: a person, a location, a"
+          " group...)", (f"{w}\t{','.join(c)}" for w, c in sorted(proper.items())))
+    demonyms(wn, here, words)
 
 
-def demonyms(wn, here):
+def demonyms(wn, here, nouns):
     """The adjectives whose pertainym is a country, a state or a continent."""
     places = {}
     for line in open(os.path.join(here, "gazetteer", "places.tsv"), encoding="utf-8"):
@@ -96,11 +91,6 @@ def demonyms(wn, here):
     for line in open(os.path.join(here, "gazetteer", "demonyms.tsv"), encoding="utf-8"):
         if not line.startswith("#") and line.strip():
             listed.add(line.split("\t")[0])
-    nouns = {}
-    for line in open(os.path.join(wn, "data.noun"), encoding="latin-1"):
-        if not line.startswith("  "):
-            p = line.split()
-            nouns[p[0]] = [p[4 + 2 * k].replace("_", " ") for k in range(int(p[3], 16))]
     found = {}
     for line in open(os.path.join(wn, "data.adj"), encoding="latin-1"):
         if line.startswith("  "):
@@ -119,13 +109,19 @@ def demonyms(wn, here):
             for w in [words[src - 1]] if src else words:
                 if named and w[:1].isupper() and " " not in w and w not in listed:
                     found.setdefault(w, places[named[0]])
-    out = os.path.join(here, "gazetteer", "demonyms_wordnet.tsv")
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("# demonym\tplace: WordNet 3.0's adjectives of the gazetteer's countries, states"
-                " and continents that demonyms.tsv does not list (assets/build_noun_classes.py;"
-                " WordNet licence, see assets/README.md)\n")
-        f.write("\n".join(f"{w}\t{p}" for w, p in sorted(found.items())) + "\n")
+    write(here, "gazetteer/demonyms_wordnet.tsv",
+          "demonym\tplace: WordNet 3.0's adjectives of the gazetteer's countries, states and"
+          " continents that demonyms.tsv does not list",
+          (f"{w}\t{p}" for w, p in sorted(found.items())))
 
+
+def write(here, path, head, rows):
+    """A table under assets/: its head line, naming this script and the
+    licence, then its rows."""
+    with open(os.path.join(here, path), "w", encoding="utf-8") as f:
+        f.write(f"# {head} (assets/build_noun_classes.py; WordNet licence, see"
+                " assets/README.md)\n")
+        f.write("\n".join(rows) + "\n")
 
 # the noun lexicographer files of WordNet 3.0 (lexnames(5WN)), by number
 LEXNAMES = {i + 3: "noun." + n for i, n in enumerate(

@@ -2226,12 +2226,12 @@ fn process_run(
                         && cx.g.first_names.contains(w)
                         && (!cx.g.is_common(w) || next_name)
                 });
-                let office = person.filter(|&q| {
-                    run[k..q].iter().all(|&i| {
-                        let w = cx.w(i);
-                        !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
-                    })
-                });
+                // an office's word: a common word, a connector, a mark
+                let office_word = |&i: &usize| {
+                    let w = cx.w(i);
+                    !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
+                };
+                let office = person.filter(|&q| run[k..q].iter().all(office_word));
                 match office {
                     Some(q) => {
                         pending_title = Some(format!("{t} {}", join_words(cx, &run[k..q])));
@@ -2252,10 +2252,7 @@ fn process_run(
                         // (nothing but the office's common words: no one
                         // holds the title here, "He Kang, Minister of
                         // Agriculture, said", "the Secretary of Agriculture")
-                        let office_only = run[k..].iter().all(|&i| {
-                            let w = cx.w(i);
-                            !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
-                        });
+                        let office_only = run[k..].iter().all(office_word);
                         pending_title = (!proper && !office_only).then_some(t);
                     }
                 }
