@@ -118,6 +118,21 @@ fn timeline_by_day() {
     insta::assert_snapshot!(screen(100, 30, "3z"));
 }
 
+/// `+` gives the focused pane the whole width: the timeline's rows read
+/// further, the other panes are not drawn; `+` again brings them back.
+#[test]
+fn a_maximized_timeline_fills_the_screen() {
+    let max = screen(100, 20, "3+");
+    insta::assert_snapshot!(max);
+    assert!(!max.contains("1 Sources") && !max.contains("2 Reader"));
+    let back = screen(100, 20, "3++");
+    assert!(back.contains("1 Sources") && back.contains("2 Reader"));
+    // the reader, maximized after a jump from the timeline, shows the
+    // sentence the timeline opened
+    let read = screen(100, 20, "3jjj\n+");
+    assert!(read.contains("2 Reader") && !read.contains("3 Timeline"));
+}
+
 #[test]
 fn every_view_at_every_size_never_panics() {
     for (w, h) in [(20, 5), (59, 14), (60, 15), (80, 24), (133, 41), (400, 120)] {
@@ -134,6 +149,8 @@ fn every_view_at_every_size_never_panics() {
             "3zzjF",
             "e",
             "2]a",
+            "3+jj\n+",
+            "1+/trump\n",
         ] {
             let s = screen(w, h, keys);
             assert!(!s.is_empty());

@@ -63,6 +63,7 @@ pub enum Action {
     GroupSources,
     TimelineZoom,
     TimelineFilter,
+    Maximize,
     Suspend,
     JumpBack,
     JumpForward,
@@ -104,6 +105,9 @@ pub struct Layout {
     pub reader_scroll: usize,
     /// The compare view's first row shown, when it is open.
     pub compare_top: Option<usize>,
+    /// Another pane filled the screen: the reader was not drawn, so its
+    /// sizes and first line are the last ones it had.
+    pub reader_hidden: bool,
 }
 
 /// Something for the loop to do outside the state: `update` returns these

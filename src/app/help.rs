@@ -104,6 +104,7 @@ pub const ENTRIES: &[Entry] = &[
     e(Action::FocusSources, Everywhere, "the sources", None),
     e(Action::FocusReader, Everywhere, "the reader", None),
     e(Action::FocusTimeline, Everywhere, "the timeline", None),
+    e(Action::Maximize, Everywhere, "the focused pane alone, the whole width (again: all three)", None),
     e(Action::Search, Everywhere, "search all articles: words, \"phrase\", entity:NAME, source:X, date:A..B, type:person, -NOT", Some("search")),
     e(Action::Entities, Everywhere, "all entities: type to find, sort and filter", None),
     e(Action::JumpBack, Everywhere, "back to where the last jump came from", None),

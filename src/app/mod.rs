@@ -125,6 +125,7 @@ fn panes(s: &mut State, ix: &Index, action: Action, fx: &mut Vec<Effect>) {
         Action::FocusSources => s.focus = Pane::Sources,
         Action::FocusReader => s.focus = Pane::Reader,
         Action::FocusTimeline => s.focus = Pane::Timeline,
+        Action::Maximize => s.maximized = !s.maximized,
         Action::Compare => compare::mark(s, ix),
         Action::CompareRelated => compare::with_related(s, ix),
         Action::JumpBack => s.jump_back(),
@@ -291,9 +292,42 @@ pub(crate) mod tests {
             view,
             reader_scroll: 12,
             compare_top: None,
+            reader_hidden: false,
         };
         assert!(update(&mut s, &ix, Action::Layout(l)).is_empty());
         assert_eq!((s.view, s.reader.scroll, s.reader.reveal), (view, 12, None));
         assert_eq!(s.message.as_deref(), Some("kept"));
+    }
+
+    #[test]
+    fn a_maximized_pane_leaves_the_hidden_reader_where_it_was() {
+        let ix = seeds();
+        let mut s = State::new(&ix);
+        update(&mut s, &ix, Action::FocusTimeline);
+        update(&mut s, &ix, Action::Maximize);
+        assert!(s.maximized);
+        s.reader.scroll = 3;
+        s.reader.reveal = Some(100);
+        let before = s.view;
+        let l = Layout {
+            view: Viewport {
+                reader_height: 0,
+                reader_lines: 0,
+                list_height: 30,
+            },
+            reader_scroll: 0,
+            compare_top: None,
+            reader_hidden: true,
+        };
+        update(&mut s, &ix, Action::Layout(l));
+        // the timeline's new height counts; the reader's place waits for it
+        assert_eq!(s.view.list_height, 30);
+        assert_eq!(s.view.reader_height, before.reader_height);
+        assert_eq!((s.reader.scroll, s.reader.reveal), (3, Some(100)));
+        // the focus moves, the maximized pane with it; again: all three
+        update(&mut s, &ix, Action::FocusReader);
+        assert!(s.maximized);
+        update(&mut s, &ix, Action::Maximize);
+        assert!(!s.maximized);
     }
 }

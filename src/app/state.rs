@@ -13,6 +13,8 @@ pub struct State {
     pub sources: SourcesPane,
     pub reader: ReaderPane,
     pub timeline: TimelinePane,
+    /// The focused pane fills the screen (the others are not drawn).
+    pub maximized: bool,
     pub overlay: Overlay,
     /// The sizes the last frame measured.
     pub view: Viewport,
@@ -190,6 +192,7 @@ impl State {
                 filter: timeline::Filter::All,
                 rows: timeline::rows(ix, timeline::Zoom::Items, timeline::Filter::All),
             },
+            maximized: false,
             overlay: Overlay::None,
             view: Viewport::default(),
             message: None,
@@ -276,9 +279,15 @@ impl State {
 
     /// Takes what a frame measured.
     pub fn laid_out(&mut self, l: Layout) {
-        self.view = l.view;
-        self.reader.scroll = l.reader_scroll;
-        self.reader.reveal = None;
+        if l.reader_hidden {
+            // the reader was not drawn: it keeps its place (and the place
+            // it must bring into view) for when it is
+            self.view.list_height = l.view.list_height;
+        } else {
+            self.view = l.view;
+            self.reader.scroll = l.reader_scroll;
+            self.reader.reveal = None;
+        }
         if let (Overlay::Compare(c), Some(top)) = (&mut self.overlay, l.compare_top) {
             c.top = top;
         }

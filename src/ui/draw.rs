@@ -50,6 +50,40 @@ impl Areas {
     }
 }
 
+/// Where the sources, the reader and the timeline go in `area`: the
+/// sources above the timeline on the left, the reader on the right; or,
+/// maximized, the focused pane alone (the others get no room).
+pub fn panes(s: &State, th: &Theme, area: Rect) -> (Rect, Rect, Rect) {
+    use crate::app::Pane;
+    use Constraint::Percentage;
+    if s.maximized {
+        let none = Rect::default();
+        return match s.focus {
+            Pane::Sources => (area, none, none),
+            Pane::Reader => (none, area, none),
+            Pane::Timeline => (none, none, area),
+        };
+    }
+    let split = |r: Rect, d: Direction, c: [Constraint; 2]| {
+        ratatui::layout::Layout::default()
+            .direction(d)
+            .constraints(c)
+            .split(r)
+    };
+    let (w, h) = (th.sources_width, th.sources_height);
+    let cols = split(
+        area,
+        Direction::Horizontal,
+        [Percentage(w), Percentage(100 - w)],
+    );
+    let left = split(
+        cols[0],
+        Direction::Vertical,
+        [Percentage(h), Percentage(100 - h)],
+    );
+    (left[0], cols[1], left[1])
+}
+
 pub const MIN_W: u16 = 60;
 pub const MIN_H: u16 = 15;
 
@@ -79,22 +113,30 @@ pub fn draw(
             .constraints(c)
             .split(r)
     };
-    use Constraint::{Length, Min, Percentage};
+    use Constraint::{Length, Min};
     let rows = split(area, Direction::Vertical, [Min(3), Length(1)]);
-    let (w, h) = (th.sources_width, th.sources_height);
-    let cols = split(
-        rows[0],
-        Direction::Horizontal,
-        [Percentage(w), Percentage(100 - w)],
-    );
-    let left = split(
-        cols[0],
-        Direction::Vertical,
-        [Percentage(h), Percentage(100 - h)],
-    );
-    let list_height = super::sources::draw(f, s, ix, th, left[0]);
-    super::timeline::draw(f, s, ix, th, left[1]);
-    let read = super::reader::draw(f, s, ix, th, cols[1], wrap);
+    let (sources, reader, timeline) = panes(s, th, rows[0]);
+    let hidden = Rect::default();
+    let list_height = if sources != hidden {
+        super::sources::draw(f, s, ix, th, sources)
+    } else if timeline != hidden {
+        timeline.height.saturating_sub(2) as usize
+    } else {
+        s.view.list_height
+    };
+    if timeline != hidden {
+        super::timeline::draw(f, s, ix, th, timeline);
+    }
+    let read = if reader != hidden {
+        super::reader::draw(f, s, ix, th, reader, wrap)
+    } else {
+        super::reader::Read {
+            height: s.view.reader_height,
+            lines: s.view.reader_lines,
+            scroll: s.reader.scroll,
+            text: (0, vec![]),
+        }
+    };
     super::status::draw(f, s, ix, km, th, rows[1]);
     let mut layout = Layout {
         view: Viewport {
@@ -104,6 +146,7 @@ pub fn draw(
         },
         reader_scroll: read.scroll,
         compare_top: None,
+        reader_hidden: reader == hidden,
     };
     match &s.overlay {
         Overlay::None => {}
@@ -118,9 +161,9 @@ pub fn draw(
         Overlay::Search(b) => super::search::draw(f, ix, th, area, b),
     }
     let areas = Areas {
-        sources: left[0],
-        reader: cols[1],
-        timeline: left[1],
+        sources,
+        reader,
+        timeline,
         reader_text: read.text,
     };
     Drawn {

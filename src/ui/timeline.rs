@@ -67,8 +67,8 @@ pub fn draw(f: &mut Frame, s: &State, ix: &Index, th: &Theme, area: Rect) {
                         .map(|&e| one_line(&ix.entities[e as usize].name))
                         .collect();
                     let text = format!(
-                        " {label:<10} {} items · {arts} art. {}· {}",
-                        items.len(),
+                        " {label:<10} {} · {arts} art. {}· {}",
+                        crate::app::counted(items.len(), "item"),
                         if conflict { "⚠ " } else { "" },
                         names.join(", ")
                     );
