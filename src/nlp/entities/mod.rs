@@ -114,6 +114,10 @@ fn is_calendar(w: &str) -> bool {
 /// Lower-case role words before a name that make it a person.
 static ROLE_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/role_words.txt")));
+static ROLE_ADJECTIVES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/role_adjectives.txt")));
+static AUXILIARIES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/auxiliaries.txt")));
 static SAY_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/say_words.txt")));
 /// Words that start sentences and are also someone's first name ("In", "So"):
@@ -2135,7 +2139,8 @@ fn process_run(
     // the parts are slices of the run: `cur` is run[from..k]
     let mut parts: smallvec::SmallVec<[Part; 2]> = Default::default();
     let mut from = 0;
-    let mut pending_title: Option<String> = preceding_role(cx, a, run[0]);
+    let mut pending_title: Option<String> =
+        preceding_role(cx, a, run[0]).filter(|r| !role_describes_a_thing(cx, r, run));
     let mut k = 0;
     while k < run.len() {
         let n = if cx.toks[run[k]].word {
@@ -2436,6 +2441,27 @@ fn preceding_role(cx: &Ctx, a: usize, first: usize) -> Option<String> {
         );
     (cx.toks[p].word && !verb && with_lower(cx.w(p), |w| ROLE_WORDS.contains(&w)))
         .then(|| cx.w(p).to_string())
+}
+
+/// Whether a role word that is an adjective too describes the thing a
+/// one-word name and a lower-case word after it name ("the official Tanjug
+/// news agency", "its official Web site"), where no verb follows the name
+/// ("official Xu said", "official Xu, who").
+fn role_describes_a_thing(cx: &Ctx, role: &str, run: &[usize]) -> bool {
+    let [only] = run else {
+        return false;
+    };
+    let Some(next) = cx.toks.get(only + 1).filter(|t| t.word) else {
+        return false;
+    };
+    let w = next.text(cx.text);
+    let verb_like = SAY_WORDS.contains(&w)
+        || AUXILIARIES.contains(&w)
+        || w.ends_with("n't")
+        || w.len() > 4 && w.ends_with("ed");
+    with_lower(role, |r| ROLE_ADJECTIVES.contains(&r))
+        && w.starts_with(char::is_lowercase)
+        && !verb_like
 }
 
 /// Splits a run into the pieces that are really names (slices of it);
@@ -4666,6 +4692,38 @@ mod tests {
         let mut lex = Lexicon::default();
         lex.observe(text, &toks, &sents);
         mentions_with(text, &toks, &sents, &lex, PAR_TOKENS)
+    }
+
+    /// A role word that is an adjective too ("official") makes no person
+    /// of one name a noun follows ("the official Velmar news agency"); a
+    /// verb after the name keeps the title ("official Velmar said").
+    #[test]
+    fn an_adjective_role_before_a_thing_s_name_is_no_title() {
+        let title_of = |text: &str, name: &str| {
+            by_rules(text)
+                .into_iter()
+                .find(|m| &text[m.range.clone()] == name)
+                .map(|m| matches!(m.evidence, Evidence::Title(_)))
+        };
+        for text in [
+            "It was reported by the official Velmar news agency on Monday.",
+            "Details are on its official Web site.",
+        ] {
+            let name = if text.contains("Web") {
+                "Web"
+            } else {
+                "Velmar"
+            };
+            assert_eq!(title_of(text, name), Some(false), "{text}");
+        }
+        for text in [
+            "The official Velmar said the talks were over.",
+            "The official Velmar was not at the talks.",
+            "The official Velmar, who spoke in Rome, left.",
+            "The spokesman Velmar news was wrong.",
+        ] {
+            assert_eq!(title_of(text, "Velmar"), Some(true), "{text}");
+        }
     }
 
     /// The names the rules find in a text, as written.
