@@ -110,6 +110,45 @@ pub fn prepare_body(text: &str, body: usize) -> Prepared {
     p
 }
 
+/// The mentions of a person, a body or a place that no time expression
+/// holds: "ET" of "8 p.m. ET" is its zone. (A holiday's name may be a
+/// name of another kind: "Christmas", "Thanksgiving Day" stay; and so does
+/// the surname of a person the text names in full: "Noon" of "Jamie Noon".)
+fn outside_times(text: &str, mut mentions: Vec<Mention>, timexes: &[Timex]) -> Vec<Mention> {
+    let inside = |m: &Mention| {
+        // the time expressions are in text order, and do not overlap
+        let i = timexes.partition_point(|t| t.range.end <= m.range.start);
+        timexes
+            .get(i)
+            .is_some_and(|t| t.range.start <= m.range.start && m.range.end <= t.range.end)
+    };
+    let held: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].ty != EntityType::Other && inside(&mentions[i]))
+        .collect();
+    if held.is_empty() {
+        return mentions;
+    }
+    let surname = |m: &Mention| {
+        let w = &text[m.range.clone()];
+        mentions.iter().any(|o| {
+            o.ty == EntityType::Person
+                && text[o.range.clone()]
+                    .strip_suffix(w)
+                    .is_some_and(|head| head.ends_with(' '))
+        })
+    };
+    let drop: Vec<usize> = held
+        .into_iter()
+        .filter(|&i| !surname(&mentions[i]))
+        .collect();
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        drop.binary_search(&(k - 1)).is_err()
+    });
+    mentions
+}
+
 /// Analyzes one text against a reference date (the article's date, if any).
 pub fn analyze(
     text: &str,
@@ -137,6 +176,7 @@ pub fn analyze(
             quotes::quotes(text),
         )
     };
+    let mentions = outside_times(text, mentions, &timexes);
     Analysis {
         sentences: prepared.sentences.clone(),
         mentions,
@@ -161,4 +201,34 @@ pub fn warm_up(samples: &'static [&'static str]) {
 pub fn sentence_at(sentences: &[Range<usize>], pos: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.end <= pos);
     (i < sentences.len() && sentences[i].start <= pos).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, EntityType)> {
+        let p = prepare(text);
+        let mut lex = Lexicon::default();
+        lex.observe(text, &p.tokens, &p.sentences);
+        let a = analyze(text, &p, &lex, NaiveDate::from_ymd_opt(2013, 8, 2));
+        a.mentions
+            .iter()
+            .map(|m| (text[m.range.clone()].to_string(), m.ty))
+            .collect()
+    }
+
+    /// A time zone after a clock time is part of the time, no name ("8
+    /// p.m. ET"); the surname of a person the text names in full stays one
+    /// where a time expression reads it ("Noon" of "Jamie Noon").
+    #[test]
+    fn a_name_inside_a_time_expression_is_none() {
+        let text = "The vote closed at 8 p.m. ET on Friday, Pat Kessler said.";
+        let found = names(text);
+        assert!(!found.iter().any(|(n, _)| n == "ET"), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Pat Kessler"), "{found:?}");
+        let text = "Jamie Noon scored twice for Gloucester.\n\nNoon said the team played well.";
+        let found = names(text);
+        assert!(found.iter().any(|(n, _)| n == "Noon"), "{found:?}");
+    }
 }

@@ -1523,13 +1523,19 @@ fn holidays() -> &'static [(&'static str, &'static str)] {
 }
 
 /// The time zones a clock time may be followed by ("5 p.m. EST"): the
-/// section "time zones" of `assets/gazetteer/not_names.txt`.
+/// section "time zones" of `assets/gazetteer/not_names.txt`, and the zones
+/// that are names elsewhere too (`assets/timex/clock_zones.txt`: "8 p.m. ET").
 fn zone_names() -> String {
     include_str!("../../assets/gazetteer/not_names.txt")
         .lines()
         .skip_while(|l| *l != "# time zones")
         .skip(1)
         .take_while(|l| !l.starts_with('#'))
+        .chain(
+            include_str!("../../assets/timex/clock_zones.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#')),
+        )
         .filter(|l| !l.is_empty())
         .map(regex::escape)
         .collect::<Vec<_>>()
