@@ -226,14 +226,15 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
         };
         // one name, one thing in a document: the mean of the scores of its
         // mentions the rules typed by form alone, as crossread decides
-        let mut mean: std::collections::HashMap<(usize, &str), ([f32; K], f32)> =
+        // (a name in any case: "MacBook", "Macbook", "MACBOOK")
+        let mut mean: std::collections::HashMap<(usize, String), ([f32; K], f32)> =
             Default::default();
         for e in held.iter().map(|&i| &examples[i]) {
             if !(e.typed_by_model() || e.evidence() == "proposed") {
                 continue;
             }
             let s = own(e);
-            let g = mean.entry((e.doc, e.name.as_str())).or_default();
+            let g = mean.entry((e.doc, e.name.to_lowercase())).or_default();
             for (g, s) in g.0.iter_mut().zip(s) {
                 *g += s;
             }
@@ -245,7 +246,7 @@ pub fn score(examples: &[Example], folds: &[(Vec<usize>, Vec<usize>)]) -> String
                 continue; // another name: neither right nor wrong
             }
             gold += counted(truth) as usize;
-            let s = match mean.get(&(e.doc, e.name.as_str())) {
+            let s = match mean.get(&(e.doc, e.name.to_lowercase())) {
                 Some((sum, n)) => sum.map(|x| x / n),
                 None => own(e),
             };
