@@ -1016,6 +1016,52 @@ pub fn link(items: &[Item]) -> Linked {
             Some((k, dep))
         })
         .collect();
+    // the long forms an acronym of three letters or more stands for in
+    // articles that do not write them, once per acronym: one an article
+    // defines the acronym by ("Commodity Futures Trading Commission
+    // (CFTC)") or writes beside it ("the National Football League ... the
+    // NFL"), or one whose articles name two of the names an article of the
+    // acronym names that few articles name (the same story: the teams and
+    // players beside "National Football League" and "NFL"). Initials alike
+    // are chance: "NHS" is no "Norfolk High School", "ABC" no "Aldridge
+    // Browhills Conservatives".
+    let rare = (n_articles / 50).max(5);
+    let acronym_known: HashMap<usize, Vec<usize>> = needed
+        .par_iter()
+        .filter(|&&k| keys[k].len() > 2)
+        .filter_map(|&k| {
+            let c = by_initials.get(keys[k].as_str())?;
+            let defined_as = |x: usize| {
+                defined
+                    .get(keys[k].as_str())
+                    .is_some_and(|d| d.contains(&x))
+            };
+            let beside = |x: usize| key_articles[k].iter().any(|&a| art_keys[a].contains(x));
+            let story = |x: usize| {
+                key_articles[k].iter().take(30).any(|&ak| {
+                    let mut seen: crate::fx::FxHashSet<usize> = Default::default();
+                    for &a in key_articles[x].iter().filter(|&&a| a != ak).take(30) {
+                        for &(kk, _) in &art_keys[a].0 {
+                            if kk != k
+                                && roots[kk] != roots[x]
+                                && key_articles[kk].len() <= rare
+                                && art_keys[ak].contains(kk)
+                            {
+                                seen.insert(roots[kk]);
+                            }
+                        }
+                    }
+                    seen.len() >= 2
+                })
+            };
+            let known: Vec<usize> = c
+                .iter()
+                .copied()
+                .filter(|&x| defined_as(x) || beside(x) || story(x))
+                .collect();
+            Some((k, known))
+        })
+        .collect();
     let decide = |i: usize| -> Option<usize> {
         let it = &items[i];
         let k = item_key[i];
@@ -1219,11 +1265,15 @@ pub fn link(items: &[Item]) -> Linked {
             && key.len() >= 2
         {
             if let Some(c) = by_initials.get(key.as_str()) {
-                // two letters stand for too many names: only for one the
-                // article writes out ("AP" beside "Associated Press"; not "ID"
-                // for "Il Divo" or "CL" for "Champions League" elsewhere)
-                if key.len() > 2 || c.iter().any(|&x| local.contains(x)) {
-                    return pick(c);
+                // the long form of its own article; from another article,
+                // one with evidence (`acronym_known`), and never for two
+                // letters, which stand for too many names ("ID", "CL")
+                let here: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
+                if !here.is_empty() {
+                    return pick(&here);
+                }
+                if let Some(known) = acronym_known.get(&k).filter(|v| !v.is_empty()) {
+                    return pick(known);
                 }
             }
         }
@@ -1525,24 +1575,38 @@ mod tests {
     }
 
     #[test]
-    fn acronyms_join_their_names() {
+    fn acronyms_join_their_names_with_evidence() {
         let o = m(EntityType::Org, None);
+        let p = m(EntityType::Person, None);
+        let l = m(EntityType::Place, None);
+        let item = |article, mention, text| Item {
+            article,
+            mention,
+            text,
+            gap: None,
+        };
         let items = vec![
-            Item {
-                article: 0,
-                mention: &o,
-                text: "International Criminal Court",
-                gap: None,
-            },
-            Item {
-                article: 1,
-                mention: &o,
-                text: "ICC",
-                gap: None,
-            },
+            // the same story: two names few articles name
+            item(0, &o, "International Criminal Court"),
+            item(0, &p, "Radovan Karadzic"),
+            item(0, &l, "Srebrenica"),
+            item(1, &o, "ICC"),
+            item(1, &p, "Radovan Karadzic"),
+            item(1, &l, "Srebrenica"),
+            // initials alike, nothing else
+            item(2, &o, "Norfolk High School"),
+            item(2, &p, "Ann Dorsey"),
+            item(3, &o, "NHS"),
+            item(3, &l, "Leeds"),
+            // an article that writes both; another the acronym alone
+            item(4, &o, "National Football League"),
+            item(4, &o, "NFL"),
+            item(5, &o, "NFL"),
         ];
         let l = link(&items);
-        assert_eq!(l.cluster_of[0], l.cluster_of[1]);
+        assert_eq!(l.cluster_of[0], l.cluster_of[3]);
+        assert_ne!(l.cluster_of[6], l.cluster_of[8]);
+        assert_eq!(l.cluster_of[10], l.cluster_of[12]);
     }
 
     #[test]
