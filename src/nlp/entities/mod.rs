@@ -3604,6 +3604,32 @@ fn classify(
             );
         }
     }
+    // "Moody's said", "rated AA by Moody's and", "at Sotheby's.": a name
+    // with a possessive that owns nothing (a verb follows it, or "and", or
+    // the sentence goes on no further, after "by", "at"...) is a firm's, the
+    // possessive its own ("Smith's been" says "Smith has been")
+    if after < b
+        && matches!(cx.w(after), "'s" | "’s")
+        && cx.toks[after].start == cx.toks[after - 1].end
+    {
+        let then = (after + 1 < b).then(|| &cx.toks[after + 1]);
+        let then_word = then.filter(|t| t.word).map(|t| t.text(cx.text));
+        let verb = then_word.is_some_and(|w| {
+            SAY_WORDS.contains(&w)
+                || AUXILIARIES.contains(&w) && !matches!(w, "been" | "be" | "had" | "have")
+        });
+        let place_prep = matches!(before, Some("by" | "at"));
+        let owns_nothing = then.is_none_or(|t| !t.word && !matches!(t.text(cx.text), "-" | "–"))
+            || then_word.is_some_and(|w| matches!(w, "and" | "or"));
+        if verb || place_prep && owns_nothing {
+            let how = then_word.map_or(String::new(), |w| format!(" {w}"));
+            return (
+                EntityType::Org,
+                Evidence::Context(format!("\"{name}'s{how}\"")),
+                None,
+            );
+        }
+    }
     if let Some(nw) = next_word {
         if SAY_WORDS.contains(&nw) && after < b && cx.toks[after].word {
             return (
@@ -4701,6 +4727,33 @@ mod tests {
         let mut lex = Lexicon::default();
         lex.observe(text, &toks, &sents);
         mentions_with(text, &toks, &sents, &lex, PAR_TOKENS)
+    }
+
+    /// A possessive that owns nothing makes a firm's name ("Velmaro's
+    /// said", "by Velmaro's and"); one that owns a thing, or a contraction
+    /// ("Velmaro's injured knee", "Velmaro's been"), does not.
+    #[test]
+    fn a_possessive_that_owns_nothing_is_a_firm_s() {
+        let ty_of = |text: &str| {
+            by_rules(text)
+                .into_iter()
+                .find(|m| &text[m.range.clone()] == "Velmaro")
+                .map(|m| m.ty)
+        };
+        for text in [
+            "Analysts said Velmaro's said it would cut the rating.",
+            "The notes are rated AA by Velmaro's and A by others.",
+            "Shoppers queued at dawn by Velmaro's.",
+        ] {
+            assert_eq!(ty_of(text), Some(EntityType::Org), "{text}");
+        }
+        for text in [
+            "The fans said Velmaro's injured knee was healing.",
+            "The fans said Velmaro's been there before.",
+            "They compared his pace with Velmaro's, and lost.",
+        ] {
+            assert_ne!(ty_of(text), Some(EntityType::Org), "{text}");
+        }
     }
 
     /// A role word that is an adjective too ("official") makes no person
