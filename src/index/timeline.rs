@@ -436,35 +436,53 @@ fn distinctive_entities(articles_of: &[usize], n_articles: usize) -> HashSet<u32
 
 /// The items of one value (`idx`, in timeline order) grouped into events.
 /// An article's items of one value are one event. Items of other articles
-/// join it only for a day or a week (a month or a year holds many events)
-/// and only when they share a distinctive entity with the event's first
-/// item: an event does not grow by its members' other entities, so a chain
-/// of stories each sharing a name with the next is not one event.
+/// join it when they share a distinctive entity with the event's first
+/// item, for a day or a week; for a month or a year, which hold many
+/// events, two ("Born in the Bronx in 1928 ... Gigante" in four obituaries
+/// of Vincent Gigante). An event does not grow by its members' other
+/// entities, so a chain of stories each sharing a name with the next is
+/// not one event.
 fn group_items(items: &[Item], idx: &[usize], distinctive: &HashSet<u32>) -> Vec<Group> {
     let mut groups: Vec<(HashSet<u32>, Vec<usize>)> = Vec::new();
     let mut first_of_article: HashMap<u32, usize> = HashMap::default();
-    // the groups an entity founded (of their first item's entities)
+    // the groups an entity founded (of their first item's entities), and
+    // for months and years all of them
     let mut founded_by: HashMap<u32, usize> = HashMap::default();
+    let mut coarse_founded: HashMap<u32, Vec<usize>> = HashMap::default();
     for &i in idx {
         let it = &items[i];
         let fine = it.precision <= Precision::Week;
         let marks = it.entities.iter().filter(|e| distinctive.contains(e));
         let found = first_of_article.get(&it.article).copied().or_else(|| {
-            fine.then(|| {
+            if fine {
                 marks
                     .clone()
                     .filter_map(|e| founded_by.get(e))
                     .min()
                     .copied()
-            })
-            .flatten()
+            } else {
+                // the first group two of the item's marks founded
+                let mut votes: HashMap<usize, usize> = HashMap::default();
+                for e in marks.clone() {
+                    for &g in coarse_founded.get(e).into_iter().flatten() {
+                        *votes.entry(g).or_default() += 1;
+                    }
+                }
+                votes
+                    .into_iter()
+                    .filter(|&(_, n)| n >= 2)
+                    .map(|(g, _)| g)
+                    .min()
+            }
         });
         let gi = found.unwrap_or_else(|| {
             groups.push((HashSet::default(), Vec::new()));
             let gi = groups.len() - 1;
-            if fine {
-                for &e in marks {
+            for &e in marks {
+                if fine {
                     founded_by.entry(e).or_insert(gi);
+                } else {
+                    coarse_founded.entry(e).or_default().push(gi);
                 }
             }
             gi
@@ -889,6 +907,43 @@ mod tests {
         assert!(named("Angela Merkel"), "the name beside the date");
         assert!(!named("Emmanuel Macron"), "a name 60 KB away");
         assert!(item.entities.len() < 300, "{} names", item.entities.len());
+    }
+
+    /// Items of a year join across articles only where they share two
+    /// rare names; of a day, one is enough.
+    #[test]
+    fn a_year_s_items_join_on_two_shared_names() {
+        let item = |article: u32, value: &str, entities: Vec<u32>| Item {
+            start: NaiveDate::from_ymd_opt(1928, 1, 1).unwrap(),
+            end: NaiveDate::from_ymd_opt(1928, 12, 31).unwrap(),
+            value: Value::new(value),
+            precision: precision_of(value),
+            article,
+            sentence: 0..1,
+            timex: None,
+            also: vec![],
+            entities,
+            event: 0,
+        };
+        let rare: HashSet<u32> = [1, 2, 3, 4].into_iter().collect();
+        // the Bronx (1) and Gigante (2) in three obituaries; the Bronx alone
+        // in a fourth, Gigante and the Bronx's other (3) in a fifth
+        let items = vec![
+            item(0, "1928", vec![1, 2]),
+            item(1, "1928", vec![2, 1, 9]),
+            item(2, "1928", vec![1]),
+            item(3, "1928", vec![2, 3]),
+            item(4, "1928", vec![1, 2]),
+        ];
+        let groups = group_items(&items, &[0, 1, 2, 3, 4], &rare);
+        let members: Vec<Vec<usize>> = groups.iter().map(|g| g.2.clone()).collect();
+        assert_eq!(members, vec![vec![0, 1, 4], vec![2], vec![3]]);
+        // a day's items: one shared name is enough
+        let days = vec![
+            item(0, "1928-03-29", vec![1]),
+            item(1, "1928-03-29", vec![1, 4]),
+        ];
+        assert_eq!(group_items(&days, &[0, 1], &rare).len(), 1);
     }
 
     #[test]
