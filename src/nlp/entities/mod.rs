@@ -118,6 +118,16 @@ static ROLE_ADJECTIVES: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/role_adjectives.txt")));
 static AUXILIARIES: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/auxiliaries.txt")));
+/// The Associated Press's abbreviations of US states, a state only after a
+/// town and a comma (`assets/gazetteer/state_abbreviations.tsv`).
+static STATE_ABBREVIATIONS: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        include_str!("../../../assets/gazetteer/state_abbreviations.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
 static SAY_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/say_words.txt")));
 /// Words that start sentences and are also someone's first name ("In", "So"):
@@ -3164,6 +3174,21 @@ fn classify(
             Evidence::Gazetteer
         };
         return (ty, ev, Some(canon.to_string()));
+    }
+    // "PITTSBURGH, Pa.", "Springfield, Ill.": a state's abbreviation right
+    // after a town and a comma
+    if let (Some(state), [first]) = (STATE_ABBREVIATIONS.get(norm), p) {
+        if *first >= a + 2
+            && cx.w(first - 1) == ","
+            && cx.toks[first - 2].word
+            && cx.w(first - 2).starts_with(char::is_uppercase)
+        {
+            return (
+                EntityType::Place,
+                Evidence::Context(format!("\"{}, {name}\": a state", cx.w(first - 2))),
+                Some(state.to_string()),
+            );
+        }
     }
     if is_all_caps(norm) {
         if let Some(k) = g.aliases_lower.get(&norm.to_lowercase()) {
