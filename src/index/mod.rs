@@ -934,7 +934,8 @@ fn build_entities(
                     _ => names.push((k, 1)),
                 }
             }
-            let mut written: smallvec::SmallVec<[&str; 4]> = g.iter().map(|&i| items[i].text).collect();
+            let mut written: smallvec::SmallVec<[&str; 4]> =
+                g.iter().map(|&i| items[i].text).collect();
             written.sort_unstable();
             written.dedup();
             // votes of mentions with evidence; a type from form alone ("one
@@ -947,9 +948,20 @@ fn build_entities(
             // the evidence of a full name outweighs that of a short form: "Jackson",
             // a GeoNames place, is Vincent Jackson where it links to him
             let mut best_ev: Option<(&Evidence, EntityType, bool)> = None;
+            let firm_named = g.iter().any(|&i| {
+                let m = &items[i].mention;
+                m.ty == EntityType::Org
+                    && matches!(m.evidence, Evidence::OrgWord(_) | Evidence::Company)
+            });
             for &i in g.iter() {
                 let it = &items[i];
-                let s = it.mention.evidence.strength() as u32;
+                // (a firm's role, "lead manager Morgan Stanley", is a
+                // context's word, no title's, for a name written as a
+                // firm's elsewhere: "Morgan Stanley Inc")
+                let s = match &it.mention.evidence {
+                    Evidence::Title(t) if firm_named && nlp::entities::is_firm_role(t) => 1,
+                    e => e.strength() as u32,
+                };
                 // "X said" is said of bodies too: no more than a type from form;
                 // the model's reading of a name known only by its form is one
                 // vote, less than a context word's
@@ -983,8 +995,13 @@ fn build_entities(
             // a role that bodies have too, before a one-word name ("market
             // leader Nintendo", "Bolton host Arsenal"), is one vote among the
             // others, not the last word
-            let shared_role = !best_full
-                && matches!(&best_ev, Evidence::Title(t) if nlp::entities::is_role_of_bodies_too(t));
+            let shared_role = match &best_ev {
+                Evidence::Title(t) => {
+                    !best_full && nlp::entities::is_role_of_bodies_too(t)
+                        || firm_named && nlp::entities::is_firm_role(t)
+                }
+                _ => false,
+            };
             let ty = if best_ev.strength() >= 4 && !shared_role {
                 best_ty
             } else {
@@ -1153,6 +1170,27 @@ mod tests {
             })
             .collect();
         Index::build(Corpus { articles, warnings }, 2025)
+    }
+
+    /// A firm's role in a deal ("lead manager") before a name the corpus
+    /// writes as a firm's ("Morgan Kessler Inc") is no person's title;
+    /// before a name written as nobody's firm it stays one.
+    #[test]
+    fn a_firm_s_role_is_no_title_for_a_firm_s_name() {
+        let ix = index_of(&[
+            "The bonds were sold on Monday. The lead manager Morgan Kessler said demand was strong.",
+            "The bank Morgan Kessler Inc said on Friday it would open a new office in Tokyo.",
+            "The analyst Ruth Velmaro said on Monday that the shares were cheap.",
+        ]);
+        let ty = |name: &str| {
+            ix.entities
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| e.ty)
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        assert_eq!(ty("Morgan Kessler"), EntityType::Org);
+        assert_eq!(ty("Ruth Velmaro"), EntityType::Person);
     }
 
     #[test]

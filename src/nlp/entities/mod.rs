@@ -1856,6 +1856,31 @@ pub fn is_role_of_bodies_too(t: &str) -> bool {
     })
 }
 
+/// A role firms have in a deal ("lead manager Salomon Brothers", "financial
+/// adviser Smith Barney", "analysts Gartner"): a person's title only before a
+/// first name, and even then weak evidence ("lead manager Morgan Stanley").
+pub fn is_firm_role(t: &str) -> bool {
+    with_lower(t, |t| {
+        matches!(
+            t,
+            "manager"
+                | "managers"
+                | "adviser"
+                | "advisor"
+                | "advisers"
+                | "agent"
+                | "analyst"
+                | "analysts"
+                | "consultant"
+                | "consultants"
+                | "broker"
+                | "brokers"
+                | "auditor"
+                | "auditors"
+        )
+    })
+}
+
 /// The words that end a firm's name and are none alone ("Corp", "Inc").
 fn is_corporate_end(w: &str) -> bool {
     super::gazetteer::Gazetteer::get().company_ends.contains(w)
@@ -3274,27 +3299,7 @@ fn classify(
     // a role firms have in a deal ("lead manager Salomon Brothers",
     // "financial adviser Smith Barney", "analysts Gartner") makes a person
     // only of a first name
-    let firm_role = |t: &str| {
-        with_lower(t, |t| {
-            matches!(
-                t,
-                "manager"
-                    | "managers"
-                    | "adviser"
-                    | "advisor"
-                    | "advisers"
-                    | "agent"
-                    | "analyst"
-                    | "analysts"
-                    | "consultant"
-                    | "consultants"
-                    | "broker"
-                    | "brokers"
-                    | "auditor"
-                    | "auditors"
-            )
-        }) && !g.first_names.contains(firstw)
-    };
+    let firm_role = |t: &str| is_firm_role(t) && !g.first_names.contains(firstw);
     if let Some(t) = title.filter(|t| !body && !firm_role(t)) {
         return (EntityType::Person, Evidence::Title(t), None);
     }
