@@ -133,6 +133,18 @@ fn a_maximized_timeline_fills_the_screen() {
     assert!(read.contains("2 Reader") && !read.contains("3 Timeline"));
 }
 
+/// The panel of a name the model typed wraps its "why" (the model's three
+/// reasons) onto a second line rather than cutting it.
+#[test]
+fn an_entity_panel_wraps_the_model_s_reasons() {
+    let s = screen(80, 24, "eTruth Social\n");
+    assert!(
+        s.contains("Truth Social") && s.contains("the model:"),
+        "{s}"
+    );
+    assert!(s.contains("International, American"), "{s}");
+}
+
 #[test]
 fn every_view_at_every_size_never_panics() {
     for (w, h) in [(20, 5), (59, 14), (60, 15), (80, 24), (133, 41), (400, 120)] {

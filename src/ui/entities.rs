@@ -21,16 +21,29 @@ pub fn panel(f: &mut Frame, ix: &Index, th: &Theme, area: Rect, entity: u32, row
     let inner = b.inner(r);
     f.render_widget(b, r);
     let w = inner.width as usize;
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(e.ty.label().to_string(), type_style(th, e.ty)),
-            Span::styled(format!("  — {}", e.evidence.describe()), th.dim),
-        ]),
-        Line::from(truncate(
-            &format!("also written: {}", sanitize(&e.aliases.join(", "))),
-            w,
-        )),
-    ];
+    // the type and why, the why wrapped (the model's three reasons are long),
+    // two lines at most
+    let label = e.ty.label().to_string();
+    let lead = unicode_width::UnicodeWidthStr::width(label.as_str()) + 4;
+    let why = wrap_words(
+        &sanitize(&e.evidence.describe()),
+        w.saturating_sub(lead).max(10),
+    );
+    let mut lines = vec![Line::from(vec![
+        Span::styled(label, type_style(th, e.ty)),
+        Span::styled(format!("  — {}", why[0]), th.dim),
+    ])];
+    if why.len() > 1 {
+        let rest = truncate(&why[1..].join(" "), w.saturating_sub(lead));
+        lines.push(Line::from(Span::styled(
+            format!("{}{rest}", " ".repeat(lead)),
+            th.dim,
+        )));
+    }
+    lines.push(Line::from(truncate(
+        &format!("also written: {}", sanitize(&e.aliases.join(", "))),
+        w,
+    )));
     // a surname on its own: whom it may be
     let may_be = ix.may_be(entity);
     if !may_be.is_empty() {
