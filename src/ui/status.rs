@@ -33,6 +33,12 @@ pub fn draw(f: &mut Frame, s: &State, ix: &Index, km: &Keymap, th: &Theme, area:
         pane => crate::app::help::hints(pane),
     };
     let mut text = format!(" {pane} │ ");
+    // a maximized pane says how to bring the others back
+    if s.maximized && matches!(s.overlay, Overlay::None) {
+        if let Some(k) = km.bound(&Action::Maximize).first() {
+            text.push_str(&format!("{k} all panes │ "));
+        }
+    }
     if let Some(m) = &s.message {
         text.push_str(m);
         text.push_str(" │ ");
