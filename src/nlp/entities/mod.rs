@@ -3419,10 +3419,14 @@ fn classify(
         );
     }
     // "BBC Sport", "BT Retail", "JP Morgan": an acronym's unit or brand
-    // (two letters are as often initials: "JP McManus", "JK Rowling")
+    // (two letters are as often initials: "JP McManus", "JK Rowling"; and a
+    // shouted line makes no acronym, nor is one capital after it a word:
+    // "NORTON I" is the emperor)
     if words.len() == 2
+        && !all_caps_line
         && firstw.len() >= 3
         && firstw.bytes().all(|c| c.is_ascii_uppercase())
+        && words[1].chars().count() > 1
         && !is_all_caps(words[1])
         && !words[1].bytes().any(|c| c.is_ascii_digit())
         && !matches!(g.lookup(firstw), Some((EntityType::Place, _)))
