@@ -149,6 +149,28 @@ fn outside_times(text: &str, mut mentions: Vec<Mention>, timexes: &[Timex]) -> V
     mentions
 }
 
+/// The time expressions no longer name of a person, a body or a place
+/// holds: "Daily" of "China Daily", "Tonight" of "World News Tonight",
+/// "20th Century" of "20th Century Fox" name no time.
+fn outside_names(mut timexes: Vec<Timex>, mentions: &[Mention]) -> Vec<Timex> {
+    let names: Vec<&Range<usize>> = mentions
+        .iter()
+        .filter(|m| m.ty != EntityType::Other)
+        .map(|m| &m.range)
+        .collect();
+    if names.is_empty() {
+        return timexes;
+    }
+    // the mentions are in text order and do not overlap
+    timexes.retain(|t| {
+        let i = names.partition_point(|r| r.end <= t.range.start);
+        names.get(i).is_none_or(|r| {
+            !(r.start <= t.range.start && t.range.end <= r.end && r.len() > t.range.len())
+        })
+    });
+    timexes
+}
+
 /// Analyzes one text against a reference date (the article's date, if any).
 pub fn analyze(
     text: &str,
@@ -177,6 +199,7 @@ pub fn analyze(
         )
     };
     let mentions = outside_times(text, mentions, &timexes);
+    let timexes = outside_names(timexes, &mentions);
     Analysis {
         sentences: prepared.sentences.clone(),
         mentions,
@@ -216,6 +239,19 @@ mod tests {
             .iter()
             .map(|m| (text[m.range.clone()].to_string(), m.ty))
             .collect()
+    }
+
+    /// A time expression inside a longer name is the name's: "Daily" of
+    /// "China Daily", "Tonight" of "World News Tonight" name no time.
+    #[test]
+    fn a_time_inside_a_name_is_none() {
+        let text = "The China Daily said on Monday that World News Tonight had aired it.";
+        let p = prepare(text);
+        let mut lex = Lexicon::default();
+        lex.observe(text, &p.tokens, &p.sentences);
+        let a = analyze(text, &p, &lex, NaiveDate::from_ymd_opt(2013, 8, 2));
+        let times: Vec<&str> = a.timexes.iter().map(|t| &text[t.range.clone()]).collect();
+        assert_eq!(times, ["Monday"], "{:?}", a.mentions);
     }
 
     /// A time zone after a clock time is part of the time, no name ("8
