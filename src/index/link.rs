@@ -1059,7 +1059,7 @@ pub fn link(items: &[Item]) -> Linked {
                 .copied()
                 .filter(|&x| defined_as(x) || beside(x) || story(x))
                 .collect();
-            Some((k, known))
+            (!known.is_empty()).then_some((k, known))
         })
         .collect();
     let decide = |i: usize| -> Option<usize> {
@@ -1272,7 +1272,7 @@ pub fn link(items: &[Item]) -> Linked {
                 if !here.is_empty() {
                     return pick(&here);
                 }
-                if let Some(known) = acronym_known.get(&k).filter(|v| !v.is_empty()) {
+                if let Some(known) = acronym_known.get(&k) {
                     return pick(known);
                 }
             }

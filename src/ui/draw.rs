@@ -7,7 +7,7 @@ use super::theme::Theme;
 use super::wrap::Wrapped;
 use crate::app::{keymap::Keymap, Layout, Overlay, State, Viewport};
 use crate::index::Index;
-use ratatui::layout::{Constraint, Direction, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
@@ -53,7 +53,7 @@ impl Areas {
 /// Where the sources, the reader and the timeline go in `area`: the
 /// sources above the timeline on the left, the reader on the right; or,
 /// maximized, the focused pane alone (the others get no room).
-pub fn panes(s: &State, th: &Theme, area: Rect) -> (Rect, Rect, Rect) {
+fn panes(s: &State, th: &Theme, area: Rect) -> (Rect, Rect, Rect) {
     use crate::app::Pane;
     use Constraint::Percentage;
     if s.maximized {
@@ -64,24 +64,11 @@ pub fn panes(s: &State, th: &Theme, area: Rect) -> (Rect, Rect, Rect) {
             Pane::Timeline => (none, none, area),
         };
     }
-    let split = |r: Rect, d: Direction, c: [Constraint; 2]| {
-        ratatui::layout::Layout::default()
-            .direction(d)
-            .constraints(c)
-            .split(r)
-    };
+    use ratatui::layout::Layout;
     let (w, h) = (th.sources_width, th.sources_height);
-    let cols = split(
-        area,
-        Direction::Horizontal,
-        [Percentage(w), Percentage(100 - w)],
-    );
-    let left = split(
-        cols[0],
-        Direction::Vertical,
-        [Percentage(h), Percentage(100 - h)],
-    );
-    (left[0], cols[1], left[1])
+    let [left, reader] = Layout::horizontal([Percentage(w), Percentage(100 - w)]).areas(area);
+    let [sources, timeline] = Layout::vertical([Percentage(h), Percentage(100 - h)]).areas(left);
+    (sources, reader, timeline)
 }
 
 pub const MIN_W: u16 = 60;
@@ -107,15 +94,9 @@ pub fn draw(
         f.render_widget(msg, area);
         return Drawn::default();
     }
-    let split = |r: Rect, d: Direction, c: [Constraint; 2]| {
-        ratatui::layout::Layout::default()
-            .direction(d)
-            .constraints(c)
-            .split(r)
-    };
     use Constraint::{Length, Min};
-    let rows = split(area, Direction::Vertical, [Min(3), Length(1)]);
-    let (sources, reader, timeline) = panes(s, th, rows[0]);
+    let [main, status] = ratatui::layout::Layout::vertical([Min(3), Length(1)]).areas(area);
+    let (sources, reader, timeline) = panes(s, th, main);
     let hidden = Rect::default();
     let list_height = if sources != hidden {
         super::sources::draw(f, s, ix, th, sources)
@@ -137,7 +118,7 @@ pub fn draw(
             text: (0, vec![]),
         }
     };
-    super::status::draw(f, s, ix, km, th, rows[1]);
+    super::status::draw(f, s, ix, km, th, status);
     let mut layout = Layout {
         view: Viewport {
             reader_height: read.height,
@@ -150,9 +131,7 @@ pub fn draw(
     };
     match &s.overlay {
         Overlay::None => {}
-        Overlay::Compare(v) => {
-            layout.compare_top = Some(super::compare::draw(f, v, ix, th, rows[0]))
-        }
+        Overlay::Compare(v) => layout.compare_top = Some(super::compare::draw(f, v, ix, th, main)),
         Overlay::Entities(l) => super::entities::list(f, ix, th, area, l),
         Overlay::Prompt(p) => super::help::prompt(f, th, area, p),
         Overlay::Help { scroll } => super::help::draw(f, s, km, th, area, *scroll),

@@ -120,14 +120,11 @@ static AUXILIARIES: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/auxiliaries.txt")));
 /// The Associated Press's abbreviations of US states, a state only after a
 /// town and a comma (`assets/gazetteer/state_abbreviations.tsv`).
-static STATE_ABBREVIATIONS: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| {
-        include_str!("../../../assets/gazetteer/state_abbreviations.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .collect()
-    });
+static STATE_ABBREVIATIONS: LazyLock<super::words::Table> = LazyLock::new(|| {
+    super::words::Table::parse(include_str!(
+        "../../../assets/gazetteer/state_abbreviations.tsv"
+    ))
+});
 static SAY_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/say_words.txt")));
 /// Words that start sentences and are also someone's first name ("In", "So"):
@@ -874,7 +871,7 @@ fn retype(
                     decide(m, &scores).map(|ty| (ty, features::reasons(&f, model, &scores, ty)));
                 Some(Scored {
                     scores,
-                    hash: crate::nlp::model::hash(&name.to_lowercase()),
+                    hash: with_lower(name, crate::nlp::model::hash),
                     alone,
                 })
             })
@@ -902,20 +899,21 @@ fn retype(
     }
     let mut means: Vec<(usize, Scores)> = Vec::new();
     for run in by_hash.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
-        let mut run: Vec<usize> = run.iter().map(|x| x.1).collect();
-        // (one name in any case: "MacBook", "Macbook")
-        run.sort_by_cached_key(|&i| cx.text[out[i].range.clone()].to_lowercase());
-        for group in run.chunk_by(|&a, &b| {
-            cx.text[out[a].range.clone()].eq_ignore_ascii_case(&cx.text[out[b].range.clone()])
-        }) {
+        // (one name in any case, as hashed: "MacBook", "Macbook")
+        let mut run: Vec<(String, usize)> = run
+            .iter()
+            .map(|&(_, i)| (with_lower(&cx.text[out[i].range.clone()], str::to_owned), i))
+            .collect();
+        run.sort_unstable();
+        for group in run.chunk_by(|a, b| a.0 == b.0) {
             let mut mean = Scores::default();
-            for &i in group {
+            for &(_, i) in group {
                 let s = own[i].as_ref().map_or(Scores::default(), |s| s.scores);
                 for (m, s) in mean.iter_mut().zip(s) {
                     *m += s / group.len() as f32;
                 }
             }
-            means.extend(group.iter().map(|&i| (i, mean)));
+            means.extend(group.iter().map(|&(_, i)| (i, mean)));
         }
     }
     // a name written more than once: the word on the mean, its reasons read
