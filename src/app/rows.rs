@@ -118,7 +118,12 @@ pub fn rows(ix: &Index, zoom: Zoom, filter: Filter) -> Vec<Row> {
 fn dated_rows(ix: &Index, zoom: Zoom, filter: Filter) -> Vec<Row> {
     let kept = (0..ix.timeline.items.len()).filter(|&i| keep(ix, filter, i));
     if zoom == Zoom::Items {
-        return kept.map(|i| Row::Item(i as u32)).collect();
+        // the items of one event side by side within their date: an
+        // article that tells something else of the day does not part them
+        let mut kept: Vec<usize> = kept.collect();
+        let items = &ix.timeline.items;
+        kept.sort_by_key(|&i| (items[i].start, items[i].precision, items[i].event));
+        return kept.into_iter().map(|i| Row::Item(i as u32)).collect();
     }
     let mut order: Vec<Bucket> = Vec::new();
     let mut groups: crate::fx::FxHashMap<Bucket, Vec<u32>> = Default::default();
@@ -175,6 +180,44 @@ pub fn summary(ix: &Index, items: &[u32]) -> (usize, Vec<u32>, bool) {
 mod tests {
     use super::*;
     use crate::corpus;
+
+    /// An event's items are rows side by side, though an article between
+    /// them tells something else of the same day.
+    #[test]
+    fn an_event_s_items_are_rows_side_by_side() {
+        let article = |id: &str, text: &str| corpus::Article {
+            id: id.into(),
+            title: id.into(),
+            body: 0..text.len(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let met = "On 3 March 2020 Olaf Weidenfeld met Ingrid Carstensen in Lubeck.";
+        let other = "On 3 March 2020 the Hanover Philharmonic played in Dresden.";
+        let ix = Index::build(
+            corpus::Corpus {
+                articles: vec![article("a", met), article("b", other), article("c", met)],
+                warnings: vec![],
+            },
+            2025,
+        );
+        let events: Vec<u32> = rows(&ix, Zoom::Items, Filter::All)
+            .iter()
+            .filter_map(|r| match r {
+                Row::Item(i) => Some(ix.timeline.items[*i as usize].event),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(events.len(), 3, "{events:?}");
+        let told_twice = ix.timeline.items[0].event;
+        assert_eq!(
+            ix.timeline.events[told_twice as usize].articles.len(),
+            2,
+            "a and c tell one event"
+        );
+        let at: Vec<usize> = (0..3).filter(|&k| events[k] == told_twice).collect();
+        assert_eq!(at[1], at[0] + 1, "{events:?}");
+    }
 
     #[test]
     fn zoom_groups_and_filters_narrow() {
