@@ -29,14 +29,66 @@ pub fn decode_bytes(bytes: &[u8]) -> Decoded<'_> {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Decoded::Text(s.into(), None),
-        Err(e) => Decoded::Text(
-            String::from_utf8_lossy(bytes),
-            Some(format!(
-                "not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
-                e.valid_up_to()
-            )),
-        ),
+        Err(e) => {
+            if let Some(enc) = declared_charset(head) {
+                let (text, _, _) = enc.decode(bytes);
+                let note = format!(
+                    "not UTF-8; read as {}, the charset it declares; offsets refer to the decoded text",
+                    enc.name()
+                );
+                return Decoded::Text(text.into_owned().into(), Some(note));
+            }
+            if single_byte(bytes) {
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                let note =
+                    "not UTF-8; read as Windows-1252 (Latin-1); offsets refer to the decoded text";
+                return Decoded::Text(text.into_owned().into(), Some(note.into()));
+            }
+            Decoded::Text(
+                String::from_utf8_lossy(bytes),
+                Some(format!(
+                    "not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
+                    e.valid_up_to()
+                )),
+            )
+        }
     }
+}
+
+/// The charset a file declares in its head (`<meta charset="iso-8859-1">`,
+/// `<?xml ... encoding="windows-1252"?>`, `Content-Type: text/plain;
+/// charset=latin1`), where it is one other than UTF-8 that WHATWG knows.
+fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &head[..head.len().min(2048)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let label_after = |key: &[u8]| {
+        let at = lower.windows(key.len()).position(|w| w == key)? + key.len();
+        let rest = &lower[at..];
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.')))
+            .unwrap_or(rest.len());
+        encoding_rs::Encoding::for_label(&rest[..end])
+    };
+    label_after(b"charset=")
+        .or_else(|| label_after(b"encoding="))
+        .filter(|e| *e != encoding_rs::UTF_8 && e.is_single_byte())
+}
+
+/// Whether bytes that are not UTF-8 are more likely a single-byte encoding:
+/// their bytes above ASCII fail as UTF-8 more often than they make
+/// characters ("Caf\xe9", not "Café" with one stray byte).
+fn single_byte(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    bad > good
 }
 
 /// A large file checked for UTF-8 on all cores, a megabyte-sized piece at a
@@ -112,10 +164,40 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_lossy_with_a_note() {
-        match decode_bytes(b"price \xa3 5") {
+        // UTF-8 with one stray byte: the characters stand, the byte is lost
+        match decode_bytes("Zelenskyy’s café: price \u{a3}5 \u{fffd}".as_bytes()) {
+            Decoded::Text(_, None) => {}
+            _ => panic!("valid text"),
+        }
+        let mut b = "Zelenskyy’s café, ".as_bytes().to_vec();
+        let at = b.len() + "price ".len();
+        b.extend(b"price \xa3 5");
+        match decode_bytes(&b) {
             Decoded::Text(t, Some(n)) => {
-                assert!(t.contains('\u{FFFD}'));
-                assert!(n.contains("offset 6"));
+                assert!(t.contains('\u{FFFD}') && t.contains("café"), "{t}");
+                assert!(n.contains(&format!("offset {at}")), "{n}");
+            }
+            _ => panic!("not decoded"),
+        }
+    }
+
+    /// Text in a single-byte encoding reads as Windows-1252 (Latin-1), or
+    /// as the charset it declares.
+    #[test]
+    fn single_byte_text_is_read_as_latin1_or_its_charset() {
+        match decode_bytes(b"Caf\xe9 in K\xf6ln, \x93quoted\x94 \x80 5") {
+            Decoded::Text(t, Some(n)) => {
+                assert_eq!(t, "Café in Köln, “quoted” € 5");
+                assert!(n.contains("Windows-1252"), "{n}");
+            }
+            _ => panic!("not decoded"),
+        }
+        // ISO-8859-5 declared: Cyrillic, not Latin letters
+        let html = b"<html><head><meta charset=\"iso-8859-5\"></head><p>\xba\xd8\xd5\xd2</p>";
+        match decode_bytes(html) {
+            Decoded::Text(t, Some(n)) => {
+                assert!(t.contains("Киев"), "{t}");
+                assert!(n.contains("ISO-8859-5"), "{n}");
             }
             _ => panic!("not decoded"),
         }

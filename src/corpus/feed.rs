@@ -11,6 +11,31 @@ pub fn looks_like_json_feed(text: &str) -> bool {
     text[..end].contains("jsonfeed.org")
 }
 
+/// The text of a feed decoded from another charset, its XML declaration's
+/// `encoding` made UTF-8 (what the text now is).
+pub fn declared_utf8(mut text: String) -> String {
+    let prolog = if text.starts_with("<?xml") {
+        text.find("?>").unwrap_or(0)
+    } else {
+        0
+    };
+    let Some(at) = text[..prolog].find("encoding=") else {
+        return text;
+    };
+    let value = at + "encoding=".len();
+    let Some(quote) = text[value..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))
+    else {
+        return text;
+    };
+    if let Some(len) = text[value + 1..prolog].find(quote) {
+        text.replace_range(value + 1..value + 1 + len, "UTF-8");
+    }
+    text
+}
+
 pub fn read(path: &Path, bytes: &[u8], warnings: &mut Vec<String>) -> Vec<Article> {
     // feed-rs makes a random id for an item without guid: none here, so
     // that crossread makes a stable one (the link, else the content)

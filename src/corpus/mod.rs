@@ -320,7 +320,15 @@ pub fn read_bytes(
                 jsonl::read_json(path, &text, &mut inner)
             }
         }
-        Format::Feed => feed::read(path, text.as_bytes(), &mut inner),
+        Format::Feed => {
+            // text decoded here from another charset is UTF-8 now: its XML
+            // declaration must say so, or the parser decodes it again
+            let text = match text {
+                std::borrow::Cow::Owned(t) => feed::declared_utf8(t),
+                t => t.into_owned(),
+            };
+            feed::read(path, text.as_bytes(), &mut inner)
+        }
     };
     for m in inner {
         warn(m);
@@ -493,6 +501,32 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Files in another charset read as what they say: a feed's XML
+    /// declaration, an HTML page's meta charset, Latin-1 undeclared.
+    #[test]
+    fn files_in_other_charsets_read_as_their_words() {
+        let rss = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel>\
+<title>Le Monde</title><item><title>Fran\xe7ois</title><description>Fran\xe7ois Hollande a \
+visit\xe9 Lyon.</description></item></channel></rss>";
+        let mut w = vec![];
+        let a = read_bytes(Path::new("f.xml"), Format::Feed, rss, &mut w);
+        assert_eq!(a[0].title, "François");
+        assert_eq!(a[0].text, "François Hollande a visité Lyon.");
+        assert_eq!(w.len(), 1, "one note on the charset");
+        let html = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; \
+charset=iso-8859-1\"></head><body><p>Montr\xe9al, le 3 mai.</p></body></html>";
+        let a = read_bytes(Path::new("p.html"), Format::Html, html, &mut w);
+        assert!(a[0].text.contains("Montréal"), "{}", a[0].text);
+        let a = read_bytes(
+            Path::new("t.txt"),
+            Format::Text,
+            b"K\xf6ln \x96 Caf\xe9",
+            &mut w,
+        );
+        assert_eq!(a[0].text, "Köln – Café");
+        assert!(w[2].message.contains("Windows-1252"), "{}", w[2].message);
+    }
 
     #[test]
     fn formats_by_extension() {
