@@ -323,9 +323,10 @@ pub fn read_bytes(
         Format::Feed => {
             // text decoded here from another charset is UTF-8 now: its XML
             // declaration must say so, or the parser decodes it again
+            // (text read as it was, borrowed from the bytes, is not copied)
             let text = match text {
-                std::borrow::Cow::Owned(t) => feed::declared_utf8(t),
-                t => t.into_owned(),
+                std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(feed::declared_utf8(t)),
+                t => t,
             };
             feed::read(path, text.as_bytes(), &mut inner)
         }

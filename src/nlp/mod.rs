@@ -230,12 +230,17 @@ pub fn sentence_at(sentences: &[Range<usize>], pos: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn names(text: &str) -> Vec<(String, EntityType)> {
+    /// The analysis of one text, read as a corpus of its own.
+    fn analyzed(text: &str) -> Analysis {
         let p = prepare(text);
         let mut lex = Lexicon::default();
         lex.observe(text, &p.tokens, &p.sentences);
-        let a = analyze(text, &p, &lex, NaiveDate::from_ymd_opt(2013, 8, 2));
-        a.mentions
+        analyze(text, &p, &lex, NaiveDate::from_ymd_opt(2013, 8, 2))
+    }
+
+    fn names(text: &str) -> Vec<(String, EntityType)> {
+        analyzed(text)
+            .mentions
             .iter()
             .map(|m| (text[m.range.clone()].to_string(), m.ty))
             .collect()
@@ -246,10 +251,7 @@ mod tests {
     #[test]
     fn a_time_inside_a_name_is_none() {
         let text = "The China Daily said on Monday that World News Tonight had aired it.";
-        let p = prepare(text);
-        let mut lex = Lexicon::default();
-        lex.observe(text, &p.tokens, &p.sentences);
-        let a = analyze(text, &p, &lex, NaiveDate::from_ymd_opt(2013, 8, 2));
+        let a = analyzed(text);
         let times: Vec<&str> = a.timexes.iter().map(|t| &text[t.range.clone()]).collect();
         assert_eq!(times, ["Monday"], "{:?}", a.mentions);
     }
