@@ -57,7 +57,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Decoded<'_> {
 
 /// The charset a file declares in its head (`<meta charset="iso-8859-1">`,
 /// `<?xml ... encoding="windows-1252"?>`, `Content-Type: text/plain;
-/// charset=latin1`), where it is one other than UTF-8 that WHATWG knows.
+/// charset=gbk`), where it is one other than UTF-8 that WHATWG knows.
 fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &head[..head.len().min(2048)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
@@ -76,7 +76,9 @@ fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     };
     label_after(b"charset=")
         .or_else(|| label_after(b"encoding="))
-        .filter(|e| *e != encoding_rs::UTF_8 && e.is_single_byte())
+        // (any charset that writes ASCII as ASCII, so the head was read
+        // right: Latin-1, Cyrillic, GBK, Shift_JIS, EUC-KR; not UTF-16)
+        .filter(|e| *e != encoding_rs::UTF_8 && e.is_ascii_compatible())
 }
 
 /// Whether bytes that are not UTF-8 are more likely a single-byte encoding:
@@ -200,6 +202,23 @@ mod tests {
                 assert!(n.contains("ISO-8859-5"), "{n}");
             }
             _ => panic!("not decoded"),
+        }
+    }
+
+    /// A page in a multi-byte charset it declares reads as its words.
+    #[test]
+    fn declared_multibyte_charsets_are_read() {
+        let gbk = b"<html><head><meta charset=\"gbk\"></head><p>\xb1\xb1\xbe\xa9</p>";
+        let sjis = b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><p>\x93\x8c\x8b\x9e</p>";
+        for (bytes, word, name) in [(&gbk[..], "北京", "GBK"), (&sjis[..], "東京", "Shift_JIS")]
+        {
+            match decode_bytes(bytes) {
+                Decoded::Text(t, Some(n)) => {
+                    assert!(t.contains(word), "{t}");
+                    assert!(n.contains(name), "{n}");
+                }
+                _ => panic!("not decoded"),
+            }
         }
     }
 
