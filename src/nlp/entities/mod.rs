@@ -3626,9 +3626,16 @@ fn classify(
             || words.len() == 1 && matches!(pw, "to" | "from"))
             && !matches!(g.lookup(firstw), Some((EntityType::Place, _)))
     };
-    let weak_place = before.is_some_and(|pw| PLACE_PREPS.contains(&pw) && weak_prep(pw));
+    // "in Okonkwo's speech", "at Platt's Music Hall": the preposition's
+    // object is what the name owns, not the name
+    let owns_a_word = after + 1 < b
+        && matches!(cx.w(after), "'s" | "’s")
+        && cx.toks[after].start == cx.toks[after - 1].end
+        && cx.toks[after + 1].word;
+    let weak_place =
+        before.is_some_and(|pw| PLACE_PREPS.contains(&pw) && weak_prep(pw)) && !owns_a_word;
     if let Some(pw) = before {
-        if PLACE_PREPS.contains(&pw) && words.len() <= 2 && !weak_prep(pw) {
+        if PLACE_PREPS.contains(&pw) && words.len() <= 2 && !weak_prep(pw) && !owns_a_word {
             return (
                 EntityType::Place,
                 Evidence::Context(format!("\"{pw} {name}\"")),
@@ -4785,6 +4792,34 @@ mod tests {
             "They compared his pace with Velmaro's, and lost.",
         ] {
             assert_ne!(ty_of(text), Some(EntityType::Org), "{text}");
+        }
+    }
+
+    /// A place preposition before a name with a possessive governs what the
+    /// name owns ("in Velmaro's speech"): no evidence of a place; without
+    /// the possessive it is ("in Velmaro").
+    #[test]
+    fn a_place_preposition_governs_what_a_possessive_owns() {
+        let of = |text: &str| {
+            by_rules(text)
+                .into_iter()
+                .find(|m| &text[m.range.clone()] == "Velmaro")
+                .map(|m| (m.ty, m.evidence))
+        };
+        let place =
+            |text: &str| matches!(of(text), Some((EntityType::Place, Evidence::Context(_))));
+        for text in [
+            "Critics found little new in Velmaro's speech on Tuesday.",
+            "The crowd gathered at Velmaro's music hall.",
+            "Investors lost money in Velmaro’s fund.",
+        ] {
+            assert!(!place(text), "{text}: {:?}", of(text));
+        }
+        for text in [
+            "The delegates met in Velmaro on Tuesday.",
+            "Investors lost money in Velmaro.",
+        ] {
+            assert!(place(text), "{text}: {:?}", of(text));
         }
     }
 
