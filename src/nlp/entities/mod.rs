@@ -1791,16 +1791,33 @@ fn partners_after_comma(cx: &Ctx, i: usize, j: usize, b: usize) -> Option<usize>
 
 /// Whether the possessive at token `j` is part of a firm's name: "McDonald's
 /// Corp", "Heck's Inc" (a firm's suffix right after it), or "Moody's
-/// Investors Service Inc" (capitalized words and a firm's suffix after it,
-/// where the text never writes "Moody" without its possessive). Not after a
+/// Investors Service Inc", "St Mary's Hospital" (capitalized words after it
+/// with a firm's suffix or ending in an institution's or a place's word,
+/// where the text never writes "Moody" or "Mary" without its possessive). Not after a
 /// place, a demonym or a body ("Japan's Toshiba Corp", "Chrysler Corp's
 /// Jeep Corp"), nor after an owner the text also names alone ("Rupert
 /// Murdoch ... Murdoch's News Corp Ltd").
 fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
     let owner = cx.w(j - 1);
+    // (a saint's name is no place: "St Mary's", though Mary is a city)
+    let saint = j >= 2 && {
+        let w = cx.w(j - 2);
+        SAINT_FORT_MOUNT.contains(&w.trim_end_matches('.')) || w == "Saint"
+    };
+    // (an owner of several words the tables know: "United Kingdom's")
+    let known_owner = (1..=3.min(j)).any(|n| {
+        let (s, e) = (cx.toks[j - n].start, cx.toks[j - 1].end);
+        cx.toks[j - n].word && cx.g.lookup(&cx.text[s..e]).is_some()
+    });
+    // (nor a person's, a listed firm's or an acronym's: "Harold Wilson's
+    // Labour Party", "Tesco's Cromwell Road", "BBC One's Fame Academy")
+    let person_owner = !saint && j >= 2 && cx.g.first_names.contains(cx.w(j - 2));
     if !cx.toks[j - 1].word
         || !is_cap(owner)
-        || cx.g.lookup(owner).is_some()
+        || !saint && known_owner
+        || person_owner
+        || is_all_caps(owner)
+        || cx.g.companies.contains_key(owner)
         || cx.g.demonyms.contains(owner)
         || is_corporate_end(owner)
         || cx.g.is_org_word_or_plural(owner)
@@ -1810,10 +1827,18 @@ fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
     if is_corporate_end(cx.w(j + 1)) {
         return true;
     }
-    let firm_after = (j + 1..b)
+    // the capitalized words after it: a firm's suffix among them, or an
+    // institution's or a place's word ("St Mary's Hospital", "King's
+    // College London")
+    let after: Vec<usize> = (j + 1..b)
         .take(5)
         .take_while(|&k| cx.toks[k].word && is_cap(cx.w(k)))
-        .any(|k| is_corporate_end(cx.w(k)));
+        .collect();
+    let firm_after = after.iter().any(|&k| is_corporate_end(cx.w(k)))
+        || after.iter().any(|&k| {
+            let w = cx.w(k);
+            cx.g.is_org_word_or_plural(w) || cx.g.place_words.contains(w)
+        });
     firm_after && !cx.written_alone(owner)
 }
 
@@ -4926,6 +4951,38 @@ mod tests {
             names_by_rules(text),
             ["Rupert Murdoch", "Murdoch", "News Corp Ltd"]
         );
+    }
+
+    /// A possessive before an institution's or a place's word is part of
+    /// its name ("St Mary's Hospital", though Mary is a city too); not
+    /// after a place, a person, a listed firm or an acronym that owns it.
+    #[test]
+    fn a_possessive_before_an_institution_s_word_is_the_names() {
+        for (text, names) in [
+            (
+                "He was taken to St Mary's Hospital.",
+                &["St Mary's Hospital"][..],
+            ),
+            ("He studied at Velmar's College.", &["Velmar's College"]),
+            (
+                "The report by Velmar's Investors Service was brief.",
+                &["Velmar's Investors Service"],
+            ),
+            (
+                "The United Kingdom's Royal Air Force flew.",
+                &["United Kingdom", "Royal Air Force"],
+            ),
+            (
+                "Harold Velmar's Labour Party won.",
+                &["Harold Velmar", "Labour Party"],
+            ),
+            (
+                "The BBC's Velmar Academy opened.",
+                &["BBC", "Velmar Academy"],
+            ),
+        ] {
+            assert_eq!(names_by_rules(text), names, "{text}");
+        }
     }
 
     /// At a sentence start a capital proves nothing, so a common word
