@@ -142,7 +142,17 @@ fn an_entity_panel_wraps_the_model_s_reasons() {
         s.contains("Truth Social") && s.contains("the model:"),
         "{s}"
     );
-    assert!(s.contains("International, American"), "{s}");
+    // every line of the "why", up to the spellings, whole: wrapped, not cut
+    let why: Vec<&str> = s
+        .lines()
+        .skip_while(|l| !l.contains("the model:"))
+        .take_while(|l| !l.contains("also written"))
+        .collect();
+    assert!(!why.is_empty(), "{s}");
+    for l in &why {
+        let inside = l.split('│').nth(2).unwrap_or(l);
+        assert!(!inside.contains('…'), "{s}");
+    }
 }
 
 #[test]

@@ -465,6 +465,15 @@ static PROVINCES: LazyLock<Table> =
 static SURNAMES: LazyLock<Table> =
     LazyLock::new(|| Table::parse(include_str!("../../../assets/gazetteer/surnames.txt")));
 
+/// Whether WordNet knows the name only as something that is no place: a
+/// person, a group, a work ("God", "Genesis"), no location nor object
+/// (continents, islands and rivers are WordNet's objects).
+pub fn proper_no_place(name: &str) -> bool {
+    PROPER_CLASSES
+        .get(name)
+        .is_some_and(|c| !c.split(',').any(|c| matches!(c, "location" | "object")))
+}
+
 /// Whether a word is one of the usual surnames (`surnames.txt`).
 pub fn usual_surname(w: &str) -> bool {
     SURNAMES.contains(w)
@@ -1169,7 +1178,7 @@ pub(super) fn feature_words(f: &str) -> String {
         "rule+n" => format!("{v2} words"),
         "rule" | "ev" | "rule+ev" => "the rules' guess".into(),
         "eventword-last" => "an event word".into(),
-        "town" => "a listed town".into(),
+        "town" => "a listed town or province".into(),
         "pn" => format!("WordNet's name of {}", kind_words(v)),
         "pn-last" => format!("its last word WordNet's name of {}", kind_words(v)),
         "firstname+thing" => "a first name before a thing's noun".into(),

@@ -3657,10 +3657,13 @@ fn classify(
         && matches!(cx.w(after), "'s" | "’s")
         && cx.toks[after].start == cx.toks[after - 1].end
         && cx.toks[after + 1].word;
+    // (nor is "in God" a place: a name WordNet knows only as a person, a
+    // group or a work)
+    let no_place = owns_a_word || features::proper_no_place(name);
     let weak_place =
-        before.is_some_and(|pw| PLACE_PREPS.contains(&pw) && weak_prep(pw)) && !owns_a_word;
+        before.is_some_and(|pw| PLACE_PREPS.contains(&pw) && weak_prep(pw)) && !no_place;
     if let Some(pw) = before {
-        if PLACE_PREPS.contains(&pw) && words.len() <= 2 && !weak_prep(pw) && !owns_a_word {
+        if PLACE_PREPS.contains(&pw) && words.len() <= 2 && !weak_prep(pw) && !no_place {
             return (
                 EntityType::Place,
                 Evidence::Context(format!("\"{pw} {name}\"")),
@@ -4822,7 +4825,8 @@ mod tests {
 
     /// A place preposition before a name with a possessive governs what the
     /// name owns ("in Velmaro's speech"): no evidence of a place; without
-    /// the possessive it is ("in Velmaro").
+    /// the possessive it is ("in Velmaro"). Nor is a name WordNet knows
+    /// only as a person or a work a place after one ("believe in God").
     #[test]
     fn a_place_preposition_governs_what_a_possessive_owns() {
         let of = |text: &str| {
@@ -4846,6 +4850,24 @@ mod tests {
         ] {
             assert!(place(text), "{text}: {:?}", of(text));
         }
+        // nor a name WordNet knows only as no place: a person, a work
+        for (text, name) in [
+            ("Most of them believe in God, the survey found.", "God"),
+            ("The story is told in Genesis and elsewhere.", "Genesis"),
+        ] {
+            let m = by_rules(text)
+                .into_iter()
+                .find(|m| &text[m.range.clone()] == name);
+            assert!(
+                m.as_ref().is_none_or(|m| m.ty != EntityType::Place),
+                "{text}: {m:?}"
+            );
+        }
+        // (but one it knows as a place too is one: "in Lincoln")
+        let text = "The delegates met in Lincoln on Tuesday.";
+        assert!(by_rules(text)
+            .iter()
+            .any(|m| &text[m.range.clone()] == "Lincoln" && m.ty == EntityType::Place));
     }
 
     /// A role word that is an adjective too ("official") makes no person
@@ -5467,8 +5489,8 @@ mod tests {
         let m = analyzed("Banks will switch to Linux soon.");
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].evidence, Evidence::Default, "{m:?}");
-        // "in" still tells
-        let m = analyzed("They met in Linux soon.");
+        // "in" still tells (of a name WordNet does not know as no place)
+        let m = analyzed("They met in Velmaro soon.");
         assert!(matches!(m[0].evidence, Evidence::Context(_)), "{m:?}");
     }
 
