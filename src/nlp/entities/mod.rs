@@ -4796,17 +4796,19 @@ mod tests {
         mentions_with(text, &toks, &sents, &lex, PAR_TOKENS)
     }
 
+    /// The rules' mention of a text written as `name`.
+    fn by_rules_as(text: &str, name: &str) -> Option<Mention> {
+        by_rules(text)
+            .into_iter()
+            .find(|m| &text[m.range.clone()] == name)
+    }
+
     /// A possessive that owns nothing makes a firm's name ("Velmaro's
     /// said", "by Velmaro's and"); one that owns a thing, or a contraction
     /// ("Velmaro's injured knee", "Velmaro's been"), does not.
     #[test]
     fn a_possessive_that_owns_nothing_is_a_firm_s() {
-        let ty_of = |text: &str| {
-            by_rules(text)
-                .into_iter()
-                .find(|m| &text[m.range.clone()] == "Velmaro")
-                .map(|m| m.ty)
-        };
+        let ty_of = |text: &str| by_rules_as(text, "Velmaro").map(|m| m.ty);
         for text in [
             "Analysts said Velmaro's said it would cut the rating.",
             "The notes are rated AA by Velmaro's and A by others.",
@@ -4829,12 +4831,7 @@ mod tests {
     /// only as a person or a work a place after one ("believe in God").
     #[test]
     fn a_place_preposition_governs_what_a_possessive_owns() {
-        let of = |text: &str| {
-            by_rules(text)
-                .into_iter()
-                .find(|m| &text[m.range.clone()] == "Velmaro")
-                .map(|m| (m.ty, m.evidence))
-        };
+        let of = |text: &str| by_rules_as(text, "Velmaro").map(|m| (m.ty, m.evidence));
         let place =
             |text: &str| matches!(of(text), Some((EntityType::Place, Evidence::Context(_))));
         for text in [
@@ -4855,9 +4852,7 @@ mod tests {
             ("Most of them believe in God, the survey found.", "God"),
             ("The story is told in Genesis and elsewhere.", "Genesis"),
         ] {
-            let m = by_rules(text)
-                .into_iter()
-                .find(|m| &text[m.range.clone()] == name);
+            let m = by_rules_as(text, name);
             assert!(
                 m.as_ref().is_none_or(|m| m.ty != EntityType::Place),
                 "{text}: {m:?}"
