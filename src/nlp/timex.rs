@@ -173,7 +173,9 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<ago>\b(?i:(?:about|nearly|almost|some|more than|less than)\s+)?(?i:{NUM})\s+(?i:{UNIT})s?\s+(?i:ago|earlier|later)\b)"),
             format!(r"(?P<rday>\b(?i:(?:late|early)\s+)?(?i:today|tonight|yesterday|tomorrow)\b(?:\s+(?i:morning|afternoon|evening|night))?|\b(?i:(?:mid-|mid\s+|late\s+|early\s+)?(?:morning|afternoon|evening)\s+(?:yesterday|today|tomorrow))\b)"),
             format!(r"(?P<anchor>\b(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|morning|evening)|the\s+day\s+(?:before|after))\b)"),
-            format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this\s+past|this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b)"),
+            // (and "the summer", "the early winter": this year's; the season
+            // in lower case, so "the Summer Olympics" is no time)
+            format!(r"(?P<rel>\b(?i:(?:earlier|later|early|late)\s+)?(?i:this\s+past|this|next|last|past|coming|previous|the\s+coming|the\s+past)\s+(?i:week|month|year|quarter|weekend|spring|summer|fall|autumn|winter|decade|century)\b|\b(?i:the)\s+(?:(?:early|late)\s+)?(?:summer|winter|autumn)\b)"),
             format!(r"(?P<wknd>\b(?i:the|this|last|next)\s+weekend\b)"),
             format!(r"(?P<daypart>\b(?i:this|last)\s+(?i:morning|afternoon|evening|night)\b|\b(?i:mid-|mid\s+|late\s+|early\s+)(?i:morning|afternoon|evening)\b)"),
             format!(r"(?P<wday>\b(?:(?i:last|next|this\s+coming|coming|this|early|late)\s+)?{WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night)s?)?\b)"),
@@ -863,6 +865,10 @@ impl Resolver<'_> {
                             && self.last_quarter().is_some() =>
                     {
                         self.last_quarter().map(str::to_string)
+                    }
+                    // "the current quarter": the one running
+                    (None, _, Some(r)) if l.contains("current") => {
+                        Some(format!("{}-Q{}", r.year(), r.month0() / 3 + 1))
                     }
                     (None, _, Some(r)) => {
                         // "the latest quarter", "the quarter": the last finished one
@@ -2868,6 +2874,33 @@ mod tests {
         ] {
             has_value(text, dct, want, "1989");
         }
+        // and its current quarter the one running, not the last finished
+        has_value(
+            "The current quarter has begun slowly.",
+            "1989-11-01",
+            "The current quarter",
+            "1989-Q4",
+        );
+    }
+
+    /// "the summer", "the early winter": the article's year's season; in
+    /// capitals it names something else ("the Summer Olympics").
+    #[test]
+    fn the_season_is_this_year_s() {
+        has_value(
+            "Sales slowed in the summer.",
+            "1989-10-26",
+            "the summer",
+            "1989-SU",
+        );
+        has_value(
+            "He sold the shares in the early winter.",
+            "1990-03-02",
+            "the early winter",
+            "1990-WI",
+        );
+        let v = run("The Summer Olympics opened.", Some("1989-10-26"));
+        assert!(v.is_empty(), "{v:?}");
     }
 
     /// A report's own periods by the article: "the fiscal year", "the year
