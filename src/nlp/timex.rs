@@ -161,7 +161,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<yago>\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?(?i:year-(?:ago|earlier))\s+(?:(?i:first|second|third|fourth)\s+)?(?i:quarter|period)|(?i:year-(?:ago|earlier)))\b)"),
             // a report's own periods named by the article: "the year", "the
             // fiscal year", "the latest period", "that quarter"
-            format!(r"(?P<theyear>\b(?i:the\s+(?:(?:current|latest|full)\s+)?(?:fiscal\s+)?year(?:\s+{y})?|the\s+latest\s+period|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:year|quarter|month|week|day)|the\s+week(?:\s+of\s+{MONTH}\s+{d})?)\b)"),
+            format!(r"(?P<theyear>\b(?i:year-end|year\s+end|year(?:'|’)s\s+end|the\s+(?:(?:current|latest|full)\s+)?(?:fiscal\s+)?year(?:\s+{y})?|the\s+latest\s+period|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:year|quarter|month|week|day)|the\s+week(?:\s+of\s+{MONTH}\s+{d})?)\b)"),
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?|(?:the\s+)?(?:last|latter)\s+half\s+of\s+(?:the\s+year|{y}))\b)"),
             // "the 1980s", "the 1980's", "the '80s"
             format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0(?:'|’)?s|'\d0s)\b)"),
@@ -185,11 +185,11 @@ fn patterns() -> &'static Patterns {
             // durations and sets
             format!(r"(?P<spand>\b(?i:the\s+(?:first|last|past|next|latest|coming|previous)\s+)(?i:{NUM})\s+(?i:{UNIT})s?\b)"),
             format!(r"(?P<hyph>\b(?i:{NUM})-(?i:{UNIT})(?:s?-old|-long)?\b)"),
-            format!(r"(?P<dur>\b(?:(?i:the)\s+(?i:{THE_NUM})|(?i:(?:nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM}))(?i:\s+and\s+a\s+half)?\s+(?i:more\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)"),
+            format!(r"(?P<dur>\b(?:(?i:the)\s+(?i:{THE_NUM})|(?i:(?:nearly|almost|more than|less than|at least|up to)\s+)?(?i:{NUM}))(?i:\s+and\s+a\s+half)?\s+(?i:(?:{})\s+)?(?i:{UNIT})s?(?i:\s+and\s+a\s+half)?\b)", DURATION_ADJECTIVES.join("|")),
             format!(r"(?P<vague>\b(?i:(?:for|in|over)\s+)(?i:centuries|decades|years|months|weeks)\b)"),
             format!(r"(?P<recent>\b(?i:recent|coming)\s+(?i:days|weeks|months|years|decades)\b)"),
             format!(r"(?P<set>\b(?i:every|each)\s+(?:(?i:day|week|month|year|morning|night|evening|quarter)|{WEEKDAY}|{MONTH})\b|\b(?i:hourly|daily|weekly|monthly|annually|yearly)\b)"),
-            format!(r"(?P<ref>\b(?i:now|currently|nowadays|at present|recently|lately|soon|the past|the future|as soon as possible)\b)"),
+            format!(r"(?P<ref>\b(?i:now|currently|nowadays|these days|at present|recently|lately|soon|the past|the(?:\s+near)?\s+future|the\s+(?:near|short|long)\s+term|as soon as possible)\b)"),
         ];
         Patterns {
             // ASCII classes and word boundaries: the words are English, and
@@ -356,6 +356,20 @@ fn unit_code(u: &str) -> (&'static str, bool, f64) {
 }
 
 /// Splits "about two weeks" into (number word, unit word).
+/// The words between a count and its unit ("two more weeks", "eight
+/// trading days", "three consecutive years"); the `dur` pattern's list.
+const DURATION_ADJECTIVES: [&str; 9] = [
+    "more",
+    "additional",
+    "full",
+    "consecutive",
+    "straight",
+    "successive",
+    "trading",
+    "business",
+    "working",
+];
+
 fn num_unit(s: &str) -> Option<(Option<f64>, &str)> {
     let re_unit = [
         "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter",
@@ -370,8 +384,12 @@ fn num_unit(s: &str) -> Option<(Option<f64>, &str)> {
     }
     let upos = re_unit.iter().filter_map(|u| lower.rfind(u)).max()?;
     let before = lower[..upos].trim_end_matches(['-', ' ']).trim();
-    // "two more weeks": the count before "more"
-    let before = before.strip_suffix(" more").unwrap_or(before);
+    // "two more weeks", "eight trading days": the count before the word
+    // that says which units
+    let before = DURATION_ADJECTIVES
+        .iter()
+        .find_map(|a| before.strip_suffix(a)?.strip_suffix(' '))
+        .unwrap_or(before);
     let words: Vec<&str> = before.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     // the number is the longest tail of words that parses ("twenty four")
     for k in 0..words.len() {
@@ -1420,7 +1438,7 @@ impl Resolver<'_> {
                 {
                     return None;
                 }
-                let v = if l.contains("soon") || l.contains("future") {
+                let v = if l.contains("soon") || l.contains("future") || l.ends_with("term") {
                     "FUTURE_REF"
                 } else if l.contains("recent") || l.contains("lately") || l.contains("past") {
                     "PAST_REF"
@@ -2881,6 +2899,45 @@ mod tests {
             "The current quarter",
             "1989-Q4",
         );
+    }
+
+    /// TimeML's other ways to say a length, a year's end and a time to
+    /// come: a word between the count and its unit ("eight trading days",
+    /// "an additional year"), "year-end", "the near term", "these days".
+    #[test]
+    fn lengths_ends_and_terms() {
+        for (text, want, value) in [
+            (
+                "Stocks fell for eight trading days.",
+                "eight trading days",
+                "P8D",
+            ),
+            (
+                "He won an additional year of pay.",
+                "an additional year",
+                "P1Y",
+            ),
+            (
+                "Sales rose three consecutive years.",
+                "three consecutive years",
+                "P3Y",
+            ),
+            ("Debt at year-end was high.", "year-end", "1989"),
+            ("It should rise by year's end.", "year's end", "1989"),
+            (
+                "Risks will grow in the near term.",
+                "the near term",
+                "FUTURE_REF",
+            ),
+            (
+                "It may fall in the near future.",
+                "the near future",
+                "FUTURE_REF",
+            ),
+            ("These days few buy bonds.", "These days", "PRESENT_REF"),
+        ] {
+            has_value(text, "1989-10-30", want, value);
+        }
     }
 
     /// "the summer", "the early winter": the article's year's season; in
