@@ -2059,6 +2059,14 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             if age || s.to_ascii_lowercase().ends_with("-old") {
                 continue;
             }
+            // "60 Minutes", "48 Hours": a unit written with a capital (not
+            // in a shouted line) makes a title, no length of time
+            let unit = s.rsplit([' ', '-']).next().unwrap_or("");
+            if unit.starts_with(|c: char| c.is_ascii_uppercase())
+                && unit.chars().any(|c| c.is_ascii_lowercase())
+            {
+                continue;
+            }
         }
         let l = s.to_ascii_lowercase();
         if kind == "dur" && (l.starts_with("a ") || l.starts_with("an ")) {
@@ -2938,6 +2946,15 @@ mod tests {
         ] {
             has_value(text, "1989-10-30", want, value);
         }
+        // a unit with a capital makes a title: "60 Minutes" is a programme
+        let v = run("He told 60 Minutes about the deal.", Some("1989-10-30"));
+        assert!(v.is_empty(), "{v:?}");
+        has_value(
+            "The talk took 60 minutes.",
+            "1989-10-30",
+            "60 minutes",
+            "PT60M",
+        );
     }
 
     /// "the summer", "the early winter": the article's year's season; in
