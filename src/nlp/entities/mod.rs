@@ -1791,12 +1791,13 @@ fn partners_after_comma(cx: &Ctx, i: usize, j: usize, b: usize) -> Option<usize>
 
 /// Whether the possessive at token `j` is part of a firm's name: "McDonald's
 /// Corp", "Heck's Inc" (a firm's suffix right after it), or "Moody's
-/// Investors Service Inc", "St Mary's Hospital" (capitalized words after it
-/// with a firm's suffix or ending in an institution's or a place's word,
-/// where the text never writes "Moody" or "Mary" without its possessive). Not after a
-/// place, a demonym or a body ("Japan's Toshiba Corp", "Chrysler Corp's
-/// Jeep Corp"), nor after an owner the text also names alone ("Rupert
-/// Murdoch ... Murdoch's News Corp Ltd").
+/// Investors Service Inc", "St Mary's Hospital" (capitalized words after
+/// it with a firm's suffix or an institution's or a place's word, where
+/// the text never writes "Moody" or "Mary" without its possessive). Not
+/// after a place, a demonym or a body ("Japan's Toshiba Corp", "Chrysler
+/// Corp's Jeep Corp"), a person, a listed firm or an acronym, nor after an
+/// owner the text also names alone ("Rupert Murdoch ... Murdoch's News
+/// Corp Ltd").
 fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
     let owner = cx.w(j - 1);
     // (a saint's name is no place: "St Mary's", though Mary is a city)
@@ -1828,8 +1829,8 @@ fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
         return true;
     }
     // the capitalized words after it: a firm's suffix among them, or an
-    // institution's or a place's word ("St Mary's Hospital", "King's
-    // College London")
+    // institution's or a place's word ("St Mary's Hospital", "Guy's
+    // Hospital Medical School")
     let after: Vec<usize> = (j + 1..b)
         .take(5)
         .take_while(|&k| cx.toks[k].word && is_cap(cx.w(k)))
