@@ -223,21 +223,28 @@ const ABBREV: &[&str] = &[
 ];
 
 /// True when the text's lines are hard-wrapped prose (newswire style):
-/// then a single line break does not end a sentence.
+/// then a single line break does not end a sentence. Not where a tenth of
+/// the lines or more run past 120 bytes: a paragraph a line, whose lines
+/// without a full stop are headlines, bylines and captions ("Posted: Apr
+/// 02, 2009 11: 06 PM CEST").
 pub fn is_hard_wrapped(text: &str) -> bool {
     let mut lines = 0;
     let mut open = 0;
+    let mut long = 0;
     for l in text.lines() {
         let t = l.trim();
         if t.is_empty() {
             continue;
         }
         lines += 1;
+        if t.len() > 120 {
+            long += 1;
+        }
         if !t.ends_with(['.', '!', '?', '"', '”', ':']) && t.len() > 30 {
             open += 1;
         }
     }
-    lines >= 4 && open * 3 > lines
+    lines >= 4 && open * 3 > lines && long * 10 < lines
 }
 
 /// Sentence ranges (trimmed, non-empty) covering the text.
@@ -501,6 +508,24 @@ mod tests {
         let got: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[1].starts_with("In Frankfurt"), "{got:?}");
+    }
+
+    /// A web page's text, a paragraph a line, with a headline and a byline
+    /// without full stops: each line its own sentence, not one wrapped
+    /// sentence running from the headline into the byline.
+    #[test]
+    fn a_paragraph_a_line_is_no_wrapped_text() {
+        let para = "The city attorney said on Thursday that she was still weighing whether to file charges against the defensive tackle after his arrest.";
+        let s = format!(
+            "Attorney Weighs Filing Charges Against Velmar Williams\nPosted: Apr 02, 2009 11: 06 PM CEST\nUpdated: Apr 02, 2009 11: 06 PM CEST\n{para}\n{para}\nBy Staff Writer Jonas Maple of the Newsroom Desk"
+        );
+        assert!(!is_hard_wrapped(&s));
+        let got: Vec<&str> = sentences(&s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(
+            got[0], "Attorney Weighs Filing Charges Against Velmar Williams",
+            "{got:?}"
+        );
+        assert!(got[1].starts_with("Posted:"), "{got:?}");
     }
 
     #[test]
