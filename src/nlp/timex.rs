@@ -2059,8 +2059,10 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             if age || s.to_ascii_lowercase().ends_with("-old") {
                 continue;
             }
-            // "60 Minutes", "48 Hours": a unit written with a capital (not
-            // in a shouted line) makes a title, no length of time
+        }
+        // "60 Minutes", "48 Hours", ABC's "This Week": a unit written with a
+        // capital (not in a shouted line) makes a title, no time
+        if matches!(kind, "dur" | "hyph" | "rel") {
             let unit = s.rsplit([' ', '-']).next().unwrap_or("");
             if unit.starts_with(|c: char| c.is_ascii_uppercase())
                 && unit.chars().any(|c| c.is_ascii_lowercase())
@@ -2946,9 +2948,25 @@ mod tests {
         ] {
             has_value(text, "1989-10-30", want, value);
         }
-        // a unit with a capital makes a title: "60 Minutes" is a programme
-        let v = run("He told 60 Minutes about the deal.", Some("1989-10-30"));
-        assert!(v.is_empty(), "{v:?}");
+        // a unit with a capital makes a title: "60 Minutes", "This Week"
+        // are programmes
+        for text in [
+            "He told 60 Minutes about the deal.",
+            "He said so on ABC's This Week on Sunday.",
+        ] {
+            let v = run(text, Some("1989-10-30"));
+            assert!(
+                v.iter()
+                    .all(|t| !t.0.contains("Week") && !t.0.contains("Minutes")),
+                "{v:?}"
+            );
+        }
+        has_value(
+            "Talks resume this week.",
+            "1989-10-30",
+            "this week",
+            "1989-W44",
+        );
         has_value(
             "The talk took 60 minutes.",
             "1989-10-30",
