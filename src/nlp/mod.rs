@@ -149,9 +149,9 @@ fn outside_times(text: &str, mut mentions: Vec<Mention>, timexes: &[Timex]) -> V
     mentions
 }
 
-/// The time expressions no longer name of a person, a body or a place
-/// holds: "Daily" of "China Daily", "Tonight" of "World News Tonight",
-/// "20th Century" of "20th Century Fox" name no time.
+/// The time expressions outside the names of persons, bodies and places:
+/// "Daily" of "China Daily", "Tonight" of "World News Tonight", "20th
+/// Century" of "20th Century Fox" name no time.
 fn outside_names(mut timexes: Vec<Timex>, mentions: &[Mention]) -> Vec<Timex> {
     let names: Vec<&Range<usize>> = mentions
         .iter()

@@ -125,6 +125,9 @@ static STATE_ABBREVIATIONS: LazyLock<super::words::Table> = LazyLock::new(|| {
         "../../../assets/gazetteer/state_abbreviations.tsv"
     ))
 });
+/// Roles firms have in a deal, as persons do (`assets/ner/firm_roles.txt`).
+static FIRM_ROLES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/firm_roles.txt")));
 static SAY_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/say_words.txt")));
 /// Words that start sentences and are also someone's first name ("In", "So"):
@@ -1831,14 +1834,12 @@ fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
     // the capitalized words after it: a firm's suffix among them, or an
     // institution's or a place's word ("St Mary's Hospital", "Guy's
     // Hospital Medical School")
-    let after: Vec<usize> = (j + 1..b)
+    let firm_after = (j + 1..b)
         .take(5)
         .take_while(|&k| cx.toks[k].word && is_cap(cx.w(k)))
-        .collect();
-    let firm_after = after.iter().any(|&k| is_corporate_end(cx.w(k)))
-        || after.iter().any(|&k| {
+        .any(|k| {
             let w = cx.w(k);
-            cx.g.is_org_word_or_plural(w) || cx.g.place_words.contains(w)
+            is_corporate_end(w) || cx.g.is_org_word_or_plural(w) || cx.g.place_words.contains(w)
         });
     firm_after && !cx.written_alone(owner)
 }
@@ -1884,25 +1885,7 @@ pub fn is_role_of_bodies_too(t: &str) -> bool {
 /// adviser Smith Barney", "analysts Gartner"): a person's title only before a
 /// first name, and even then weak evidence ("lead manager Morgan Stanley").
 pub fn is_firm_role(t: &str) -> bool {
-    with_lower(t, |t| {
-        matches!(
-            t,
-            "manager"
-                | "managers"
-                | "adviser"
-                | "advisor"
-                | "advisers"
-                | "agent"
-                | "analyst"
-                | "analysts"
-                | "consultant"
-                | "consultants"
-                | "broker"
-                | "brokers"
-                | "auditor"
-                | "auditors"
-        )
-    })
+    with_lower(t, |t| FIRM_ROLES.contains(&t))
 }
 
 /// The words that end a firm's name and are none alone ("Corp", "Inc").
@@ -3654,10 +3637,10 @@ fn classify(
     };
     // "in Okonkwo's speech", "at Platt's Music Hall": the preposition's
     // object is what the name owns, not the name
-    let owns_a_word = after + 1 < b
+    let possessive = after < b
         && matches!(cx.w(after), "'s" | "’s")
-        && cx.toks[after].start == cx.toks[after - 1].end
-        && cx.toks[after + 1].word;
+        && cx.toks[after].start == cx.toks[after - 1].end;
+    let owns_a_word = possessive && after + 1 < b && cx.toks[after + 1].word;
     // (nor is "in God" a place: a name WordNet knows only as a person, a
     // group or a work)
     let no_place = owns_a_word || features::proper_no_place(name);
@@ -3676,10 +3659,7 @@ fn classify(
     // with a possessive that owns nothing (a verb follows it, or "and", or
     // the sentence goes on no further, after "by", "at"...) is a firm's, the
     // possessive its own ("Smith's been" says "Smith has been")
-    if after < b
-        && matches!(cx.w(after), "'s" | "’s")
-        && cx.toks[after].start == cx.toks[after - 1].end
-    {
+    if possessive {
         let then = (after + 1 < b).then(|| &cx.toks[after + 1]);
         let then_word = then.filter(|t| t.word).map(|t| t.text(cx.text));
         let verb = then_word.is_some_and(|w| {
