@@ -953,6 +953,15 @@ fn build_entities(
                 m.ty == EntityType::Org
                     && matches!(m.evidence, Evidence::OrgWord(_) | Evidence::Company)
             });
+            // the surnames of the persons' full names ("Yutaka Takeda"): a
+            // listed firm's one word that is one of them ("Takeda will
+            // become chairman") is the person's short form, no firm's vote
+            let surnames: smallvec::SmallVec<[&str; 2]> = g
+                .iter()
+                .map(|&i| &items[i])
+                .filter(|it| it.mention.ty == EntityType::Person)
+                .filter_map(|it| it.text.rsplit_once(char::is_whitespace).map(|(_, l)| l))
+                .collect();
             for &i in g.iter() {
                 let it = &items[i];
                 // (a firm's role, "lead manager Morgan Stanley", is a
@@ -960,6 +969,7 @@ fn build_entities(
                 // firm's elsewhere: "Morgan Stanley Inc")
                 let s = match &it.mention.evidence {
                     Evidence::Title(t) if firm_named && nlp::entities::is_firm_role(t) => 1,
+                    Evidence::Company if surnames.contains(&it.text) => 0,
                     e => e.strength() as u32,
                 };
                 // "X said" is said of bodies too: no more than a type from form;
@@ -1276,6 +1286,21 @@ mod tests {
         ]);
         let reagan = ix.find_entity("Ronald Reagan").map(|e| e.articles.len());
         assert_eq!(reagan, Some(4));
+    }
+
+    #[test]
+    fn a_listed_firm_s_word_that_is_a_person_s_surname_is_the_person() {
+        // "Takeda" is a listed firm; here it is the short form of a person
+        let ix = index_of(&[
+            "Steel\n\nHiroshi Saito will replace Yutaka Takeda. Takeda will become chairman.",
+        ]);
+        let e = ix.find_entity("Yutaka Takeda").expect("the person");
+        assert_eq!(e.ty, EntityType::Person, "{e:?}");
+        assert!(e.aliases.iter().any(|a| a == "Takeda"), "{e:?}");
+        // the firm alone stays a firm
+        let ix = index_of(&["Drugs\n\nShares of Takeda rose. Takeda said sales grew."]);
+        let e = ix.find_entity("Takeda").expect("the firm");
+        assert_eq!(e.ty, EntityType::Org, "{e:?}");
     }
 
     #[test]
