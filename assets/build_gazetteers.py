@@ -114,13 +114,10 @@ SUFFIXES = re.compile(
 
 # the words after a listed firm's own name that name its trade, which news
 # copy leaves out ("Samsung Electronics" is "Samsung", "Toyota Motor" is
-# "Toyota"): only where the word left is no English word, place or first name
-TRADE_WORDS = {
-    "Electronics", "Motor", "Motors", "Industries", "International",
-    "Technologies", "Technology", "Airlines", "Entertainment", "Networks",
-    "Systems", "Petroleum", "Pharmaceutical", "Pharmaceuticals", "Telecom",
-    "Communications", "Chemical", "Chemicals", "Steel",
-}
+# "Toyota"): only where the word left is no English word, place or first
+# name (one list with the linker's: assets/ner/trade_words.txt)
+with open(os.path.join(HERE, "ner", "trade_words.txt"), encoding="utf-8") as _f:
+    TRADE_WORDS = {l.strip() for l in _f if l.strip() and not l.startswith("#")}
 
 # the least market value (US dollars) of a listed firm of worldstock's
 # markets that the table takes: some 4,000 firms, the ones news names

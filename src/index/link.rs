@@ -69,6 +69,25 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             t = head.trim_end_matches(',').to_string();
         }
     }
+    // "Samsung Electronics", "Cisco Systems": a listed firm's own name
+    // before a word of its trade is the firm (not "General Motors": no
+    // listed "General"; not "Japan Airlines": a place's name; not where
+    // the firm's name is a word or a person's name others bear too:
+    // Kingfisher plc is no Kingfisher Airlines, Fox Corp no Fox Entertainment)
+    if let Some((head, last)) = t.rsplit_once(' ') {
+        if g.trade_words.contains(last)
+            && g.companies.contains_key(head)
+            && !g.is_common(head)
+            && !g.first_names.contains(head)
+            && !crate::nlp::entities::features::usual_surname(head)
+            // (nor a people's name before it: "American International
+            // Petroleum" is no American International Group)
+            && !head.split(' ').next().is_some_and(|w| g.demonyms.contains(w))
+            && !matches!(g.lookup(head), Some((EntityType::Place, _)))
+        {
+            t.truncate(head.len());
+        }
+    }
     // "Mt Cook", "Mt. Cook": Mount Cook
     if let Some(rest) = t.strip_prefix("Mt. ").or_else(|| t.strip_prefix("Mt ")) {
         t = format!("Mount {rest}");
@@ -1801,6 +1820,27 @@ mod tests {
         assert_eq!(name_key(&o, "Philadelphia 76ers"), "Philadelphia 76ers");
         assert_eq!(name_key(&o, "U.S. Air Force"), "United States Air Force");
         assert_eq!(name_key(&o, "US Air Force"), "United States Air Force");
+    }
+
+    #[test]
+    fn a_listed_firm_s_own_name_before_its_trade_is_the_firm() {
+        let o = m(EntityType::Org, None);
+        assert_eq!(name_key(&o, "Samsung Electronics"), "Samsung");
+        assert_eq!(name_key(&o, "Sony Electronics Inc"), "Sony");
+        assert_eq!(
+            name_key(&o, "Morgan Stanley International"),
+            "Morgan Stanley"
+        );
+        // no listed "General"; a place; a word or a person's name others
+        // bear too; a people's name first
+        assert_eq!(name_key(&o, "General Motors"), "General Motors");
+        assert_eq!(name_key(&o, "Japan Airlines"), "Japan Airlines");
+        assert_eq!(name_key(&o, "Kingfisher Airlines"), "Kingfisher Airlines");
+        assert_eq!(name_key(&o, "Fox Entertainment"), "Fox Entertainment");
+        assert_eq!(
+            name_key(&o, "American International Petroleum"),
+            "American International Petroleum"
+        );
     }
 
     #[test]

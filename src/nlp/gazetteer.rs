@@ -37,6 +37,9 @@ pub struct Gazetteer {
     pub company_abbrevs: HashSet<&'static str>,
     pub company_ends: HashSet<&'static str>,
     pub company_key_ends: HashSet<&'static str>,
+    /// Words of a firm's trade after its own name ("Computer" in "Apple
+    /// Computer"; `assets/ner/trade_words.txt`).
+    pub trade_words: HashSet<&'static str>,
     /// Words that end a street's name ("Avenue", "Ave").
     pub street_words: HashSet<&'static str>,
     /// A filter over the aliases' and the places' names: most spans looked
@@ -233,6 +236,7 @@ impl Gazetteer {
             company_abbrevs: suffixes(1),
             company_ends: suffixes(2),
             company_key_ends: suffixes(3),
+            trade_words: set(include_str!("../../assets/ner/trade_words.txt")),
             companies: Filtered::new(companies, |m| m.keys().copied().collect()),
             known: Filtered::new((), |_| vec![]),
         };
