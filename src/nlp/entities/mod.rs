@@ -1705,6 +1705,24 @@ fn scan_runs(
                 break;
             }
         }
+        // "Obama to Name Dr. Sanjay Gupta": a title with its stop after
+        // other capitalized words is the title of the name after it, no end
+        // of theirs (read again, it starts a run of its own)
+        if let [.., l] = run[..] {
+            if run.len() >= 2
+                && l + 2 < b
+                && cx.w(l + 1) == "."
+                && cx.toks[l + 1].start == cx.toks[l].end
+                && cx.w(l).len() <= 4
+                && cx.g.titles.contains(format!("{}.", cx.w(l)).as_str())
+                && cand_word(cx, l + 2, all_caps_line)
+                // (not "on Oak Dr. Police said": a street's, before a word)
+                && !cx.g.is_common(cx.w(l + 2))
+            {
+                run.pop();
+                j = l;
+            }
+        }
         // "the 65th Air Division", "the 9th Circuit": an ordinal in digits
         // before a body's or a place's name starts it
         if let Some(&f) = run.first() {
@@ -5613,6 +5631,20 @@ mod tests {
             found("He flew Aer Lingus to Dublin.")[0],
             ("Aer Lingus".into(), EntityType::Org)
         );
+    }
+
+    #[test]
+    fn a_title_with_its_stop_is_the_next_name_s() {
+        // after other capitalized words, "Dr." and "Lt." start the name after
+        // them, as they do after a word in lower case
+        let n = names("Barack Obama to Name Dr. Sanjay Gupta Surgeon General: Onion headline?");
+        assert!(!n.iter().any(|x| x.contains("Dr")), "{n:?}");
+        let n = names("He said Troy Police Lt. Zakaria Mahdi saw it.");
+        assert!(!n.iter().any(|x| x.ends_with("Lt")), "{n:?}");
+        assert!(n.iter().any(|x| x == "Zakaria Mahdi"), "{n:?}");
+        // a street's abbreviation before a common word stays the street's
+        let n = names("He lives on Kelso Dr. Police said so.");
+        assert!(n.iter().any(|x| x == "Kelso Dr"), "{n:?}");
     }
 
     #[test]
