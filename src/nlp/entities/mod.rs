@@ -1644,6 +1644,24 @@ fn scan_runs(
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
+            } else if !t.word
+                && cx.w(j) == "-"
+                && j + 1 < b
+                && t.start == cx.toks[j - 1].end
+                && cx.toks[j + 1].start == t.end
+                && cx.toks[j - 1].word
+                && cx.w(j - 1).len() >= 2
+                // (capitals, or a capital inside: "MiG")
+                && cx.w(j - 1).chars().skip(1).any(char::is_uppercase)
+                && cx.w(j + 1).bytes().next().is_some_and(|c| c.is_ascii_digit())
+                && cx.w(j + 1).bytes().all(|c| c.is_ascii_alphanumeric())
+            {
+                // "AK-47", "MiG-29", "SS-20": letters glued to a number by a
+                // hyphen are a model's designation, one name with it
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
+                break;
             } else if let Some(end) = (run.len() == 1 && cx.w(j) == ",")
                 .then(|| partners_after_comma(cx, run[0], j, b))
                 .flatten()
@@ -5631,6 +5649,18 @@ mod tests {
             found("He flew Aer Lingus to Dublin.")[0],
             ("Aer Lingus".into(), EntityType::Org)
         );
+    }
+
+    #[test]
+    fn letters_glued_to_a_number_are_a_model_s_designation() {
+        let f = found("They seized seven AK-47s. The MiG-29 and a DC-10 crashed.");
+        let got: Vec<&str> = f.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(got.contains(&"AK-47s") && got.contains(&"MiG-29"), "{f:?}");
+        assert!(got.contains(&"DC-10"), "{f:?}");
+        // no body named by the letters alone
+        assert!(!f.iter().any(|(_, t)| *t == EntityType::Org), "{f:?}");
+        // one letter is no designation's name: no "F-16" person
+        assert!(names("Two F-16 jets flew over.").is_empty());
     }
 
     #[test]
