@@ -3243,9 +3243,12 @@ fn classify(
         };
         return (ty, ev, Some(canon.to_string()));
     }
-    // "PITTSBURGH, Pa.", "Springfield, Ill.": a state's abbreviation right
-    // after a town and a comma
-    if let (Some(state), [first]) = (STATE_ABBREVIATIONS.get(norm), p) {
+    // "PITTSBURGH, Pa.", "Springfield, Ill.", "Albany, N.Y.": a state's
+    // abbreviation right after a town and a comma
+    if let (Some(state), Some(first)) = (
+        STATE_ABBREVIATIONS.get(norm.trim_end_matches('.')),
+        p.first(),
+    ) {
         if *first >= a + 2
             && cx.w(first - 1) == ","
             && cx.toks[first - 2].word
