@@ -5655,6 +5655,15 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_to_a_part_of_a_text_or_a_law_holds_its_number() {
+        // "Chapter 11" is one name (a law's part), no "Chapter"
+        let f = found("The firm filed for Chapter 11 protection under Section 301 rules.");
+        let got: Vec<&str> = f.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, ["Chapter 11", "Section 301"], "{f:?}");
+        assert!(f.iter().all(|(_, t)| *t == EntityType::Other), "{f:?}");
+    }
+
+    #[test]
     fn letters_glued_to_a_number_are_a_model_s_designation() {
         let f = found("They seized seven AK-47s. The MiG-29 and a DC-10 crashed.");
         let got: Vec<&str> = f.iter().map(|(n, _)| n.as_str()).collect();
