@@ -3011,6 +3011,14 @@ fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize]
     // (one capital is no name of its own: "T-Mobile"; but a party and a
     // state in brackets are two: "(D-Tex.)")
     let affiliation = p[0] > 0 && matches!(cx.w(p[0] - 1), "(" | ",");
+    // "(D-Tex.)", "D-R.I.", "R-Kan.": a party's letter before a state's
+    // abbreviation is no name; the state is one (see `is_party_state`)
+    if let [party, dash, rest @ ..] = p {
+        if affiliation && cx.w(*dash) == "-" && is_party_state(cx, *party, rest) {
+            each(rest);
+            return;
+        }
+    }
     let standalone = p.iter().any(hyphen)
         && (affiliation
             || !p
@@ -3029,6 +3037,14 @@ fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize]
     } else {
         each(p);
     }
+}
+
+/// A party's letter glued by a hyphen to a US state's abbreviation ("D-R.I.",
+/// "R-Kan."): the tokens `party` and `state`.
+fn is_party_state(cx: &Ctx, party: usize, state: &[usize]) -> bool {
+    matches!(cx.w(party), "D" | "R" | "I")
+        && !state.is_empty()
+        && STATE_ABBREVIATIONS.contains(join_words(cx, state).trim_end_matches('.'))
 }
 
 fn is_ticker_part(cx: &Ctx, i: usize) -> bool {
@@ -3249,14 +3265,24 @@ fn classify(
         STATE_ABBREVIATIONS.get(norm.trim_end_matches('.')),
         p.first(),
     ) {
-        if *first >= a + 2
-            && cx.w(first - 1) == ","
-            && cx.toks[first - 2].word
-            && cx.w(first - 2).starts_with(char::is_uppercase)
+        // (or after a party's letter: "(D-Tex.)", "Bob Dole, R-Kan.")
+        let party = *first >= a + 2
+            && cx.w(first - 1) == "-"
+            && cx.toks[first - 1].start == cx.toks[first - 2].end
+            && is_party_state(cx, first - 2, p);
+        if party
+            || *first >= a + 2
+                && cx.w(first - 1) == ","
+                && cx.toks[first - 2].word
+                && cx.w(first - 2).starts_with(char::is_uppercase)
         {
             return (
                 EntityType::Place,
-                Evidence::Context(format!("\"{}, {name}\": a state", cx.w(first - 2))),
+                Evidence::Context(if party {
+                    format!("\"{}-{name}\": a state", cx.w(first - 2))
+                } else {
+                    format!("\"{}, {name}\": a state", cx.w(first - 2))
+                }),
                 Some(state.to_string()),
             );
         }
@@ -4530,6 +4556,24 @@ mod tests {
         assert_eq!(f[0].1, EntityType::Other);
         // stronger than "Sydney", a first name, elsewhere in the entity
         assert!(f[0].2 > Evidence::FirstName(String::new()).strength());
+    }
+
+    #[test]
+    fn a_party_s_letter_before_a_state_is_no_name_the_state_is() {
+        let f = found(
+            "Chairman Fernand St Germain, D-R.I., and Sen. Bob Dole, R-Kan., spoke with Lloyd Bentsen (D-Tex.).",
+        );
+        for state in ["R.I.", "Kan", "Tex"] {
+            assert!(
+                f.iter().any(|(n, t)| n == state && *t == EntityType::Place),
+                "{state}: {f:?}"
+            );
+        }
+        assert!(
+            !f.iter()
+                .any(|(n, _)| n.starts_with("D-") || n.starts_with("R-")),
+            "{f:?}"
+        );
     }
 
     #[test]
