@@ -122,24 +122,36 @@ pub fn entities(ix: &Index, json_out: bool) -> String {
             .collect();
         return serde_json::to_string_pretty(&json!({"entities": v})).unwrap_or_default() + "\n";
     }
+    // the name column as wide as the longest name, 32 to 48 characters; a
+    // longer name is cut with "…" (whole in --json and among the aliases),
+    // so the columns stay apart ("United States Fish and Wildlife Service")
+    let width = order
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(32, 48);
     let mut s = format!(
-        "{:<32} {:<7} {:>8} {:>8}  aliases\n",
+        "{:<width$} {:<7} {:>8} {:>8}  aliases\n",
         "entity", "type", "articles", "mentions"
     );
-    // as "{:<32} {:<7} {:>8} {:>8}  {aliases}", written piece by piece (a
-    // line per entity: tens of thousands on a large corpus), blocks of lines
-    // on all cores
+    // as "{:<width$} {:<7} {:>8} {:>8}  {aliases}", written piece by piece
+    // (a line per entity: tens of thousands on a large corpus), blocks of
+    // lines on all cores
     use rayon::prelude::*;
     let blocks: Vec<String> = order
         .par_chunks(2048)
         .map(|block| {
             let mut s = String::new();
             for e in block {
-                s.push_str(&e.name);
-                s.extend(std::iter::repeat_n(
-                    ' ',
-                    32usize.saturating_sub(e.name.chars().count()),
-                ));
+                let n = e.name.chars().count();
+                if n > width {
+                    s.extend(e.name.chars().take(width - 1));
+                    s.push('…');
+                } else {
+                    s.push_str(&e.name);
+                    s.extend(std::iter::repeat_n(' ', width - n));
+                }
                 let _ = write!(
                     s,
                     " {:<7} {:>8} {:>8}  ",

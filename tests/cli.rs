@@ -391,3 +391,33 @@ fn mentions_by_any_word_or_spelling_and_the_closest_when_none() {
     let out = run(&["mentions", "Melania", "seeds"], home.path());
     assert!(text(&out.stdout).contains("1 mention in 1 article;"));
 }
+
+#[test]
+fn the_entities_table_keeps_its_columns_apart_for_long_names() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Officials of the United States Fish and Wildlife Service met. \
+         Then the Massachusetts Institute of Technology Computer Science Laboratory agreed.\n",
+    )
+    .unwrap();
+    let out = run(&["entities", dir.path().to_str().unwrap()], home.path());
+    let s = text(&out.stdout);
+    let head = s.lines().next().unwrap();
+    let at = head.find("type").unwrap();
+    for line in s.lines().skip(1) {
+        // every line's type starts under the header's, after a space
+        let cut: String = line.chars().take(at).collect();
+        assert!(cut.ends_with(' '), "{s}");
+        let rest: String = line.chars().skip(at).collect();
+        assert!(
+            ["PERSON", "ORG", "PLACE", "OTHER"]
+                .iter()
+                .any(|t| rest.starts_with(t)),
+            "{s}"
+        );
+    }
+    // a name longer than the column is cut, whole among the aliases
+    assert!(s.contains('…'), "{s}");
+}
