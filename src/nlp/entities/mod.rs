@@ -1623,12 +1623,7 @@ fn scan_runs(
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
-            } else if !t.word
-                && cx.w(j) == "-"
-                && j + 1 < b
-                && t.start == cx.toks[j - 1].end
-                && cx.toks[j + 1].start == t.end
-                && cx.toks[j - 1].word
+            } else if glued_hyphen(cx, j, b)
                 && is_cap(cx.w(j - 1))
                 && cx.g.lookup(cx.w(j - 1)).is_none()
                 && cx.toks[j + 1].word
@@ -1644,12 +1639,7 @@ fn scan_runs(
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
-            } else if !t.word
-                && cx.w(j) == "-"
-                && j + 1 < b
-                && t.start == cx.toks[j - 1].end
-                && cx.toks[j + 1].start == t.end
-                && cx.toks[j - 1].word
+            } else if glued_hyphen(cx, j, b)
                 && cx.w(j - 1).len() >= 2
                 // (capitals, or a capital inside: "MiG")
                 && cx.w(j - 1).chars().skip(1).any(char::is_uppercase)
@@ -1763,6 +1753,18 @@ fn scan_runs(
         }
         i = j;
     }
+}
+
+/// A hyphen at token `j` glued to a word before it and to a token after it,
+/// inside the sentence that ends at `b` ("Chee-hwa", "AK-47").
+fn glued_hyphen(cx: &Ctx, j: usize, b: usize) -> bool {
+    let t = cx.toks[j];
+    !t.word
+        && cx.w(j) == "-"
+        && j + 1 < b
+        && t.start == cx.toks[j - 1].end
+        && cx.toks[j + 1].start == t.end
+        && cx.toks[j - 1].word
 }
 
 /// Where a sentence of tokens `a..b` may be cut into blocks of about `size`
