@@ -6,6 +6,7 @@
     apt-get install wamerican                   # SCOWL word list (permissive, see assets/README.md)
     pip install pytickersymbols==1.17.10        # companies of 20 stock indices (MIT)
     pip download --no-deps worldstock==0.1.3    # listed companies of 11 markets (MIT)
+    pip install faker==40.63.0                  # persons' names of 70 locales (MIT)
     pip install countryinfo==1.0.1              # every country's provinces and states (MIT)
     python3 assets/build_gazetteers.py --names-sdist names-0.3.0.tar.gz \
         --worldstock-sdist worldstock-0.1.3.tar.gz
@@ -286,11 +287,34 @@ def main():
         f.write("\n".join(common_words(a.dict)) + "\n")
 
 
+def faker_names():
+    """The first names and surnames of every locale of the Faker package
+    (MIT), where it is installed: a firm's one word that is a person's name
+    somewhere ("Lotte", "Nikola") is left to context."""
+    try:
+        import importlib, pkgutil
+        import faker.providers.person as person
+    except ImportError:
+        return set()
+    out = set()
+    for m in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{m.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in dir(provider):
+            if attr.startswith(("first_names", "last_names")):
+                v = getattr(provider, attr)
+                if isinstance(v, (dict, list, tuple, set)):
+                    out |= {x for x in v if isinstance(x, str)}
+    return out
+
+
 def others():
     """The names the written tables give a person or a place: surnames,
-    towns, provinces, demonyms, and the proper names WordNet knows (their
-    first column)."""
-    out = set()
+    towns, provinces, demonyms, the proper names WordNet knows (their first
+    column), and Faker's persons' names."""
+    out = faker_names()
     tables = [os.path.join(OUT, n) for n in ("surnames.txt", "towns.txt", "provinces.tsv",
                                             "demonyms.tsv")]
     for path in tables + [os.path.join(HERE, "ner", "proper_classes.tsv")]:
