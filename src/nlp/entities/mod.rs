@@ -2631,6 +2631,19 @@ fn clean<'p>(
                     .last()
             };
             pos + 1 < part.len() && cx.g.org_words.contains(cx.w(*part.last().unwrap()))
+                // "Cleveland Indians", "Royal Scots": a people's plural after
+                // another capitalized word of the name ends a team's or a
+                // regiment's name
+                || pos > 0
+                    && w.ends_with('s')
+                    && part[..pos]
+                        .iter()
+                        .any(|&j| {
+                            cx.toks[j].word
+                                && is_cap(cx.w(j))
+                                && !initial[j - a]
+                                && !is_compass_point(cx.w(j))
+                        })
                 || starts_place()
                 || whole_known()
                 || ends_known()
@@ -4558,6 +4571,16 @@ mod tests {
         assert_eq!(f[0].1, EntityType::Other);
         // stronger than "Sydney", a first name, elsewhere in the entity
         assert!(f[0].2 > Evidence::FirstName(String::new()).strength());
+    }
+
+    #[test]
+    fn a_people_in_the_plural_is_no_name_but_ends_a_team_s() {
+        // "Iraqis", "Spaniards", "Swedes": peoples, no names
+        let n = names("Two Spaniards beat the Swedes, and Iraqis and Saudis cheered.");
+        assert!(n.is_empty(), "{n:?}");
+        // after another capitalized word of the name: a team, a regiment
+        let n = names("Fans of the Cleveland Indians cheered.");
+        assert!(n.iter().any(|x| x == "Cleveland Indians"), "{n:?}");
     }
 
     #[test]
