@@ -2498,10 +2498,11 @@ fn is_team(cx: &Ctx, name: &str, words: &[&str]) -> bool {
                 && cx.g.places.contains_key(words[0])
                 && words[1..n - 1].iter().all(|w| cx.g.place_words.contains(w))
     };
+    // (or a people's plural: "Cleveland Indians", "Houston Texans")
     last.len() > 3
         && last.ends_with('s')
         && !last.ends_with("ss")
-        && cx.g.is_common(&last[..last.len() - 1])
+        && (cx.g.is_common(&last[..last.len() - 1]) || cx.g.demonyms.contains(last))
         && placed()
 }
 
@@ -4579,8 +4580,12 @@ mod tests {
         let n = names("Two Spaniards beat the Swedes, and Iraqis and Saudis cheered.");
         assert!(n.is_empty(), "{n:?}");
         // after another capitalized word of the name: a team, a regiment
-        let n = names("Fans of the Cleveland Indians cheered.");
-        assert!(n.iter().any(|x| x == "Cleveland Indians"), "{n:?}");
+        let f = found("Fans of the Cleveland Indians cheered.");
+        assert!(
+            f.iter()
+                .any(|(n, t)| n == "Cleveland Indians" && *t == EntityType::Org),
+            "{f:?}"
+        );
     }
 
     #[test]
