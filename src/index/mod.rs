@@ -956,12 +956,20 @@ fn build_entities(
             // the surnames of the persons' full names ("Yutaka Takeda"): a
             // listed firm's one word that is one of them ("Takeda will
             // become chairman") is the person's short form, no firm's vote
-            let surnames: smallvec::SmallVec<[&str; 2]> = g
+            // (read only where a mention has a firm's evidence: most groups
+            // have none)
+            let has_firm = g
                 .iter()
-                .map(|&i| &items[i])
-                .filter(|it| it.mention.ty == EntityType::Person)
-                .filter_map(|it| it.text.rsplit_once(char::is_whitespace).map(|(_, l)| l))
-                .collect();
+                .any(|&i| matches!(items[i].mention.evidence, Evidence::Company));
+            let surnames: smallvec::SmallVec<[&str; 2]> = if has_firm {
+                g.iter()
+                    .map(|&i| &items[i])
+                    .filter(|it| it.mention.ty == EntityType::Person)
+                    .filter_map(|it| it.text.rsplit_once(char::is_whitespace).map(|(_, l)| l))
+                    .collect()
+            } else {
+                smallvec::SmallVec::new()
+            };
             for &i in g.iter() {
                 let it = &items[i];
                 // (a firm's role, "lead manager Morgan Stanley", is a

@@ -3058,9 +3058,15 @@ fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize]
 /// A party's letter glued by a hyphen to a US state's abbreviation ("D-R.I.",
 /// "R-Kan."): the tokens `party` and `state`.
 fn is_party_state(cx: &Ctx, party: usize, state: &[usize]) -> bool {
-    matches!(cx.w(party), "D" | "R" | "I")
+    is_party_letter(cx.w(party))
         && !state.is_empty()
         && STATE_ABBREVIATIONS.contains(join_words(cx, state).trim_end_matches('.'))
+}
+
+/// A party's letter before a lawmaker's state: Democrat, Republican,
+/// independent.
+fn is_party_letter(w: &str) -> bool {
+    matches!(w, "D" | "R" | "I")
 }
 
 fn is_ticker_part(cx: &Ctx, i: usize) -> bool {
@@ -3282,10 +3288,11 @@ fn classify(
         p.first(),
     ) {
         // (or after a party's letter: "(D-Tex.)", "Bob Dole, R-Kan.")
+        // (the table knows the state: the letter before it is all to read)
         let party = *first >= a + 2
             && cx.w(first - 1) == "-"
             && cx.toks[first - 1].start == cx.toks[first - 2].end
-            && is_party_state(cx, first - 2, p);
+            && is_party_letter(cx.w(first - 2));
         if party
             || *first >= a + 2
                 && cx.w(first - 1) == ","
@@ -3294,11 +3301,11 @@ fn classify(
         {
             return (
                 EntityType::Place,
-                Evidence::Context(if party {
-                    format!("\"{}-{name}\": a state", cx.w(first - 2))
-                } else {
-                    format!("\"{}, {name}\": a state", cx.w(first - 2))
-                }),
+                Evidence::Context(format!(
+                    "\"{}{}{name}\": a state",
+                    cx.w(first - 2),
+                    if party { "-" } else { ", " }
+                )),
                 Some(state.to_string()),
             );
         }
