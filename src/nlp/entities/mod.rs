@@ -145,6 +145,9 @@ static HYPHEN_ARTICLES: LazyLock<List> =
 static SAINT_FORT_MOUNT: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/saint_fort_mount.txt")));
 /// Words after a place's name that say someone lives there ("a Queens man").
+/// Nouns of a kind of place before "of" and a name ("the town of Sebago").
+static PLACE_KINDS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/place_kinds.txt")));
 static RESIDENTS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/residents.txt")));
 static PLACE_PREPS: LazyLock<List> =
@@ -3705,6 +3708,19 @@ fn classify(
                         .is_none_or(|t| !t.word || !is_cap(t.text(cx.text)))
             })
     };
+    // "the town of Sebago", "the province of Ontario": what kind of place
+    // the text says the name is
+    let kind_of_place = words.len() <= 3
+        && before == Some("of")
+        && p[0] >= a + 2
+        && PLACE_KINDS.contains(&cx.w(p[0] - 2));
+    if kind_of_place {
+        return (
+            EntityType::Place,
+            Evidence::Context(format!("\"{} of {name}\"", cx.w(p[0] - 2))),
+            None,
+        );
+    }
     if hometown || town_of() {
         let why = if hometown {
             format!("where someone lives, \"{name}\"")
@@ -4930,6 +4946,27 @@ mod tests {
     /// name owns ("in Velmaro's speech"): no evidence of a place; without
     /// the possessive it is ("in Velmaro"). Nor is a name WordNet knows
     /// only as a person or a work a place after one ("believe in God").
+    #[test]
+    fn a_kind_of_place_before_of_names_a_place() {
+        let of = |text: &str| by_rules_as(text, "Velmaro").map(|m| (m.ty, m.evidence));
+        let place =
+            |text: &str| matches!(of(text), Some((EntityType::Place, Evidence::Context(_))));
+        for text in [
+            "Farmers gathered in the village of Velmaro last week.",
+            "The station lies outside the town of Velmaro, near the coast.",
+            "Most of the provinces of Velmaro voted no.",
+        ] {
+            assert!(place(text), "{text}: {:?}", of(text));
+        }
+        // (another noun before "of" says nothing of what the name is)
+        for text in [
+            "The president of Velmaro spoke on Tuesday.",
+            "Shares of Velmaro rose on Tuesday.",
+        ] {
+            assert!(!place(text), "{text}: {:?}", of(text));
+        }
+    }
+
     #[test]
     fn a_place_preposition_governs_what_a_possessive_owns() {
         let of = |text: &str| by_rules_as(text, "Velmaro").map(|m| (m.ty, m.evidence));
