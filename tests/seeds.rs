@@ -628,12 +628,13 @@ fn a_known_place_takes_slips_not_other_names() {
 }
 
 /// A clock's marks after a time and a month or a day written out in
-/// capitals are no names: "8:13 AM PDT", "WEDNESDAY, MARCH 18".
+/// capitals are no names: "8:13 AM PDT", "07:05 PM ET EDT", "9 p.m. ET",
+/// "WEDNESDAY, MARCH 18".
 #[test]
 fn clock_marks_and_capital_dates_are_no_names() {
     let ix = texts(&[(
         "a.txt",
-        "POSTED: 8:13 AM PDT Friday. It ended at 10 PM EST.\n\nWEDNESDAY, MARCH 18: Lindsay Lohan left the court.\n",
+        "POSTED: 8:13 AM PDT Friday. It ended at 10 PM EST.\n06/06/13 07:05 PM ET EDT\nThe show airs at 9 p.m. ET on Sundays.\n\nWEDNESDAY, MARCH 18: Lindsay Lohan left the court.\n",
     )]);
     let names: Vec<&str> = ix.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Lindsay Lohan"], "{names:?}");

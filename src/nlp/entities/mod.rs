@@ -111,6 +111,13 @@ fn is_calendar(w: &str) -> bool {
     CALENDAR.contains(&w)
 }
 
+/// Days of a week in the plural ("on Sundays"): no name alone, but a
+/// word of one ("Happy Mondays").
+fn is_weekdays(w: &str) -> bool {
+    w.strip_suffix('s')
+        .is_some_and(|d| d.ends_with("day") && CALENDAR.contains(&d))
+}
+
 /// Lower-case role words before a name that make it a person.
 static ROLE_WORDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/role_words.txt")));
@@ -2004,17 +2011,27 @@ pub fn is_initial(w: &str) -> bool {
 fn is_clock_mark(cx: &Ctx, i: usize) -> bool {
     let w = cx.w(i);
     let mark = |w: &str| matches!(w, "AM" | "PM" | "A.M." | "P.M.");
-    if !(mark(w) || cx.g.not_names.contains(w) && is_all_caps(w)) {
+    let zone = |w: &str| cx.g.not_names.contains(w) && is_all_caps(w) || CLOCK_ZONES.contains(&w);
+    if !(mark(w) || zone(w)) {
         return false;
     }
-    // the word before, across spaces: a time ("8:13", "10") or a mark
+    // the word before, across spaces: a time ("8:13", "10"), a mark, or a
+    // zone that is one ("07:05 PM ET EDT", "9 p.m. ET/PT")
     let Some(prev) = i.checked_sub(1) else {
         return false;
     };
     let p = cx.w(prev);
     let time = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b':');
-    time && p.bytes().next().is_some_and(|b| b.is_ascii_digit()) || mark(p)
+    time && p.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || mark(p)
+        || matches!(p, "a.m." | "p.m." | "am" | "pm")
+        || (zone(p) || p == "/") && is_clock_mark(cx, prev)
 }
+
+/// Time zones' codes that are other names elsewhere ("CT"), zones only
+/// after a time (`assets/ner/clock_zones.txt`).
+static CLOCK_ZONES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/clock_zones.txt")));
 
 fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     let t = cx.toks[i];
@@ -2031,6 +2048,14 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     }
     if !is_cap(w) || is_calendar(w) {
         return false;
+    }
+    if is_weekdays(w) {
+        let cap_word = |j: usize| cx.toks[j].word && is_cap(cx.w(j));
+        let alone = !(i > 0 && cap_word(i - 1) && cx.toks[i - 1].end < t.start)
+            && !(i + 1 < cx.toks.len() && cap_word(i + 1) && t.end < cx.toks[i + 1].start);
+        if alone {
+            return false;
+        }
     }
     // a month or a day written out in capitals ("WEDNESDAY, MARCH 18"; not
     // "DEC" or "SUN", as often a company's code)
@@ -2800,6 +2825,25 @@ fn clean<'p>(
         }
         while p.last().is_some_and(joiner) {
             p = &p[..p.len() - 1];
+        }
+        // "Esther Williams Dies", "John Smith Dead": in a headline, a common
+        // word after a person's first name and surname is the headline's
+        // verb or adjective, no part of the name (not a surname: "George
+        // Bush"; not a body's or a place's word: "John Paul Jones Arena")
+        if headline && !all_caps && p.len() >= 3 && cx.g.first_names.contains(cx.w(p[0])) {
+            let last = cx.w(p[p.len() - 1]);
+            if cx.toks[p[p.len() - 1]].word
+                && cx.toks[p[p.len() - 2]].word
+                && cx.g.is_common(last)
+                && !features::usual_surname(last)
+                && !cx.g.first_names.contains(last)
+                && !cx.g.is_org_word_or_plural(last)
+                && !cx.g.place_words.contains(last)
+                && !cx.g.event_words.contains(last)
+                && !cx.g.titles.contains(last)
+            {
+                p = &p[..p.len() - 1];
+            }
         }
         // "Adam Air Flight 574": the airline (a flight's number names no one)
         if let Some(f) = p.iter().rposition(|&i| cx.w(i) == "Flight") {
@@ -4451,6 +4495,14 @@ mod tests {
         // "US$" is a currency; "US" alone still the country
         assert!(names("a contract worth US$ 40 billion was signed.").is_empty());
         assert_eq!(names("He said the US would sign."), ["US"]);
+        // days of a week in the plural are no name, but a word of one
+        assert!(names("Sundays are quiet; the shop shuts on Mondays.").is_empty());
+        assert_eq!(
+            names("The Happy Mondays played on Sundays."),
+            ["Happy Mondays"]
+        );
+        // zones after a time, one after another
+        assert!(names("Posted 06/06/13 07:05 PM ET EDT by the desk.").is_empty());
     }
 
     #[test]
@@ -4713,6 +4765,26 @@ mod tests {
         let n = names(t);
         assert!(n.contains(&"George W. Bush".into()), "{n:?}");
         assert!(n.contains(&"Mario J. Lucero".into()), "{n:?}");
+    }
+
+    /// In a headline, a common word after a person's name is the
+    /// headline's verb or adjective.
+    #[test]
+    fn a_headline_s_verb_after_a_person_is_no_part_of_the_name() {
+        for (t, want) in [
+            (
+                "Esther Williams Dead: Star Dies At Age 91\n\nThe rest is here.",
+                "Esther Williams",
+            ),
+            ("Karen Walsh Dies At 91\n\nThe rest is here.", "Karen Walsh"),
+            (
+                "Nancy Reagan Visits Texas\n\nThe rest is here.",
+                "Nancy Reagan",
+            ),
+        ] {
+            let n = names(t);
+            assert_eq!(n.first().map(String::as_str), Some(want), "{t}: {n:?}");
+        }
     }
 
     /// A title or a role after a known body or place is no part of its
