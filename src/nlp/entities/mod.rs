@@ -152,6 +152,9 @@ static HYPHEN_ARTICLES: LazyLock<List> =
 static SAINT_FORT_MOUNT: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/saint_fort_mount.txt")));
 /// Words after a place's name that say someone lives there ("a Queens man").
+/// An elected member's titles before "for" and the seat ("the MP for Sedgefield").
+static SEAT_TITLES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/seat_titles.txt")));
 /// Nouns of a kind of place before "of" and a name ("the town of Sebago").
 static PLACE_KINDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/place_kinds.txt")));
@@ -3758,10 +3761,20 @@ fn classify(
         && before == Some("of")
         && p[0] >= a + 2
         && PLACE_KINDS.contains(&cx.w(p[0] - 2));
-    if kind_of_place {
+    // "the MP for Sedgefield", "Senator for Ohio": the seat a member sits for
+    let seat = words.len() <= 3
+        && before == Some("for")
+        && p[0] >= a + 2
+        && SEAT_TITLES.contains(&cx.w(p[0] - 2))
+        && !g.first_names.contains(firstw);
+    if kind_of_place || seat {
         return (
             EntityType::Place,
-            Evidence::Context(format!("\"{} of {name}\"", cx.w(p[0] - 2))),
+            Evidence::Context(format!(
+                "\"{} {} {name}\"",
+                cx.w(p[0] - 2),
+                if seat { "for" } else { "of" }
+            )),
             None,
         );
     }
@@ -5019,7 +5032,7 @@ mod tests {
     /// the possessive it is ("in Velmaro"). Nor is a name WordNet knows
     /// only as a person or a work a place after one ("believe in God").
     #[test]
-    fn a_kind_of_place_before_of_names_a_place() {
+    fn a_kind_of_place_before_of_and_a_member_s_seat_name_places() {
         let of = |text: &str| by_rules_as(text, "Velmaro").map(|m| (m.ty, m.evidence));
         let place =
             |text: &str| matches!(of(text), Some((EntityType::Place, Evidence::Context(_))));
@@ -5027,6 +5040,8 @@ mod tests {
             "Farmers gathered in the village of Velmaro last week.",
             "The station lies outside the town of Velmaro, near the coast.",
             "Most of the provinces of Velmaro voted no.",
+            // the seat an elected member sits for
+            "She was elected the MP for Velmaro in 2019.",
         ] {
             assert!(place(text), "{text}: {:?}", of(text));
         }
