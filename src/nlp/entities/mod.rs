@@ -2054,9 +2054,9 @@ fn cand_word(cx: &Ctx, i: usize, all_caps_line: bool) -> bool {
     }
     if is_weekdays(w) {
         let cap_word = |j: usize| cx.toks[j].word && is_cap(cx.w(j));
-        let alone = !(i > 0 && cap_word(i - 1) && cx.toks[i - 1].end < t.start)
-            && !(i + 1 < cx.toks.len() && cap_word(i + 1) && t.end < cx.toks[i + 1].start);
-        if alone {
+        let name_before = i > 0 && cap_word(i - 1) && cx.toks[i - 1].end < t.start;
+        let name_after = i + 1 < cx.toks.len() && cap_word(i + 1) && t.end < cx.toks[i + 1].start;
+        if !name_before && !name_after {
             return false;
         }
     }
