@@ -1433,6 +1433,81 @@ fn opening_quote(cx: &Ctx, i: usize) -> bool {
             .is_some_and(|n| n.word && n.start == t.end)
 }
 
+/// Whether the double quote `i` opens a title: two to eight words up to
+/// the closing quote, each capitalized but the small words of a title ("of",
+/// "the", "to"...), a mark only at the end or a possessive between
+/// ("\"Million Dollar Mermaid,\"", "\"Jupiter's Darling\""). The title's
+/// last word.
+fn quoted_title(cx: &Ctx, i: usize) -> Option<usize> {
+    if !matches!(cx.w(i), "\"" | "“") {
+        return None;
+    }
+    let closing = |j: usize| {
+        cx.toks
+            .get(j)
+            .is_some_and(|n| matches!(n.text(cx.text), "\"" | "”"))
+    };
+    let (mut caps, mut words, mut last) = (0, 0, i);
+    let mut j = i + 1;
+    while j < cx.toks.len() && j <= i + 12 {
+        let t = cx.toks[j];
+        let w = t.text(cx.text);
+        if closing(j) {
+            let title = caps >= 2 && words <= 8 && cx.toks[j - 1].end == t.start;
+            return (title && !names_inside(cx, i + 1, j)).then_some(last);
+        }
+        if t.word {
+            words += 1;
+            last = j;
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                caps += 1;
+            } else if !(j > i + 1
+                && (is_small(w)
+                    || matches!(
+                        w,
+                        "of" | "to" | "a" | "an" | "in" | "on" | "at" | "by" | "or" | "s"
+                    )))
+            {
+                return None;
+            }
+        } else if !matches!(w, "'" | "’" | "'s" | "’s" | "-")
+            && !(matches!(w, "," | "." | "!" | "?") && closing(j + 1))
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Whether the tokens `i..j` hold a name the tables know: one word that is
+/// no English word ("Ukraine"), or two or three ("Middle East"). A quote
+/// in capitals that names them is a phrase quoted, not a work's title
+/// ("the \"Great Accomplishment of Peace in the Middle East\"").
+fn names_inside(cx: &Ctx, i: usize, j: usize) -> bool {
+    let words: smallvec::SmallVec<[usize; 8]> = (i..j).filter(|&k| cx.toks[k].word).collect();
+    words.iter().enumerate().any(|(n, &k)| {
+        let w = cx.w(k);
+        (cx.g.is_known_name(w) && !cx.g.is_common(w))
+            || (2..=3).any(|len| {
+                words.get(n + len - 1).is_some_and(|&end| {
+                    (k..=end).all(|q| cx.toks[q].word || cx.w(q) == "'s")
+                        && cx
+                            .g
+                            .lookup(&cx.text[cx.toks[k].start..cx.toks[end].end])
+                            .is_some()
+                })
+            })
+    })
+}
+
+/// Whether the tokens `p` are a whole title in quotes (`quoted_title`).
+fn is_quoted_title(cx: &Ctx, p: &[usize]) -> bool {
+    p.first().is_some_and(|&f| f > 0)
+        && p.last()
+            .is_some_and(|&l| quoted_title(cx, p[0] - 1) == Some(l))
+}
+
 fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<Mention>) {
     if a >= b {
         return;
@@ -1478,6 +1553,10 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
             let t = cx.toks[i];
             if t.word {
                 initial[i - a] = first || new_line_after_an_end(cx, a, i);
+                first = false;
+            } else if quoted_title(cx, i).is_some() {
+                // a title in quotes: its first capital is the title's
+                // ("starred in \"Million Dollar Mermaid\"")
                 first = false;
             } else if matches!(
                 t.text(cx.text),
@@ -2421,7 +2500,12 @@ fn process_run(
             if let Some(mut m) =
                 make_mention(cx, a, b, piece, title.clone(), owner.clone(), all_caps)
             {
-                if doubted.contains(&piece[0]) {
+                // a title in quotes that only common words make: a work's
+                // ("\"Million Dollar Mermaid\"", "\"A Beautiful Mind\"")
+                if doubted.contains(&piece[0]) && is_quoted_title(cx, piece) {
+                    m.ty = EntityType::Other;
+                    m.evidence = Evidence::Context("a title in quotes".into());
+                } else if doubted.contains(&piece[0]) {
                     m.evidence = Evidence::Proposed;
                 }
                 out.push(m);
@@ -2925,6 +3009,11 @@ fn clean<'p>(
         }
         split_hyphens(cx, p, &mut |q| match keep_piece(cx, a, q) {
             Keep::Yes => split_places(cx, q, out),
+            // a title in quotes is a work's, whatever its words
+            Keep::Doubted if is_quoted_title(cx, q) => {
+                doubted.push(q[0]);
+                out.push(q);
+            }
             // (a headline capitalizes every word: no proposal there; nor
             // after "our", "their": "our High Level Advisors")
             // nor a title or a role ("Surgeon General": a person's noun
@@ -4778,6 +4867,26 @@ mod tests {
         let n = names(t);
         assert!(n.contains(&"George W. Bush".into()), "{n:?}");
         assert!(n.contains(&"Mario J. Lucero".into()), "{n:?}");
+    }
+
+    /// A title in quotes is one name, a work's, even when only common words
+    /// make it; a quote that names a known place is a phrase quoted.
+    #[test]
+    fn a_title_in_quotes_is_a_work_s_name() {
+        let f = found(
+            "She starred in such films as \"Bathing Beauty\" and \"A Beautiful Mind,\" both hits.",
+        );
+        for want in ["Bathing Beauty", "A Beautiful Mind"] {
+            assert!(
+                f.contains(&(want.into(), EntityType::Other)),
+                "{want}: {f:?}"
+            );
+        }
+        let n = names(
+            "Putin praised the \"Great Accomplishment of Peace in the Middle East\" on Monday.",
+        );
+        assert!(!n.iter().any(|x| x.contains("Great")), "{n:?}");
+        assert!(n.contains(&"Middle East".into()), "{n:?}");
     }
 
     /// In a headline, a common word after a person's name is the
