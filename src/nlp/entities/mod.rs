@@ -1470,10 +1470,13 @@ fn quoted_title(cx: &Ctx, i: usize) -> Option<usize> {
             {
                 return None;
             }
-        } else if !matches!(w, "'" | "’" | "'s" | "’s" | "-")
-            && !(matches!(w, "," | "." | "!" | "?") && closing(j + 1))
-        {
-            return None;
+        } else {
+            // a possessive or a hyphen between, a mark before the close
+            let inside = matches!(w, "'" | "’" | "'s" | "’s" | "-");
+            let at_end = matches!(w, "," | "." | "!" | "?") && closing(j + 1);
+            if !inside && !at_end {
+                return None;
+            }
         }
         j += 1;
     }
