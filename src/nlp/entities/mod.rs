@@ -1453,7 +1453,11 @@ fn quoted_title(cx: &Ctx, i: usize) -> Option<usize> {
         let t = cx.toks[j];
         let w = t.text(cx.text);
         if closing(j) {
-            let title = caps >= 2 && words <= 8 && cx.toks[j - 1].end == t.start;
+            // (the close glued to the title, or after its mark and a
+            // space: "\"Million Dollar Mermaid, \"whose")
+            let closed = cx.toks[j - 1].end == t.start
+                || matches!(cx.w(j - 1), "," | "." | "!" | "?") && !cx.toks[j - 1].word;
+            let title = caps >= 2 && words <= 8 && closed;
             return (title && !names_inside(cx, i + 1, j)).then_some(last);
         }
         if t.word {
@@ -4885,6 +4889,14 @@ mod tests {
                 "{want}: {f:?}"
             );
         }
+        // (a close set off by a space after the title's mark)
+        let f = found(
+            "The self-described \"Million Dollar Mermaid, \"whose beauty launched a genre, died.",
+        );
+        assert!(
+            f.contains(&("Million Dollar Mermaid".into(), EntityType::Other)),
+            "{f:?}"
+        );
         let n = names(
             "Putin praised the \"Great Accomplishment of Peace in the Middle East\" on Monday.",
         );
