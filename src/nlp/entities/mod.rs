@@ -5151,51 +5151,72 @@ mod tests {
         }
     }
 
+    /// What the rules make of "Velmaro" in a text, and whether it is a
+    /// place by a context.
+    fn velmaro(text: &str) -> Option<(EntityType, Evidence)> {
+        by_rules_as(text, "Velmaro").map(|m| (m.ty, m.evidence))
+    }
+
+    fn velmaro_place(text: &str) -> bool {
+        matches!(
+            velmaro(text),
+            Some((EntityType::Place, Evidence::Context(_)))
+        )
+    }
+
+    /// Asserts that "Velmaro" is (or is not) a place by a context in each text.
+    fn velmaro_places(texts: &[&str], want: bool) {
+        for text in texts {
+            assert_eq!(velmaro_place(text), want, "{text}: {:?}", velmaro(text));
+        }
+    }
+
+    /// A kind of place before "of" ("the village of Velmaro") and an
+    /// elected member's title before "for" ("the MP for Velmaro") say the
+    /// name is a place; another noun before "of" says nothing.
+    #[test]
+    fn a_kind_of_place_before_of_and_a_member_s_seat_name_places() {
+        velmaro_places(
+            &[
+                "Farmers gathered in the village of Velmaro last week.",
+                "The station lies outside the town of Velmaro, near the coast.",
+                "Most of the provinces of Velmaro voted no.",
+                // the seat an elected member sits for
+                "She was elected the MP for Velmaro in 2019.",
+            ],
+            true,
+        );
+        // (another noun before "of" says nothing of what the name is)
+        velmaro_places(
+            &[
+                "The president of Velmaro spoke on Tuesday.",
+                "Shares of Velmaro rose on Tuesday.",
+            ],
+            false,
+        );
+    }
+
     /// A place preposition before a name with a possessive governs what the
     /// name owns ("in Velmaro's speech"): no evidence of a place; without
     /// the possessive it is ("in Velmaro"). Nor is a name WordNet knows
     /// only as a person or a work a place after one ("believe in God").
     #[test]
-    fn a_kind_of_place_before_of_and_a_member_s_seat_name_places() {
-        let of = |text: &str| by_rules_as(text, "Velmaro").map(|m| (m.ty, m.evidence));
-        let place =
-            |text: &str| matches!(of(text), Some((EntityType::Place, Evidence::Context(_))));
-        for text in [
-            "Farmers gathered in the village of Velmaro last week.",
-            "The station lies outside the town of Velmaro, near the coast.",
-            "Most of the provinces of Velmaro voted no.",
-            // the seat an elected member sits for
-            "She was elected the MP for Velmaro in 2019.",
-        ] {
-            assert!(place(text), "{text}: {:?}", of(text));
-        }
-        // (another noun before "of" says nothing of what the name is)
-        for text in [
-            "The president of Velmaro spoke on Tuesday.",
-            "Shares of Velmaro rose on Tuesday.",
-        ] {
-            assert!(!place(text), "{text}: {:?}", of(text));
-        }
-    }
-
-    #[test]
     fn a_place_preposition_governs_what_a_possessive_owns() {
-        let of = |text: &str| by_rules_as(text, "Velmaro").map(|m| (m.ty, m.evidence));
-        let place =
-            |text: &str| matches!(of(text), Some((EntityType::Place, Evidence::Context(_))));
-        for text in [
-            "Critics found little new in Velmaro's speech on Tuesday.",
-            "The crowd gathered at Velmaro's music hall.",
-            "Investors lost money in Velmaro’s fund.",
-        ] {
-            assert!(!place(text), "{text}: {:?}", of(text));
-        }
-        for text in [
-            "The delegates met in Velmaro on Tuesday.",
-            "Investors lost money in Velmaro.",
-        ] {
-            assert!(place(text), "{text}: {:?}", of(text));
-        }
+        velmaro_places(
+            &[
+                "Critics found little new in Velmaro's speech on Tuesday.",
+                "The crowd gathered at Velmaro's music hall.",
+                "Investors lost money in Velmaro’s fund.",
+            ],
+            false,
+        );
+        velmaro_places(
+            &[
+                "The delegates met in Velmaro on Tuesday.",
+                "Investors lost money in Velmaro.",
+            ],
+            true,
+        );
         // nor a name WordNet knows only as no place: a person, a work
         for (text, name) in [
             ("Most of them believe in God, the survey found.", "God"),
