@@ -1765,7 +1765,9 @@ fn scan_runs(
                 && j + 1 < b
                 && cx.toks[j + 1].start > t.end
                 && cand_word(cx, j + 1, all_caps_line)
-                && firm_possessive(cx, j, b)
+                && (firm_possessive(cx, j, b)
+                    // "\"Jupiter's Darling\"": inside a title in quotes
+                    || run[0] > 0 && quoted_title(cx, run[0] - 1).is_some_and(|l| l > j))
             {
                 // "McDonald's Corp", "Moody's Investors Service Inc"
                 run.push(j);
@@ -4889,6 +4891,9 @@ mod tests {
                 "{want}: {f:?}"
             );
         }
+        // (a possessive inside it)
+        let f = found("She starred in \"Jupiter's Darling\" that year.");
+        assert!(f.iter().any(|(n, _)| n == "Jupiter's Darling"), "{f:?}");
         // (a close set off by a space after the title's mark)
         let f = found(
             "The self-described \"Million Dollar Mermaid, \"whose beauty launched a genre, died.",
