@@ -2101,13 +2101,19 @@ pub fn is_initial(w: &str) -> bool {
 /// PDT"): part of the time, no name.
 fn is_clock_mark(cx: &Ctx, i: usize) -> bool {
     let w = cx.w(i);
-    let mark = |w: &str| matches!(w, "AM" | "PM" | "A.M." | "P.M.");
+    // (in lower case only before a zone: "9 p.m. ET")
+    let mark = |w: &str| {
+        matches!(
+            w,
+            "AM" | "PM" | "A.M." | "P.M." | "a.m." | "p.m." | "am" | "pm"
+        )
+    };
     let zone = |w: &str| cx.g.not_names.contains(w) && is_all_caps(w) || CLOCK_ZONES.contains(&w);
     if !(mark(w) || zone(w)) {
         return false;
     }
     // the word before, across spaces: a time ("8:13", "10"), a mark, or a
-    // zone that is one ("07:05 PM ET EDT", "9 p.m. ET/PT")
+    // zone that is one ("07:05 PM ET EDT")
     let Some(prev) = i.checked_sub(1) else {
         return false;
     };
@@ -2115,8 +2121,7 @@ fn is_clock_mark(cx: &Ctx, i: usize) -> bool {
     let time = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b':');
     time && p.bytes().next().is_some_and(|b| b.is_ascii_digit())
         || mark(p)
-        || matches!(p, "a.m." | "p.m." | "am" | "pm")
-        || (zone(p) || p == "/") && is_clock_mark(cx, prev)
+        || zone(p) && is_clock_mark(cx, prev)
 }
 
 /// Time zones' codes that are other names elsewhere ("CT"), zones only
@@ -2511,11 +2516,13 @@ fn process_run(
             {
                 // a title in quotes that only common words make: a work's
                 // ("\"Million Dollar Mermaid\"", "\"A Beautiful Mind\"")
-                if doubted.contains(&piece[0]) && is_quoted_title(cx, piece) {
-                    m.ty = EntityType::Other;
-                    m.evidence = Evidence::Context("a title in quotes".into());
-                } else if doubted.contains(&piece[0]) {
-                    m.evidence = Evidence::Proposed;
+                if doubted.contains(&piece[0]) {
+                    if is_quoted_title(cx, piece) {
+                        m.ty = EntityType::Other;
+                        m.evidence = Evidence::Context("a title in quotes".into());
+                    } else {
+                        m.evidence = Evidence::Proposed;
+                    }
                 }
                 out.push(m);
             }
@@ -3868,11 +3875,7 @@ fn classify(
     if kind_of_place || seat {
         return (
             EntityType::Place,
-            Evidence::Context(format!(
-                "\"{} {} {name}\"",
-                cx.w(p[0] - 2),
-                if seat { "for" } else { "of" }
-            )),
+            Evidence::Context(format!("\"{} {} {name}\"", cx.w(p[0] - 2), cx.w(p[0] - 1))),
             None,
         );
     }
