@@ -218,8 +218,8 @@ fn amp_joins(at: &impl Fn(usize) -> char, start: usize, j: usize, n: usize) -> b
 const ABBREV: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
     "Jr", "Sr", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Rev", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Gov", "Pres", "approx", "etc", "e.g",
-    "i.e", "Nos", "Messrs",
+    "Nov", "Dec", "Rev", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Brig", "Cpl", "Pvt", "Pfc", "Gov",
+    "Pres", "approx", "etc", "e.g", "i.e", "Nos", "Messrs",
 ];
 
 /// True when the text's lines are hard-wrapped prose (newswire style):

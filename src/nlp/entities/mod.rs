@@ -575,6 +575,15 @@ impl<'a> Ctx<'a> {
         if !(starts(first) || plural()) {
             return self.person_noun_before_full_name(idx, k) as usize;
         }
+        // no title starts a place the tables know: "Prince Edward Island",
+        // "General Santos"
+        let whole: Vec<&str> = idx[k..].iter().map(|&i| self.w(i)).collect();
+        if matches!(
+            self.g.lookup(&whole.join(" ")),
+            Some((EntityType::Place, _))
+        ) {
+            return 0;
+        }
         let max = self.g.longest_title.min(idx.len() - k);
         // the words joined once; each shorter candidate is a prefix
         let mut joined = String::new();
@@ -592,7 +601,16 @@ impl<'a> Ctx<'a> {
                 || (s.ends_with('s') && self.g.titles.contains(&s[..s.len() - 1]))
             {
                 // "General Motors" is not a title: a title must be followed by a name
-                return len;
+                // (nor one a place's word no surname ends: "King County", "Lord
+                // Howe Island", "Prince Edward Theatre"; not "Mr Park", nor a
+                // role of a place: "Minister of State")
+                let rest = &idx[k + len..];
+                let place = rest.first().is_some_and(|&i| is_cap(self.w(i)))
+                    && rest.last().is_some_and(|&i| {
+                        let w = self.w(i);
+                        self.g.place_words.contains(w) && !features::usual_surname(w)
+                    });
+                return if place { 0 } else { len };
             }
         }
         self.person_noun_before_full_name(idx, k) as usize
@@ -4597,6 +4615,73 @@ mod tests {
             [("Ryanair".into(), EntityType::Org)]
         );
         assert_eq!(names("He met Billy King on Monday."), ["Billy King"]);
+    }
+
+    /// Ranks of armed forces are titles, written out or shortened: no name
+    /// of their own ("Brigadier", "Cpl"), the person after them a person.
+    #[test]
+    fn military_ranks_are_titles() {
+        for (text, person) in [
+            (
+                "Command passed to Brigadier General Okonkwo Adebayo in 1943.",
+                "Okonkwo Adebayo",
+            ),
+            (
+                "Reporters met Maj. Gen. Okonkwo Adebayo there.",
+                "Okonkwo Adebayo",
+            ),
+            (
+                "Reporters met Cpl. Okonkwo Adebayo there.",
+                "Okonkwo Adebayo",
+            ),
+            (
+                "Reporters met Field Marshal Okonkwo Adebayo there.",
+                "Okonkwo Adebayo",
+            ),
+            (
+                "Reporters met Staff Sergeant Okonkwo Adebayo there.",
+                "Okonkwo Adebayo",
+            ),
+        ] {
+            assert_eq!(found(text), [(person.into(), EntityType::Person)], "{text}");
+        }
+    }
+
+    /// A title that starts a place's name is part of it: a place the tables
+    /// know ("Prince Edward Island") or one a place's word ends that is no
+    /// surname ("King County"). Not a surname ("Mr Park"), nor a role of a
+    /// place ("the Minister of State").
+    #[test]
+    fn a_title_that_starts_a_place_s_name_is_part_of_it() {
+        for (text, place) in [
+            (
+                "He flew to Prince Edward Island on Monday.",
+                "Prince Edward Island",
+            ),
+            ("He flew to General Santos on Monday.", "General Santos"),
+            ("Officials in King County said so.", "King County"),
+            (
+                "They sailed to Lord Howe Island in May.",
+                "Lord Howe Island",
+            ),
+        ] {
+            assert!(
+                found(text).contains(&(place.into(), EntityType::Place)),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+        assert_eq!(
+            found("Reporters met Mr Park at the gate."),
+            [("Park".into(), EntityType::Person)]
+        );
+        assert_eq!(
+            found("Reporters met Chairman James C. Lane at the gate."),
+            [("James C. Lane".into(), EntityType::Person)]
+        );
+        assert!(!names("He met the Minister of State on Monday.")
+            .iter()
+            .any(|n| n.contains("Minister")),);
     }
 
     #[test]
