@@ -1957,7 +1957,8 @@ fn partners_after_comma(cx: &Ctx, i: usize, j: usize, b: usize) -> Option<usize>
 /// after a place, a demonym or a body ("Japan's Toshiba Corp", "Chrysler
 /// Corp's Jeep Corp"), a person, a listed firm or an acronym, nor after an
 /// owner the text also names alone ("Rupert Murdoch ... Murdoch's News
-/// Corp Ltd").
+/// Corp Ltd"), unless the owner is an office's holder ("Sheriff Robert
+/// Pickell ... the County Sheriff's Office").
 fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
     let owner = cx.w(j - 1);
     // (a saint's name is no place: "St Mary's", though Mary is a city)
@@ -1998,7 +1999,12 @@ fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
             let w = cx.w(k);
             is_corporate_end(w) || cx.g.is_org_word_or_plural(w) || cx.g.place_words.contains(w)
         });
-    firm_after && !cx.written_alone(owner)
+    // (an office's holder written alone elsewhere is no name of its own:
+    // "Sheriff Robert Pickell ... the Marion County Sheriff's Office")
+    firm_after
+        && (!cx.written_alone(owner)
+            || cx.g.titles.contains(owner)
+            || with_lower(owner, |w| ROLE_WORDS.contains(&w)))
 }
 
 /// A group of people in the possessive, which starts the name after it
@@ -5430,6 +5436,13 @@ mod tests {
         assert_eq!(
             names_by_rules(text),
             ["Rupert Murdoch", "Murdoch", "News Corp Ltd"]
+        );
+        // (but an office's holder written alone elsewhere owns the office
+        // as part of its name)
+        let text = "Attorney Ann Velmaro spoke. The Velmaro City Attorney's Office agreed.";
+        assert_eq!(
+            names_by_rules(text),
+            ["Ann Velmaro", "Velmaro City Attorney's Office"]
         );
     }
 
