@@ -2116,6 +2116,15 @@ fn initials_before_a_name(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
         && cx.g.lookup(&letters).is_none()
 }
 
+/// One capital letter with a full stop glued after it: "T." of "T. S. Eliot".
+fn initial_with_stop(cx: &Ctx, i: usize) -> bool {
+    is_initial(cx.w(i))
+        && cx
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.start == cx.toks[i].end && t.text(cx.text) == ".")
+}
+
 /// One capital letter: an initial.
 pub fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
@@ -3379,7 +3388,11 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
     if COMPASS.contains(&words[0]) && words[1..].iter().any(|w| cx.g.is_known_name(w)) {
         return Keep::Yes;
     }
-    let doubtful = words.iter().filter(|w| cx.doubtful(w)).count();
+    // (an initial with its stop is a name's, not a common word: "T. S. Eliot")
+    let doubtful = p
+        .iter()
+        .filter(|&&i| cx.toks[i].word && cx.doubtful(cx.w(i)) && !initial_with_stop(cx, i))
+        .count();
     if doubtful * 2 <= words.len() {
         Keep::Yes
     } else {
@@ -5090,6 +5103,14 @@ mod tests {
         );
         for want in ["C. H. Douglas", "T. S. Eliot", "W. W. Rouse Ball"] {
             assert!(n.contains(&want.into()), "{want}: {n:?}");
+        }
+        // (initials are no common words that make a name doubtful, "A" no
+        // article: "general manager A. J. Smith said")
+        for (text, want) in [
+            ("The general manager A. J. Smith said so.", "A. J. Smith"),
+            ("He met B. J. Smith there.", "B. J. Smith"),
+        ] {
+            assert_eq!(names_by_rules(text), [want], "{text}");
         }
         assert!(
             !n.iter()
