@@ -32,12 +32,17 @@ pub fn name_key(m: &Mention, text: &str) -> String {
         }
     }
     let text = m.canonical.as_deref().unwrap_or(text);
-    // one pass: runs of white space as one space, curly apostrophes straight
+    // one pass: runs of white space as one space, curly apostrophes straight,
+    // initials with their stops together ("A. J. Smith" is "A.J. Smith")
+    let initial =
+        |w: &str| w.len() == 2 && w.as_bytes()[0].is_ascii_uppercase() && w.ends_with('.');
     let mut t = String::with_capacity(text.len());
+    let mut after_initial = false;
     for w in text.split_whitespace() {
-        if !t.is_empty() {
+        if !t.is_empty() && !(after_initial && initial(w)) {
             t.push(' ');
         }
+        after_initial = initial(w);
         if w.contains('’') {
             t.push_str(&w.replace('’', "'"));
         } else {
@@ -924,9 +929,18 @@ pub fn link(items: &[Item]) -> Linked {
                 && matches!(ty_of(id), EntityType::Org | EntityType::Other)
         })
         .filter_map(|(id, t)| {
+            // (initials written together are one each: "E.F. Hutton", EFH)
+            let dotted = |w: &&str| {
+                w.len() >= 4
+                    && w.ends_with('.')
+                    && w.bytes().all(|c| c == b'.' || c.is_ascii_uppercase())
+            };
             let ini: String = t
                 .iter()
-                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .flat_map(|w| {
+                    let all = if dotted(w) { w.len() } else { 1 };
+                    w.chars().filter(|c| c.is_uppercase()).take(all)
+                })
                 .collect();
             asked_keys.contains(ini.as_str()).then_some((ini, id))
         })
@@ -1518,6 +1532,18 @@ mod tests {
         assert_eq!(name_key(&o, "The Boeing Company"), "Boeing");
         let defined = m(EntityType::Org, Some("Boeing Co"));
         assert_eq!(name_key(&defined, "BA"), "Boeing");
+        // initials written with a space or without: one name
+        let p = m(EntityType::Person, None);
+        assert_eq!(name_key(&p, "A. J. Smith"), name_key(&p, "A.J. Smith"));
+        assert_eq!(name_key(&p, "J. R. R. Tolkien"), "J.R.R. Tolkien");
+        assert_eq!(name_key(&p, "George W. Bush"), "George W. Bush");
+        // and an acronym reads each of them: JPI is J.P. Industries
+        let l = link(&items(
+            &[o.clone(), o.clone()],
+            &["J.P. Industries", "JPI"],
+            &[0, 0],
+        ));
+        assert_eq!(l.cluster_of[0], l.cluster_of[1], "dotted initials");
     }
 
     #[test]
