@@ -39,7 +39,7 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     let mut t = String::with_capacity(text.len());
     let mut after_initial = false;
     for w in text.split_whitespace() {
-        if !t.is_empty() && !(after_initial && initial(w)) {
+        if !(t.is_empty() || after_initial && initial(w)) {
             t.push(' ');
         }
         after_initial = initial(w);
