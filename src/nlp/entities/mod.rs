@@ -376,30 +376,70 @@ impl Lexicon {
                 )
             })
             .collect();
+        let g = Gazetteer::get();
+        // the capitalized common word just before, inside a sentence ("the
+        // Royal Mail"), for the pairs it starts
+        let mut before: Option<&Token> = None;
         for t in tokens {
             while si < sentences.len() && sentences[si].end <= t.start {
                 si += 1;
                 first = true;
             }
             if headline.get(si).copied().unwrap_or(false) {
+                before = None;
                 continue;
             }
             if !t.word {
                 if !matches!(t.text(text), "," | "-" | "'s" | "’s") {
                     first = true;
                 }
+                before = None;
                 continue;
             }
             let w = t.text(text);
+            let prev = before.take();
             if is_cap(w) {
                 if !first && !is_all_caps(w) {
                     with_lower(w, |l| self.count(l).0 += 1);
+                    if let Some(p) = prev.filter(|p| p.end + 1 == t.start) {
+                        self.counts
+                            .entry(Self::pair_key(p.text(text), w))
+                            .or_insert((0, 0))
+                            .0 += 1;
+                    }
+                    // (a content word: no article, pronoun, preposition or
+                    // conjunction, "The Bundesbank", "If I")
+                    let closed = |l: &str| {
+                        l.len() == 1
+                            || FUNCTION_WORDS.contains(&l)
+                            || CONNECTORS.contains(&l)
+                            || POSSESSIVES.contains(&l)
+                            || PLACE_PREPS.contains(&l)
+                    };
+                    if g.is_common(w) && !with_lower(w, closed) {
+                        before = Some(t);
+                    }
                 }
             } else if w.chars().next().is_some_and(|c| c.is_lowercase()) {
                 self.count(w).1 += 1;
             }
             first = false;
         }
+    }
+
+    /// Whether the corpus writes these two capitalized words, the first a
+    /// common word, one after the other inside a sentence ("Royal Mail",
+    /// "Northern Rock"): a name they make together even at a sentence's
+    /// start.
+    fn pair_inside(&self, a: &str, b: &str) -> bool {
+        self.counts
+            .get(&Self::pair_key(a, b))
+            .is_some_and(|c| c.0 > 0)
+    }
+
+    fn pair_key(a: &str, b: &str) -> u64 {
+        use std::hash::BuildHasher;
+        crate::fx::FxBuild::default().hash_one((a, '\u{1}', b))
     }
 
     pub fn merge(&mut self, other: Lexicon) {
@@ -2868,9 +2908,10 @@ fn clean<'p>(
                 cx.toks[j].word
                     && is_cap(cx.w(j))
                     && cx.toks[i].end + 1 == cx.toks[j].start
-                    && cx
+                    && (cx
                         .inside_pairs
                         .contains(&cx.text[cx.toks[i].start..cx.toks[j].end])
+                        || cx.lex.pair_inside(w, cx.w(j)))
             });
         let kept = firm_name
             || middle_initial
@@ -4634,6 +4675,30 @@ mod tests {
             [("Ryanair".into(), EntityType::Org)]
         );
         assert_eq!(names("He met Billy King on Monday."), ["Billy King"]);
+    }
+
+    /// Two capitalized words the corpus writes inside a sentence, the first
+    /// a common word, are one name at another text's sentence start ("Whole
+    /// Foods said"); not after an article or a conjunction ("The", "If").
+    #[test]
+    fn a_pair_the_corpus_writes_inside_a_sentence_is_one_name_at_a_start() {
+        let names_with = |text: &str, other: &str| -> Vec<String> {
+            let mut lex = Lexicon::default();
+            for t in [other, text] {
+                lex.observe(t, &tokens(t), &sentences(t));
+            }
+            mentions(text, &tokens(text), &sentences(text), &lex)
+                .into_iter()
+                .map(|m| text[m.range].to_string())
+                .collect()
+        };
+        let text = "Whole Foods said sales rose.";
+        assert_eq!(names_with(text, "Rain fell."), ["Foods"]);
+        let other = "Shares in the Whole Foods chain fell.";
+        assert_eq!(names_with(text, other), ["Whole Foods"]);
+        let text = "The Mail said profits rose.";
+        let other = "He reads The Mail daily.";
+        assert_eq!(names_with(text, other), ["Mail"]);
     }
 
     /// Ranks of armed forces are titles, written out or shortened: no name
