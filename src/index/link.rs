@@ -34,8 +34,10 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     let text = m.canonical.as_deref().unwrap_or(text);
     // one pass: runs of white space as one space, curly apostrophes straight,
     // initials with their stops together ("A. J. Smith" is "A.J. Smith")
-    let initial =
-        |w: &str| w.len() == 2 && w.as_bytes()[0].is_ascii_uppercase() && w.ends_with('.');
+    let initial = |w: &str| {
+        w.strip_suffix('.')
+            .is_some_and(crate::nlp::entities::is_initial)
+    };
     let mut t = String::with_capacity(text.len());
     let mut after_initial = false;
     for w in text.split_whitespace() {

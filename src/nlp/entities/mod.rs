@@ -2041,10 +2041,12 @@ fn firm_possessive(cx: &Ctx, j: usize, b: usize) -> bool {
         });
     // (an office's holder written alone elsewhere is no name of its own:
     // "Sheriff Robert Pickell ... the Marion County Sheriff's Office")
-    firm_after
-        && (!cx.written_alone(owner)
-            || cx.g.titles.contains(owner)
-            || with_lower(owner, |w| ROLE_WORDS.contains(&w)))
+    firm_after && (!cx.written_alone(owner) || is_title_or_role(cx, owner))
+}
+
+/// A title ("Governor") or a lower-case role word ("sheriff") in any case.
+fn is_title_or_role(cx: &Ctx, w: &str) -> bool {
+    cx.g.titles.contains(w) || with_lower(w, |l| ROLE_WORDS.contains(&l))
 }
 
 /// A group of people in the possessive, which starts the name after it
@@ -2134,12 +2136,7 @@ fn initials_before_a_name(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
         .collect();
     // the initials after this stop
     let mut k = j + 1;
-    while k + 2 < b
-        && initial(k)
-        && cx.w(k + 1) == "."
-        && cx.toks[k + 1].start == cx.toks[k].end
-        && cx.toks[k + 2].start == cx.toks[k + 1].end + 1
-    {
+    while k + 2 < b && initial_with_stop(cx, k) && cx.toks[k + 2].start == cx.toks[k + 1].end + 1 {
         letters.push_str(cx.w(k));
         letters.push('.');
         k += 2;
@@ -3050,8 +3047,7 @@ fn clean<'p>(
             // (a title or a role word that names a person first, by
             // WordNet: "Plymouth Voyager", "Ford Explorer" name cars by other
             // person's nouns; a "Star" is a paper first)
-            let role = features::names_a_person(last)
-                && (cx.g.titles.contains(last) || with_lower(last, |l| ROLE_WORDS.contains(&l)));
+            let role = features::names_a_person(last) && is_title_or_role(cx, last);
             if cx.toks[rest[rest.len() - 1]].word
                 && role
                 && !cx.g.first_names.contains(last)
