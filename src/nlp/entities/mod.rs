@@ -1087,7 +1087,109 @@ fn rules(cx: &Ctx, sentences: &[Range<usize>]) -> Vec<Mention> {
     numbered_streets(cx, &mut out);
     defined_acronyms(cx, &mut out);
     lower_case_places(cx, sentences, &mut out);
+    nicknames(cx, &mut out);
     out
+}
+
+/// The quoted nickname between a first name and a surname makes one name
+/// of the three: `Harold "Junior" Theriault`, `William ‘Bill’ Smith`. The
+/// first part ends in a first name; the nickname is one to three words in
+/// quotes, each capitalized but "the" ("Sammy the Bull"); the last part is one or two capitalized
+/// words, the last a usual surname or no English word. The name links as
+/// the first name and the surname.
+fn nicknames(cx: &Ctx, out: &mut Vec<Mention>) {
+    let text = cx.text;
+    // the quoted nickname right after byte `at` and the byte after it
+    let quoted = |at: usize| -> Option<usize> {
+        let rest = &text[at..];
+        let body = rest.strip_prefix(' ')?;
+        let (open, close) = match body.chars().next()? {
+            '"' => ('"', '"'),
+            '“' => ('“', '”'),
+            '‘' => ('‘', '’'),
+            _ => return None,
+        };
+        let inner = &body[open.len_utf8()..];
+        let end = inner.find(close)?;
+        let nick = inner[..end].trim();
+        let words: Vec<&str> = nick.split(' ').collect();
+        let ok = (1..=3).contains(&words.len())
+            && words[0].starts_with(|c: char| c.is_uppercase())
+            && words.iter().all(|w| {
+                (is_cap(w) || w == &"the")
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+            });
+        let after = &inner[end + close.len_utf8()..];
+        (ok && after.starts_with(' ')).then(|| text.len() - after.len() + 1)
+    };
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    for i in 0..out.len() {
+        let a = &out[i];
+        let first_part = &text[a.range.clone()];
+        let Some(last_of_first) = first_part.split(' ').next_back() else {
+            continue;
+        };
+        if !(matches!(a.ty, EntityType::Person) || matches!(a.evidence, Evidence::FirstName(_)))
+            || !cx.g.first_names.contains(last_of_first)
+        {
+            continue;
+        }
+        let Some(b_start) = quoted(a.range.end) else {
+            continue;
+        };
+        let Some(k) = out[i + 1..]
+            .iter()
+            .position(|m| m.range.start >= b_start)
+            .map(|k| k + i + 1)
+        else {
+            continue;
+        };
+        let b = &out[k];
+        let surname = &text[b.range.clone()];
+        let words: Vec<&str> = surname.split(' ').collect();
+        let last = words[words.len() - 1];
+        if b.range.start == b_start
+            && words.len() <= 2
+            && words.iter().all(|w| is_cap(w))
+            && (features::usual_surname(last) || !cx.g.is_common(last))
+            && cx.g.lookup(surname).is_none()
+        {
+            joined.push((i, k));
+        }
+    }
+    if joined.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; out.len()];
+    for &(i, k) in &joined {
+        let first = text[out[i].range.clone()]
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let canonical = format!(
+            "{} {}",
+            &text[out[i].range.clone()],
+            &text[out[k].range.clone()]
+        );
+        let end = out[k].range.end;
+        for d in &mut drop[i + 1..=k] {
+            *d = true;
+        }
+        let m = &mut out[i];
+        m.range.end = end;
+        m.ty = EntityType::Person;
+        if !matches!(m.evidence, Evidence::FirstName(_)) && m.evidence.strength() < 3 {
+            m.evidence = Evidence::FirstName(first);
+        }
+        m.canonical = Some(canonical);
+    }
+    let mut n = 0;
+    out.retain(|_| {
+        n += 1;
+        !drop[n - 1]
+    });
 }
 
 /// Whether a text writes without capitals where English wants them: a
@@ -5178,6 +5280,45 @@ mod tests {
                 .any(|x| x.starts_with("U. S.") || x.starts_with("A. M.")),
             "{n:?}"
         );
+    }
+
+    /// A quoted nickname between a first name and a surname is part of
+    /// one person's name, which links as the first name and the surname.
+    #[test]
+    fn a_quoted_nickname_joins_first_name_and_surname() {
+        let text = "Boxer Marvin \"Hurricane\" Okafor won. Later Okafor said \
+                    Sarah ‘Sally’ Mbeki and Marvin Okafor left.";
+        let m = analyzed(text);
+        let got: Vec<(&str, EntityType)> =
+            m.iter().map(|m| (&text[m.range.clone()], m.ty)).collect();
+        assert!(
+            got.contains(&("Marvin \"Hurricane\" Okafor", EntityType::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Sarah ‘Sally’ Mbeki", EntityType::Person)),
+            "{got:?}"
+        );
+        let full = m
+            .iter()
+            .find(|m| text[m.range.clone()].contains("Hurricane"));
+        assert_eq!(
+            full.and_then(|m| m.canonical.as_deref()),
+            Some("Marvin Okafor")
+        );
+        // no nickname: a word in lower case, a quote of a sentence, a
+        // known place after it
+        for text in [
+            "Then Marvin \"said\" Okafor was gone.",
+            "Ask Marvin \"Is it late\" Okafor asked.",
+            "Fans of Marvin \"Boom\" Paris cheered.",
+        ] {
+            assert!(
+                !names(text).iter().any(|n| n.contains('"')),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
     }
 
     /// A common noun that names a person, before a full name, is a title
