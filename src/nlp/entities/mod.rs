@@ -1952,15 +1952,16 @@ fn scan_runs(
                 && CONNECTORS.contains(&cx.w(j))
                 && j + 1 < b
                 && (cand_word(cx, j + 1, all_caps_line)
-                    // "the World Organization of the Scout Movement"
-                    || cx.w(j) == "of"
+                    // "the World Organization of the Scout Movement",
+                    // "Institute for the Study of War"
+                    || (cx.w(j) == "of" || cx.w(j) == "for" && bodys_aim_after(cx, j + 2, b))
                         && cx.w(j + 1) == "the"
                         && j + 2 < b
                         && cand_word(cx, j + 2, all_caps_line))
                 && connector_ok(cx, run, j, b)
             {
                 run.push(j);
-                if cx.w(j) == "of"
+                if matches!(cx.w(j), "of" | "for")
                     && j + 2 < b
                     && cx.w(j + 1) == "the"
                     && cand_word(cx, j + 2, all_caps_line)
@@ -2400,7 +2401,10 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
                 || cx.g.place_words.contains(last)
                 || cx.g.titles.contains(last)
                 || OF_HEADS.contains(&last)
-                || features::names_a_body_place_or_building(last);
+                || features::names_a_body_place_or_building(last)
+                // what a body is for goes on ("Institute for the Study of
+                // War", "Centre for Control of Iodine Deficiency Disorders")
+                || c == "of" && in_bodys_aim(cx, run);
             c != "the" && head
         }
         "and" | "&" => {
@@ -2463,6 +2467,20 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             if words >= 2 && first.is_some_and(|f| cx.g.first_names.contains(f)) {
                 return false;
             }
+            // what a body is for, of two common words ("American College
+            // of Obstetricians and Gynecologists", "Organization for
+            // Security and Co-operation"; not "Bank of England and France",
+            // "Ministry of Defence and Foreign Office")
+            if in_bodys_aim(cx, run)
+                && j + 1 < b
+                && cx.toks[j + 1].word
+                && is_cap(cx.w(j + 1))
+                && cx.g.is_common(cx.w(j + 1))
+                && !cx.g.is_known_name(cx.w(j + 1))
+                && !(j + 2 < b && cx.toks[j + 2].word && is_cap(cx.w(j + 2)))
+            {
+                return true;
+            }
             let mut k = j + 1;
             while k < b && cx.toks[k].word && is_cap(cx.w(k)) {
                 // (a firm's own last word is no body both names are in:
@@ -2485,6 +2503,29 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
         }
         _ => !run.is_empty() && run.len() <= 3,
     }
+}
+
+/// Whether the run is past the head of a body's name and the "for" or
+/// "of" that says what the body is for ("Institute for", "College of",
+/// "Society for the"): the words after it are the body's aim, capitalized
+/// words joined as a title joins them.
+fn in_bodys_aim(cx: &Ctx, run: &[usize]) -> bool {
+    run.windows(2)
+        .any(|w| matches!(cx.w(w[1]), "for" | "of") && cx.g.is_org_word_or_plural(cx.w(w[0])))
+}
+
+/// Whether the capitalized words from token `k` on say what a body is
+/// for ("Institute for the Study of War", "Society for the Prevention of
+/// Cruelty"), not whom it works for ("the National Hockey League for the
+/// St. Louis Eagles", "Constituency for the National Federation Party"):
+/// the first a common word no table knows, none a body's word.
+fn bodys_aim_after(cx: &Ctx, k: usize, b: usize) -> bool {
+    let common = |w: &str| cx.g.is_common(w) && !cx.g.is_known_name(w);
+    k < b
+        && common(cx.w(k))
+        && (k..b)
+            .take_while(|&i| cx.toks[i].word && (is_cap(cx.w(i)) || cx.w(i) == "of"))
+            .all(|i| !cx.g.is_org_word_or_plural(cx.w(i)))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -3742,7 +3783,13 @@ fn classify(
         );
     }
     // "Paris Air Show", "Olympic Games", "Academy Awards", "Patriot Act"
-    if words.len() >= 2 && g.event_words.contains(last) {
+    // (not the aim of a body: "Institute for the Study of War")
+    let body_for = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "for"))
+        .and_then(|k| k.checked_sub(1))
+        .is_some_and(|k| g.is_org_word_or_plural(words[k]));
+    if words.len() >= 2 && g.event_words.contains(last) && !body_for {
         return (
             EntityType::Other,
             Evidence::EventWord(last.to_string()),
@@ -5280,6 +5327,58 @@ mod tests {
                 .any(|x| x.starts_with("U. S.") || x.starts_with("A. M.")),
             "{n:?}"
         );
+    }
+
+    /// What a body is for, after its head and "for" or "of", is part of
+    /// its name, through "the", "of" and two common words joined by "and";
+    /// not whom it works for, nor a second name after "and".
+    #[test]
+    fn a_body_s_aim_is_part_of_its_name() {
+        for (text, want) in [
+            (
+                "A report by the Institute for the Study of War said so.",
+                "Institute for the Study of War",
+            ),
+            (
+                "The National Association for the Advancement of Colored People sued.",
+                "National Association for the Advancement of Colored People",
+            ),
+            (
+                "The American College of Obstetricians and Gynecologists agreed.",
+                "American College of Obstetricians and Gynecologists",
+            ),
+            (
+                "Experts at the Centre for Control of Iodine Deficiency Disorders agreed.",
+                "Centre for Control of Iodine Deficiency Disorders",
+            ),
+            (
+                "The Ministry of International Trade and Industry said so.",
+                "Ministry of International Trade and Industry",
+            ),
+        ] {
+            let f = found(text);
+            assert!(f.contains(&(want.into(), EntityType::Org)), "{text}: {f:?}");
+        }
+        for (text, not) in [
+            (
+                "He played in the National Hockey League for the St. Louis Eagles.",
+                "National Hockey League for the St. Louis Eagles",
+            ),
+            (
+                "She ran in the Labasa Constituency for the National Federation Party.",
+                "Labasa Constituency for the National Federation Party",
+            ),
+            (
+                "Officials of the Bank of England and France met.",
+                "Bank of England and France",
+            ),
+        ] {
+            assert!(
+                !names(text).contains(&not.into()),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
     }
 
     /// A quoted nickname between a first name and a surname is part of
