@@ -147,6 +147,9 @@ static FUNCTION_WORDS: LazyLock<List> =
 static ERAS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/eras.txt")));
 /// The Arabic article glued to a name by a hyphen ("al-Sadr").
+/// Prefixes glued by a hyphen to a word in lower case ("Co-operation").
+static HYPHEN_PREFIXES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/hyphen_prefixes.txt")));
 static HYPHEN_ARTICLES: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/hyphen_articles.txt")));
 static SAINT_FORT_MOUNT: LazyLock<List> =
@@ -1895,6 +1898,28 @@ fn scan_runs(
             {
                 // "Tung Chee-hwa", "Kim Jong-un": a glued piece in lower case
                 // that is no English word is the name's
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
+            } else if glued_hyphen(cx, j, b)
+                && HYPHEN_PREFIXES.contains(&cx.w(j - 1))
+                && cx.toks[j + 1].word
+                && cx.w(j + 1).chars().all(char::is_lowercase)
+                && cx
+                    .toks
+                    .get(j + 2)
+                    .is_none_or(|n| n.start > cx.toks[j + 1].end)
+                && (in_bodys_aim(cx, run)
+                    || j + 2 < b
+                        && cand_word(cx, j + 2, all_caps_line)
+                        // (a role before a person's name: "Co-founder Bill
+                        // Gates", "Co-star Richard Gere")
+                        && !cx.g.first_names.contains(cx.w(j + 2)))
+            {
+                // "Gulf Co-operation Council", "Anti-corruption Commission":
+                // a capitalized prefix glued to a word in lower case is one
+                // word of the name that goes on after it (or of a body's aim:
+                // "Organization for Security and Co-operation")
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
@@ -5325,6 +5350,39 @@ mod tests {
         assert!(
             !n.iter()
                 .any(|x| x.starts_with("U. S.") || x.starts_with("A. M.")),
+            "{n:?}"
+        );
+    }
+
+    /// A capitalized prefix glued to a word in lower case ("Co-operation")
+    /// is one word of the name it starts or continues; not a role before a
+    /// person's name ("Co-founder Bill Gates").
+    #[test]
+    fn a_prefix_glued_by_a_hyphen_is_a_word_of_the_name() {
+        for (text, want) in [
+            (
+                "The Gulf Co-operation Council met in Riyadh.",
+                "Gulf Co-operation Council",
+            ),
+            (
+                "The Co-operative Bank said profits rose.",
+                "Co-operative Bank",
+            ),
+            (
+                "The Anti-corruption Commission opened an inquiry.",
+                "Anti-corruption Commission",
+            ),
+            (
+                "Officials of the Organization for Security and Co-operation in Europe came.",
+                "Organization for Security and Co-operation",
+            ),
+        ] {
+            let f = found(text);
+            assert!(f.contains(&(want.into(), EntityType::Org)), "{text}: {f:?}");
+        }
+        let n = names("Co-founder Bill Gates left. Co-star Richard Gere said so.");
+        assert!(
+            n.contains(&"Bill Gates".into()) && n.contains(&"Richard Gere".into()),
             "{n:?}"
         );
     }
