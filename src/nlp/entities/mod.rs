@@ -5354,12 +5354,20 @@ mod tests {
         );
     }
 
+    /// Each text's organization, found whole (the text, the name).
+    fn bodies_found(cases: &[(&str, &str)]) {
+        for &(text, want) in cases {
+            let f = found(text);
+            assert!(f.contains(&(want.into(), EntityType::Org)), "{text}: {f:?}");
+        }
+    }
+
     /// A capitalized prefix glued to a word in lower case ("Co-operation")
     /// is one word of the name it starts or continues; not a role before a
     /// person's name ("Co-founder Bill Gates").
     #[test]
     fn a_prefix_glued_by_a_hyphen_is_a_word_of_the_name() {
-        for (text, want) in [
+        bodies_found(&[
             (
                 "The Gulf Co-operation Council met in Riyadh.",
                 "Gulf Co-operation Council",
@@ -5376,10 +5384,7 @@ mod tests {
                 "Officials of the Organization for Security and Co-operation in Europe came.",
                 "Organization for Security and Co-operation",
             ),
-        ] {
-            let f = found(text);
-            assert!(f.contains(&(want.into(), EntityType::Org)), "{text}: {f:?}");
-        }
+        ]);
         let n = names("Co-founder Bill Gates left. Co-star Richard Gere said so.");
         assert!(
             n.contains(&"Bill Gates".into()) && n.contains(&"Richard Gere".into()),
@@ -5392,7 +5397,7 @@ mod tests {
     /// not whom it works for, nor a second name after "and".
     #[test]
     fn a_body_s_aim_is_part_of_its_name() {
-        for (text, want) in [
+        bodies_found(&[
             (
                 "A report by the Institute for the Study of War said so.",
                 "Institute for the Study of War",
@@ -5413,10 +5418,7 @@ mod tests {
                 "The Ministry of International Trade and Industry said so.",
                 "Ministry of International Trade and Industry",
             ),
-        ] {
-            let f = found(text);
-            assert!(f.contains(&(want.into(), EntityType::Org)), "{text}: {f:?}");
-        }
+        ]);
         for (text, not) in [
             (
                 "He played in the National Hockey League for the St. Louis Eagles.",
