@@ -1113,7 +1113,13 @@ fn nicknames(cx: &Ctx, out: &mut Vec<Mention>) {
             _ => return None,
         };
         let inner = &body[open.len_utf8()..];
-        let end = inner.find(close)?;
+        // (the close within 60 characters: a quote never closed in a long
+        // text is not read to its end again for each first name)
+        let end = inner
+            .char_indices()
+            .take(60)
+            .find(|&(_, c)| c == close)
+            .map(|(i, _)| i)?;
         let nick = inner[..end].trim();
         let words: Vec<&str> = nick.split(' ').collect();
         let ok = (1..=3).contains(&words.len())
@@ -5471,9 +5477,11 @@ mod tests {
             "Then Marvin \"said\" Okafor was gone.",
             "Ask Marvin \"Is it late\" Okafor asked.",
             "Fans of Marvin \"Boom\" Paris cheered.",
+            // (a quote never closed)
+            "Then Marvin “Hurricane Okafor won. Okafor left.",
         ] {
             assert!(
-                !names(text).iter().any(|n| n.contains('"')),
+                !names(text).iter().any(|n| n.contains(['"', '“'])),
                 "{text}: {:?}",
                 names(text)
             );
