@@ -571,6 +571,11 @@ impl<'a> Ctx<'a> {
         self.g.is_known_name(w) || self.seen_as_name(self.stats(w))
     }
 
+    /// An English word that no table knows as a name ("Study", not "Paris").
+    fn plain_common(&self, w: &str) -> bool {
+        self.g.is_common(w) && !self.g.is_known_name(w)
+    }
+
     /// A capitalized word that may be only a capitalized common word.
     fn doubtful(&self, w: &str) -> bool {
         if self.g.is_known_name(w) {
@@ -618,26 +623,22 @@ impl<'a> Ctx<'a> {
         if !(starts(first) || plural()) {
             return self.person_noun_before_full_name(idx, k) as usize;
         }
-        // no title starts a place the tables know: "Prince Edward Island",
-        // "General Santos"
-        let whole: Vec<&str> = idx[k..].iter().map(|&i| self.w(i)).collect();
-        if matches!(
-            self.g.lookup(&whole.join(" ")),
-            Some((EntityType::Place, _))
-        ) {
-            return 0;
-        }
-        let max = self.g.longest_title.min(idx.len() - k);
-        // the words joined once; each shorter candidate is a prefix
+        // the words joined once; each title candidate is a prefix
         let mut joined = String::new();
-        let mut ends = Vec::with_capacity(max);
-        for &i in &idx[k..k + max] {
+        let mut ends = Vec::with_capacity(idx.len() - k);
+        for &i in &idx[k..] {
             if !joined.is_empty() {
                 joined.push(' ');
             }
             joined.push_str(self.w(i));
             ends.push(joined.len());
         }
+        // no title starts a place the tables know: "Prince Edward Island",
+        // "General Santos"
+        if matches!(self.g.lookup(&joined), Some((EntityType::Place, _))) {
+            return 0;
+        }
+        let max = self.g.longest_title.min(idx.len() - k);
         for len in (1..=max).rev() {
             let s = &joined[..ends[len - 1]];
             if self.g.titles.contains(s)
@@ -1194,11 +1195,8 @@ fn nicknames(cx: &Ctx, out: &mut Vec<Mention>) {
         }
         m.canonical = Some(canonical);
     }
-    let mut n = 0;
-    out.retain(|_| {
-        n += 1;
-        !drop[n - 1]
-    });
+    let mut dropped = drop.iter();
+    out.retain(|_| !dropped.next().copied().unwrap_or(false));
 }
 
 /// Whether a text writes without capitals where English wants them: a
@@ -2479,13 +2477,12 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             }
             // "Standard and Poor's": two common words, the second possessed,
             // name one firm ("Britain and France's", "Chrysler and AMC's" are two)
-            let common = |w: &str| cx.g.is_common(w) && !cx.g.is_known_name(w);
             if words == 1
                 && j + 2 < b
                 && matches!(cx.w(j + 2), "'s" | "’s")
                 && cx.toks[j + 2].start == cx.toks[j + 1].end
-                && common(last)
-                && common(cx.w(j + 1))
+                && cx.plain_common(last)
+                && cx.plain_common(cx.w(j + 1))
             {
                 return true;
             }
@@ -2506,8 +2503,7 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
                 && j + 1 < b
                 && cx.toks[j + 1].word
                 && is_cap(cx.w(j + 1))
-                && cx.g.is_common(cx.w(j + 1))
-                && !cx.g.is_known_name(cx.w(j + 1))
+                && cx.plain_common(cx.w(j + 1))
                 && !(j + 2 < b && cx.toks[j + 2].word && is_cap(cx.w(j + 2)))
             {
                 return true;
@@ -2551,9 +2547,8 @@ fn in_bodys_aim(cx: &Ctx, run: &[usize]) -> bool {
 /// St. Louis Eagles", "Constituency for the National Federation Party"):
 /// the first a common word no table knows, none a body's word.
 fn bodys_aim_after(cx: &Ctx, k: usize, b: usize) -> bool {
-    let common = |w: &str| cx.g.is_common(w) && !cx.g.is_known_name(w);
     k < b
-        && common(cx.w(k))
+        && cx.plain_common(cx.w(k))
         && (k..b)
             .take_while(|&i| cx.toks[i].word && (is_cap(cx.w(i)) || cx.w(i) == "of"))
             .all(|i| !cx.g.is_org_word_or_plural(cx.w(i)))
