@@ -1234,8 +1234,9 @@ fn lower_case_places(cx: &Ctx, sentences: &[Range<usize>], out: &mut Vec<Mention
         t.word && t.text(cx.text).chars().all(|c| c.is_lowercase())
     };
     let glued = |a: usize, b: usize| cx.toks[a].end == cx.toks[b].start;
-    // what may follow a name glued: a mark of punctuation that no word
-    // follows glued ("france.com" is an address), or a possessive
+    // what may follow a name glued: a comma, or a mark of punctuation
+    // that no word follows glued ("france.com" is an address; "kerala..",
+    // "kerala,help" are how mail and forums write), or a possessive
     let ends_clean = |last: usize| {
         let n = last + 1;
         if n >= cx.toks.len() || !glued(last, n) {
@@ -1244,7 +1245,8 @@ fn lower_case_places(cx: &Ctx, sentences: &[Range<usize>], out: &mut Vec<Mention
         let after = cx.toks.get(n + 1).filter(|_| glued(n, n + 1));
         match cx.toks[n].text(cx.text) {
             "'" | "’" => after.is_none_or(|a| a.text(cx.text) == "s"),
-            "," | "." | "!" | "?" | ";" | ":" | ")" => after.is_none(),
+            "," | ";" | ")" => true,
+            "." | "!" | "?" | ":" => after.is_none_or(|a| !a.word),
             _ => false,
         }
     };
@@ -5334,6 +5336,14 @@ mod tests {
         );
         let has = |n: &str| f.iter().any(|(x, t)| x == n && *t == EntityType::Place);
         assert!(has("kerala") && has("new\nyork"), "{f:?}");
+        // marks glued as mail and forums write them: a comma, an ellipsis
+        let f = found("i need help..in kerala..in which places in mumbai,help pls");
+        let has = |n: &str| {
+            f.iter()
+                .filter(|(x, t)| x == n && *t == EntityType::Place)
+                .count()
+        };
+        assert_eq!((has("kerala"), has("mumbai")), (1, 1), "{f:?}");
         for not in ["nice", "bath", "chihuahua", "france", "shal", "york"] {
             assert!(!f.iter().any(|(x, _)| x == not), "{not}: {f:?}");
         }
