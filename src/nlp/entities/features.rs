@@ -465,6 +465,11 @@ static PROVINCES: LazyLock<Table> =
 static SURNAMES: LazyLock<Table> =
     LazyLock::new(|| Table::parse(include_str!("../../../assets/gazetteer/surnames.txt")));
 
+/// Whether a table of towns or of provinces lists the name ("Cannes").
+pub(super) fn a_town_or_province(name: &str) -> bool {
+    TOWNS.contains(name) || PROVINCES.contains(name)
+}
+
 /// Whether WordNet knows the name only as something that is no place: a
 /// person, a group, a work ("God", "Genesis"), no location nor object
 /// (continents, islands and rivers are WordNet's objects).
@@ -958,7 +963,7 @@ pub(super) fn features(
     if let Some((t, _)) = g.lookup(name) {
         f.add(&[&"table=", &t.as_str()]);
     }
-    if TOWNS.contains(name) || PROVINCES.contains(name) {
+    if a_town_or_province(name) {
         f.add_known(&fx.town);
     }
     // what WordNet says the name (or else its last word) is the name of

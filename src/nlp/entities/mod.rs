@@ -494,6 +494,12 @@ struct Ctx<'a> {
     /// The hashes of the capitalized words the text writes with no hyphen
     /// glued to them, made on the first question (`split_hyphens`).
     written_unglued: std::sync::OnceLock<crate::fx::FxHashSet<u64>>,
+    /// The hashes of the capitalized words the text writes with no hyphen
+    /// after them, glued or spaced (`spaced_hyphen_in_name`).
+    written_without_hyphen: std::sync::OnceLock<crate::fx::FxHashSet<u64>>,
+    /// Whether the text spaces its hyphens, as text split into tokens does
+    /// (`spaces_hyphens`), found on the first question.
+    spaces_hyphens: std::sync::OnceLock<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -509,6 +515,8 @@ impl<'a> Ctx<'a> {
             inside_pairs: pairs_inside_sentences(text, toks),
             written_alone: std::sync::OnceLock::new(),
             written_unglued: std::sync::OnceLock::new(),
+            written_without_hyphen: std::sync::OnceLock::new(),
+            spaces_hyphens: std::sync::OnceLock::new(),
         }
     }
 
@@ -525,6 +533,48 @@ impl<'a> Ctx<'a> {
         };
         self.capitalized_where(&self.written_unglued, word, |k| {
             !glued_hyphen(k, k.checked_sub(1)) && !glued_hyphen(k, Some(k + 1))
+        })
+    }
+
+    /// Whether the text writes this capitalized word anywhere without a
+    /// hyphen after it ("Wal" of "Wal - Mart" never is).
+    fn written_without_hyphen(&self, word: &str) -> bool {
+        let toks = self.toks;
+        self.capitalized_where(&self.written_without_hyphen, word, |k| {
+            toks.get(k + 1).is_none_or(|n| n.text(self.text) != "-")
+        })
+    }
+
+    /// Whether the text spaces the hyphens of its compounds ("a low -
+    /// cost airline", "a 61 - year - old man"), as text split into tokens
+    /// and joined again writes them: more compounds of words in lower case
+    /// or numbers with a hyphen between spaces than glued. (A dash between
+    /// clauses is written so too, but before a word like "which" or "and".)
+    fn spaces_hyphens(&self) -> bool {
+        *self.spaces_hyphens.get_or_init(|| {
+            let toks = self.toks;
+            let part = |k: usize| {
+                toks[k].word
+                    && self
+                        .w(k)
+                        .chars()
+                        .all(|c| c.is_lowercase() || c.is_ascii_digit())
+                    && !FUNCTION_WORDS.contains(&self.w(k))
+            };
+            let (mut spaced, mut glued) = (0usize, 0usize);
+            for j in 1..toks.len().saturating_sub(1) {
+                if toks[j].word || self.w(j) != "-" || !part(j - 1) || !part(j + 1) {
+                    continue;
+                }
+                let before = &self.text[toks[j - 1].end..toks[j].start];
+                let after = &self.text[toks[j].end..toks[j + 1].start];
+                match (before, after) {
+                    ("", "") => glued += 1,
+                    (" ", " ") => spaced += 1,
+                    _ => {}
+                }
+            }
+            spaced > glued
         })
     }
 
@@ -1753,7 +1803,9 @@ fn sentence(cx: &Ctx, a: usize, b: usize, scratch: &mut Scratch, out: &mut Vec<M
                 || (matches!(t.text(cx.text), "-" | "--")
                     && i > a
                     && cx.toks[i - 1].end < t.start
-                    && cx.toks.get(i + 1).is_some_and(|n| n.start > t.end))
+                    && cx.toks.get(i + 1).is_some_and(|n| n.start > t.end)
+                    // (not a hyphen spaced inside a name: "Wal - Mart")
+                    && !spaced_hyphen_in_name(cx, i, b, all_caps_line))
             {
                 first = true;
             }
@@ -1899,6 +1951,11 @@ fn scan_runs(
                         && cx.toks[j + 1].start == t.end + 1)
                 && cand_word(cx, j + 1, all_caps_line)
             {
+                run.push(j);
+                run.push(j + 1);
+                j += 2;
+            } else if run[..] == [j - 1] && spaced_hyphen_in_name(cx, j, b, all_caps_line) {
+                // "Wal - Mart": text split into tokens spaces a hyphen
                 run.push(j);
                 run.push(j + 1);
                 j += 2;
@@ -2055,6 +2112,34 @@ fn scan_runs(
         }
         i = j;
     }
+}
+
+/// A hyphen at token `j` with one space on each side, in a text that
+/// spaces its hyphens (`Ctx::spaces_hyphens`), inside a name ("Comcast -
+/// Spectacor", "Hewlett - Packard"): between two capitalized words, the
+/// first of which is no English word, no name the tables know (nor a
+/// town: "at Cannes - Nair has become"), and never
+/// written in the text without a hyphen after it. ("Trump - Putin" are
+/// names standing alone; a dash before a word in lower case starts no
+/// name; a text that glues its hyphens writes " - " as a dash: "Jonathan
+/// Kaplan - England".)
+fn spaced_hyphen_in_name(cx: &Ctx, j: usize, b: usize, all_caps_line: bool) -> bool {
+    let t = cx.toks[j];
+    if t.word || cx.w(j) != "-" || j + 1 >= b || !cx.toks[j - 1].word {
+        return false;
+    }
+    let x = cx.w(j - 1);
+    &cx.text[cx.toks[j - 1].end..t.start] == " "
+        && &cx.text[t.end..cx.toks[j + 1].start] == " "
+        && cx.toks[j + 1].word
+        && is_cap(x)
+        && !is_all_caps(x)
+        && cand_word(cx, j + 1, all_caps_line)
+        && !cx.g.is_common(x)
+        && !cx.g.is_known_name(x)
+        && !features::a_town_or_province(x)
+        && !cx.written_without_hyphen(x)
+        && cx.spaces_hyphens()
 }
 
 /// A hyphen at token `j` glued to a word before it and to a token after it,
@@ -3450,7 +3535,11 @@ fn split_hyphens<'p>(cx: &Ctx, p: &'p [usize], each: &mut impl FnMut(&'p [usize]
             // its own: "Saxony-Anhalt", "Waldorf-Astoria"; but a party and a
             // state are two, "(D-Tex.)")
             cx.g.is_known_name(&name)
-                || cx.known(&name) && (affiliation || s.len() > 1 || cx.written_unglued(&name))
+                || cx.known(&name)
+                    && (affiliation
+                        || s.len() > 1
+                        // (and not only before a spaced one: "Wal - Mart")
+                        || cx.written_unglued(&name) && cx.written_without_hyphen(&name))
         });
     if standalone {
         p.split(hyphen).filter(|s| !s.is_empty()).for_each(each);
@@ -4707,6 +4796,27 @@ mod tests {
         );
         // a quote is no possessive: "'s" after a word written apart
         assert_eq!(names("The man said ' so what ' to Ruiz."), vec!["Ruiz"]);
+    }
+
+    #[test]
+    fn a_hyphen_spaced_in_a_name_of_text_split_into_tokens_joins_it() {
+        let n = names("Shares of the low - cost Wal - Mart rose. Wal - Mart said sales fell.");
+        assert_eq!(n, vec!["Wal - Mart", "Wal - Mart"]);
+        // a text that glues its hyphens writes a dash so
+        let n = names("The low-cost Wal - Mart rose.");
+        assert!(!n.iter().any(|x| x.contains(" - ")), "{n:?}");
+        // names that stand alone, or a word the text writes alone, split
+        let n = names("The long - awaited Trump - Putin call ended. Trump said so.");
+        assert!(
+            n.contains(&"Trump".into()) && n.contains(&"Putin".into()),
+            "{n:?}"
+        );
+        let n =
+            names("The Velmoro - Tanz deal fell through. Velmoro said so in a one - line note.");
+        assert!(!n.iter().any(|x| x.contains(" - ")), "{n:?}");
+        // a dash before a word in lower case starts no name
+        let n = names("Jarvik - who had left - said no to the 61 - year - old.");
+        assert!(!n.iter().any(|x| x.contains(" - ")), "{n:?}");
     }
 
     #[test]
