@@ -1198,11 +1198,16 @@ fn nicknames(cx: &Ctx, out: &mut Vec<Mention>) {
     for i in 0..out.len() {
         let a = &out[i];
         let first_part = &text[a.range.clone()];
-        let Some(last_of_first) = first_part.split(' ').next_back() else {
-            continue;
+        let words: smallvec::SmallVec<[&str; 4]> = first_part.split(' ').collect();
+        // a first name, or a first name and a middle name ("William Mailes
+        // \"Cowboy\" Cowley")
+        let first_names = match words[..] {
+            [.., last] if cx.g.first_names.contains(last) => true,
+            [first, middle] => cx.g.first_names.contains(first) && is_cap(middle),
+            _ => false,
         };
         if !(matches!(a.ty, EntityType::Person) || matches!(a.evidence, Evidence::FirstName(_)))
-            || !cx.g.first_names.contains(last_of_first)
+            || !first_names
         {
             continue;
         }
@@ -5591,7 +5596,8 @@ mod tests {
     #[test]
     fn a_quoted_nickname_joins_first_name_and_surname() {
         let text = "Boxer Marvin \"Hurricane\" Okafor won. Later Okafor said \
-                    Sarah ‘Sally’ Mbeki and Marvin Okafor left.";
+                    Sarah ‘Sally’ Mbeki and Marvin Okafor left. Then \
+                    William Mailes \" Cowboy \" Cowley came.";
         let m = analyzed(text);
         let got: Vec<(&str, EntityType)> =
             m.iter().map(|m| (&text[m.range.clone()], m.ty)).collect();
@@ -5601,6 +5607,11 @@ mod tests {
         );
         assert!(
             got.contains(&("Sarah ‘Sally’ Mbeki", EntityType::Person)),
+            "{got:?}"
+        );
+        // after a middle name, in quotes spaced as text split into tokens
+        assert!(
+            got.contains(&("William Mailes \" Cowboy \" Cowley", EntityType::Person)),
             "{got:?}"
         );
         let full = m
