@@ -118,6 +118,18 @@ const THE_NUM: &str = concat!(
     number_words!(),
     "|few|several)"
 );
+/// The decades named by a word, from the twenties (the first is the 20s).
+const DECADE_WORDS: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 const UNIT: &str = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)";
 
 struct Patterns {
@@ -163,8 +175,9 @@ fn patterns() -> &'static Patterns {
             // fiscal year", "the latest period", "that quarter"
             format!(r"(?P<theyear>\b(?i:year-end|year\s+end|year(?:'|’)s\s+end|the\s+(?:(?:current|latest|full)\s+)?(?:fiscal\s+)?year(?:\s+{y})?|the\s+latest\s+period|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:year|quarter|month|week|day)|the\s+week(?:\s+of\s+{MONTH}\s+{d})?)\b)"),
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?|(?:the\s+)?(?:last|latter)\s+half\s+of\s+(?:the\s+year|{y}))\b)"),
-            // "the 1980s", "the 1980's", "the '80s"
-            format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0(?:'|’)?s|'\d0s)\b)"),
+            // "the 1980s", "the 1980's", "the '80s", "the nineties" (not "the
+            // 80s", as often a price, a temperature or an age: "the mid 30s")
+            format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0(?:'|’)?s|'\d0s)\b|\b(?i:the\s+(?:(?:early|mid|late)[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
             format!(r"(?P<fiscal>\b(?i:fiscal|calendar)\s+{y}\b)"),
             format!(r"(?P<year>\b(?i:early|mid|late)[- ]{y}\b)"),
@@ -1071,8 +1084,22 @@ impl Resolver<'_> {
                 let v = if digits.len() == 4 {
                     digits[..3].to_string()
                 } else {
-                    let c = r.map(|r| r.year() / 100).unwrap_or(19);
-                    format!("{c}{}", &digits[..1])
+                    // "the '90s", "the nineties": the latest such decade
+                    // that has begun by the reference date (in 2025 the
+                    // nineties are the 1990s, the twenties the 2020s)
+                    let tens = match digits.as_bytes().first() {
+                        Some(d) => (d - b'0') as i32,
+                        None => {
+                            let l = s.to_ascii_lowercase();
+                            DECADE_WORDS.iter().position(|w| l.ends_with(w))? as i32 + 2
+                        }
+                    };
+                    let year = r.map(|r| r.year()).unwrap_or(1999);
+                    let mut start = year.div_euclid(100) * 100 + tens * 10;
+                    if start > year {
+                        start -= 100;
+                    }
+                    format!("{}", start.div_euclid(10))
                 };
                 (Date, Some(v))
             }
@@ -2623,6 +2650,9 @@ mod tests {
                 "193",
             ),
             ("from the 1960’s on", "the 1960’s", "196"),
+            // a decade by its word, the latest begun by the article's date
+            ("numbers fell through the nineties", "the nineties", "199"),
+            ("it began in the late sixties", "the late sixties", "196"),
             ("since the 20th century began", "the 20th century", "19"),
             (
                 "a church of the eleventh century stood",
@@ -3645,6 +3675,27 @@ mod tests {
             one("Music of the 1990s.", "2025-01-01"),
             ("the 1990s".into(), Some("199".into()))
         );
+        // a decade of two digits or a word: the latest begun by then
+        assert_eq!(
+            one("Music of the '90s.", "2025-01-01"),
+            ("the '90s".into(), Some("199".into()))
+        );
+        assert_eq!(
+            one("Prices of the twenties.", "2025-01-01"),
+            ("the twenties".into(), Some("202".into()))
+        );
+        assert_eq!(
+            one("Jazz of the twenties.", "1998-01-01"),
+            ("the twenties".into(), Some("192".into()))
+        );
+        // an age, a price or a temperature is no decade
+        for text in [
+            "a man in his sixties",
+            "the stock can go to the mid 30s",
+            "highs in the 70s",
+        ] {
+            assert!(run(text, Some("2025-01-01")).is_empty(), "{text}");
+        }
         assert_eq!(
             one("The third-quarter results.", "1989-10-26").1.as_deref(),
             Some("1989-Q3")
