@@ -3671,23 +3671,20 @@ mod tests {
             one("It was founded in 1987.", "2025-01-01").1.as_deref(),
             Some("1987")
         );
-        assert_eq!(
-            one("Music of the 1990s.", "2025-01-01"),
-            ("the 1990s".into(), Some("199".into()))
-        );
-        // a decade of two digits or a word: the latest begun by then
-        assert_eq!(
-            one("Music of the '90s.", "2025-01-01"),
-            ("the '90s".into(), Some("199".into()))
-        );
-        assert_eq!(
-            one("Prices of the twenties.", "2025-01-01"),
-            ("the twenties".into(), Some("202".into()))
-        );
-        assert_eq!(
-            one("Jazz of the twenties.", "1998-01-01"),
-            ("the twenties".into(), Some("192".into()))
-        );
+        // a decade; of two digits or a word, the latest begun by then
+        for (text, dct, expr, value) in [
+            ("Music of the 1990s.", "2025-01-01", "the 1990s", "199"),
+            ("Music of the '90s.", "2025-01-01", "the '90s", "199"),
+            (
+                "Prices of the twenties.",
+                "2025-01-01",
+                "the twenties",
+                "202",
+            ),
+            ("Jazz of the twenties.", "1998-01-01", "the twenties", "192"),
+        ] {
+            assert_eq!(one(text, dct), (expr.into(), Some(value.into())));
+        }
         // an age, a price or a temperature is no decade
         for text in [
             "a man in his sixties",
