@@ -33,7 +33,9 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     }
     let text = m.canonical.as_deref().unwrap_or(text);
     // one pass: runs of white space as one space, curly apostrophes straight,
-    // initials with their stops together ("A. J. Smith" is "A.J. Smith")
+    // initials with their stops together ("A. J. Smith" is "A.J. Smith"), a
+    // possessive glued to its word (text split into tokens writes "People
+    // 's Republic")
     let initial = |w: &str| {
         w.strip_suffix('.')
             .is_some_and(crate::nlp::entities::is_initial)
@@ -41,7 +43,8 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     let mut t = String::with_capacity(text.len());
     let mut after_initial = false;
     for w in text.split_whitespace() {
-        if !(t.is_empty() || after_initial && initial(w)) {
+        let possessive = matches!(w, "'s" | "’s");
+        if !(t.is_empty() || after_initial && initial(w) || possessive) {
             t.push(' ');
         }
         after_initial = initial(w);
@@ -1539,6 +1542,11 @@ mod tests {
         assert_eq!(name_key(&p, "A. J. Smith"), name_key(&p, "A.J. Smith"));
         assert_eq!(name_key(&p, "J. R. R. Tolkien"), "J.R.R. Tolkien");
         assert_eq!(name_key(&p, "George W. Bush"), "George W. Bush");
+        // a possessive one space from its word, as text split into tokens writes it
+        assert_eq!(
+            name_key(&place, "People 's Republic of China"),
+            name_key(&place, "People's Republic of China")
+        );
         // and an acronym reads each of them: JPI is J.P. Industries
         let l = link(&items(
             &[o.clone(), o.clone()],
