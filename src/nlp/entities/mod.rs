@@ -1483,7 +1483,9 @@ fn defined_acronyms(cx: &Ctx, out: &mut Vec<Mention>) {
         let short = &cx.text[acr.range.clone()];
         if !(2..=6).contains(&short.len())
             || !is_all_caps(short)
-            || !cx.text[acr.range.end..].starts_with(')')
+            // (brackets glued, or spaced as text split into tokens writes
+            // them: "Velmara Airlines ( VLA )")
+            || !cx.text[acr.range.end..].trim_start_matches(' ').starts_with(')')
         {
             continue;
         }
@@ -4911,13 +4913,20 @@ mod tests {
 
     #[test]
     fn acronyms_defined_in_parentheses() {
-        let t = "Singapore Airlines (SIA) ordered jets. SIA said so.";
-        let m = analyzed(t);
-        let sia: Vec<_> = m.iter().filter(|m| &t[m.range.clone()] == "SIA").collect();
-        assert_eq!(sia.len(), 2);
-        assert!(sia
-            .iter()
-            .all(|m| m.canonical.as_deref() == Some("Singapore Airlines")));
+        // (and the brackets spaced, as text split into tokens writes them)
+        for t in [
+            "Singapore Airlines (SIA) ordered jets. SIA said so.",
+            "Singapore Airlines ( SIA ) ordered jets . SIA said so .",
+        ] {
+            let m = analyzed(t);
+            let sia: Vec<_> = m.iter().filter(|m| &t[m.range.clone()] == "SIA").collect();
+            assert_eq!(sia.len(), 2, "{t}");
+            assert!(
+                sia.iter()
+                    .all(|m| m.canonical.as_deref() == Some("Singapore Airlines")),
+                "{t}"
+            );
+        }
     }
 
     #[test]
