@@ -1050,15 +1050,23 @@ fn build_entities(
                 .map(|(k, n)| (keys[k].as_str(), n))
                 .collect();
             aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            // the fullest name, written as in running text (not shouted in a
-            // headline), the most used, then the first in order; no name
+            // the fullest name (by its words, as if a hyphen or a possessive
+            // split off by spaces were glued), written as in running text (not
+            // shouted in a headline, nor split into tokens: "Wal-Mart", not
+            // "Wal - Mart"), the most used, then the first in order; no name
             // copied to compare
             let name = aliases
                 .iter()
                 .map(|(n, c)| {
                     let shouted = n.chars().filter(|c| c.is_alphabetic()).count() > 4
                         && !n.chars().any(|c| c.is_lowercase());
-                    ((n.split_whitespace().count(), !shouted, *c), n)
+                    let words = n.split_whitespace().fold(0usize, |k, w| match w {
+                        "-" => k.saturating_sub(1),
+                        "'s" | "’s" => k,
+                        _ => k + 1,
+                    });
+                    let spaced = n.contains(" - ") || n.contains(" 's") || n.contains(" ’s");
+                    ((words, !shouted, !spaced, *c), n)
                 })
                 .max_by(|(ka, na), (kb, nb)| ka.cmp(kb).then_with(|| nb.cmp(na)))
                 .map(|(_, n)| n.to_string())
