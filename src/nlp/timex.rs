@@ -149,6 +149,7 @@ fn patterns() -> &'static Patterns {
         // white space with one line break at most: a year never comes after a
         // blank line ("Sunday, 27 February\n\n1500 GMT" is no 1500)
         let sp = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)";
+        let decade_word = DECADE_WORDS.join("|");
         let alts = [
             // explicit dates
             format!(r"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"),
@@ -177,7 +178,7 @@ fn patterns() -> &'static Patterns {
             format!(r"(?P<half>\b(?i:(?:the\s+)?(?:{y}\s+)?(?:first|second)\s+half(?:\s+of\s+(?:the\s+year|{y}))?|(?:the\s+)?(?:last|latter)\s+half\s+of\s+(?:the\s+year|{y}))\b)"),
             // "the 1980s", "the 1980's", "the '80s", "the nineties" (not "the
             // 80s", as often a price, a temperature or an age: "the mid 30s")
-            format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0(?:'|’)?s|'\d0s)\b|\b(?i:the\s+(?:(?:early|mid|late)[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
+            format!(r"(?P<decade>\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:(?:1[5-9]|20)\d0(?:'|’)?s|'\d0s)\b|\b(?i:the\s+(?:(?:early|mid|late)[- ])?(?:{decade_word}))\b)"),
             format!(r"(?P<century>\b(?i:the\s+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))\s+(?i:century)\b)"),
             format!(r"(?P<fiscal>\b(?i:fiscal|calendar)\s+{y}\b)"),
             format!(r"(?P<year>\b(?i:early|mid|late)[- ]{y}\b)"),

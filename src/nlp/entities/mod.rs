@@ -579,13 +579,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the text writes this capitalized word without a possessive
-    /// glued after it (a word of the same hash counts too: the answer errs
-    /// towards "yes", which joins nothing).
+    /// after it (`possessive_at`; a word of the same hash counts too: the
+    /// answer errs towards "yes", which joins nothing).
     fn written_alone(&self, word: &str) -> bool {
-        let toks = self.toks;
-        self.capitalized_where(&self.written_alone, word, |k| {
-            !(toks[k].word && self.possessive_at(k + 1))
-        })
+        self.capitalized_where(&self.written_alone, word, |k| !self.possessive_at(k + 1))
     }
 
     /// Whether the text writes this word capitalized at a token `keep`
