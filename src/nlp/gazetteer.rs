@@ -321,4 +321,33 @@ mod tests {
             "a plural common word"
         );
     }
+
+    #[test]
+    fn a_town_is_known_with_and_without_its_marks_and_article() {
+        // GeoNames writes "Zürich", "São Paulo", "Al Fallūjah": English
+        // copy writes them so or in plain letters, and without the article
+        let g = Gazetteer::get();
+        for (name, canonical) in [
+            ("Zürich", "Zurich"),
+            ("Zurich", "Zurich"),
+            ("Sao Paulo", "Sao Paulo"),
+            ("Kraków", "Krakow"),
+            ("Krakow", "Krakow"),
+            ("Kandahar", "Kandahar"),
+            ("Fallujah", "Fallujah"),
+            ("Al Fallūjah", "Fallujah"),
+        ] {
+            assert_eq!(
+                g.lookup(name),
+                Some((EntityType::Place, canonical)),
+                "{name}"
+            );
+        }
+        // a spelling in plain letters that is a word or a person's name is
+        // not the town's ("Salé", "Būsh", "León" are towns)
+        for name in ["Sale", "Bush", "Leon"] {
+            assert_eq!(g.lookup(name), None, "{name}");
+        }
+        assert_eq!(g.lookup("Salé").map(|x| x.0), Some(EntityType::Place));
+    }
 }
