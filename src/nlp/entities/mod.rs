@@ -1150,7 +1150,120 @@ fn rules(cx: &Ctx, sentences: &[Range<usize>]) -> Vec<Mention> {
     defined_acronyms(cx, &mut out);
     lower_case_places(cx, sentences, &mut out);
     nicknames(cx, &mut out);
+    storms_and_ships(cx, &mut out);
     out
+}
+
+/// Words that name a storm before a name (`assets/ner/storm_words.txt`:
+/// "Hurricane", "Tropical Storm"), each as its words.
+static STORM_WORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    include_str!("../../../assets/ner/storm_words.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split(' ').collect())
+        .collect()
+});
+
+/// A storm's name: "Hurricane Katrina", "Cyclone Phailin", "Tropical Storm
+/// Rita" are events, with the storm's words in the name (the rules may have
+/// left a sentence's first word out, or the whole name: "Hurricane" and
+/// "Tropical" are English words); "the hurricane Katrina" names it too. A
+/// storm's or a ship's name alone in the same text is the storm or the
+/// ship ("Katrina" after "Hurricane Katrina", "Cole" after "USS Cole"),
+/// though it is a person's name too.
+fn storms_and_ships(cx: &Ctx, out: &mut Vec<Mention>) {
+    let toks = cx.toks;
+    // (a name alone, the whole name)
+    let mut names: Vec<(String, String)> = Vec::new();
+    for m in out.iter() {
+        if m.ty == EntityType::Other {
+            let text = &cx.text[m.range.clone()];
+            if let Some((prefix, name)) = text.split_once(' ') {
+                if SHIP_PREFIXES.contains(&prefix) {
+                    names.push((name.to_string(), text.to_string()));
+                }
+            }
+        }
+    }
+    // the storms: the storm's words, then one capitalized word that is no
+    // English word but a first name ("Sandy"), no month or day ("the
+    // hurricane Monday"), one space apart
+    let mut storms: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // (the longest entry, as listed or in lower case)
+        let found = STORM_WORDS
+            .iter()
+            .filter(|e| i + e.len() < toks.len())
+            .filter_map(|e| {
+                let listed = (0..e.len()).all(|q| cx.w(i + q) == e[q]);
+                let lower = (0..e.len()).all(|q| with_lower(e[q], |l| cx.w(i + q) == l));
+                let spaced =
+                    (i..i + e.len()).all(|t| cx.text[toks[t].end..toks[t + 1].start] == *" ");
+                ((listed || lower) && spaced).then_some((e.len(), listed))
+            })
+            .max();
+        let Some((k, listed)) = found else {
+            i += 1;
+            continue;
+        };
+        let n = i + k;
+        let name = cx.w(n);
+        let ok = toks[n].word
+            && is_cap(name)
+            && !is_all_caps(name)
+            && !is_calendar(name)
+            && (!cx.g.is_common(name) || cx.g.first_names.contains(name))
+            // (not a body's name: "the National Hurricane Center")
+            && !out
+                .iter()
+                .any(|m| m.range.start < toks[i].start && toks[i].start < m.range.end);
+        if ok {
+            let start = if listed { toks[i].start } else { toks[n].start };
+            let words = &cx.text[toks[i].start..toks[n - 1].end];
+            names.push((name.to_string(), cx.text[start..toks[n].end].to_string()));
+            storms.push(Mention {
+                range: start..toks[n].end,
+                ty: EntityType::Other,
+                evidence: Evidence::Context(format!("a storm, \"{words}\"")),
+                canonical: None,
+            });
+        }
+        i = n + 1;
+    }
+    if names.is_empty() {
+        return;
+    }
+    if !storms.is_empty() {
+        out.retain(|m| {
+            !storms
+                .iter()
+                .any(|s| m.range.start < s.range.end && s.range.start < m.range.end)
+        });
+        out.extend(storms);
+        out.sort_by_key(|m| m.range.start);
+    }
+    for m in out.iter_mut() {
+        // (not a name a table or a title types: "Arizona" beside "USS Arizona")
+        if matches!(
+            m.evidence,
+            Evidence::Alias
+                | Evidence::Gazetteer
+                | Evidence::Company
+                | Evidence::User
+                | Evidence::Title(_)
+                | Evidence::OrgWord(_)
+                | Evidence::PlaceWord(_)
+        ) {
+            continue;
+        }
+        let text = &cx.text[m.range.clone()];
+        if let Some((_, whole)) = names.iter().find(|(n, w)| n == text && w != text) {
+            m.ty = EntityType::Other;
+            m.evidence = Evidence::Context(format!("the name of \"{whole}\""));
+            m.canonical = Some(whole.clone());
+        }
+    }
 }
 
 /// The quoted nickname between a first name and a surname makes one name
@@ -4375,6 +4488,39 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         found(text).into_iter().map(|x| x.0).collect()
+    }
+
+    /// A storm's and a ship's name alone is the whole name's, typed and
+    /// linked so; the storm's words are the name's even where they start a
+    /// sentence or the rules found no name.
+    #[test]
+    fn a_storm_s_or_a_ship_s_name_alone_is_the_whole_name_s() {
+        let text = "Hurricane Delphine hit Tampico. Delphine killed nine. \
+                    The hurricane Orvald formed later. The USS Cole sailed. Cole sank.";
+        let got: Vec<(String, EntityType, Option<String>)> = analyzed(text)
+            .into_iter()
+            .map(|m| (text[m.range].to_string(), m.ty, m.canonical))
+            .collect();
+        let other =
+            |n: &str, c: Option<&str>| (n.to_string(), EntityType::Other, c.map(String::from));
+        for want in [
+            other("Hurricane Delphine", None),
+            other("Delphine", Some("Hurricane Delphine")),
+            other("Orvald", None),
+            other("USS Cole", None),
+            other("Cole", Some("USS Cole")),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // the storm's word inside a body's name names no storm
+        assert_eq!(
+            found("The National Hurricane Center in Miami warned of Hurricane Delphine."),
+            vec![
+                ("National Hurricane Center".to_string(), EntityType::Org),
+                ("Miami".to_string(), EntityType::Place),
+                ("Hurricane Delphine".to_string(), EntityType::Other),
+            ]
+        );
     }
 
     /// A long text read on all cores, sentence blocks and the blocks of a
