@@ -1191,6 +1191,15 @@ fn storms_and_ships(cx: &Ctx, out: &mut Vec<Mention>) {
     let mut storms: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // (most words start no entry)
+        let w = cx.w(i);
+        if !STORM_WORDS
+            .iter()
+            .any(|e| e[0].len() == w.len() && e[0].eq_ignore_ascii_case(w))
+        {
+            i += 1;
+            continue;
+        }
         // (the longest entry, as listed or in lower case)
         let found = STORM_WORDS
             .iter()
