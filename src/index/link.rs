@@ -800,6 +800,46 @@ pub fn link(items: &[Item]) -> Linked {
     for (k, plain) in possessive {
         uf.union(k, plain);
     }
+    // a surname of two words joins the one person of the corpus whose full
+    // name ends with it ("Mr Kilroy-Silk": Robert Kilroy-Silk; "Bonham
+    // Carter": Helena Bonham Carter): written with a hyphen, or its first
+    // word no first name ("Duncan Smith" may be a Duncan), and the full name
+    // starting with a first name or an initial
+    {
+        // (a first name, or an initial with its stop or without: "S Thompson")
+        let first_name = |w: &str| {
+            g.first_names.contains(w)
+                || crate::nlp::entities::is_initial(w.strip_suffix('.').unwrap_or(w))
+        };
+        let mut full_by_last: HashMap<&str, smallvec::SmallVec<[usize; 2]>> = HashMap::default();
+        for (c, t) in key_tokens.iter().enumerate() {
+            if t.len() >= 3 && ty_of(c) == EntityType::Person && first_name(t[0]) {
+                full_by_last.entry(t[t.len() - 1]).or_default().push(c);
+            }
+        }
+        let mut joins: Vec<(usize, usize)> = Vec::new();
+        for (k, t) in key_tokens.iter().enumerate() {
+            if t.len() != 2
+                || ty_of(k) != EntityType::Person
+                || !keys[k].contains('-') && first_name(t[0])
+            {
+                continue;
+            }
+            let Some(cands) = full_by_last.get(t[1]) else {
+                continue;
+            };
+            let ends = |c: &usize| key_tokens[*c].ends_with(t);
+            let mut found = cands.iter().filter(|c| ends(c)).map(|&c| (uf.find(c), c));
+            if let Some((root, c)) = found.next() {
+                if found.all(|(r, _)| r == root) {
+                    joins.push((k, c));
+                }
+            }
+        }
+        for (k, c) in joins {
+            uf.union(k, c);
+        }
+    }
 
     // the short forms to decide: once per article, form and kind (the items
     // come article by article: one small set each)
@@ -1579,6 +1619,38 @@ mod tests {
         assert_ne!(c[3], c[4]);
         assert_ne!(c[1], c[4]);
         assert_eq!(c[5], c[6], "variant surname joins the full name");
+    }
+
+    /// A surname of two words, hyphenated or starting with no first name,
+    /// joins the one full name of the corpus that ends with it; an initial
+    /// and a surname, or a first name and a surname, is a name of its own.
+    #[test]
+    fn a_double_surname_joins_the_one_full_name_ending_with_it() {
+        let p = m(EntityType::Person, None);
+        let texts = [
+            "Robert Kilroy-Silk",
+            "Kilroy-Silk",
+            "Anibal Cavaco Silva",
+            "Cavaco Silva",
+            "Hunter S Thompson",
+            "S Thompson",
+            "Iain Duncan Smith",
+            "Duncan Smith",
+            "Maria Vargas Llosa",
+            "Jorge Vargas Llosa",
+            "Vargas Llosa",
+        ];
+        let arts = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        let items = in_articles(&p, &texts, &arts);
+        let l = link(&items);
+        let c = &l.cluster_of;
+        assert_eq!(c[0], c[1], "Kilroy-Silk is Robert Kilroy-Silk");
+        assert_eq!(c[2], c[3], "Cavaco Silva is Anibal Cavaco Silva");
+        assert_ne!(c[4], c[5], "S Thompson is an initial and a surname");
+        assert_ne!(c[6], c[7], "Duncan may be a first name");
+        // two people of the surname: no one
+        assert_ne!(c[10], c[8]);
+        assert_ne!(c[10], c[9]);
     }
 
     /// A first name alone is the one person of its article whose full name
