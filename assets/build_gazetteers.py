@@ -41,20 +41,6 @@ def fold(name):
     return "".join(ch for ch in name if not unicodedata.combining(ch))
 
 
-# the marks of a romanization (Arabic, Persian, Indian names: "Kandahār",
-# "Al Ḩudaydah"), which English copy leaves out, unlike a Latin-script
-# language's own ("Zürich", "São Paulo", "Kraków"): macron, dot below,
-# breve below
-ROMANIZATION = {"\u0304", "\u0323", "\u032e"}
-
-
-def usual_letters(name):
-    """A town's name as English copy writes it: without a romanization's
-    marks ("Kandahar"), with a Latin-script language's ("Zürich")."""
-    marks = {ch for ch in unicodedata.normalize("NFKD", name) if unicodedata.combining(ch)}
-    return fold(name) if marks & ROMANIZATION else name
-
-
 def latin(name):
     """Whether a name is written in Latin letters, with or without marks."""
     return bool(LATIN.match(fold(name)))
@@ -97,7 +83,7 @@ def places():
             for n in spellings(name, country):
                 # "Salé" is a town, "Sale" a word; "Būsh" a town, "Bush" a name
                 if n == name or (n not in known and n.lower() not in known):
-                    rows.setdefault(n, (kind, usual_letters(canonical)))
+                    rows.setdefault(n, (kind, fold(canonical)))
 
     for c in gc.get_countries().values():
         add(c["name"], "country", c["name"])

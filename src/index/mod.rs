@@ -1055,6 +1055,14 @@ fn build_entities(
             // shouted in a headline, nor split into tokens: "Wal-Mart", not
             // "Wal - Mart"), the most used, then the first in order; no name
             // copied to compare
+            // (a name written with a hyphen or a space between the same
+            // words counts them alike: "Robert Kilroy-Silk" is as full as
+            // "Robert Kilroy Silk", and the more used wins)
+            fn flat(n: &str) -> smallvec::SmallVec<[&str; 4]> {
+                n.split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            }
             let name = aliases
                 .iter()
                 .map(|(n, c)| {
@@ -1065,6 +1073,12 @@ fn build_entities(
                         "'s" | "’s" => k,
                         _ => k + 1,
                     });
+                    let f = flat(n);
+                    let words = if aliases.iter().any(|(o, _)| o != n && flat(o) == f) {
+                        words.max(f.len())
+                    } else {
+                        words
+                    };
                     let spaced = n.contains(" - ") || n.contains(" 's") || n.contains(" ’s");
                     ((words, !shouted, !spaced, *c), n)
                 })
@@ -1217,6 +1231,25 @@ mod tests {
         };
         assert_eq!(ty("Morgan Kessler"), EntityType::Org);
         assert_eq!(ty("Ruth Velmaro"), EntityType::Person);
+    }
+
+    /// An entity shows its fullest name as running text writes it: a
+    /// hyphen glued or between spaces, or a space for a hyphen, counts the
+    /// same words, and the spelling most used among them wins.
+    #[test]
+    fn an_entity_shows_its_name_as_running_text_writes_it() {
+        let ix = index_of(&[
+            "Robert Kilroy-Silk said on Monday he would stand. Mr Kilroy-Silk left the party.",
+            "Robert Kilroy-Silk spoke in Derby on Tuesday about the new party.",
+            "Robert Kilroy Silk was asked about it on Wednesday.",
+            "Shares of Wal - Mart rose on Monday, and Wal-Mart said sales were up.",
+            "Wal-Mart opened a store in Texas on Friday.",
+        ]);
+        let names: Vec<&str> = ix.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Robert Kilroy-Silk"), "{names:?}");
+        assert!(names.contains(&"Wal-Mart"), "{names:?}");
+        let e = ix.find_entity("Kilroy-Silk").unwrap();
+        assert_eq!(e.name, "Robert Kilroy-Silk");
     }
 
     #[test]

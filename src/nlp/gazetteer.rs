@@ -328,18 +328,18 @@ mod tests {
         // copy writes them so or in plain letters, and without the article
         let g = Gazetteer::get();
         for (name, canonical) in [
-            ("Zürich", "Zürich"),
-            ("Zurich", "Zürich"),
+            ("Zürich", "Zurich"),
+            ("Zurich", "Zurich"),
             // a German-speaking country's umlauts as "ae", "oe", "ue"
-            ("Duesseldorf", "Düsseldorf"),
-            ("Sao Paulo", "São Paulo"),
-            ("Kraków", "Kraków"),
-            ("Krakow", "Kraków"),
+            ("Duesseldorf", "Dusseldorf"),
+            ("Sao Paulo", "Sao Paulo"),
+            ("Kraków", "Krakow"),
+            ("Krakow", "Krakow"),
             ("Kandahar", "Kandahar"),
             ("Kandahār", "Kandahar"),
             ("Fallujah", "Fallujah"),
             ("Al Fallūjah", "Fallujah"),
-            ("Asuncion", "Asunción"),
+            ("Asuncion", "Asuncion"),
         ] {
             assert_eq!(
                 g.lookup(name),
