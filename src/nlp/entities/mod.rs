@@ -1244,13 +1244,7 @@ fn storms_and_ships(cx: &Ctx, out: &mut Vec<Mention>) {
         return;
     }
     if !storms.is_empty() {
-        out.retain(|m| {
-            !storms
-                .iter()
-                .any(|s| m.range.start < s.range.end && s.range.start < m.range.end)
-        });
-        out.extend(storms);
-        out.sort_by_key(|m| m.range.start);
+        replace_overlapping(out, storms);
     }
     for m in out.iter_mut() {
         // (not a name a table or a title types: "Arizona" beside "USS Arizona")
@@ -1578,6 +1572,11 @@ fn numbered_streets(cx: &Ctx, out: &mut Vec<Mention>) {
     if added.is_empty() {
         return;
     }
+    replace_overlapping(out, added);
+}
+
+/// The mentions `added` in the place of those they overlap, in order.
+fn replace_overlapping(out: &mut Vec<Mention>, added: Vec<Mention>) {
     out.retain(|m| {
         !added
             .iter()
