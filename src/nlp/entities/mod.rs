@@ -3408,6 +3408,20 @@ fn clean<'p>(
                 p = &p[..p.len() - 1];
             }
         }
+        // "the East Midlands MEP", "the Labour MP": a title in capitals that
+        // ends a name, with no name after it, is the role of someone the
+        // name describes, no word of the name
+        if p.len() >= 2 {
+            let last = cx.w(p[p.len() - 1]);
+            let next = p[p.len() - 1] + 1;
+            let name_after = next < cx.toks.len() && {
+                let gap = &cx.text[cx.toks[p[p.len() - 1]].end..cx.toks[next].start];
+                gap == " " && is_cap(cx.w(next))
+            };
+            if is_all_caps(last) && last.len() >= 2 && cx.g.titles.contains(last) && !name_after {
+                p = &p[..p.len() - 1];
+            }
+        }
         // "Adam Air Flight 574": the airline (a flight's number names no one)
         if let Some(f) = p.iter().rposition(|&i| cx.w(i) == "Flight") {
             if f > 0
