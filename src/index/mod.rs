@@ -1063,9 +1063,12 @@ fn build_entities(
                     .filter(|w| !w.is_empty())
                     .collect()
             }
+            let flats: smallvec::SmallVec<[smallvec::SmallVec<[&str; 4]>; 2]> =
+                aliases.iter().map(|(n, _)| flat(n)).collect();
             let name = aliases
                 .iter()
-                .map(|(n, c)| {
+                .zip(&flats)
+                .map(|((n, c), f)| {
                     let shouted = n.chars().filter(|c| c.is_alphabetic()).count() > 4
                         && !n.chars().any(|c| c.is_lowercase());
                     let words = n.split_whitespace().fold(0usize, |k, w| match w {
@@ -1073,12 +1076,11 @@ fn build_entities(
                         "'s" | "’s" => k,
                         _ => k + 1,
                     });
-                    let f = flat(n);
-                    let words = if aliases.iter().any(|(o, _)| o != n && flat(o) == f) {
-                        words.max(f.len())
-                    } else {
-                        words
-                    };
+                    let twins = aliases
+                        .iter()
+                        .zip(&flats)
+                        .any(|((o, _), g)| o != n && g == f);
+                    let words = if twins { words.max(f.len()) } else { words };
                     let spaced = n.contains(" - ") || n.contains(" 's") || n.contains(" ’s");
                     ((words, !shouted, !spaced, *c), n)
                 })
