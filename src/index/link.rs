@@ -550,19 +550,73 @@ impl<'a> ByWord<'a> {
     }
 }
 
+/// What the corpus says of two names being one: an article names both, or
+/// their articles name two other names in common that few articles name
+/// (the same story). AOL's "Jonathan Miller" and the police's "John
+/// Miller" share no story ("Los Angeles" is in many).
+struct Vouch<'a, 'k> {
+    key_tokens: &'a [smallvec::SmallVec<[&'k str; 4]>],
+    key_articles: &'a [smallvec::SmallVec<[usize; 2]>],
+    art_keys: &'a [Local],
+    rare: usize,
+}
+
+impl<'a, 'k> Vouch<'a, 'k> {
+    fn new(
+        key_tokens: &'a [smallvec::SmallVec<[&'k str; 4]>],
+        key_articles: &'a [smallvec::SmallVec<[usize; 2]>],
+        art_keys: &'a [Local],
+    ) -> Vouch<'a, 'k> {
+        let rare = (art_keys.len() / 50).max(5);
+        Vouch {
+            key_tokens,
+            key_articles,
+            art_keys,
+            rare,
+        }
+    }
+
+    /// The names of two words or more an article of `k` names, but `a` and
+    /// `b`, that few articles name.
+    fn context(&self, k: usize, a: usize, b: usize) -> crate::fx::FxHashSet<usize> {
+        self.key_articles[k]
+            .iter()
+            .take(30)
+            .filter_map(|&art| self.art_keys.get(art))
+            .flat_map(|l| l.0.iter().map(|x| x.0))
+            .filter(|&x| {
+                x != a
+                    && x != b
+                    && self.key_tokens[x].len() >= 2
+                    && self.key_articles[x].len() <= self.rare
+            })
+            .collect()
+    }
+
+    fn vouches(&self, a: usize, b: usize) -> bool {
+        let arts = self.key_articles;
+        arts[a].iter().any(|x| arts[b].contains(x)) || {
+            let mine = self.context(a, a, b);
+            self.context(b, a, b)
+                .iter()
+                .filter(|x| mine.contains(x))
+                .count()
+                >= 2
+        }
+    }
+}
+
 /// A person named by a familiar first name is the one the corpus names by
 /// its formal one with the same other words ("Bob Dole": Robert Dole; "Ted
 /// Heath": Edward Heath), where the formal name is one person only and the
-/// corpus vouches for it: an article names both; their articles name two
-/// other names in common that few articles name (the same story); or the
-/// familiar name starts with the formal one's letter and no other person
-/// of the corpus has the other words ("Tom Enders", "Thomas Enders").
-/// Billy Preston is no Robert Preston by that alone.
+/// corpus vouches for it (`Vouch`), or the familiar name starts with the
+/// formal one's letter and no other person of the corpus has the other
+/// words ("Tom Enders", "Thomas Enders"). Billy Preston is no Robert
+/// Preston by that alone.
 fn familiar_first_names(
     keys: &[String],
     key_tokens: &[smallvec::SmallVec<[&str; 4]>],
-    key_articles: &[smallvec::SmallVec<[usize; 2]>],
-    art_keys: &[Local],
+    vouch: &Vouch,
     ty_of: &impl Fn(usize) -> EntityType,
     uf: &mut Uf,
 ) {
@@ -585,20 +639,6 @@ fn familiar_first_names(
             .or_default()
             .push(k);
     }
-    // the names of two words or more an article of `k` names, but `a` and
-    // `b`, that few articles name
-    let rare = (art_keys.len() / 50).max(5);
-    let context = |k: usize, a: usize, b: usize| -> crate::fx::FxHashSet<usize> {
-        key_articles[k]
-            .iter()
-            .take(30)
-            .filter_map(|&art| art_keys.get(art))
-            .flat_map(|l| l.0.iter().map(|x| x.0))
-            .filter(|&x| {
-                x != a && x != b && key_tokens[x].len() >= 2 && key_articles[x].len() <= rare
-            })
-            .collect()
-    };
     let mut joins = Vec::new();
     for k in familiar {
         let t0 = key_tokens[k][0];
@@ -613,12 +653,7 @@ fn familiar_first_names(
         if !found.all(|(r, _)| r == root) || root == uf.find(k) {
             continue;
         }
-        let together = key_articles[k].iter().any(|a| key_articles[c].contains(a));
-        let story = || {
-            let mine = context(k, k, c);
-            context(c, k, c).iter().filter(|x| mine.contains(x)).count() >= 2
-        };
-        // or the familiar name starts as the formal one does ("Tom": Thomas,
+        // the familiar name starts as the formal one does ("Tom": Thomas,
         // not "Bob": Robert) and no other person of the corpus bears the
         // other words
         let cut_short = t0.get(..1).is_some_and(|p| key_tokens[c][0].starts_with(p));
@@ -628,8 +663,63 @@ fn familiar_first_names(
                     .get(rest)
                     .is_some_and(|ids| ids.iter().all(|&x| x == k || uf.find(x) == root))
         };
-        if together || story() || alone() {
+        if vouch.vouches(k, c) || alone() {
             joins.push((k, c));
+        }
+    }
+    for (k, c) in joins {
+        uf.union(k, c);
+    }
+}
+
+/// A person's first name and surname are the one person the corpus names
+/// with a middle name between them ("Benjamin Banky": Benjamin David Banky;
+/// "Sandra O'Connor": Sandra Day O'Connor), where the corpus writes one
+/// person only so and vouches for it (`Vouch`): Jerry Lewis is no Jerry
+/// Lee Lewis by the name alone. A middle name is a first name or a usual
+/// surname, never a part of a surname with a hyphen ("James Miller-Day").
+fn middle_names(
+    keys: &[String],
+    key_tokens: &[smallvec::SmallVec<[&str; 4]>],
+    vouch: &Vouch,
+    ty_of: &impl Fn(usize) -> EntityType,
+    uf: &mut Uf,
+) {
+    let g = crate::nlp::gazetteer::Gazetteer::get();
+    let middle = |w: &str| {
+        !an_initial(w)
+            && (g.first_names.contains(w) || crate::nlp::entities::features::usual_surname(w))
+    };
+    let mut long: HashMap<String, Vec<usize>> = HashMap::default();
+    for (k, t) in key_tokens.iter().enumerate() {
+        if t.len() >= 3
+            && ty_of(k) == EntityType::Person
+            && !keys[k].contains('-')
+            && g.first_names.contains(t[0])
+            && t[1..t.len() - 1].iter().all(|w| middle(w))
+        {
+            long.entry(format!("{} {}", t[0], t[t.len() - 1]))
+                .or_default()
+                .push(k);
+        }
+    }
+    if long.is_empty() {
+        return;
+    }
+    let mut joins = Vec::new();
+    for (k, key) in keys.iter().enumerate() {
+        if key_tokens[k].len() != 2 || ty_of(k) != EntityType::Person {
+            continue;
+        }
+        let Some(cands) = long.get(key.as_str()) else {
+            continue;
+        };
+        let root = uf.find(cands[0]);
+        if cands.iter().all(|&c| uf.find(c) == root)
+            && root != uf.find(k)
+            && cands.iter().any(|&c| vouch.vouches(k, c))
+        {
+            joins.push((k, cands[0]));
         }
     }
     for (k, c) in joins {
@@ -1147,14 +1237,11 @@ pub fn link(items: &[Item]) -> Linked {
             same
         });
     });
-    familiar_first_names(
-        &keys,
-        &key_tokens,
-        &key_articles,
-        &art_keys,
-        &ty_of,
-        &mut uf,
-    );
+    {
+        let vouch = Vouch::new(&key_tokens, &key_articles, &art_keys);
+        familiar_first_names(&keys, &key_tokens, &vouch, &ty_of, &mut uf);
+        middle_names(&keys, &key_tokens, &vouch, &ty_of, &mut uf);
+    }
     // the joins so far, fixed: the short forms below only read them
     let roots: Vec<usize> = (0..n).map(|x| uf.find(x)).collect();
     // variant spellings of surnames, and whether a head is always written with
@@ -2002,6 +2089,36 @@ mod tests {
         assert_ne!(c[6], c[7]);
         // two names few articles name beside both: the same story
         assert_eq!(c[9], c[12]);
+    }
+
+    #[test]
+    fn a_middle_name_is_the_same_person_with_evidence() {
+        let p = m(EntityType::Person, None);
+        let ms = vec![p; 10];
+        let names = [
+            "Benjamin David Banky",
+            "Benjamin Banky",
+            "Jerry Lee Lewis",
+            "Jerry Lewis",
+            "James Miller-Day",
+            "James Day",
+            "George Herbert Bush",
+            "George Walker Bush",
+            "George Bush",
+            "Banky",
+        ];
+        let arts = [0, 0, 1, 2, 3, 3, 4, 4, 4, 0];
+        let l = link(&items(&ms, &names, &arts));
+        let c = &l.cluster_of;
+        // an article names both
+        assert_eq!(c[0], c[1]);
+        // two articles with no story in common
+        assert_ne!(c[2], c[3]);
+        // a double surname is no middle name
+        assert_ne!(c[4], c[5]);
+        // two people written with a middle name: the short form is neither
+        assert_ne!(c[8], c[6]);
+        assert_ne!(c[8], c[7]);
     }
 
     fn items<'a>(ms: &'a [Mention], texts: &[&'a str], arts: &[usize]) -> Vec<Item<'a>> {
