@@ -1058,6 +1058,7 @@ fn build_entities(
             // (a name written with a hyphen or a space between the same
             // words counts them alike: "Robert Kilroy-Silk" is as full as
             // "Robert Kilroy Silk", and the more used wins)
+            let first_names = &nlp::gazetteer::Gazetteer::get().first_names;
             fn flat(n: &str) -> smallvec::SmallVec<[&str; 4]> {
                 n.split(|c: char| c.is_whitespace() || c == '-')
                     .filter(|w| !w.is_empty())
@@ -1082,7 +1083,21 @@ fn build_entities(
                         .any(|((o, _), g)| o != n && g == f);
                     let words = if twins { words.max(f.len()) } else { words };
                     let spaced = n.contains(" - ") || n.contains(" 's") || n.contains(" ’s");
-                    ((words, !shouted, !spaced, *c), n)
+                    // a person is shown by the full name (a first name and
+                    // more) the corpus uses most ("Fred LaRue", 108 times, not
+                    // "Frederick C. LaRue", twice), the fullest first where
+                    // two are used as much; without one, by the fullest name
+                    let key = if ty == EntityType::Person {
+                        let full = words >= 2
+                            && n.split_whitespace()
+                                .next()
+                                .is_some_and(|w| first_names.contains(w));
+                        let fullest = if full { 0 } else { words };
+                        (usize::from(full), fullest, !shouted, !spaced, *c, words)
+                    } else {
+                        (0, words, !shouted, !spaced, *c, 0)
+                    };
+                    (key, n)
                 })
                 .max_by(|(ka, na), (kb, nb)| ka.cmp(kb).then_with(|| nb.cmp(na)))
                 .map(|(_, n)| n.to_string())
@@ -1252,6 +1267,19 @@ mod tests {
         assert!(names.contains(&"Wal-Mart"), "{names:?}");
         let e = ix.find_entity("Kilroy-Silk").unwrap();
         assert_eq!(e.name, "Robert Kilroy-Silk");
+    }
+
+    #[test]
+    fn a_person_shows_the_full_name_the_corpus_uses_most() {
+        let ix = index_of(&[
+            "Frederick C. LaRue, a Nixon aide, died on Monday in Mississippi.",
+            "Fred LaRue said on Tuesday that he had delivered the money in 1972.",
+            "Fred LaRue was a Watergate figure, and Fred LaRue later lived in Biloxi.",
+            "Barack Obama spoke in Ohio on Monday. Obama said that Obama would win.",
+        ]);
+        assert_eq!(ix.find_entity("LaRue").unwrap().name, "Fred LaRue");
+        // without a full name of a listed first name, the fullest name
+        assert_eq!(ix.find_entity("Obama").unwrap().name, "Barack Obama");
     }
 
     #[test]
