@@ -104,6 +104,10 @@ pub struct Mention {
 
 static CONNECTORS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/connectors.txt")));
+/// Small words that join a town's name only where the tables know the
+/// whole ("Newcastle upon Tyne", "Frankfurt am Main").
+static PLACE_CONNECTORS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/place_connectors.txt")));
 static CALENDAR: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/calendar.txt")));
 /// A month or a day ("March", "Mon").
@@ -2171,7 +2175,7 @@ fn scan_runs(
                 run.extend([j, j + 1, j + 2]);
                 j += 3;
             } else if t.word
-                && CONNECTORS.contains(&cx.w(j))
+                && (CONNECTORS.contains(&cx.w(j)) || PLACE_CONNECTORS.contains(&cx.w(j)))
                 && j + 1 < b
                 && (cand_word(cx, j + 1, all_caps_line)
                     // "the World Organization of the Scout Movement",
@@ -2644,6 +2648,19 @@ static OF_HEADS: LazyLock<List> =
 fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
     let last = cx.w(*run.last().unwrap());
     let c = cx.w(j);
+    if !CONNECTORS.contains(&c) {
+        // a town's small word: the tables name the whole ("Newcastle upon
+        // Tyne"), from the run's first word after an article
+        let Some(&from) = run.iter().find(|&&i| !matches!(cx.w(i), "The" | "the")) else {
+            return false;
+        };
+        return j + 1 < b
+            && cx.toks[j + 1].word
+            && matches!(
+                cx.g.lookup(&cx.text[cx.toks[from].start..cx.toks[j + 1].end]),
+                Some((EntityType::Place, _))
+            );
+    }
     match c {
         "of" | "for" | "the" => {
             // (a plural head too: "Royal Courts of Justice")
