@@ -3359,17 +3359,18 @@ fn clean<'p>(
                 cx.toks[j].word && is_cap(cx.w(j)) && cx.w(j).chars().all(char::is_alphabetic)
             })
         };
-        if from < pos
-            && cx.g.first_names.contains(w)
-            && surname_next()
-            && (!cx.g.is_common(w) || first_name_of())
-        {
+        if from < pos && cx.g.first_names.contains(w) && surname_next() {
             let lead = (from..pos)
                 .find(|&q| cx.toks[part[q]].word && !CONNECTORS.contains(&cx.w(part[q])));
             if let Some(lead) = lead {
                 let before = &cx.text[cx.toks[part[lead]].start..cx.toks[part[pos - 1]].end];
-                if cx.g.companies.contains_key(before) {
-                    pieces.push(&part[from..pos]);
+                let company =
+                    (!cx.g.is_common(w) || first_name_of()) && cx.g.companies.contains_key(before);
+                if company || word_before_a_person(cx, &part[lead..], pos - lead) {
+                    // (a place's resident is no name: "Londoner | John Smith")
+                    if company || !resident_of_a_place(cx, cx.w(part[lead])) {
+                        pieces.push(&part[from..pos]);
+                    }
                     from = pos;
                 }
             }
@@ -3537,6 +3538,70 @@ fn clean<'p>(
             _ => {}
         });
     }
+}
+
+/// Whether a word names a place's residents by the place's name and
+/// "-er" ("Londoner", "Queenslander", "Berliner"): the place's name one
+/// the tables know.
+fn resident_of_a_place(cx: &Ctx, w: &str) -> bool {
+    w.strip_suffix("er").is_some_and(|stem| {
+        stem.len() >= 4 && matches!(cx.g.lookup(stem), Some((EntityType::Place, _)))
+    })
+}
+
+/// Whether the one word that starts `part` is no word of the person's
+/// name that the first name at `at` and one more word make, and end:
+/// "Rangers | John Smith", "Blairite | Alan Milburn", "Manhattan | Rudolph
+/// Giuliani" (a team, an English word, a place). The word is an English
+/// word or its plural, a demonym, a place's resident or a place the tables
+/// know, and no first name ("Johann Sebastian Bach", "Iain Duncan Smith"
+/// keep theirs: names of other lands than the Census's); nor a word that
+/// may start a name of its own kind (a title, a saint's, a fort's or a
+/// compass word, a body's, a place's or a building's word: "Fort William
+/// Henry"). The tables know no two of the words together ("San Antonio
+/// Spurs"); the last is no body's, place's or event's word ("Santa Maria
+/// Hospital"); and neither the first name nor the last word is an English
+/// word the corpus writes in lower case too ("Drive My Car", "Liquid
+/// Crystal Display").
+fn word_before_a_person(cx: &Ctx, part: &[usize], at: usize) -> bool {
+    if at != 1 || part.len() != 3 || !part.iter().all(|&i| cx.toks[i].word) {
+        return false;
+    }
+    let (w, first, last) = (cx.w(part[0]), cx.w(part[1]), cx.w(part[2]));
+    let known = |to: usize| {
+        let s = &cx.text[cx.toks[part[0]].start..cx.toks[part[to]].end];
+        cx.g.lookup(s).is_some() || cx.g.companies.contains_key(s)
+    };
+    // (an English word the corpus writes in lower case too)
+    let written_lower = |w: &str| cx.g.is_common(w) && cx.stats(w).1 > 0;
+    let english = |w: &str| {
+        cx.g.is_common(w)
+            || w.strip_suffix('s')
+                .is_some_and(|one| one.len() >= 3 && cx.g.is_common(one))
+    };
+    let kind = english(w)
+        || cx.g.demonyms.contains(w)
+        || resident_of_a_place(cx, w)
+        || matches!(cx.g.lookup(w), Some((EntityType::Place, _)));
+    kind && is_cap(w)
+        && w.len() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && !is_all_caps(w)
+        && !cx.g.first_names.contains(w)
+        && !cx.g.titles.contains(w)
+        && !cx.g.title_first.contains(w)
+        && !cx.g.is_org_word_or_plural(w)
+        && !cx.g.place_words.contains(w)
+        && !SAINT_FORT_MOUNT.contains(&w)
+        && !COMPASS.contains(&w)
+        && !features::names_a_body_place_or_building(w)
+        && !written_lower(first)
+        && !written_lower(last)
+        && !cx.g.is_org_word_or_plural(last)
+        && !cx.g.place_words.contains(last)
+        && !cx.g.event_words.contains(last)
+        && !known(1)
+        && !known(2)
 }
 
 /// "Budapest Hungary", "Paris France": two known places written together
