@@ -1199,10 +1199,15 @@ pub fn link(items: &[Item]) -> Linked {
         .flat_map_iter(|(id, t)| {
             let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
             let last = t[t.len() - 1];
+            // (a firm's own last word too, where it is no English word nor
+            // a body's: "Kodak" of "Eastman Kodak"; not "Chemical")
+            let own_last =
+                |w: &str| !has_digit(w) && !g.is_common(w) && !g.is_org_word_or_plural(w);
             let (a, b) = match ty_of(id) {
                 EntityType::Other => (Some(last), None),
                 EntityType::Org => (
-                    (last.ends_with('s') && !has_digit(last)).then_some(last),
+                    (!has_digit(last) && last.ends_with('s') || t.len() == 2 && own_last(last))
+                        .then_some(last),
                     (t.len() == 2 && !t.iter().any(|w| has_digit(w))).then_some(t[0]),
                 ),
                 _ => (None, None),
@@ -1469,6 +1474,22 @@ pub fn link(items: &[Item]) -> Linked {
             let in_article: Vec<usize> = c.iter().copied().filter(|&x| local.contains(x)).collect();
             let dependent = head_dependent.get(&k).copied().unwrap_or(false);
             if dependent && !strong_non_person && !in_article.is_empty() {
+                return pick(&in_article);
+            }
+            // a firm's own word alone, typed a person, that no person of the
+            // corpus is named by, in an article that names the one firm so
+            // ("Westinghouse said" beside "Westinghouse Electric Corp",
+            // "Kodak" beside "Eastman Kodak Co"), is that firm there (a
+            // name typed a body or a product is one of its own: "Apple"
+            // beside "Apple Corps", "iPod" beside "iPod Software")
+            let firm = |x: usize| ty_of(x) == EntityType::Org && key_tokens[x].len() == 2;
+            if !strong_non_person
+                && ty_of(k) == EntityType::Person
+                && !in_article.is_empty()
+                && in_article.iter().all(|&x| firm(x))
+                && one_entity(&in_article)
+                && by_last.get(t[0]).is_none()
+            {
                 return pick(&in_article);
             }
             // a model designation ("A380", "777-200") is the product of the one
@@ -2235,6 +2256,45 @@ mod tests {
         assert_eq!(c[0], c[1]);
         assert_eq!(c[2], c[3]);
         assert_ne!(c[4], c[5], "a maker is not its product");
+    }
+
+    #[test]
+    fn a_firm_s_own_word_typed_a_person_is_the_firm_of_its_article() {
+        let (o, p) = (m(EntityType::Org, None), m(EntityType::Person, None));
+        let ms = [
+            o.clone(),
+            p.clone(),
+            o.clone(),
+            p.clone(),
+            o.clone(),
+            o.clone(),
+            p.clone(),
+            o,
+            p.clone(),
+            p,
+        ];
+        let texts = [
+            "Eastman Kodak",
+            "Kodak",
+            "Westinghouse Electric",
+            "Westinghouse",
+            "Apple Corps",
+            "Apple",
+            "Labatt",
+            "Apple",
+            "Kodak",
+            "Westinghouse",
+        ];
+        // (the short forms are written alone in other articles too)
+        let l = link(&items(&ms, &texts, &[0, 0, 1, 1, 2, 2, 3, 4, 5, 6]));
+        let c = &l.cluster_of;
+        // the firm's last word, its first word
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[2], c[3]);
+        // a name typed a body, written alone elsewhere too, is one of its own
+        assert_ne!(c[4], c[5]);
+        // no firm of its article
+        assert_ne!(c[6], c[0]);
     }
 
     #[test]
