@@ -1476,8 +1476,9 @@ pub fn link(items: &[Item]) -> Linked {
             if dependent && !strong_non_person && !in_article.is_empty() {
                 return pick(&in_article);
             }
-            // a firm's own word alone, typed a person, that no person of the
-            // corpus is named by, in an article that names the one firm so
+            // a firm's own word alone, typed a person, that is no first name
+            // and no person of the corpus is named by, in an article that
+            // names the one firm so
             // ("Westinghouse said" beside "Westinghouse Electric Corp",
             // "Kodak" beside "Eastman Kodak Co"), is that firm there (a
             // name typed a body or a product is one of its own: "Apple"
@@ -1485,6 +1486,7 @@ pub fn link(items: &[Item]) -> Linked {
             let firm = |x: usize| ty_of(x) == EntityType::Org && key_tokens[x].len() == 2;
             if !strong_non_person
                 && ty_of(k) == EntityType::Person
+                && !g.first_names.contains(t[0])
                 && !in_article.is_empty()
                 && in_article.iter().all(|&x| firm(x))
                 && one_entity(&in_article)
