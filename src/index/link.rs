@@ -71,10 +71,7 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             // partners keeps its suffix)
             && !head.ends_with(" and")
             && !head.ends_with(" &")
-            && !matches!(
-                g.lookup(head.trim_end_matches(',')),
-                Some((EntityType::Place, _))
-            )
+            && !g.is_place(head.trim_end_matches(','))
         {
             t = head.trim_end_matches(',').to_string();
         }
@@ -93,7 +90,7 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             // (nor a people's name before it: "American International
             // Petroleum" is no American International Group)
             && !head.split(' ').next().is_some_and(|w| g.demonyms.contains(w))
-            && !matches!(g.lookup(head), Some((EntityType::Place, _)))
+            && !g.is_place(head)
         {
             t.truncate(head.len());
         }
@@ -155,6 +152,15 @@ impl Uf {
         }
         r
     }
+    /// The root the candidates share and the first of them, where they
+    /// are all one entity.
+    fn one_of(&mut self, cands: impl IntoIterator<Item = usize>) -> Option<(usize, usize)> {
+        let mut cands = cands.into_iter();
+        let first = cands.next()?;
+        let root = self.find(first);
+        cands.all(|c| self.find(c) == root).then_some((root, first))
+    }
+
     fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
@@ -628,12 +634,11 @@ fn familiar_first_names(
     if familiar.is_empty() {
         return;
     }
-    let by_key: HashMap<&str, usize> = (0..keys.len())
-        .filter(|&k| person(k))
-        .map(|k| (keys[k].as_str(), k))
-        .collect();
+    // the persons by their key, and by their words after the first
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
     let mut by_rest: HashMap<&str, Vec<usize>> = HashMap::default();
     for k in (0..keys.len()).filter(|&k| person(k)) {
+        by_key.insert(&keys[k], k);
         by_rest
             .entry(&keys[k][key_tokens[k][0].len()..])
             .or_default()
@@ -643,14 +648,13 @@ fn familiar_first_names(
     for k in familiar {
         let t0 = key_tokens[k][0];
         let rest = &keys[k][t0.len()..];
-        let mut found = g
+        let found = g
             .formal_names(t0)
-            .filter_map(|f| by_key.get(format!("{f}{rest}").as_str()).copied())
-            .map(|c| (uf.find(c), c));
-        let Some((root, c)) = found.next() else {
+            .filter_map(|f| by_key.get(format!("{f}{rest}").as_str()).copied());
+        let Some((root, c)) = uf.one_of(found) else {
             continue;
         };
-        if !found.all(|(r, _)| r == root) || root == uf.find(k) {
+        if root == uf.find(k) {
             continue;
         }
         // the familiar name starts as the formal one does ("Tom": Thomas,
@@ -714,12 +718,11 @@ fn middle_names(
         let Some(cands) = long.get(key.as_str()) else {
             continue;
         };
-        let root = uf.find(cands[0]);
-        if cands.iter().all(|&c| uf.find(c) == root)
-            && root != uf.find(k)
-            && cands.iter().any(|&c| vouch.vouches(k, c))
-        {
-            joins.push((k, cands[0]));
+        let Some((root, c)) = uf.one_of(cands.iter().copied()) else {
+            continue;
+        };
+        if root != uf.find(k) && cands.iter().any(|&x| vouch.vouches(k, x)) {
+            joins.push((k, c));
         }
     }
     for (k, c) in joins {
@@ -1009,11 +1012,8 @@ pub fn link(items: &[Item]) -> Linked {
                 continue;
             };
             let ends = |c: &usize| key_tokens[*c].ends_with(t);
-            let mut found = cands.iter().filter(|c| ends(c)).map(|&c| (uf.find(c), c));
-            if let Some((root, c)) = found.next() {
-                if found.all(|(r, _)| r == root) {
-                    joins.push((k, c));
-                }
+            if let Some((_, c)) = uf.one_of(cands.iter().copied().filter(ends)) {
+                joins.push((k, c));
             }
         }
         for (k, c) in joins {
@@ -1513,10 +1513,7 @@ pub fn link(items: &[Item]) -> Linked {
                     let tk = &key_tokens[x];
                     tk.len() >= 2
                         && tk[tk.len() - 1] == t[0]
-                        && matches!(
-                            g.lookup(&tk[..tk.len() - 1].join(" ")),
-                            Some((EntityType::Place, _))
-                        )
+                        && g.is_place(&tk[..tk.len() - 1].join(" "))
                 };
                 // (its spellings are one: "SAN Diego Chargers" in a headline)
                 if one_entity(c) && c.iter().any(|&x| team(x)) {
@@ -1605,7 +1602,7 @@ pub fn link(items: &[Item]) -> Linked {
                 continue;
             };
             let prefix = lt[..cut].join(" ");
-            let place = matches!(g.lookup(&prefix), Some((EntityType::Place, _)));
+            let place = g.is_place(&prefix);
             if place || g.demonyms.contains(prefix.as_str()) {
                 let e = of_place.entry(short).or_default();
                 let r = uf.find(l);

@@ -1087,17 +1087,13 @@ fn build_entities(
                     // more) the corpus uses most ("Fred LaRue", 108 times, not
                     // "Frederick C. LaRue", twice), the fullest first where
                     // two are used as much; without one, by the fullest name
-                    let key = if ty == EntityType::Person {
-                        let full = words >= 2
-                            && n.split_whitespace()
-                                .next()
-                                .is_some_and(|w| first_names.contains(w));
-                        let fullest = if full { 0 } else { words };
-                        (usize::from(full), fullest, !shouted, !spaced, *c, words)
-                    } else {
-                        (0, words, !shouted, !spaced, *c, 0)
-                    };
-                    (key, n)
+                    let full = ty == EntityType::Person
+                        && words >= 2
+                        && n.split_whitespace()
+                            .next()
+                            .is_some_and(|w| first_names.contains(w));
+                    let fullest = if full { 0 } else { words };
+                    ((full, fullest, !shouted, !spaced, *c, words), n)
                 })
                 .max_by(|(ka, na), (kb, nb)| ka.cmp(kb).then_with(|| nb.cmp(na)))
                 .map(|(_, n)| n.to_string())

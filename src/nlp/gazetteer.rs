@@ -42,13 +42,22 @@ pub struct Gazetteer {
     pub trade_words: HashSet<&'static str>,
     /// Words that end a street's name ("Avenue", "Ave").
     pub street_words: HashSet<&'static str>,
-    /// (familiar, formal) first names, sorted ("Bob", "Robert"):
-    /// `assets/gazetteer/familiar_names.tsv`.
-    familiar: Vec<(&'static str, &'static str)>,
     /// A filter over the aliases' and the places' names: most spans looked
     /// up are neither.
     known: Filtered<()>,
 }
+
+/// (familiar, formal) first names, sorted ("Bob", "Robert"):
+/// `assets/gazetteer/familiar_names.tsv`, read when the linker first asks.
+static FAMILIAR: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        let mut v: Vec<(&str, &str)> =
+            lines(include_str!("../../assets/gazetteer/familiar_names.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .collect();
+        v.sort_unstable();
+        v
+    });
 
 /// A table of words with a filter of bits before it: most words looked up
 /// (every name in a text) are in none of the lists, and the filter, a few
@@ -241,14 +250,6 @@ impl Gazetteer {
             company_key_ends: suffixes(3),
             trade_words: set(include_str!("../../assets/ner/trade_words.txt")),
             companies: Filtered::new(companies, |m| m.keys().copied().collect()),
-            familiar: {
-                let mut v: Vec<(&str, &str)> =
-                    lines(include_str!("../../assets/gazetteer/familiar_names.tsv"))
-                        .filter_map(|l| l.split_once('\t'))
-                        .collect();
-                v.sort_unstable();
-                v
-            },
             known: Filtered::new((), |_| vec![]),
         };
         let mut g = g;
@@ -298,11 +299,18 @@ impl Gazetteer {
         &'a self,
         familiar: &'a str,
     ) -> impl Iterator<Item = &'static str> + 'a {
-        let from = self.familiar.partition_point(|x| x.0 < familiar);
-        self.familiar[from..]
+        let table = &*FAMILIAR;
+        let from = table.partition_point(|x| x.0 < familiar);
+        table[from..]
             .iter()
             .take_while(move |x| x.0 == familiar)
             .map(|x| x.1)
+    }
+
+    /// Whether the tables know a name as a place's ("Kiev", "Newcastle upon
+    /// Tyne").
+    pub fn is_place(&self, name: &str) -> bool {
+        matches!(self.lookup(name), Some((EntityType::Place, _)))
     }
 
     pub fn is_known_name(&self, word: &str) -> bool {

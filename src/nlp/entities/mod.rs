@@ -697,7 +697,7 @@ impl<'a> Ctx<'a> {
         }
         // no title starts a place the tables know: "Prince Edward Island",
         // "General Santos"
-        if matches!(self.g.lookup(&joined), Some((EntityType::Place, _))) {
+        if self.g.is_place(&joined) {
             return 0;
         }
         let max = self.g.longest_title.min(idx.len() - k);
@@ -2656,10 +2656,9 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
         };
         return j + 1 < b
             && cx.toks[j + 1].word
-            && matches!(
-                cx.g.lookup(&cx.text[cx.toks[from].start..cx.toks[j + 1].end]),
-                Some((EntityType::Place, _))
-            );
+            && cx
+                .g
+                .is_place(&cx.text[cx.toks[from].start..cx.toks[j + 1].end]);
     }
     match c {
         "of" | "for" | "the" => {
@@ -2700,7 +2699,7 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             // "Bank of England and Treasury": a body of a place ends its name
             // (but "Hong Kong and Shanghai Banking", "British and Commonwealth
             // Shipping" name firms after places)
-            let place = |s: &str| matches!(cx.g.lookup(s), Some((EntityType::Place, _)));
+            let place = |s: &str| cx.g.is_place(s);
             if run.len() - lead >= 3 && place(last) && cx.g.is_org_word_or_plural(cx.w(run[lead])) {
                 return false;
             }
@@ -3334,12 +3333,10 @@ fn clean<'p>(
                     d.strip_suffix('n').map(str::to_string),
                     Some(format!("{d}y")),
                 ];
-                stems.into_iter().flatten().any(|stem| {
-                    matches!(
-                        cx.g.lookup(&format!("{w} {stem}")),
-                        Some((EntityType::Place, _))
-                    )
-                })
+                stems
+                    .into_iter()
+                    .flatten()
+                    .any(|stem| cx.g.is_place(&format!("{w} {stem}")))
             };
         let drop = place_demonym
             || (at_initial || headline)
@@ -3485,7 +3482,7 @@ fn clean<'p>(
         if p.len() == 2 && cx.toks[p[0]].word && cx.toks[p[1]].word {
             let (w0, w1) = (cx.w(p[0]), titlecase(cx.w(p[1])));
             let w1 = w1.as_ref();
-            let place = |w: &str| matches!(cx.g.lookup(w), Some((EntityType::Place, _)));
+            let place = |w: &str| cx.g.is_place(w);
             // in lower case more than twice as often as not, and no word of a name
             let plain = || {
                 cx.g.is_common(w1)
@@ -3544,9 +3541,8 @@ fn clean<'p>(
 /// "-er" ("Londoner", "Queenslander", "Berliner"): the place's name one
 /// the tables know.
 fn resident_of_a_place(cx: &Ctx, w: &str) -> bool {
-    w.strip_suffix("er").is_some_and(|stem| {
-        stem.len() >= 4 && matches!(cx.g.lookup(stem), Some((EntityType::Place, _)))
-    })
+    w.strip_suffix("er")
+        .is_some_and(|stem| stem.len() >= 4 && cx.g.is_place(stem))
 }
 
 /// Whether the one word that starts `part` is no word of the person's
@@ -3579,10 +3575,8 @@ fn word_before_a_person(cx: &Ctx, part: &[usize], at: usize) -> bool {
             || w.strip_suffix('s')
                 .is_some_and(|one| one.len() >= 3 && cx.g.is_common(one))
     };
-    let kind = english(w)
-        || cx.g.demonyms.contains(w)
-        || resident_of_a_place(cx, w)
-        || matches!(cx.g.lookup(w), Some((EntityType::Place, _)));
+    let kind =
+        english(w) || cx.g.demonyms.contains(w) || resident_of_a_place(cx, w) || cx.g.is_place(w);
     kind && is_cap(w)
         && w.len() >= 3
         && w.chars().all(char::is_alphabetic)
@@ -3613,7 +3607,7 @@ fn split_places<'p>(cx: &Ctx, p: &'p [usize], out: &mut Pieces<'p>) {
             return false;
         }
         let s = &cx.text[cx.toks[q[0]].start..cx.toks[q[q.len() - 1]].end];
-        matches!(cx.g.lookup(s), Some((EntityType::Place, _)))
+        cx.g.is_place(s)
     };
     if p.len() >= 2 && !p.iter().any(|&i| !cx.toks[i].word) && !place(p) {
         for k in 1..p.len() {
@@ -4057,7 +4051,7 @@ fn classify(
         if let Some(r) = role {
             let then = (r + 1..b).find(|&i| cx.toks[i].word).map(|i| cx.w(i));
             // (a place's is its country's: "France coach Bernard Laporte")
-            let place = matches!(g.lookup(norm), Some((EntityType::Place, _)));
+            let place = g.is_place(norm);
             if then.is_some_and(is_cap) && !(place && BODY_ROLES.contains(&cx.w(r))) {
                 let w = cx.w(r).to_string();
                 let ev = if TEAM_ROLES.contains(&w.as_str()) {
@@ -4145,10 +4139,7 @@ fn classify(
     // "EADS North America", "Toyota Europe": a company's branch in a place
     if words.len() >= 2
         && (g.companies.contains_key(firstw) || is_all_caps(firstw) && firstw.len() >= 2)
-        && matches!(
-            g.lookup(&words[1..].join(" ")),
-            Some((EntityType::Place, _))
-        )
+        && g.is_place(&words[1..].join(" "))
     {
         return (
             EntityType::Org,
@@ -4163,7 +4154,7 @@ fn classify(
     if words.len() == 2
         && last.len() >= 3
         && last.bytes().all(|c| c.is_ascii_uppercase())
-        && matches!(g.lookup(firstw), Some((EntityType::Place, _)))
+        && g.is_place(firstw)
         && g.lookup(last).is_none()
     {
         return (
@@ -4173,10 +4164,7 @@ fn classify(
         );
     }
     // "Islington South", "Ealing North": a place's part (or its constituency)
-    if words.len() == 2
-        && COMPASS.contains(&last)
-        && matches!(g.lookup(firstw), Some((EntityType::Place, _)))
-    {
+    if words.len() == 2 && COMPASS.contains(&last) && g.is_place(firstw) {
         return (
             EntityType::Place,
             Evidence::PlaceWord(last.to_string()),
@@ -4248,7 +4236,7 @@ fn classify(
         && words[1].chars().count() > 1
         && !is_all_caps(words[1])
         && !words[1].bytes().any(|c| c.is_ascii_digit())
-        && !matches!(g.lookup(firstw), Some((EntityType::Place, _)))
+        && !g.is_place(firstw)
     {
         return (
             EntityType::Org,
@@ -4311,10 +4299,7 @@ fn classify(
     // "Horn of Africa", "Gulf of Aden": a part of a known place
     if let Some(k) = words.iter().position(|&w| w == "of") {
         let rest = words[k + 1..].join(" ");
-        if k > 0
-            && !g.title_first.contains(firstw)
-            && !ROYAL.contains(&firstw)
-            && matches!(g.lookup(&rest), Some((EntityType::Place, _)))
+        if k > 0 && !g.title_first.contains(firstw) && !ROYAL.contains(&firstw) && g.is_place(&rest)
         {
             return (
                 EntityType::Place,
@@ -4464,7 +4449,7 @@ fn classify(
     let weak_prep = |pw: &str| {
         (words.len() == 2 && matches!(pw, "at" | "to" | "from" | "around")
             || words.len() == 1 && matches!(pw, "to" | "from"))
-            && !matches!(g.lookup(firstw), Some((EntityType::Place, _)))
+            && !g.is_place(firstw)
     };
     // "in Okonkwo's speech", "at Platt's Music Hall": the preposition's
     // object is what the name owns, not the name
@@ -4533,7 +4518,7 @@ fn classify(
             return (EntityType::Org, Evidence::OrgWord(last.to_string()), None);
         }
         // "Yukos USA", "Universities UK": a body's branch in a country
-        if is_all_caps(last) && matches!(g.lookup(last), Some((EntityType::Place, _))) {
+        if is_all_caps(last) && g.is_place(last) {
             return (
                 EntityType::Org,
                 Evidence::Context(format!("a body in \"{last}\"")),
