@@ -497,6 +497,36 @@ fn slip_of(written: &str, name: &str) -> bool {
     }
 }
 
+/// Is `written` the long word `name` (7 letters or more) with one letter
+/// struck on a key beside the right one ("Mocrosoft", "Mondanto")? In a
+/// shorter word another letter is as often another name ("Calmar",
+/// "CalMat"; "Intec", "Imtec").
+fn key_slip_of(written: &str, name: &str) -> bool {
+    /// A letter's place on a QWERTY keyboard: its row, and its column
+    /// shifted as the rows are.
+    fn key(c: char) -> Option<(i32, i32)> {
+        let c = c.to_ascii_lowercase();
+        ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| row.find(c).map(|x| (r as i32, 4 * x as i32 + [0, 1, 3][r])))
+    }
+    let (w, n): (Vec<char>, Vec<char>) = (written.chars().collect(), name.chars().collect());
+    if w.len() != n.len() || n.len() < 7 {
+        return false;
+    }
+    let mut diff = w.iter().zip(&n).filter(|(a, b)| !a.eq_ignore_ascii_case(b));
+    let (Some((&a, &b)), None) = (diff.next(), diff.next()) else {
+        return false;
+    };
+    match (key(a), key(b)) {
+        (Some((ra, xa)), Some((rb, xb))) => {
+            (ra == rb && (xa - xb).abs() == 4) || ((ra - rb).abs() == 1 && (xa - xb).abs() < 4)
+        }
+        _ => false,
+    }
+}
+
 /// Ids by a word, made by sorting: a hash table of a million distinct
 /// surnames took a third of a second to fill, a sort of them a tenth.
 struct ByWord<'a> {
@@ -796,7 +826,7 @@ pub fn link(items: &[Item]) -> Linked {
         .map(|t| t.iter().fold(0, |m, w| m | letters(w)))
         .collect();
     // the buckets compared on all cores, the pairs joined after
-    let pairs: Vec<(usize, usize)> = {
+    let pairs: Vec<(usize, usize, bool)> = {
         let mut all: Vec<Vec<usize>> = buckets.into_values().filter(|b| b.len() > 1).collect();
         all.par_iter_mut()
             .flat_map_iter(|ids| {
@@ -865,7 +895,13 @@ pub fn link(items: &[Item]) -> Linked {
                         }
                         let typed_alike = ty_of(a) == ty_of(b) || weak(a) || weak(b);
                         if typed_alike && similar_tokens(&key_tokens[a], &key_tokens[b]) {
-                            pairs.push((a, b));
+                            // a name of one word with another letter is
+                            // another name but where the corpus vouches
+                            // ("Genex" and "Gynex" are two firms)
+                            let vouched = key_tokens[b].len() == 1
+                                && !(slip_of(ka, kb) || slip_of(kb, ka))
+                                && !key_slip_of(ka, kb);
+                            pairs.push((a, b, vouched));
                         }
                     }
                 }
@@ -873,8 +909,14 @@ pub fn link(items: &[Item]) -> Linked {
             })
             .collect()
     };
-    for (a, b) in pairs {
-        uf.union(a, b);
+    // (the pairs the corpus must vouch for wait until it can: below)
+    let mut to_vouch = Vec::new();
+    for (a, b, vouched) in pairs {
+        if vouched {
+            to_vouch.push((a, b));
+        } else {
+            uf.union(a, b);
+        }
     }
 
     // 2a. a middle initial is no other person: "Regina M. Benjamin" is the
@@ -1244,6 +1286,11 @@ pub fn link(items: &[Item]) -> Linked {
     });
     {
         let vouch = Vouch::new(&key_tokens, &key_articles, &art_keys);
+        for (a, b) in to_vouch {
+            if vouch.vouches(a, b) {
+                uf.union(a, b);
+            }
+        }
         familiar_first_names(&keys, &key_tokens, &vouch, &ty_of, &mut uf);
         middle_names(&keys, &key_tokens, &vouch, &ty_of, &mut uf);
     }
@@ -2021,11 +2068,46 @@ mod tests {
         assert_ne!(c[0], c[1]);
         assert_ne!(c[2], c[3]);
         assert_eq!(c[4], c[5]);
-        // a name that is no word keeps its variants ("Zelenskyy")
+        // a name that is no word keeps its variants ("Zelenskyy"): where
+        // the corpus vouches for them (an article names both), or where the
+        // other words of a longer name do
         let p = m(EntityType::Person, None);
-        let ms = [p.clone(), p];
-        let l = link(&items(&ms, &["Zelenskyy", "Zelenskiy"], &[0, 1]));
+        let ms = [p.clone(), p.clone(), p.clone(), p];
+        let names = [
+            "Zelenskyy",
+            "Zelenskiy",
+            "Volodymyr Zelenskyy",
+            "Volodymyr Zelenskiy",
+        ];
+        let l = link(&items(&ms, &names, &[0, 0, 1, 2]));
         assert_eq!(l.cluster_of[0], l.cluster_of[1]);
+        assert_eq!(l.cluster_of[2], l.cluster_of[3]);
+    }
+
+    /// A name of one word with one other letter is another name unless the
+    /// corpus vouches (`Vouch`) or it is a slip of the keys: Genex and Gynex,
+    /// Centel and Contel are two firms each; "Mocrosoft" is Microsoft.
+    #[test]
+    fn one_letter_makes_another_name_of_one_word_without_evidence() {
+        let o = m(EntityType::Org, None);
+        let ms = vec![o; 8];
+        let names = [
+            "Genex",
+            "Gynex",
+            "Centel",
+            "Contel",
+            "Microsoft",
+            "Mocrosoft",
+            "Elcor",
+            "Encor",
+        ];
+        let l = link(&items(&ms, &names, &[0, 1, 2, 3, 4, 5, 6, 6]));
+        let c = &l.cluster_of;
+        assert_ne!(c[0], c[1]);
+        assert_ne!(c[2], c[3]);
+        assert_eq!(c[4], c[5]);
+        // one article names both: the corpus vouches
+        assert_eq!(c[6], c[7]);
     }
 
     /// A surname alone joins a full name it is a slip of ("Rodick": Andy
@@ -2361,6 +2443,24 @@ mod tests {
             ("Livingstone", "Livingston"),
         ] {
             assert!(!slip_of(w, n), "{w} is not {n}");
+        }
+        // a key beside the right one, in a long word
+        for (w, n) in [
+            ("Mocrosoft", "Microsoft"),
+            ("Mondanto", "Monsanto"),
+            ("Telefonoca", "Telefonica"),
+        ] {
+            assert!(key_slip_of(w, n), "{w} is {n}");
+        }
+        for (w, n) in [
+            ("Frankfort", "Frankfurt"),
+            ("Motorolo", "Motorola"),
+            ("Calmar", "CalMat"),
+            ("Midcom", "MidCon"),
+            ("Microsoft", "Microsoft"),
+            ("Mocrosofy", "Microsoft"),
+        ] {
+            assert!(!key_slip_of(w, n), "{w} is not {n}");
         }
     }
 }
