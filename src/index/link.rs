@@ -615,8 +615,12 @@ impl<'a, 'k> Vouch<'a, 'k> {
     /// The names of two words or more an article of `k` names, but `a` and
     /// `b`, that few articles name.
     fn context(&self, k: usize, a: usize, b: usize) -> crate::fx::FxHashSet<usize> {
-        self.key_articles[k]
-            .iter()
+        self.context_of(&self.key_articles[k], a, b)
+    }
+
+    /// The same, of the articles `arts`.
+    fn context_of(&self, arts: &[usize], a: usize, b: usize) -> crate::fx::FxHashSet<usize> {
+        arts.iter()
             .take(30)
             .filter_map(|&art| self.art_keys.get(art))
             .flat_map(|l| l.0.iter().map(|x| x.0))
@@ -627,6 +631,19 @@ impl<'a, 'k> Vouch<'a, 'k> {
                     && self.key_articles[x].len() <= self.rare
             })
             .collect()
+    }
+
+    /// Whether the corpus vouches for `a`, as the article `art` writes it,
+    /// being `b`: that article names `b`, or its story is one of `b`'s.
+    fn vouches_in(&self, art: usize, a: usize, b: usize) -> bool {
+        self.key_articles[b].contains(&art) || {
+            let mine = self.context_of(&[art], a, b);
+            self.context(b, a, b)
+                .iter()
+                .filter(|x| mine.contains(x))
+                .count()
+                >= 2
+        }
     }
 
     fn vouches(&self, a: usize, b: usize) -> bool {
@@ -1284,16 +1301,14 @@ pub fn link(items: &[Item]) -> Linked {
             same
         });
     });
-    {
-        let vouch = Vouch::new(&key_tokens, &key_articles, &art_keys);
-        for (a, b) in to_vouch {
-            if vouch.vouches(a, b) {
-                uf.union(a, b);
-            }
+    let vouch = Vouch::new(&key_tokens, &key_articles, &art_keys);
+    for (a, b) in to_vouch {
+        if vouch.vouches(a, b) {
+            uf.union(a, b);
         }
-        familiar_first_names(&keys, &key_tokens, &vouch, &ty_of, &mut uf);
-        middle_names(&keys, &key_tokens, &vouch, &ty_of, &mut uf);
     }
+    familiar_first_names(&keys, &key_tokens, &vouch, &ty_of, &mut uf);
+    middle_names(&keys, &key_tokens, &vouch, &ty_of, &mut uf);
     // the joins so far, fixed: the short forms below only read them
     let roots: Vec<usize> = (0..n).map(|x| uf.find(x)).collect();
     // variant spellings of surnames, and whether a head is always written with
@@ -1403,7 +1418,22 @@ pub fn link(items: &[Item]) -> Linked {
         // of two or more people in the corpus ("Bush": George W. or Reggie):
         // the one whose other articles name most of what this one names,
         // else no one (a wrong merge costs more than a split)
-        let by_context = |cands: &[usize]| -> Option<usize> {
+        // (`spelt`: the candidates spell the surname otherwise; then only
+        // the article's own or the same story's vouch, never the corpus's
+        // one person so named: "Belsen" is no Serge Betsen, "Scunthorpe" no
+        // Paul Sculthorpe)
+        let by_context = |cands: &[usize], spelt: bool| -> Option<usize> {
+            if spelt {
+                let vouched: Vec<usize> = cands
+                    .iter()
+                    .copied()
+                    .filter(|&x| local.contains(x) || vouch.vouches_in(it.article, k, x))
+                    .collect();
+                let one = vouched.iter().all(|&x| roots[x] == roots[vouched[0]]);
+                return (!vouched.is_empty() && one)
+                    .then(|| pick(&vouched))
+                    .flatten();
+            }
             let one = cands.iter().all(|&x| roots[x] == roots[cands[0]]);
             if one || cands.iter().any(|&x| local.contains(x)) {
                 return pick(cands);
@@ -1472,9 +1502,16 @@ pub fn link(items: &[Item]) -> Linked {
             }
         } else {
             // a surname, or a variant spelling of one
-            let cands = by_last
-                .get(t[0])
-                .or_else(|| variant_cands.get(&k).map(|c| c.as_slice()));
+            let exact = by_last.get(t[0]);
+            // (a slip of the keys is the surname: "Daveport", "Schnectady")
+            let spelt = exact.is_none()
+                && !variant_cands.get(&k).is_some_and(|c| {
+                    c.iter().all(|&x| {
+                        let last = key_tokens[x][key_tokens[x].len() - 1];
+                        slip_of(t[0], last) || key_slip_of(t[0], last)
+                    })
+                });
+            let cands = exact.or_else(|| variant_cands.get(&k).map(|c| c.as_slice()));
             if let Some(c) = cands.filter(|c| !c.is_empty()) {
                 // "the West" is the surname of the article's person, or of one
                 // the corpus names often ("North": Oliver North), not of any
@@ -1501,14 +1538,19 @@ pub fn link(items: &[Item]) -> Linked {
                         .copied()
                         .filter(|&x| key_articles[x].len() >= 3)
                         .collect();
-                    if !known.is_empty() {
-                        return by_context(&known);
+                    let found = (!known.is_empty()).then(|| by_context(&known, spelt));
+                    // (a spelling the corpus does not vouch for may still be
+                    // a body's short name, below)
+                    if let Some(found) = found.filter(|f| f.is_some() || !spelt) {
+                        return found;
                     }
                     // (then it may be a body's or a team's short name, below,
                     // not an acronym's: it named someone)
                     surname_of_some = true;
-                } else {
-                    return by_context(c);
+                } else if let Some(found) = by_context(c, spelt) {
+                    return Some(found);
+                } else if !spelt {
+                    return None;
                 }
             }
         }
@@ -1859,8 +1901,13 @@ mod tests {
             "Trump",
             "Zelenskiy",
             "Volodymyr Zelenskyy",
+            "Zelenskiy",
+            "Steve Witkoff",
+            "Kirill Dmitriev",
+            "Steve Witkoff",
+            "Kirill Dmitriev",
         ];
-        let arts = [0, 0, 0, 1, 2, 2, 3];
+        let arts = [0, 0, 0, 1, 2, 2, 3, 4, 4, 4, 3, 3];
         let items = in_articles(&p, &texts, &arts);
         let l = link(&items);
         let c = &l.cluster_of;
@@ -1870,7 +1917,11 @@ mod tests {
         // between Donald (2 articles) and Melania (1), so its own
         assert_ne!(c[3], c[4]);
         assert_ne!(c[1], c[4]);
-        assert_eq!(c[5], c[6], "variant surname joins the full name");
+        // a variant spelling of a surname joins a full name of another
+        // article only where the corpus vouches: the same story (two rare
+        // names in common), not the corpus's one person so named
+        assert_ne!(c[5], c[6], "no evidence");
+        assert_eq!(c[7], c[6], "variant surname joins the full name");
     }
 
     /// A surname of two words, hyphenated or starting with no first name,
