@@ -99,8 +99,15 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     if let Some(rest) = t.strip_prefix("Mt. ").or_else(|| t.strip_prefix("Mt ")) {
         t = format!("Mount {rest}");
     }
-    // "US Air Force", "U.S. Air Force": the country as the table names it
-    if let Some((first, rest)) = t.split_once(' ') {
+    // "US Air Force", "U.S. Air Force": the country as the table names it,
+    // where the name starts with its abbreviation (a place's other name is
+    // another name's word: "Hang Seng Bank" is no "Hangzhou Seng Bank",
+    // "Bombay Palace Restaurants" keeps its name)
+    let abbreviation = |w: &str| {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+            && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+    };
+    if let Some((first, rest)) = t.split_once(' ').filter(|(f, _)| abbreviation(f)) {
         if let Some((EntityType::Place, canon)) = g.lookup(first) {
             if canon != first && !rest.is_empty() {
                 t = format!("{canon} {rest}");
@@ -1871,6 +1878,12 @@ mod tests {
         assert_eq!(name_key(&o, "The Boeing Company"), "Boeing");
         let defined = m(EntityType::Org, Some("Boeing Co"));
         assert_eq!(name_key(&defined, "BA"), "Boeing");
+        // a country's abbreviation before a body's words is the country;
+        // a place's other name is another name's word
+        assert_eq!(name_key(&o, "US Air Force"), name_key(&o, "U.S. Air Force"));
+        assert!(name_key(&o, "US Air Force").starts_with("United States"));
+        assert_eq!(name_key(&o, "Hang Seng Bank"), "Hang Seng Bank");
+        assert_eq!(name_key(&o, "Bombay Palace"), "Bombay Palace");
         // initials written with a space or without: one name
         let p = m(EntityType::Person, None);
         assert_eq!(name_key(&p, "A. J. Smith"), name_key(&p, "A.J. Smith"));
