@@ -534,6 +534,27 @@ fn key_slip_of(written: &str, name: &str) -> bool {
     }
 }
 
+/// Is one of two one-word names surely a slip of the keys in the other?
+/// A letter doubled or two swapped keep the letters a word uses; a letter
+/// left out or slipped in is a slip only in a long word ("Morrocco",
+/// "Connecitcut"): in a short one it is as often another name ("Genex" and
+/// "Geonex" are two firms). A plural is its word's ("Dragons").
+fn sure_slip(a: &str, b: &str) -> bool {
+    let long = a.chars().count().min(b.chars().count()) >= 7;
+    ((slip_of(a, b) || slip_of(b, a)) && (long || letters(a) == letters(b)))
+        || key_slip_of(a, b)
+        || plural_pair(a, b)
+}
+
+/// Is one of two words the other's plural in "s" ("Dragons")?
+fn plural_pair(a: &str, b: &str) -> bool {
+    let plural = |x: &str, y: &str| {
+        x.strip_suffix('s')
+            .is_some_and(|x| x.eq_ignore_ascii_case(y))
+    };
+    plural(a, b) || plural(b, a)
+}
+
 /// Ids by a word, made by sorting: a hash table of a million distinct
 /// surnames took a third of a second to fill, a sort of them a tenth.
 struct ByWord<'a> {
@@ -891,13 +912,9 @@ pub fn link(items: &[Item]) -> Linked {
                             // and "Barber", "Royal" and "Riyal" are two
                             // names; "Morrocco", "Dragons" are Morocco's and
                             // Dragon's)
-                            let plural = |x: &str, y: &str| {
-                                x.strip_suffix('s')
-                                    .is_some_and(|x| x.eq_ignore_ascii_case(y))
-                            };
                             if (g.is_common(ka) || g.is_common(kb))
                                 && !(slip_of(ka, kb) || slip_of(kb, ka))
-                                && !(plural(ka, kb) || plural(kb, ka))
+                                && !plural_pair(ka, kb)
                             {
                                 continue;
                             }
@@ -922,9 +939,7 @@ pub fn link(items: &[Item]) -> Linked {
                             // a name of one word with another letter is
                             // another name but where the corpus vouches
                             // ("Genex" and "Gynex" are two firms)
-                            let vouched = key_tokens[b].len() == 1
-                                && !(slip_of(ka, kb) || slip_of(kb, ka))
-                                && !key_slip_of(ka, kb);
+                            let vouched = key_tokens[b].len() == 1 && !sure_slip(ka, kb);
                             pairs.push((a, b, vouched));
                         }
                     }
@@ -2154,7 +2169,7 @@ mod tests {
     #[test]
     fn one_letter_makes_another_name_of_one_word_without_evidence() {
         let o = m(EntityType::Org, None);
-        let ms = vec![o; 8];
+        let ms = vec![o; 13];
         let names = [
             "Genex",
             "Gynex",
@@ -2164,14 +2179,25 @@ mod tests {
             "Mocrosoft",
             "Elcor",
             "Encor",
+            "Geonex",
+            "Morrocco",
+            "Morocco",
+            "Pennzoil",
+            "Penzoil",
         ];
-        let l = link(&items(&ms, &names, &[0, 1, 2, 3, 4, 5, 6, 6]));
+        let arts = [0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9, 10, 11];
+        let l = link(&items(&ms, &names, &arts));
         let c = &l.cluster_of;
         assert_ne!(c[0], c[1]);
         assert_ne!(c[2], c[3]);
         assert_eq!(c[4], c[5]);
         // one article names both: the corpus vouches
         assert_eq!(c[6], c[7]);
+        // a letter slipped in: in a short word another name, in a long one
+        // (or a letter doubled) a slip
+        assert_ne!(c[8], c[0]);
+        assert_eq!(c[9], c[10]);
+        assert_eq!(c[11], c[12]);
     }
 
     /// A surname alone joins a full name it is a slip of ("Rodick": Andy
