@@ -278,6 +278,7 @@ fn load_if(bytes: &[u8], usable: impl Fn(&Key) -> bool) -> Result<(Key, Index), 
         warnings: rest.warnings,
         names: Default::default(),
         by_last_word: Default::default(),
+        by_spelling: Default::default(),
     };
     let n: usize = chunks.iter().map(|c| c.articles.len()).sum();
     ix.articles.reserve_exact(n);

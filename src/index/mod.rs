@@ -182,6 +182,11 @@ pub struct Index {
     /// every frame).
     #[serde(skip)]
     pub by_last_word: std::sync::OnceLock<crate::fx::FxHashMap<String, Vec<u32>>>,
+    /// The names of one word by their forms in lower case, whole and with
+    /// each letter left out (two names one edit apart share a form), made
+    /// on first use ("may be" lists a name's near spellings).
+    #[serde(skip)]
+    pub by_spelling: std::sync::OnceLock<crate::fx::FxHashMap<String, Vec<u32>>>,
 }
 
 /// The names of all entities, one after the other, each entity's separated
@@ -551,6 +556,7 @@ impl Index {
             warnings,
             names: Default::default(),
             by_last_word: Default::default(),
+            by_spelling: Default::default(),
         };
         ix.date_order = ix.by_date().into_iter().map(|a| a as u32).collect();
         ix.relink_from(aliases, Some((linked, conflicts)));
@@ -579,6 +585,7 @@ impl Index {
         };
         self.names = Default::default();
         self.by_last_word = Default::default();
+        self.by_spelling = Default::default();
         let (mut entities, mention_entity) =
             build_entities(&self.articles, &mut self.analyses, aliases, linked);
         crate::log!(
@@ -621,16 +628,89 @@ impl Index {
 
     /// The people a one-word name left on its own may be: the entities of
     /// two words or more whose last word is that name ("Bush": George W.
-    /// Bush, Reggie Bush), with their article counts, most articles first
-    /// (at most five). The linker joins a surname to a full name only with
-    /// evidence; where it had none, the reader decides.
+    /// Bush, Reggie Bush), then the names of its type one letter apart
+    /// ("Gynex": Genex), with their article counts, most articles first
+    /// (at most five). The linker joins a surname to a full name, and a
+    /// near spelling to a name, only with evidence; where it had none, the
+    /// reader decides.
     pub fn may_be(&self, id: u32) -> Vec<(u32, usize)> {
         let Some(e) = self.entities.get(id as usize) else {
             return vec![];
         };
-        if e.name.contains(char::is_whitespace) || e.ty != EntityType::Person {
+        if e.name.contains(char::is_whitespace) {
             return vec![];
         }
+        let mut out = self.surname_of(e);
+        if out.len() < 5 {
+            let near: Vec<(u32, usize)> = self
+                .near_spellings(e)
+                .into_iter()
+                .filter(|x| !out.contains(x))
+                .collect();
+            out.extend(near);
+        }
+        out.truncate(5);
+        out
+    }
+
+    /// The entities of one word and of `e`'s type one letter from its name
+    /// (five letters or more), most articles first.
+    fn near_spellings(&self, e: &Entity) -> Vec<(u32, usize)> {
+        /// A word's forms in lower case: whole, and each letter left out.
+        fn forms(w: &str) -> Vec<String> {
+            let l: Vec<char> = w.to_lowercase().chars().collect();
+            let mut out = vec![l.iter().collect::<String>()];
+            for i in 0..l.len() {
+                out.push(l[..i].iter().chain(&l[i + 1..]).collect());
+            }
+            out
+        }
+        let long = |w: &str| w.chars().count() >= 5 && !w.contains(char::is_whitespace);
+        if !long(&e.name) {
+            return vec![];
+        }
+        let by = self.by_spelling.get_or_init(|| {
+            let mut m: crate::fx::FxHashMap<String, Vec<u32>> = Default::default();
+            for o in self.entities.iter().filter(|o| long(&o.name)) {
+                for f in forms(&o.name) {
+                    m.entry(f).or_default().push(o.id);
+                }
+            }
+            m
+        });
+        let own = e.name.to_lowercase();
+        let mut found: Vec<u32> = forms(&e.name)
+            .iter()
+            .filter_map(|f| by.get(f))
+            .flatten()
+            .copied()
+            .filter(|&o| {
+                let x = &self.entities[o as usize];
+                o != e.id && x.ty == e.ty && strsim::levenshtein(&x.name.to_lowercase(), &own) == 1
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.sort_by(|&a, &b| {
+            let (a, b) = (&self.entities[a as usize], &self.entities[b as usize]);
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        found
+            .into_iter()
+            .map(|o| (o, self.entities[o as usize].articles.len()))
+            .collect()
+    }
+
+    /// The people of two words or more whose last word is `e`'s name (a
+    /// person's of one word), most articles first, at most five.
+    fn surname_of(&self, e: &Entity) -> Vec<(u32, usize)> {
+        if e.ty != EntityType::Person {
+            return vec![];
+        }
+        let id = e.id;
         let by_last = self.by_last_word.get_or_init(|| {
             let mut m: crate::fx::FxHashMap<String, Vec<u32>> = Default::default();
             for o in &self.entities {
@@ -1325,6 +1405,27 @@ mod tests {
         // a full name may be nobody else
         let george = ix.find_entity("George W. Bush").unwrap();
         assert!(ix.may_be(george.id).is_empty());
+    }
+
+    /// A name of one word the linker kept apart from a near spelling (one
+    /// letter apart, no evidence) lists it: the reader decides.
+    #[test]
+    fn a_near_spelling_kept_apart_is_whom_it_may_be() {
+        let ix = index_of(&[
+            "Biotech\n\nGenex Corp said it raised funds. Genex said so on Monday.",
+            "Drugs\n\nGynex Inc said it recalled pills. Gynex said so on Friday.",
+        ]);
+        let find = |n: &str| ix.entities.iter().find(|e| e.name == n).expect(n);
+        let (genex, gynex) = (find("Genex"), find("Gynex"));
+        assert_ne!(genex.id, gynex.id, "no evidence: two firms");
+        let names = |id: u32| -> Vec<String> {
+            ix.may_be(id)
+                .into_iter()
+                .map(|(o, _)| ix.entities[o as usize].name.clone())
+                .collect()
+        };
+        assert_eq!(names(gynex.id), ["Genex"]);
+        assert_eq!(names(genex.id), ["Gynex"]);
     }
 
     #[test]
