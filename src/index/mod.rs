@@ -653,6 +653,16 @@ impl Index {
         out
     }
 
+    /// Two entities in the order "may be" lists them: most articles first,
+    /// then by name.
+    fn most_written_first(&self, a: u32, b: u32) -> std::cmp::Ordering {
+        let (a, b) = (&self.entities[a as usize], &self.entities[b as usize]);
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then_with(|| a.name.cmp(&b.name))
+    }
+
     /// The entities of one word and of `e`'s type one letter from its name
     /// (five letters or more), most articles first.
     fn near_spellings(&self, e: &Entity) -> Vec<(u32, usize)> {
@@ -691,13 +701,7 @@ impl Index {
             .collect();
         found.sort_unstable();
         found.dedup();
-        found.sort_by(|&a, &b| {
-            let (a, b) = (&self.entities[a as usize], &self.entities[b as usize]);
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
-                .then_with(|| a.name.cmp(&b.name))
-        });
+        found.sort_by(|&a, &b| self.most_written_first(a, b));
         found
             .into_iter()
             .map(|o| (o, self.entities[o as usize].articles.len()))
@@ -722,13 +726,7 @@ impl Index {
                 }
             }
             for ids in m.values_mut() {
-                ids.sort_by(|&a, &b| {
-                    let (a, b) = (&self.entities[a as usize], &self.entities[b as usize]);
-                    b.articles
-                        .len()
-                        .cmp(&a.articles.len())
-                        .then_with(|| a.name.cmp(&b.name))
-                });
+                ids.sort_by(|&a, &b| self.most_written_first(a, b));
             }
             m
         });
