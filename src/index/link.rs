@@ -664,20 +664,18 @@ impl<'a, 'k> Vouch<'a, 'k> {
     /// Whether the corpus vouches for `a`, as the article `art` writes it,
     /// being `b`: that article names `b`, or its story is one of `b`'s.
     fn vouches_in(&self, art: usize, a: usize, b: usize) -> bool {
-        self.key_articles[b].contains(&art) || {
-            let mine = self.context_of(&[art], a, b);
-            self.context(b, a, b)
-                .iter()
-                .filter(|x| mine.contains(x))
-                .count()
-                >= 2
-        }
+        self.vouched_by(&[art], a, b)
     }
 
     fn vouches(&self, a: usize, b: usize) -> bool {
-        let arts = self.key_articles;
-        arts[a].iter().any(|x| arts[b].contains(x)) || {
-            let mine = self.context(a, a, b);
+        self.vouched_by(&self.key_articles[a], a, b)
+    }
+
+    /// Whether the articles `arts` (of `a`) vouch for `a` being `b`: one of
+    /// them names `b`, or they name two rare names `b`'s articles name.
+    fn vouched_by(&self, arts: &[usize], a: usize, b: usize) -> bool {
+        arts.iter().any(|x| self.key_articles[b].contains(x)) || {
+            let mine = self.context_of(arts, a, b);
             self.context(b, a, b)
                 .iter()
                 .filter(|x| mine.contains(x))
@@ -1560,19 +1558,22 @@ pub fn link(items: &[Item]) -> Linked {
                         .copied()
                         .filter(|&x| key_articles[x].len() >= 3)
                         .collect();
-                    let found = (!known.is_empty()).then(|| by_context(&known, spelt));
-                    // (a spelling the corpus does not vouch for may still be
-                    // a body's short name, below)
-                    if let Some(found) = found.filter(|f| f.is_some() || !spelt) {
-                        return found;
+                    if !known.is_empty() {
+                        let found = by_context(&known, spelt);
+                        // (a spelling the corpus does not vouch for may
+                        // still be a body's short name, below)
+                        if found.is_some() || !spelt {
+                            return found;
+                        }
                     }
                     // (then it may be a body's or a team's short name, below,
                     // not an acronym's: it named someone)
                     surname_of_some = true;
-                } else if let Some(found) = by_context(c, spelt) {
-                    return Some(found);
-                } else if !spelt {
-                    return None;
+                } else {
+                    let found = by_context(c, spelt);
+                    if found.is_some() || !spelt {
+                        return found;
+                    }
                 }
             }
         }

@@ -640,15 +640,9 @@ impl Index {
         if e.name.contains(char::is_whitespace) {
             return vec![];
         }
+        // (full names, then names of one word: never the same entity)
         let mut out = self.surname_of(e);
-        if out.len() < 5 {
-            let near: Vec<(u32, usize)> = self
-                .near_spellings(e)
-                .into_iter()
-                .filter(|x| !out.contains(x))
-                .collect();
-            out.extend(near);
-        }
+        out.extend(self.near_spellings(e));
         out.truncate(5);
         out
     }
