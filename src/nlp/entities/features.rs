@@ -479,6 +479,14 @@ pub fn proper_no_place(name: &str) -> bool {
         .is_some_and(|c| !c.split(',').any(|c| matches!(c, "location" | "object")))
 }
 
+/// Whether WordNet knows the name as a place: a location or an object
+/// (continents, islands and rivers are WordNet's objects): "Yorkshire".
+pub(super) fn proper_place(name: &str) -> bool {
+    PROPER_CLASSES
+        .get(name)
+        .is_some_and(|c| c.split(',').any(|c| matches!(c, "location" | "object")))
+}
+
 /// Whether a word is one of the usual surnames (`surnames.txt`).
 pub fn usual_surname(w: &str) -> bool {
     SURNAMES.contains(w)

@@ -2519,6 +2519,30 @@ fn initial_with_stop(cx: &Ctx, i: usize) -> bool {
             .is_some_and(|t| t.start == cx.toks[i].end && t.text(cx.text) == ".")
 }
 
+/// Whether `initial` and `word` read as a person's initial and surname
+/// ("S Jones", "T Wynne"): one capital letter, then a capitalized word of
+/// letters that no table knows (no place, town, body or company), that is
+/// no common English word and no place's, body's or event's word ("S
+/// Africa", "X Factor", "V Festival" are not; "D Bell" is left to the model).
+fn initial_and_surname(g: &Gazetteer, initial: &str, word: &str) -> bool {
+    is_initial(initial)
+        && word.chars().count() >= 2
+        && is_cap(word)
+        && !is_all_caps(word)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && !g.is_common(word)
+        && !g.is_place(word)
+        && g.lookup(word).is_none()
+        && !g.companies.contains_key(word)
+        && !features::a_town_or_province(word)
+        && !features::proper_place(word)
+        && !g.is_org_word_or_plural(word)
+        && !g.event_words.contains(word)
+        && !g.place_words.contains(word)
+}
+
 /// One capital letter: an initial.
 pub fn is_initial(w: &str) -> bool {
     w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
@@ -3108,7 +3132,8 @@ fn is_team(cx: &Ctx, name: &str, words: &[&str]) -> bool {
     last.len() > 3
         && last.ends_with('s')
         && !last.ends_with("ss")
-        && (cx.g.is_common(&last[..last.len() - 1]) || cx.g.demonyms.contains(last))
+        && (cx.g.is_common(&last[..last.len() - 1])
+            || cx.g.demonyms.contains(&last[..last.len() - 1]))
         && placed()
 }
 
@@ -3274,8 +3299,15 @@ fn clean<'p>(
         let word_before = (0..pos).rev().find(|&q| cx.toks[part[q]].word);
         let middle_initial =
             pos + 1 < part.len() && after_first(pos) || word_before.is_some_and(after_first);
-        // (an initial with its stop: "C. H. Douglas")
-        let dotted_initial = is_initial(w) && part.get(pos + 1).is_some_and(|&j| cx.w(j) == ".");
+        // (an initial with its stop: "C. H. Douglas"; or without it before
+        // a surname, as team sheets write: "G Thomas, S Jones")
+        let dotted_initial = is_initial(w)
+            && part.get(pos + 1).is_some_and(|&j| {
+                cx.w(j) == "."
+                    || !matches!(w, "A" | "I")
+                        && cx.toks[j].start > t.end
+                        && initial_and_surname(cx.g, w, cx.w(j))
+            });
         // "South Bridgton", "West Bengal", "South African Airways" at a
         // sentence start: a compass word before a name that is no English
         // word, nor a demonym alone ("North Korean officials")
@@ -3771,6 +3803,40 @@ fn is_party_state(cx: &Ctx, party: usize, state: &[usize]) -> bool {
         && STATE_ABBREVIATIONS.contains(join_words(cx, state).trim_end_matches('.'))
 }
 
+static RATING_GRADES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/rating_grades.txt")));
+static RATING_CUES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/rating_cues.txt")));
+
+/// Whether the word `i` (in the sentence from `a`) is a credit rating's
+/// grade: one of the scales' grades (`rating_grades.txt`) with a modifier
+/// glued to it ("Baa-1", "Aa3", "BB-plus") or a word of ratings near it
+/// (`rating_cues.txt`: "rated", "debt"), and no acronym in brackets ("the
+/// American Arbitration Association (AAA)").
+fn is_rating_grade(cx: &Ctx, a: usize, i: usize, w: &str) -> bool {
+    let grade = w.trim_end_matches(['1', '2', '3']);
+    if !RATING_GRADES.contains(&grade) {
+        return false;
+    }
+    let n = cx.toks.len();
+    let glued = |x: usize| x < n && cx.toks[x].start == cx.toks[x - 1].end;
+    if i > a && cx.w(i - 1) == "(" && i + 1 < n && cx.w(i + 1) == ")" {
+        return false;
+    }
+    let modifier = grade.len() < w.len()
+        || glued(i + 1)
+            && cx.w(i + 1) == "-"
+            && glued(i + 2)
+            && (matches!(cx.w(i + 2), "plus" | "minus")
+                || cx.w(i + 2).bytes().all(|c| c.is_ascii_digit()));
+    let cue = |k: &usize| cx.toks[*k].word && with_lower(cx.w(*k), |l| RATING_CUES.contains(&l));
+    modifier
+        || (a.max(i.saturating_sub(20))..i).any(|k| cue(&k))
+        || (i + 1..(i + 20).min(n))
+            .take_while(|&k| cx.w(k) != ".")
+            .any(|k| cue(&k))
+}
+
 /// A party's letter before a lawmaker's state: Democrat, Republican,
 /// independent.
 fn is_party_letter(w: &str) -> bool {
@@ -3848,6 +3914,11 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
                 .is_some_and(|t| cx.text[t.start..t.end].bytes().all(|c| c.is_ascii_digit()))
         };
         if ERAS.contains(&w) && (number(p[0].checked_sub(1)) || number(Some(p[p.len() - 1] + 1))) {
+            return Keep::No;
+        }
+        // a credit rating's grade: "rated Aa-2 by Moody's", "cut to BB-plus
+        // from BBB", "a top-flight AAA"
+        if is_rating_grade(cx, a, p[0], w) {
             return Keep::No;
         }
         // one letter is a name only where a kind of organization introduces
@@ -4267,6 +4338,20 @@ fn classify(
         {
             return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
         }
+    }
+    // "S Jones", "G. Thomas": an initial and a surname
+    // (apart: "X-Box" and "T-Mobile" are no persons)
+    let apart = p.len() >= 2 && (cx.w(p[1]) == "." || cx.toks[p[0]].end < cx.toks[p[1]].start);
+    if words.len() == 2
+        && apart
+        && !matches!(firstw, "A" | "I")
+        && initial_and_surname(g, firstw, last)
+    {
+        return (
+            EntityType::Person,
+            Evidence::Context("an initial and a surname".into()),
+            None,
+        );
     }
     // (a brand's or an acronym's word is no person's: "Mac OS X", "Jet MacBook";
     // nor is a first name glued by a hyphen to a word that is none: a
