@@ -1042,6 +1042,23 @@ fn build_entities(
             } else {
                 smallvec::SmallVec::new()
             };
+            // an acronym typed by its capitals alone is no vote beside the
+            // name it is short for where that name reads as a thing
+            // ("Internet Explorer" and "IE", "Value Added Tax" and "VAT"):
+            // capitals tell a body from a person or a place, not from a
+            // thing
+            let mut full_types = [0u32; 4];
+            for &i in g.iter() {
+                let it = &items[i];
+                if it.text.contains(char::is_whitespace)
+                    && it.mention.evidence != Evidence::Acronym
+                    && it.text.chars().any(char::is_lowercase)
+                {
+                    full_types[it.mention.ty as usize] += 1;
+                }
+            }
+            let full_thing = full_types[EntityType::Other as usize] > 0
+                && full_types.iter().max() == Some(&full_types[EntityType::Other as usize]);
             for &i in g.iter() {
                 let it = &items[i];
                 // (a firm's role, "lead manager Morgan Stanley", is a
@@ -1050,6 +1067,7 @@ fn build_entities(
                 let s = match &it.mention.evidence {
                     Evidence::Title(t) if firm_named && nlp::entities::is_firm_role(t) => 1,
                     Evidence::Company if surnames.contains(&it.text) => 0,
+                    Evidence::Acronym if full_thing => 0,
                     e => e.strength() as u32,
                 };
                 // "X said" is said of bodies too: no more than a type from form;
@@ -1316,6 +1334,21 @@ mod tests {
         };
         assert_eq!(ty("Morgan Kessler"), EntityType::Org);
         assert_eq!(ty("Ruth Velmaro"), EntityType::Person);
+    }
+
+    /// An acronym's capitals are no vote beside a full name that reads as
+    /// a thing ("PlayStation Portable (PSP)"); beside a person's or a
+    /// place's reading they still tell a body.
+    #[test]
+    fn an_acronym_does_not_make_a_thing_a_body() {
+        let ix = index_of(&[
+            "Sony put the PlayStation Portable (PSP) on sale in Japan on Monday.",
+            "The PSP sold out in a day. Stores said the PSP would be back soon.",
+            "Buyers queued for the PSP. The PSP costs less than a phone. The PSP is small.",
+        ]);
+        let e = ix.find_entity("PSP").unwrap();
+        assert_eq!(e.name, "PlayStation Portable");
+        assert_eq!(e.ty, EntityType::Other, "{:?}", e.evidence);
     }
 
     /// An entity shows its fullest name as running text writes it: a
