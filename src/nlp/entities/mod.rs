@@ -2736,6 +2736,35 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             {
                 return true;
             }
+            // "Ford and General Motors", "IMF and World Bank": a listed firm or
+            // an acronym before "and" is a name of its own where another
+            // name of two words or more, or one the tables know, follows
+            // ("Rohm and Haas" is one firm)
+            if lead < run.len() && j + 1 < b && cx.toks[j + 1].word {
+                let so_far = &cx.text[cx.toks[run[lead]].start..cx.toks[run[run.len() - 1]].end];
+                let acronym = run.len() - lead == 1 && so_far.len() >= 3 && is_all_caps(so_far);
+                // (the words after "and", a firm's suffix left off: "Rohm and
+                // Haas Co", "Tokio Marine and Fire Insurance Co" are one firm)
+                let mut k = j + 1;
+                while k < b && cx.toks[k].word && is_cap(cx.w(k)) {
+                    k += 1;
+                }
+                if k > j + 2 && is_corporate_end(cx.w(k - 1)) {
+                    k -= 1;
+                }
+                let after = &cx.text[cx.toks[j + 1].start..cx.toks[(k - 1).max(j + 1)].end];
+                let named_after = k > j + 1
+                    && if k - j > 2 {
+                        !(j + 1..k).all(|i| cx.g.is_common(cx.w(i))) || cx.g.lookup(after).is_some()
+                    } else {
+                        cx.g.companies.contains_key(after)
+                            || cx.g.lookup(after).is_some()
+                            || after.len() >= 2 && is_all_caps(after)
+                    };
+                if (acronym || cx.g.companies.contains_key(so_far)) && named_after {
+                    return false;
+                }
+            }
             // "Standard and Poor's": two common words, the second possessed,
             // name one firm ("Britain and France's", "Chrysler and AMC's" are two)
             if words == 1
