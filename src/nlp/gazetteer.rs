@@ -215,6 +215,33 @@ impl Gazetteer {
                 })
                 .collect()
         };
+        // the hand-written demonyms, and WordNet's adjectives of the
+        // countries, states and continents they leave out ("Kuwaiti")
+        let demonyms = {
+            let mut d = set(include_str!("../../assets/gazetteer/demonyms.tsv"));
+            d.extend(set(include_str!(
+                "../../assets/gazetteer/demonyms_wordnet.tsv"
+            )));
+            // and their plurals, for the people ("Texans", "Kuwaitis",
+            // "Englishmen"); made once, kept for the program's life
+            let plurals: Vec<&'static str> = d
+                .iter()
+                .filter(|w| !w.ends_with('s') && !w.contains(' '))
+                .map(|w| match w.strip_suffix("man") {
+                    Some(stem) => format!("{stem}men"),
+                    None => format!("{w}s"),
+                })
+                // (no place's name: "Philippines")
+                .filter(|p| {
+                    !d.contains(p.as_str())
+                        && !places.contains_key(p.as_str())
+                        && !aliases.contains_key(p.as_str())
+                })
+                .map(|p| &*Box::leak(p.into_boxed_str()))
+                .collect();
+            d.extend(plurals);
+            d
+        };
         let g = Gazetteer {
             places: Filtered::new(places, |m| m.keys().copied().collect()),
             subdivisions,
@@ -228,15 +255,7 @@ impl Gazetteer {
                 set(include_str!("../../assets/gazetteer/common_words.txt")),
                 |s| s.iter().copied().collect(),
             ),
-            // the hand-written demonyms, and WordNet's adjectives of the
-            // countries, states and continents they leave out ("Kuwaiti")
-            demonyms: {
-                let mut d = set(include_str!("../../assets/gazetteer/demonyms.tsv"));
-                d.extend(set(include_str!(
-                    "../../assets/gazetteer/demonyms_wordnet.tsv"
-                )));
-                d
-            },
+            demonyms,
             titles,
             longest_title,
             title_first,
@@ -358,6 +377,9 @@ mod tests {
         assert!(g.demonyms.contains("Russian"));
         // and WordNet's, where the hand-written table has none
         assert!(g.demonyms.contains("Kuwaiti") && g.demonyms.contains("Philippine"));
+        // their plurals name the people, unless a place has the plural's name
+        assert!(g.demonyms.contains("Texans") && g.demonyms.contains("Kuwaitis"));
+        assert!(!g.demonyms.contains("Philippines"));
         assert!(g.org_words.contains("Department"));
         assert!(g.event_words.contains("Awards"));
         assert!(g.not_names.contains("GMT") && !g.not_names.contains("NATO"));
