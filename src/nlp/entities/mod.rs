@@ -4368,26 +4368,6 @@ fn classify(
             return (EntityType::Org, Evidence::OrgWord(w.to_string()), None);
         }
     }
-    // "Pratt & Whitney", "Tate & Lyle", "Simon & Garfunkel": two names
-    // joined by a spaced "&" are a firm or a duo (no two places:
-    // "Serbia & Montenegro")
-    if let Some((l, r)) = norm.split_once(" & ") {
-        let one = |w: &str| {
-            !w.contains(' ')
-                && is_cap(w)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-                && !g.is_common(w)
-                && !g.is_place(w)
-        };
-        if one(l) && one(r) {
-            return (
-                EntityType::Org,
-                Evidence::Context("two names joined by \"&\"".into()),
-                None,
-            );
-        }
-    }
     // "S Jones", "G. Thomas": an initial and a surname
     // (apart: "X-Box" and "T-Mobile" are no persons)
     let apart = p.len() >= 2 && (cx.w(p[1]) == "." || cx.toks[p[0]].end < cx.toks[p[1]].start);
