@@ -3157,12 +3157,25 @@ fn is_team(cx: &Ctx, name: &str, words: &[&str]) -> bool {
                 && cx.g.places.contains_key(words[0])
                 && words[1..n - 1].iter().all(|w| cx.g.place_words.contains(w))
     };
-    // (or a people's plural: "Cleveland Indians", "Houston Texans")
+    // (or a people's plural: "Cleveland Indians", "Houston Texans"; or
+    // the plural of a word that is no name a person or a place has:
+    // "New York Yankees", "Pittsburgh Steelers"; not "Austin Rogers")
+    let one = last.strip_suffix('s').unwrap_or("");
+    // (the place no first name: "Paris Kyriakides", "Nancy O'Higgins")
+    let unnamed_plural = || {
+        !cx.g.first_names.contains(words[0])
+            && last.chars().all(|c| c.is_ascii_alphabetic())
+            && !features::usual_surname(last)
+            && !features::usual_surname(one)
+            && !cx.g.first_names.contains(one)
+            && !cx.g.first_names.contains(last)
+            && cx.g.lookup(last).is_none()
+            && cx.g.lookup(one).is_none()
+    };
     last.len() > 3
-        && last.ends_with('s')
         && !last.ends_with("ss")
-        && (cx.g.is_common(&last[..last.len() - 1])
-            || cx.g.demonyms.contains(&last[..last.len() - 1]))
+        && !one.is_empty()
+        && (cx.g.is_common(one) || cx.g.demonyms.contains(one) || unnamed_plural())
         && placed()
 }
 
