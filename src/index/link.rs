@@ -1111,10 +1111,30 @@ pub fn link(items: &[Item]) -> Linked {
     };
     let mut todo: Vec<usize> = Vec::new();
     let mut from = 0;
+    // (a name the article writes with a firm's suffix, "Salomon Inc", is
+    // the firm there: no person's surname, in any of its spellings)
+    let firm_written = |it: &Item| {
+        it.text
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w != it.text && g.company_ends.contains(w.trim_end_matches('.')))
+    };
+    let mut firms: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
+    let mut firm_items: crate::fx::FxHashSet<usize> = Default::default();
     for article in items.chunk_by(|a, b| a.article == b.article) {
         seen.clear();
+        firms.clear();
+        firms.extend(
+            (from..)
+                .zip(article)
+                .filter(|(i, it)| key_tokens[item_key[*i]].len() == 1 && firm_written(it))
+                .map(|(i, _)| item_key[i]),
+        );
         for (i, it) in (from..).zip(article) {
             let k = item_key[i];
+            if firms.contains(&k) {
+                firm_items.insert(i);
+            }
             let strong_non_person = strong(it);
             // a name the tables give is only ever a surname of the article's person
             if key_tokens[k].len() == 1
@@ -1677,7 +1697,14 @@ pub fn link(items: &[Item]) -> Linked {
     let decisions: Vec<Option<usize>> = todo.par_iter().map(|&i| decide(i)).collect();
     let mut target_of_item: Vec<Option<usize>> = vec![None; items.len()];
     for (&i, d) in todo.iter().zip(decisions) {
-        target_of_item[i] = d;
+        // (a firm written so joins no person's full name: "Salomon Inc"
+        // is not Robert Salomon)
+        target_of_item[i] = d.filter(|&c| {
+            !(firm_items.contains(&i)
+                && ty_of(c) == EntityType::Person
+                && key_tokens[c].len() >= 2
+                && g.first_names.contains(key_tokens[c][0]))
+        });
     }
     // 3d. a body's name without its country: "the Air Force" in an article
     // that writes "the US Air Force", "Congress" in a corpus whose only such

@@ -1336,6 +1336,21 @@ mod tests {
         assert_eq!(ty("Ruth Velmaro"), EntityType::Person);
     }
 
+    /// A name an article writes with a firm's suffix ("Salomon Inc") is the
+    /// firm there: it joins no person of that surname named elsewhere.
+    #[test]
+    fn a_firm_written_with_its_suffix_is_no_person_s_surname() {
+        let ix = index_of(&[
+            "Salomon Inc said on Monday it would sell 200 mln dlrs of bonds. Salomon said demand was strong.",
+            "Robert Salomon, an economist, said on Tuesday that rates would fall. Salomon said the dollar was weak.",
+            "Salomon Inc rose 2 dlrs on Wednesday in heavy trading.",
+        ]);
+        let person = ix.find_entity("Robert Salomon").unwrap();
+        assert_eq!(person.ty, EntityType::Person);
+        assert_eq!(person.articles.len(), 1, "{:?}", person.aliases);
+        assert!(!person.aliases.iter().any(|a| a == "Salomon Inc"));
+    }
+
     /// An acronym's capitals are no vote beside a full name that reads as
     /// a thing ("PlayStation Portable (PSP)"); beside a person's or a
     /// place's reading they still tell a body.
