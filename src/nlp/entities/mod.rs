@@ -3879,6 +3879,30 @@ fn is_rating_grade(cx: &Ctx, a: usize, i: usize, w: &str) -> bool {
             .any(|k| cue(&k))
 }
 
+static GREETINGS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/greetings.txt")));
+static SIGN_OFFS: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/sign_offs.txt")));
+
+/// Whether the name starting at token `i` follows a letter's greeting
+/// ("Dear", "Hi": `greetings.txt`) or its sign-off and a comma ("Cheers,",
+/// "Regards,": `sign_offs.txt`, the name then ending its line or the text).
+fn letter_name(cx: &Ctx, i: usize) -> bool {
+    let word =
+        |k: usize, list: &List| cx.toks[k].word && with_lower(cx.w(k), |l| list.contains(&l));
+    if i >= 1 && word(i - 1, &GREETINGS) {
+        return true;
+    }
+    let before = if i >= 2 && cx.w(i - 1) == "," {
+        i - 2
+    } else {
+        i.wrapping_sub(1)
+    };
+    before < i
+        && word(before, &SIGN_OFFS)
+        && cx.text[cx.toks[before].end..cx.toks[i].start].contains('\n')
+}
+
 /// A party's letter before a lawmaker's state: Democrat, Republican,
 /// independent.
 fn is_party_letter(w: &str) -> bool {
@@ -4152,6 +4176,19 @@ fn classify(
     }
     let last = *words.last().unwrap_or(&"");
     let firstw = words[0];
+    // "Dear Rudwell", "Hi Peder", "Cheers, Catriona": the name a letter or a
+    // mail is written to, or signed with
+    if words.len() <= 2
+        && !is_all_caps(norm)
+        && !words.iter().any(|w| g.is_common(w))
+        && letter_name(cx, p[0])
+    {
+        return (
+            EntityType::Person,
+            Evidence::Context("a letter's greeting or signature".into()),
+            None,
+        );
+    }
     // "Chelsea boss Jose Mourinho", "Arsenal striker Thierry Henry": a team
     // (before a title: "Former Chelsea striker Adrian Mutu")
     let after = p.last().map(|&i| i + 1).unwrap_or(b);
@@ -6480,6 +6517,26 @@ mod tests {
         ] {
             assert_eq!(single_spaced(n), slow(n), "{n:?}");
         }
+    }
+
+    /// A name alone on the line after a letter's sign-off and its comma is
+    /// the writer's.
+    #[test]
+    fn a_letter_s_signature_is_a_person() {
+        let m = by_rules("The parcel left on Monday.\n\nRegards,\nOrlaith\n");
+        assert!(
+            m.iter()
+                .any(|m| m.ty == EntityType::Person && m.evidence.describe().contains("signature")),
+            "{:?}",
+            m.iter()
+                .map(|m| (m.range.clone(), m.ty))
+                .collect::<Vec<_>>()
+        );
+        // (a sign-off word inside a line signs nothing: "Thanks Google")
+        let m = by_rules("We said thanks Orlaith for the parcel on Monday.");
+        assert!(!m
+            .iter()
+            .any(|m| m.evidence.describe().contains("signature")));
     }
 
     /// Each rule's examples and counter-examples, a table in
