@@ -1132,9 +1132,6 @@ pub fn link(items: &[Item]) -> Linked {
         );
         for (i, it) in (from..).zip(article) {
             let k = item_key[i];
-            if firms.contains(&k) {
-                firm_items.insert(i);
-            }
             let strong_non_person = strong(it);
             // a name the tables give is only ever a surname of the article's person
             if key_tokens[k].len() == 1
@@ -1142,6 +1139,9 @@ pub fn link(items: &[Item]) -> Linked {
                 && seen.insert((k, strong_non_person))
             {
                 todo.push(i);
+                if firms.contains(&k) {
+                    firm_items.insert(i);
+                }
             }
         }
         from += article.len();

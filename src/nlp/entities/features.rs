@@ -474,17 +474,21 @@ pub(super) fn a_town_or_province(name: &str) -> bool {
 /// person, a group, a work ("God", "Genesis"), no location nor object
 /// (continents, islands and rivers are WordNet's objects).
 pub fn proper_no_place(name: &str) -> bool {
-    PROPER_CLASSES
-        .get(name)
-        .is_some_and(|c| !c.split(',').any(|c| matches!(c, "location" | "object")))
+    proper_as_place(name) == Some(false)
 }
 
 /// Whether WordNet knows the name as a place: a location or an object
 /// (continents, islands and rivers are WordNet's objects): "Yorkshire".
 pub(super) fn proper_place(name: &str) -> bool {
+    proper_as_place(name) == Some(true)
+}
+
+/// Whether one of the senses WordNet gives a proper name is a place's;
+/// none where WordNet does not know the name.
+fn proper_as_place(name: &str) -> Option<bool> {
     PROPER_CLASSES
         .get(name)
-        .is_some_and(|c| c.split(',').any(|c| matches!(c, "location" | "object")))
+        .map(|c| c.split(',').any(|c| matches!(c, "location" | "object")))
 }
 
 /// Whether a word is one of the usual surnames (`surnames.txt`).

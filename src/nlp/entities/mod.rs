@@ -2520,12 +2520,14 @@ fn initial_with_stop(cx: &Ctx, i: usize) -> bool {
 }
 
 /// Whether `initial` and `word` read as a person's initial and surname
-/// ("S Jones", "T Wynne"): one capital letter, then a capitalized word of
-/// letters that no table knows (no place, town, body or company), that is
-/// no common English word and no place's, body's or event's word ("S
-/// Africa", "X Factor", "V Festival" are not; "D Bell" is left to the model).
+/// ("S Jones", "T Wynne"): one capital letter (not the words "A" and
+/// "I"), then a capitalized word of letters that no table knows (no place,
+/// town, body or company), that is no common English word and no place's,
+/// body's or event's word ("S Africa", "X Factor", "V Festival" are not; "D
+/// Bell" is left to the model).
 fn initial_and_surname(g: &Gazetteer, initial: &str, word: &str) -> bool {
     is_initial(initial)
+        && !matches!(initial, "A" | "I")
         && word.chars().count() >= 2
         && is_cap(word)
         && !is_all_caps(word)
@@ -2533,7 +2535,6 @@ fn initial_and_surname(g: &Gazetteer, initial: &str, word: &str) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
         && !g.is_common(word)
-        && !g.is_place(word)
         && g.lookup(word).is_none()
         && !g.companies.contains_key(word)
         && !features::a_town_or_province(word)
@@ -2752,15 +2753,16 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
                 if k > j + 2 && is_corporate_end(cx.w(k - 1)) {
                     k -= 1;
                 }
-                let after = &cx.text[cx.toks[j + 1].start..cx.toks[(k - 1).max(j + 1)].end];
-                let named_after = k > j + 1
-                    && if k - j > 2 {
-                        !(j + 1..k).all(|i| cx.g.is_common(cx.w(i))) || cx.g.lookup(after).is_some()
-                    } else {
-                        cx.g.companies.contains_key(after)
-                            || cx.g.lookup(after).is_some()
-                            || after.len() >= 2 && is_all_caps(after)
-                    };
+                let named_after = k > j + 1 && {
+                    let after = &cx.text[cx.toks[j + 1].start..cx.toks[k - 1].end];
+                    cx.g.lookup(after).is_some()
+                        || if k - j > 2 {
+                            !(j + 1..k).all(|i| cx.g.is_common(cx.w(i)))
+                        } else {
+                            cx.g.companies.contains_key(after)
+                                || after.len() >= 2 && is_all_caps(after)
+                        }
+                };
                 if (acronym || cx.g.companies.contains_key(so_far)) && named_after {
                     return false;
                 }
@@ -3345,10 +3347,7 @@ fn clean<'p>(
         // a surname, as team sheets write: "G Thomas, S Jones")
         let dotted_initial = is_initial(w)
             && part.get(pos + 1).is_some_and(|&j| {
-                cx.w(j) == "."
-                    || !matches!(w, "A" | "I")
-                        && cx.toks[j].start > t.end
-                        && initial_and_surname(cx.g, w, cx.w(j))
+                cx.w(j) == "." || cx.toks[j].start > t.end && initial_and_surname(cx.g, w, cx.w(j))
             });
         // "South Bridgton", "West Bengal", "South African Airways" at a
         // sentence start: a compass word before a name that is no English
@@ -3893,14 +3892,14 @@ fn letter_name(cx: &Ctx, i: usize) -> bool {
     if i >= 1 && word(i - 1, &GREETINGS) {
         return true;
     }
-    let before = if i >= 2 && cx.w(i - 1) == "," {
-        i - 2
-    } else {
-        i.wrapping_sub(1)
+    // (the sign-off, past its comma)
+    let before = match i.checked_sub(1) {
+        Some(k) if cx.w(k) == "," => k.checked_sub(1),
+        k => k,
     };
-    before < i
-        && word(before, &SIGN_OFFS)
-        && cx.text[cx.toks[before].end..cx.toks[i].start].contains('\n')
+    before.is_some_and(|b| {
+        word(b, &SIGN_OFFS) && cx.text[cx.toks[b].end..cx.toks[i].start].contains('\n')
+    })
 }
 
 /// A party's letter before a lawmaker's state: Democrat, Republican,
@@ -4179,9 +4178,9 @@ fn classify(
     // "Dear Rudwell", "Hi Peder", "Cheers, Catriona": the name a letter or a
     // mail is written to, or signed with
     if words.len() <= 2
+        && letter_name(cx, p[0])
         && !is_all_caps(norm)
         && !words.iter().any(|w| g.is_common(w))
-        && letter_name(cx, p[0])
     {
         return (
             EntityType::Person,
@@ -4421,11 +4420,7 @@ fn classify(
     // "S Jones", "G. Thomas": an initial and a surname
     // (apart: "X-Box" and "T-Mobile" are no persons)
     let apart = p.len() >= 2 && (cx.w(p[1]) == "." || cx.toks[p[0]].end < cx.toks[p[1]].start);
-    if words.len() == 2
-        && apart
-        && !matches!(firstw, "A" | "I")
-        && initial_and_surname(g, firstw, last)
-    {
+    if words.len() == 2 && apart && initial_and_surname(g, firstw, last) {
         return (
             EntityType::Person,
             Evidence::Context("an initial and a surname".into()),
