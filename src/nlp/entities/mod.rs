@@ -3242,6 +3242,8 @@ fn clean<'p>(
     doubted: &mut smallvec::SmallVec<[usize; 2]>,
 ) {
     let mut pieces = Pieces::new();
+    // lone first names at a sentence's start, proposed to the model
+    let mut lone_first = smallvec::SmallVec::<[usize; 2]>::new();
     // the piece being grown is part[from..pos]
     let mut from = 0;
     for (pos, &i) in part.iter().enumerate() {
@@ -3455,6 +3457,23 @@ fn clean<'p>(
             if from < pos {
                 pieces.push(&part[from..pos]);
             }
+            // "Bill does a great job", "Thanks,\nMike": a first name that is
+            // also a common word, alone at a sentence's start, is the
+            // model's to admit (by the words around it)
+            let alone = part[pos + 1..]
+                .first()
+                .is_none_or(|&j| !cx.toks[j].word || CONNECTORS.contains(&cx.w(j)));
+            if at_initial
+                && !headline
+                && !all_caps
+                && alone
+                && cx.g.first_names.contains(w)
+                && !place_demonym
+                && !cx.g.demonyms.contains(w)
+            {
+                pieces.push(&part[pos..=pos]);
+                lone_first.push(i);
+            }
             from = pos + 1;
         } else if cx.g.demonyms.contains(w) && pos + 1 < part.len() && ends_known() {
             // the party's name ends there: "Liberal Democrat | Charles Kennedy"
@@ -3582,6 +3601,13 @@ fn clean<'p>(
         // word or a demonym: emphasis, no acronym ("THEREFORE", "an
         // AUSTRALIAN climber")
         if !all_caps && p.len() == 1 && shouted(cx, cx.w(p[0])) {
+            continue;
+        }
+        if p.len() == 1 && lone_first.contains(&p[0]) {
+            if cx.propose && keep_piece(cx, a, p) == Keep::Yes {
+                doubted.push(p[0]);
+                out.push(p);
+            }
             continue;
         }
         split_hyphens(cx, p, &mut |q| match keep_piece(cx, a, q) {
@@ -6826,6 +6852,36 @@ mod tests {
 
     /// Capitalized common words the text also writes in lower case are a
     /// name the rules doubt ("Weather Report" beside "the weather report"):
+    /// A first name that is also a common word, alone at a sentence's
+    /// start ("Barb does", "Thanks,\nMike"), is proposed to the model: by
+    /// the rules alone no name; the model admits it or not. Not before a
+    /// name ("Mark Papermaster" is the rules' own), nor in a headline.
+    #[test]
+    fn a_lone_first_name_at_a_sentence_start_is_the_model_s_to_admit() {
+        let text = "Barb does an amazing job. Mark Papermaster spoke.\nThanks,\nMike";
+        let names = |m: &[Mention]| -> Vec<String> {
+            m.iter()
+                .map(|m| text[m.range.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(names(&by_rules(text)), ["Mark Papermaster"]);
+        let admit = retyped(text, "ev=proposed\t10 0 0 0 0\n");
+        assert_eq!(names(&admit), ["Barb", "Mark Papermaster", "Mike"]);
+        assert!(admit.iter().all(|m| m.ty == EntityType::Person));
+        assert_eq!(
+            names(&retyped(text, "ev=proposed\t0 0 0 0 10\n")),
+            ["Mark Papermaster"]
+        );
+        // (a common word that is no first name stays out: "Still, ...")
+        let plain = "Still does an amazing job.";
+        assert!(retyped(plain, "ev=proposed\t10 0 0 0 0\n").is_empty());
+        // (a headline's words are no proposal)
+        let head = "Barb Does Amazing Job\nShe said so.";
+        assert!(retyped(head, "ev=proposed\t10 0 0 0 0\n")
+            .iter()
+            .all(|m| &head[m.range.clone()] != "Barb"));
+    }
+
     /// the model admits them, or they are dropped. Never after "our", nor a
     /// role (a person's noun ends it), nor in a headline.
     #[test]
