@@ -162,6 +162,10 @@ static SAINT_FORT_MOUNT: LazyLock<List> =
 /// An elected member's titles before "for" and the seat ("the MP for Sedgefield").
 static SEAT_TITLES: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/seat_titles.txt")));
+/// A government office's title whose "of" names a field ("Minister of
+/// Energy"), by its last word.
+static PORTFOLIO_TITLES: LazyLock<List> =
+    LazyLock::new(|| List::parse(include_str!("../../../assets/ner/portfolio_titles.txt")));
 /// Nouns of a kind of place before "of" and a name ("the town of Sebago").
 static PLACE_KINDS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/place_kinds.txt")));
@@ -2699,6 +2703,12 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             c != "the" && head
         }
         "and" | "&" => {
+            // "Minister of Trade and Industry Lee Hsien Loong", "Secretary
+            // of Health and Human Services": a government office's field
+            // goes on past "and"
+            if c == "and" && j + 1 < b && cx.toks[j + 1].word && in_portfolio(cx, run) {
+                return true;
+            }
             // the run's first word after an article
             let lead = run
                 .iter()
@@ -2915,7 +2925,16 @@ fn process_run(
                     || with_lower(cx.w(run[from]), |w| TITLE_RANKS.contains(&w))
                         && run[from + 1..k]
                             .iter()
-                            .all(|&i| !cx.toks[i].word || cx.g.is_common(cx.w(i))));
+                            .all(|&i| !cx.toks[i].word || cx.g.is_common(cx.w(i)))
+                    // ("Civilian Deputy Undersecretary": a common word before
+                    // the rank)
+                    || run[from..k]
+                        .iter()
+                        .any(|&i| with_lower(cx.w(i), |w| TITLE_RANKS.contains(&w)))
+                        && run[from..k].iter().all(|&i| {
+                            !cx.toks[i].word
+                                || cx.g.is_common(cx.w(i)) && !cx.g.is_known_name(cx.w(i))
+                        }));
             // "U.S. Trade Representative", "British Foreign Secretary", "EC
             // Farm Commissioner": a place or a known body, then common words
             // that belong to the title
@@ -2981,6 +3000,27 @@ fn process_run(
                     // "President of Boeing", "Minister for Europe": a body's or a
                     // place's name; "Minister of State for Foreign Affairs Rashid
                     // Abdulla": an office's words, then the person
+                    None if role_of && portfolio_title(&t) => {
+                        match portfolio_holder(cx, run, k) {
+                            // "Minister of Energy and Mines Subroto": the
+                            // holder, by a name no table knows
+                            Some(q) => {
+                                pending_title = Some(format!("{t} {}", join_words(cx, &run[k..q])));
+                                k = q;
+                                from = q;
+                            }
+                            // "the Secretary of Defense", "Secretary of
+                            // State": the field, no name
+                            None if run[k..].iter().all(office_word)
+                                && run.get(k + 1).is_some_and(|&i| cx.w(i) != "the") =>
+                            {
+                                pending_title = None;
+                                k = run.len();
+                                from = k;
+                            }
+                            None => pending_title = None,
+                        }
+                    }
                     None => {
                         let proper = run[k..]
                             .iter()
@@ -3926,6 +3966,68 @@ fn letter_name(cx: &Ctx, i: usize) -> bool {
     before.is_some_and(|b| {
         word(b, &SIGN_OFFS) && cx.text[cx.toks[b].end..cx.toks[i].start].contains('\n')
     })
+}
+
+/// Whether a title is a government office's that names its field after
+/// "of" ("Minister", "Deputy Finance Secretary").
+fn portfolio_title(t: &str) -> bool {
+    t.rsplit(' ')
+        .next()
+        .is_some_and(|w| PORTFOLIO_TITLES.contains(&w))
+}
+
+/// Whether a run ends in a government office's field: a portfolio title,
+/// "of" or "for", then common words ("Minister of Trade", "Secretary of
+/// State for Trade"; not "Secretary of the Navy", "Minister of Japan").
+fn in_portfolio(cx: &Ctx, run: &[usize]) -> bool {
+    let Some(p) = run
+        .iter()
+        .position(|&i| PORTFOLIO_TITLES.contains(&cx.w(i)))
+    else {
+        return false;
+    };
+    let field = &run[p + 1..];
+    field.len() >= 2
+        && matches!(cx.w(field[0]), "of" | "for")
+        && cx.w(field[1]) != "the"
+        && field[1..].iter().all(|&i| {
+            let w = cx.w(i);
+            !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
+        })
+}
+
+/// After a portfolio title's "of" at `run[k]`: where the holder's name
+/// starts, if the run ends in one or two capitalized words that are no
+/// common word, after the field's common words, and no table knows them
+/// as a place, a body or a firm ("of Energy and Mines Subroto", "of
+/// Agriculture Lyng"; not "of the Interior", "of Texas").
+fn portfolio_holder(cx: &Ctx, run: &[usize], k: usize) -> Option<usize> {
+    let plain = |i: usize| {
+        let w = cx.w(i);
+        cx.toks[i].word && !CONNECTORS.contains(&w) && !cx.g.is_common(w)
+    };
+    let q = (k + 1..run.len())
+        .rev()
+        .take_while(|&q| plain(run[q]))
+        .last()?;
+    let field = &run[k + 1..q];
+    let name = &cx.text[cx.toks[run[q]].start..cx.toks[run[run.len() - 1]].end];
+    (run.len() - q <= 2
+        && field
+            .iter()
+            .any(|&i| cx.toks[i].word && !CONNECTORS.contains(&cx.w(i)))
+        && field.iter().all(|&i| {
+            let w = cx.w(i);
+            !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
+        })
+        && cx.w(run[k + 1]) != "the"
+        && cx.g.lookup(name).is_none()
+        && !cx.g.companies.contains_key(name)
+        && !run[q..].iter().any(|&i| {
+            let w = cx.w(i);
+            is_all_caps(w) || cx.g.is_org_word_or_plural(w) || cx.g.place_words.contains(w)
+        }))
+    .then_some(q)
 }
 
 /// A party's letter before a lawmaker's state: Democrat, Republican,
