@@ -48,6 +48,11 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             t.push(' ');
         }
         after_initial = initial(w);
+        // "Pratt & Whitney" is "Pratt and Whitney"
+        if w == "&" {
+            t.push_str("and");
+            continue;
+        }
         if w.contains('’') {
             t.push_str(&w.replace('’', "'"));
         } else {
@@ -1932,6 +1937,11 @@ mod tests {
         assert_eq!(name_key(&p, "A. J. Smith"), name_key(&p, "A.J. Smith"));
         assert_eq!(name_key(&p, "J. R. R. Tolkien"), "J.R.R. Tolkien");
         assert_eq!(name_key(&p, "George W. Bush"), "George W. Bush");
+        // "&" is "and": "Pratt & Whitney" is "Pratt and Whitney"
+        assert_eq!(
+            name_key(&o, "Pratt & Whitney"),
+            name_key(&o, "Pratt and Whitney")
+        );
         // a possessive one space from its word, as text split into tokens writes it
         assert_eq!(
             name_key(&place, "People 's Republic of China"),
@@ -2410,7 +2420,7 @@ mod tests {
         assert_eq!(name_key(&o, "Boeing Co"), "Boeing");
         // partners' names keep the suffix: no "Sachs and"
         assert_eq!(name_key(&o, "Sachs and Co"), "Sachs and Co");
-        assert_eq!(name_key(&o, "Johnson & Co"), "Johnson & Co");
+        assert_eq!(name_key(&o, "Johnson & Co"), "Johnson and Co");
         assert_eq!(name_key(&o, "Boeing 737s"), "Boeing 737");
         assert_eq!(name_key(&o, "Philadelphia 76ers"), "Philadelphia 76ers");
         assert_eq!(name_key(&o, "U.S. Air Force"), "United States Air Force");

@@ -387,6 +387,16 @@ impl Lexicon {
                 )
             })
             .collect();
+        // two capitalized words joined by "&" ("Pratt & Whitney")
+        for w in tokens.windows(3) {
+            let (a, b) = (w[0].text(text), w[2].text(text));
+            if w[1].text(text) == "&" && w[0].word && w[2].word && is_cap(a) && is_cap(b) {
+                self.counts
+                    .entry(Self::pair_key(a, &format!("&{b}")))
+                    .or_insert((0, 0))
+                    .0 += 1;
+            }
+        }
         let g = Gazetteer::get();
         // the capitalized common word just before, inside a sentence ("the
         // Royal Mail"), for the pairs it starts
@@ -445,6 +455,14 @@ impl Lexicon {
     fn pair_inside(&self, a: &str, b: &str) -> bool {
         self.counts
             .get(&Self::pair_key(a, b))
+            .is_some_and(|c| c.0 > 0)
+    }
+
+    /// Whether the corpus writes these two capitalized words joined by
+    /// "&" ("Pratt & Whitney"): one name, where it joins them by "and" too.
+    fn ampersand_pair(&self, a: &str, b: &str) -> bool {
+        self.counts
+            .get(&Self::pair_key(a, &format!("&{b}")))
             .is_some_and(|c| c.0 > 0)
     }
 
@@ -994,6 +1012,14 @@ fn retype(
     };
     let decide = |m: &Mention, s: &Scores| {
         let name = &cx.text[m.range.clone()];
+        // names joined by "&" or "and" are no one person ("Pratt &
+        // Whitney", "Procter and Gamble"): a firm's, a group's, a place's
+        // or a work's
+        let mut s = *s;
+        if joins_names(name) {
+            s[features::class_of(EntityType::Person)] = f32::NEG_INFINITY;
+        }
+        let s = &s;
         if m.evidence == Evidence::Proposed {
             // a name the rules doubt: the model admits it, or it is dropped
             features::admit(s).and_then(features::type_of)
@@ -2709,6 +2735,22 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             if c == "and" && j + 1 < b && cx.toks[j + 1].word && in_portfolio(cx, run) {
                 return true;
             }
+            // "Pratt and Whitney", where the corpus writes "Pratt & Whitney":
+            // one name (one word before "and": "U.S. Standard and Poor's"
+            // is a place, then the firm)
+            let one_word = run
+                .iter()
+                .filter(|&&i| cx.toks[i].word && !matches!(cx.w(i), "The" | "the"))
+                .count()
+                == 1;
+            if c == "and"
+                && one_word
+                && j + 1 < b
+                && cx.toks[j + 1].word
+                && cx.lex.ampersand_pair(last, cx.w(j + 1))
+            {
+                return true;
+            }
             // the run's first word after an article
             let lead = run
                 .iter()
@@ -3968,6 +4010,13 @@ fn letter_name(cx: &Ctx, i: usize) -> bool {
     })
 }
 
+/// Whether a name joins two names by "&" or "and" ("Pratt & Whitney",
+/// "AT&T", "Procter and Gamble").
+fn joins_names(name: &str) -> bool {
+    name.split('&').filter(|p| !p.trim().is_empty()).count() >= 2
+        || name.split_whitespace().skip(1).any(|w| w == "and")
+}
+
 /// Whether a title is a government office's that names its field after
 /// "of" ("Minister", "Deputy Finance Secretary").
 fn portfolio_title(t: &str) -> bool {
@@ -4157,6 +4206,12 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
         return Keep::Yes;
     }
     let name = spaced_name(cx, p, &words);
+    // a title alone names no one: "the Prime Minister said", "the
+    // Secretary of State arrived" (one holder in one story, another in
+    // the next)
+    if cx.g.titles.contains(name.as_ref()) {
+        return Keep::No;
+    }
     if cx.g.lookup(&name).is_some()
         || cx.g.companies.contains_key(name.as_ref())
         || words.iter().any(|w| is_camel(w))
@@ -6954,6 +7009,30 @@ mod tests {
 
     /// Capitalized common words the text also writes in lower case are a
     /// name the rules doubt ("Weather Report" beside "the weather report"):
+    /// Two capitalized words the text joins by "&" are one name where it
+    /// joins them by "and" too (one word before "and"), and a name that
+    /// joins names by "&" or "and" is no one person, whatever the model
+    /// says.
+    #[test]
+    fn names_joined_by_and_where_the_text_writes_an_ampersand() {
+        let text = "Pratt & Whitney makes engines. A maker said its Pratt and Whitney unit grew. \
+                    Then Smith and Jones met.";
+        let names = names_by_rules(text);
+        assert!(
+            names.contains(&"Pratt and Whitney".to_string()),
+            "{names:?}"
+        );
+        assert!(!names.contains(&"Smith and Jones".to_string()), "{names:?}");
+        // (a person by the model: no person for the joined names)
+        let m = retyped(text, "ev=default\t10 0 0 5 0\n");
+        for m in &m {
+            let name = &text[m.range.clone()];
+            if name.starts_with("Pratt") {
+                assert_ne!(m.ty, EntityType::Person, "{name}");
+            }
+        }
+    }
+
     /// A first name that is also a common word, alone at a sentence's
     /// start ("Barb does", "Thanks,\nMike"), is proposed to the model: by
     /// the rules alone no name; the model admits it or not. Not before a
