@@ -4013,8 +4013,8 @@ fn letter_name(cx: &Ctx, i: usize) -> bool {
 /// Whether a name joins two names by "&" or "and" ("Pratt & Whitney",
 /// "AT&T", "Procter and Gamble").
 fn joins_names(name: &str) -> bool {
-    name.split('&').filter(|p| !p.trim().is_empty()).count() >= 2
-        || name.split_whitespace().skip(1).any(|w| w == "and")
+    (name.contains('&') && name.split('&').filter(|p| !p.trim().is_empty()).count() >= 2)
+        || name.contains(" and ")
 }
 
 /// Whether a title is a government office's that names its field after
