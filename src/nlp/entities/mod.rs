@@ -4014,7 +4014,7 @@ fn letter_name(cx: &Ctx, i: usize) -> bool {
 /// "AT&T", "Procter and Gamble").
 fn joins_names(name: &str) -> bool {
     (name.contains('&') && name.split('&').filter(|p| !p.trim().is_empty()).count() >= 2)
-        || name.contains(" and ")
+        || name.contains("and") && name.split_whitespace().skip(1).any(|w| w == "and")
 }
 
 /// Whether a title is a government office's that names its field after
