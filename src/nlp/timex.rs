@@ -1986,6 +1986,14 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             // a dimension ("1920 x 1200", "2880 pixels by 1800"), an address
             // ("1800 Pitkin Ave."), an index's base ("(base 1980)")
             let not_a_time = measure_not_time(before, after, &prev);
+            // "MAY7 1920H 1920L 1907": a row of prices, each with its
+            // letter (high, low, bid, asked), no year among them
+            let flagged = |w: &str| {
+                w.len() >= 2
+                    && w.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+            };
+            let quote_row = flagged(&prev) || flagged(&next);
             // a year long past is written "in 1492", "since 1776"; a bare "1500"
             // or "(1519)" is a count, a time or a code
             let long_past = s.parse::<i32>().is_ok_and(|y| y < 1800)
@@ -2021,6 +2029,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>], reference: Option<NaiveDa
             };
             if unit_after
                 || not_a_time
+                || quote_row
                 || clock_after
                 || long_past
                 || clock_range
@@ -3523,6 +3532,8 @@ mod tests {
             "The index rose to 164.1 (base 1980) in the month.",
             "It runs at 2000 MHz now.",
             "The index climbed to 1950 on Friday.",
+            // a row of prices, each with its letter
+            "Cocoa MAY7 1920H 1920L 1907 JUL7 1955H 1940L 1941",
         ] {
             let v = run(text, Some("2007-04-10"));
             assert!(
