@@ -973,10 +973,14 @@ impl<'a> Places<'a> {
 fn model_decides(cx: &Ctx, m: &Mention) -> bool {
     match &m.evidence {
         Evidence::Default | Evidence::Proposed => true,
-        // a first name before a thing's noun: "Lincoln Reservoir"
+        // a first name before a thing's noun: "Lincoln Reservoir"; two
+        // names joined by "and" or "&" ("Belle and Sebastian": no one
+        // person, the model's to type)
         Evidence::FirstName(_) => {
             let name = &cx.text[m.range.clone()];
-            features::first_name_before_a_thing(m, name) || features::first_name_a_town(m, name)
+            features::first_name_before_a_thing(m, name)
+                || features::first_name_a_town(m, name)
+                || joins_names(name)
         }
         _ => false,
     }
@@ -3362,6 +3366,12 @@ fn clean<'p>(
                         && !n.bytes().any(|c| c.is_ascii_digit())
                 })
         };
+        let ampersand_start = || {
+            part.get(pos + 1).is_some_and(|&j| cx.w(j) == "and")
+                && part
+                    .get(pos + 2)
+                    .is_some_and(|&j| cx.toks[j].word && cx.lex.ampersand_pair(w, cx.w(j)))
+        };
         // "Liberal Democrats": the tables name the whole
         let whole_known = || {
             part.len() > 1 && {
@@ -3504,6 +3514,9 @@ fn clean<'p>(
                 && !cx.g.org_words.contains(w)
                 && !starts_place()
                 && !first_name_of()
+                // ("Marks and Spencer said", where the corpus writes "Marks &
+                // Spencer": the name's first word)
+                && !ampersand_start()
             || cx.g.demonyms.contains(w) && !demonym_kept();
         // "President of Boeing Alan Mulally": a first name after a listed
         // company starts the person's name
@@ -4228,11 +4241,20 @@ fn keep_piece(cx: &Ctx, a: usize, p: &[usize]) -> Keep {
         return Keep::Yes;
     }
     // (an initial with its stop is a name's, not a common word: "T. S. Eliot")
+    // (the small words that join a name's words count neither way: "Marks
+    // and Spencer" is as sure as "Marks Spencer")
     let doubtful = p
         .iter()
-        .filter(|&&i| cx.toks[i].word && cx.doubtful(cx.w(i)) && !initial_with_stop(cx, i))
+        .filter(|&&i| {
+            let w = cx.w(i);
+            cx.toks[i].word
+                && !CONNECTORS.contains(&w)
+                && cx.doubtful(w)
+                && !initial_with_stop(cx, i)
+        })
         .count();
-    if doubtful * 2 <= words.len() {
+    let joined = words.iter().filter(|w| !CONNECTORS.contains(*w)).count();
+    if doubtful * 2 <= joined {
         Keep::Yes
     } else {
         Keep::Doubted
@@ -7023,6 +7045,12 @@ mod tests {
             "{names:?}"
         );
         assert!(!names.contains(&"Smith and Jones".to_string()), "{names:?}");
+        // at a sentence's start too: "and" no doubtful word of the name
+        let start = "Marks & Spencer opened. Marks and Spencer said sales rose.";
+        assert_eq!(
+            names_by_rules(start),
+            ["Marks & Spencer", "Marks and Spencer"]
+        );
         // (a person by the model: no person for the joined names)
         let m = retyped(text, "ev=default\t10 0 0 5 0\n");
         for m in &m {
