@@ -3367,10 +3367,16 @@ fn clean<'p>(
                 })
         };
         let ampersand_start = || {
-            part.get(pos + 1).is_some_and(|&j| cx.w(j) == "and")
-                && part
-                    .get(pos + 2)
-                    .is_some_and(|&j| cx.toks[j].word && cx.lex.ampersand_pair(w, cx.w(j)))
+            let then = |and: bool| {
+                part.get(pos + 2).is_some_and(|&j| {
+                    cx.toks[j].word && (!and || cx.lex.ampersand_pair(w, cx.w(j)))
+                })
+            };
+            match part.get(pos + 1).map(|&j| cx.w(j)) {
+                Some("&") => then(false),
+                Some("and") => then(true),
+                _ => false,
+            }
         };
         // "Liberal Democrats": the tables name the whole
         let whole_known = || {
@@ -3514,8 +3520,8 @@ fn clean<'p>(
                 && !cx.g.org_words.contains(w)
                 && !starts_place()
                 && !first_name_of()
-                // ("Marks and Spencer said", where the corpus writes "Marks &
-                // Spencer": the name's first word)
+                // ("Marks & Spencer said"; "Marks and Spencer said", where
+                // the corpus writes "Marks & Spencer": the name's first word)
                 && !ampersand_start()
             || cx.g.demonyms.contains(w) && !demonym_kept();
         // "President of Boeing Alan Mulally": a first name after a listed
@@ -7051,6 +7057,8 @@ mod tests {
             names_by_rules(start),
             ["Marks & Spencer", "Marks and Spencer"]
         );
+        let start = "Belle & Sebastian won the prize.";
+        assert_eq!(names_by_rules(start), ["Belle & Sebastian"]);
         // (a person by the model: no person for the joined names)
         let m = retyped(text, "ev=default\t10 0 0 5 0\n");
         for m in &m {
