@@ -3521,8 +3521,10 @@ fn clean<'p>(
                 && !starts_place()
                 && !first_name_of()
                 // ("Marks & Spencer said"; "Marks and Spencer said", where
-                // the corpus writes "Marks & Spencer": the name's first word)
-                && !ampersand_start()
+                // the corpus writes "Marks & Spencer": the name's first word;
+                // not in a headline, where every word has a capital: "Hit &
+                // Run")
+                && (headline || !ampersand_start())
             || cx.g.demonyms.contains(w) && !demonym_kept();
         // "President of Boeing Alan Mulally": a first name after a listed
         // company starts the person's name
