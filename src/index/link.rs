@@ -1125,6 +1125,7 @@ pub fn link(items: &[Item]) -> Linked {
             .is_some_and(|w| w != it.text && g.company_ends.contains(w.trim_end_matches('.')))
     };
     let mut firms: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
+    let mut firm_first: smallvec::SmallVec<[&str; 4]> = smallvec::SmallVec::new();
     let mut firm_items: crate::fx::FxHashSet<usize> = Default::default();
     for article in items.chunk_by(|a, b| a.article == b.article) {
         seen.clear();
@@ -1135,6 +1136,23 @@ pub fn link(items: &[Item]) -> Linked {
                 .filter(|(i, it)| key_tokens[item_key[*i]].len() == 1 && firm_written(it))
                 .map(|(i, _)| item_key[i]),
         );
+        // (and so is the first word of a firm's name the article writes,
+        // "Salomon Brothers Inc", "Salomon Brothers": the bare "Salomon"
+        // there is the firm's)
+        firm_first.clear();
+        for it in article {
+            let words: smallvec::SmallVec<[&str; 4]> = it.text.split_whitespace().collect();
+            let firm = words.len() >= 2
+                && it.mention.ty != EntityType::Person
+                && words.last().is_some_and(|l| {
+                    let l = l.trim_end_matches('.');
+                    g.company_ends.contains(l)
+                        || matches!(l, "Brothers" | "Sons" | "Partners" | "Associates")
+                });
+            if firm {
+                firm_first.push(words[0]);
+            }
+        }
         for (i, it) in (from..).zip(article) {
             let k = item_key[i];
             let strong_non_person = strong(it);
@@ -1144,7 +1162,7 @@ pub fn link(items: &[Item]) -> Linked {
                 && seen.insert((k, strong_non_person))
             {
                 todo.push(i);
-                if firms.contains(&k) {
+                if firms.contains(&k) || firm_first.contains(&keys[k].as_str()) {
                     firm_items.insert(i);
                 }
             }

@@ -1349,6 +1349,15 @@ mod tests {
         assert_eq!(person.ty, EntityType::Person);
         assert_eq!(person.articles.len(), 1, "{:?}", person.aliases);
         assert!(!person.aliases.iter().any(|a| a == "Salomon Inc"));
+        // and where it writes the firm's whole name ("Salomon Brothers
+        // Inc"), its bare "Salomon" is the firm's too
+        let ix = index_of(&[
+            "Salomon Brothers Inc said on Monday it would lead the sale. Salomon said demand was strong.",
+            "Robert Salomon, an economist, said on Tuesday that rates would fall. Salomon said the dollar was weak.",
+            "Robert Salomon spoke again on Wednesday about rates.",
+        ]);
+        let person = ix.find_entity("Robert Salomon").unwrap();
+        assert_eq!(person.articles.len(), 2, "{:?}", person.aliases);
     }
 
     /// An acronym's capitals are no vote beside a full name that reads as
