@@ -1116,41 +1116,31 @@ pub fn link(items: &[Item]) -> Linked {
     };
     let mut todo: Vec<usize> = Vec::new();
     let mut from = 0;
-    // (a name the article writes with a firm's suffix, "Salomon Inc", is
-    // the firm there: no person's surname, in any of its spellings)
-    let firm_written = |it: &Item| {
-        it.text
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| w != it.text && g.company_ends.contains(w.trim_end_matches('.')))
-    };
     let mut firms: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
     let mut firm_first: smallvec::SmallVec<[&str; 4]> = smallvec::SmallVec::new();
     let mut firm_items: crate::fx::FxHashSet<usize> = Default::default();
     for article in items.chunk_by(|a, b| a.article == b.article) {
         seen.clear();
+        // a name the article writes with a firm's suffix ("Salomon Inc") is
+        // the firm there: no person's surname, in any of its spellings; and
+        // so is the first word of a firm's name it writes ("Salomon" beside
+        // "Salomon Brothers Inc", "Salomon Brothers")
         firms.clear();
-        firms.extend(
-            (from..)
-                .zip(article)
-                .filter(|(i, it)| key_tokens[item_key[*i]].len() == 1 && firm_written(it))
-                .map(|(i, _)| item_key[i]),
-        );
-        // (and so is the first word of a firm's name the article writes,
-        // "Salomon Brothers Inc", "Salomon Brothers": the bare "Salomon"
-        // there is the firm's)
         firm_first.clear();
-        for it in article {
-            let words: smallvec::SmallVec<[&str; 4]> = it.text.split_whitespace().collect();
-            let firm = words.len() >= 2
-                && it.mention.ty != EntityType::Person
-                && words.last().is_some_and(|l| {
-                    let l = l.trim_end_matches('.');
-                    g.company_ends.contains(l)
-                        || matches!(l, "Brothers" | "Sons" | "Partners" | "Associates")
-                });
-            if firm {
-                firm_first.push(words[0]);
+        for (i, it) in (from..).zip(article) {
+            let mut words = it.text.split_whitespace();
+            let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+                continue;
+            };
+            let last = last.trim_end_matches('.');
+            let suffix = g.company_ends.contains(last);
+            if suffix && key_tokens[item_key[i]].len() == 1 {
+                firms.push(item_key[i]);
+            }
+            if it.mention.ty != EntityType::Person
+                && (suffix || crate::nlp::entities::PARTNERSHIP_WORDS.contains(&last))
+            {
+                firm_first.push(first);
             }
         }
         for (i, it) in (from..).zip(article) {

@@ -162,6 +162,10 @@ static SAINT_FORT_MOUNT: LazyLock<List> =
 /// An elected member's titles before "for" and the seat ("the MP for Sedgefield").
 static SEAT_TITLES: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/seat_titles.txt")));
+/// The last words of a partnership's name, a firm's as its suffix is
+/// ("Johnson and Sons", "Salomon Brothers").
+pub const PARTNERSHIP_WORDS: [&str; 4] = ["Brothers", "Sons", "Partners", "Associates"];
+
 /// A government office's title whose "of" names a field ("Minister of
 /// Energy"), by its last word.
 static PORTFOLIO_TITLES: LazyLock<List> =
@@ -392,7 +396,7 @@ impl Lexicon {
             let (a, b) = (w[0].text(text), w[2].text(text));
             if w[1].text(text) == "&" && w[0].word && w[2].word && is_cap(a) && is_cap(b) {
                 self.counts
-                    .entry(Self::pair_key(a, &format!("&{b}")))
+                    .entry(Self::ampersand_key(a, b))
                     .or_insert((0, 0))
                     .0 += 1;
             }
@@ -462,8 +466,14 @@ impl Lexicon {
     /// "&" ("Pratt & Whitney"): one name, where it joins them by "and" too.
     fn ampersand_pair(&self, a: &str, b: &str) -> bool {
         self.counts
-            .get(&Self::pair_key(a, &format!("&{b}")))
+            .get(&Self::ampersand_key(a, b))
             .is_some_and(|c| c.0 > 0)
+    }
+
+    /// The key of "a & b" (another mark between than `pair_key`'s).
+    fn ampersand_key(a: &str, b: &str) -> u64 {
+        use std::hash::BuildHasher;
+        crate::fx::FxBuild::default().hash_one((a, '&', b))
     }
 
     fn pair_key(a: &str, b: &str) -> u64 {
@@ -2786,10 +2796,8 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
             }
             // "Merrill Lynch and Co", "Johnson and Sons": a firm's name goes on
             if j + 1 < b
-                && matches!(
-                    cx.w(j + 1),
-                    "Co" | "Company" | "Sons" | "Partners" | "Associates" | "Brothers"
-                )
+                && (matches!(cx.w(j + 1), "Co" | "Company")
+                    || PARTNERSHIP_WORDS.contains(&cx.w(j + 1)))
             {
                 return true;
             }
@@ -3032,10 +3040,7 @@ fn process_run(
                         && (!cx.g.is_common(w) || next_name)
                 });
                 // an office's word: a common word, a connector, a mark
-                let office_word = |&i: &usize| {
-                    let w = cx.w(i);
-                    !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
-                };
+                let office_word = |&i: &usize| office_word(cx, i);
                 let office = person.filter(|&q| run[k..q].iter().all(office_word));
                 match office {
                     Some(q) => {
@@ -4060,10 +4065,14 @@ fn in_portfolio(cx: &Ctx, run: &[usize]) -> bool {
     field.len() >= 2
         && matches!(cx.w(field[0]), "of" | "for")
         && cx.w(field[1]) != "the"
-        && field[1..].iter().all(|&i| {
-            let w = cx.w(i);
-            !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
-        })
+        && field[1..].iter().all(|&i| office_word(cx, i))
+}
+
+/// Whether token `i` may be an office's word: a common word, a connector,
+/// a mark ("of Energy and Mines").
+fn office_word(cx: &Ctx, i: usize) -> bool {
+    let w = cx.w(i);
+    !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
 }
 
 /// After a portfolio title's "of" at `run[k]`: where the holder's name
@@ -4072,13 +4081,9 @@ fn in_portfolio(cx: &Ctx, run: &[usize]) -> bool {
 /// as a place, a body or a firm ("of Energy and Mines Subroto", "of
 /// Agriculture Lyng"; not "of the Interior", "of Texas").
 fn portfolio_holder(cx: &Ctx, run: &[usize], k: usize) -> Option<usize> {
-    let plain = |i: usize| {
-        let w = cx.w(i);
-        cx.toks[i].word && !CONNECTORS.contains(&w) && !cx.g.is_common(w)
-    };
     let q = (k + 1..run.len())
         .rev()
-        .take_while(|&q| plain(run[q]))
+        .take_while(|&q| !office_word(cx, run[q]))
         .last()?;
     let field = &run[k + 1..q];
     let name = &cx.text[cx.toks[run[q]].start..cx.toks[run[run.len() - 1]].end];
@@ -4086,10 +4091,7 @@ fn portfolio_holder(cx: &Ctx, run: &[usize], k: usize) -> Option<usize> {
         && field
             .iter()
             .any(|&i| cx.toks[i].word && !CONNECTORS.contains(&cx.w(i)))
-        && field.iter().all(|&i| {
-            let w = cx.w(i);
-            !cx.toks[i].word || CONNECTORS.contains(&w) || cx.g.is_common(w)
-        })
+        && field.iter().all(|&i| office_word(cx, i))
         && cx.w(run[k + 1]) != "the"
         && cx.g.lookup(name).is_none()
         && !cx.g.companies.contains_key(name)
