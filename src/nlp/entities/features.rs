@@ -496,6 +496,20 @@ pub fn usual_surname(w: &str) -> bool {
     SURNAMES.contains(w)
 }
 
+/// A surname borne by one person in 10,000 or more ("Hall", "Field",
+/// "Stone"; not "Creek", "Rink", "Dock"): a common noun that names a
+/// thing is more likely that thing than a rarer surname.
+const COMMON_SURNAME_SHARE: u32 = 10;
+
+/// Whether a word is a surname of at least `COMMON_SURNAME_SHARE` (in
+/// units of 0.001% of people, `surnames.txt`'s second column).
+fn common_surname(w: &str) -> bool {
+    SURNAMES
+        .get(w)
+        .and_then(|share| share.parse::<u32>().ok())
+        .is_some_and(|share| share >= COMMON_SURNAME_SHARE)
+}
+
 /// The WordNet classes of common English nouns (`assets/ner/noun_classes.tsv`,
 /// made by `assets/build_noun_classes.py`): a noun -> the classes of its
 /// first senses, most frequent first, joined by ",".
@@ -580,9 +594,10 @@ pub(super) fn names_a_person(w: &str) -> bool {
 /// Whether a mention the rules typed by its first name ends in a word that
 /// names a thing, a place or a body as a common noun (in one of its first
 /// senses, by WordNet: an artifact, a location, a natural object, a group;
-/// in none a person; not a plural) and is no usual surname: "Lincoln
-/// Reservoir", "Davis Gym", "Clarence Dock" are no persons by that alone
-/// ("Bill Gates" stays one). The model types such a name.
+/// not a person first; not a plural) and is no common surname: "Lincoln
+/// Reservoir", "Davis Gym", "Clarence Dock", "Sandy Creek" are no persons
+/// by that alone ("Bill Gates", "Victoria Field" stay ones). The model
+/// types such a name.
 pub(super) fn first_name_before_a_thing(m: &Mention, name: &str) -> bool {
     matches!(m.evidence, Evidence::FirstName(_))
         && name
@@ -598,10 +613,10 @@ pub(super) fn first_name_a_town(m: &Mention, name: &str) -> bool {
 }
 
 fn names_a_thing(w: &str) -> bool {
-    !SURNAMES.contains(w)
+    !common_surname(w)
         && noun_classes(w).is_some_and(|(c, plural)| {
             !plural
-                && c.split(',').all(|c| c != "person")
+                && c.split(',').next() != Some("person")
                 && c.split(',')
                     .any(|c| matches!(c, "artifact" | "location" | "object" | "group"))
         })
