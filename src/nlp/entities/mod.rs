@@ -1199,7 +1199,19 @@ fn rules(cx: &Ctx, sentences: &[Range<usize>]) -> Vec<Mention> {
     lower_case_places(cx, sentences, &mut out);
     nicknames(cx, &mut out);
     storms_and_ships(cx, &mut out);
+    out.retain(|m| !holds_a_code(&cx.text[m.range.clone()]));
     out
+}
+
+/// Whether a name holds a word that is a code, not a name's: a key, a hash
+/// or a blob of base64 pasted into the text ("AAAAB3NzaC1yc2E..."), a word
+/// of more than 20 characters with a digit in it, or of more than 60.
+fn holds_a_code(name: &str) -> bool {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| {
+            let n = w.chars().count();
+            n > 60 || n > 20 && w.bytes().any(|c| c.is_ascii_digit())
+        })
 }
 
 /// Words that name a storm before a name (`assets/ner/storm_words.txt`:
