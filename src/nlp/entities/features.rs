@@ -628,6 +628,30 @@ pub(super) fn names_a_body_or_place(w: &str) -> bool {
     first_class_in(w, &["group", "location"], true)
 }
 
+/// Whether a word, as a common noun, names a quantity first ("one",
+/// "dozen").
+pub(super) fn names_a_quantity(w: &str) -> bool {
+    first_class_in(w, &["quantity"], true)
+}
+
+/// Whether a word is written so as a common noun (or its plural).
+pub(super) fn is_noun(w: &str) -> bool {
+    noun_classes(w).is_some()
+}
+
+/// Whether a word is the plural of a noun that names a person first
+/// ("Friends", "Knights", "Sisters"): persons of one cause, a body.
+pub(super) fn names_persons(w: &str) -> bool {
+    noun_classes(w).is_some_and(|(c, plural)| plural && c.split(',').next() == Some("person"))
+}
+
+/// Whether a word, as a common noun, names a body of people or a place in
+/// any of its first senses (WordNet: a group, a location): "House",
+/// "Army", "West"; not "Rings", "Christ", "Pops".
+pub(super) fn names_a_body_or_place_in_any_sense(w: &str) -> bool {
+    noun_classes(w).is_some_and(|(c, _)| c.split(',').any(|c| matches!(c, "group" | "location")))
+}
+
 /// Whether a capitalized word, as a common noun, names a body, a place or
 /// a building first (WordNet: a group, a location, an artifact; not a
 /// plural: "Fans of ..."): "Hall" of Fame, "Organization" of the Scout

@@ -2726,6 +2726,81 @@ static OF_HEADS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/of_heads.txt")));
 
 /// May the lower-case connector at `j` join the run to the capitalized word after it?
+/// Whether a run of capitalized English words goes on over "of the" and
+/// the capitalized words after it as one name: a work's, an award's or a
+/// show's title ("Passion of the Christ", "Eternal Sunshine of the
+/// Spotless Mind", "Top of the Pops", "Player of the Year"), not pieces of
+/// it ("Passion" and "Christ"). Not where the word after "the" names a
+/// body or a place ("Speaker of the House", "Head of the Army"), a people
+/// ("King of the Belgians") or is a name the tables know ("Pirates of the
+/// Caribbean" stays as it was); nor after an office's title.
+fn title_phrase(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
+    if j + 2 >= b || cx.w(j + 1) != "the" || !cx.toks[j + 2].word {
+        return false;
+    }
+    let words: smallvec::SmallVec<[&str; 4]> = run
+        .iter()
+        .filter(|&&i| cx.toks[i].word)
+        .map(|&i| cx.w(i))
+        .collect();
+    let tail: smallvec::SmallVec<[&str; 4]> = (j + 2..b.min(j + 6))
+        .take_while(|&i| cx.toks[i].word && is_cap(cx.w(i)))
+        .map(|i| cx.w(i))
+        .collect();
+    title_phrase_words(cx.g, &words, &tail)
+}
+
+/// The evidence that a name's words are a title joined by "of the"
+/// (`title_phrase`): "Passion of the Christ".
+fn of_the_title(g: &Gazetteer, words: &[&str]) -> Option<Evidence> {
+    let k = words.windows(2).position(|w| w == ["of", "the"])?;
+    if k == 0 || k + 2 >= words.len() {
+        return None;
+    }
+    let tail: smallvec::SmallVec<[&str; 4]> = words[k + 2..]
+        .iter()
+        .copied()
+        .take_while(|w| is_cap(w))
+        .collect();
+    title_phrase_words(g, &words[..k], &tail)
+        .then(|| Evidence::Context(format!("a title: \"... of the {}\"", words[k + 2])))
+}
+
+/// `title_phrase` on the words before "of the" and the capitalized words
+/// after it.
+fn title_phrase_words(g: &Gazetteer, before: &[&str], tail: &[&str]) -> bool {
+    let words = before
+        .iter()
+        .filter(|w| !matches!(**w, "The" | "the" | "A" | "An"));
+    let (Some(&last), Some(&next)) = (words.clone().next_back(), tail.first()) else {
+        return false;
+    };
+    // what comes after "the": no body, place or people, no name the tables
+    // know ("Charter of the United Nations", "Fellow of the Royal Society")
+    let known_after = (1..=tail.len().min(3)).any(|n| g.lookup(&tail[..n].join(" ")).is_some())
+        || tail
+            .iter()
+            .any(|w| g.is_org_word_or_plural(w) || g.place_words.contains(*w))
+        || g.demonyms.contains(next)
+        || features::names_a_body_or_place_in_any_sense(next);
+    // before "of": English words, the last a noun that names no body, place
+    // or building ("Office of the Mayor", "Temple of the Moon"), no count
+    // ("One of the"), no office's title ("Leader of the Opposition"), no
+    // persons of a cause ("Friends of the Earth")
+    !known_after
+        && words.clone().all(|w| is_cap(w) && g.is_common(w))
+        && features::is_noun(last)
+        && !features::names_a_quantity(last)
+        && !features::names_a_body_place_or_building(last)
+        && !g.is_org_word_or_plural(last)
+        && with_lower(last, |l| {
+            !COUNT_WORDS.contains(&l) && !ORDINALS.contains(&l) && !FUNCTION_WORDS.contains(&l)
+        })
+        && (!g.titles.contains(last) || ROYAL.contains(&last))
+        && !PORTFOLIO_TITLES.contains(&last)
+        && !features::names_persons(last)
+}
+
 fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
     let last = cx.w(*run.last().unwrap());
     let c = cx.w(j);
@@ -2751,7 +2826,8 @@ fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
                 || features::names_a_body_place_or_building(last)
                 // what a body is for goes on ("Institute for the Study of
                 // War", "Centre for Control of Iodine Deficiency Disorders")
-                || c == "of" && in_bodys_aim(cx, run);
+                || c == "of" && in_bodys_aim(cx, run)
+                || c == "of" && title_phrase(cx, run, j, b);
             c != "the" && head
         }
         "and" | "&" => {
@@ -2953,6 +3029,11 @@ fn process_run(
     let mut pending_title: Option<String> =
         preceding_role(cx, a, run[0]).filter(|r| !role_describes_a_thing(cx, r, run));
     let mut k = 0;
+    // "Lord of the Rings", "Return of the King": a work's title of the form
+    // "A of the B" holds no office's title
+    if of_the_title(cx.g, &words_of(cx, run)).is_some() {
+        k = run.len();
+    }
     while k < run.len() {
         let n = if cx.toks[run[k]].word {
             cx.title_at(run, k)
@@ -3153,6 +3234,9 @@ fn process_run(
                     if is_quoted_title(cx, piece) {
                         m.ty = EntityType::Other;
                         m.evidence = Evidence::Context("a title in quotes".into());
+                    } else if let Some(ev) = of_the_title(cx.g, &words_of(cx, piece)) {
+                        m.ty = EntityType::Other;
+                        m.evidence = ev;
                     } else {
                         m.evidence = Evidence::Proposed;
                     }
@@ -3344,6 +3428,16 @@ fn clean<'p>(
     out: &mut Pieces<'p>,
     doubted: &mut smallvec::SmallVec<[usize; 2]>,
 ) {
+    // "Lord of the Rings", "Return of the King": a work's title of the form
+    // "A of the B" is one piece, not cut at its title's or common words (not
+    // in a headline, which capitalizes every word)
+    if !headline && !all_caps && of_the_title(cx.g, &words_of(cx, part)).is_some() {
+        if keep_piece(cx, a, part) != Keep::No {
+            doubted.push(part[0]);
+            out.push(part);
+        }
+        return;
+    }
     let mut pieces = Pieces::new();
     // lone first names at a sentence's start, proposed to the model
     let mut lone_first = smallvec::SmallVec::<[usize; 2]>::new();
@@ -4402,6 +4496,11 @@ fn classify(
     }
     let last = *words.last().unwrap_or(&"");
     let firstw = words[0];
+    // "Passion of the Christ", "Top of the Pops", "Player of the Year": a
+    // work's, a show's or an award's title, of capitalized English words
+    if let Some(ev) = of_the_title(g, words) {
+        return (EntityType::Other, ev, None);
+    }
     // "Dear Rudwell", "Hi Peder", "Cheers, Catriona": the name a letter or a
     // mail is written to, or signed with
     if words.len() <= 2
@@ -6386,6 +6485,72 @@ mod tests {
         let mut lex = Lexicon::default();
         lex.observe(text, &toks, &sents);
         mentions_with(text, &toks, &sents, &lex, PAR_TOKENS)
+    }
+
+    /// A title of capitalized English words joined by "of the" is one
+    /// work's, show's or award's name, not its pieces ("Rings" an
+    /// organization, "Shaun" a person); an office's title keeps its field,
+    /// and a body, a place, a people or a known name after "the" stays
+    /// what it is.
+    #[test]
+    fn a_title_joined_by_of_the_is_one_name() {
+        for (text, name) in [
+            (
+                "He loved the Lord of the Rings trilogy.",
+                "Lord of the Rings",
+            ),
+            (
+                "He saw The Return of the King last week.",
+                "The Return of the King",
+            ),
+            (
+                "He said Eternal Sunshine of the Spotless Mind won.",
+                "Eternal Sunshine of the Spotless Mind",
+            ),
+            (
+                "He was named Player of the Year again.",
+                "Player of the Year",
+            ),
+        ] {
+            let m = by_rules(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(&text[m[0].range.clone()], name);
+            assert_eq!(m[0].ty, EntityType::Other, "{text}: {m:?}");
+        }
+        for (text, name) in [
+            (
+                "He met the Speaker of the House on Monday.",
+                "Speaker of the House",
+            ),
+            ("He met the Head of the Army on Monday.", "Head of the Army"),
+            (
+                "He met the King of the Belgians on Monday.",
+                "King of the Belgians",
+            ),
+            (
+                "He saw Pirates of the Caribbean last week.",
+                "Pirates of the Caribbean",
+            ),
+            (
+                "He joined Friends of the Earth in 1990.",
+                "Friends of the Earth",
+            ),
+            (
+                "He is the Leader of the Opposition now.",
+                "Leader of the Opposition",
+            ),
+            ("He met One of the Wesleys there.", "One of the Wesleys"),
+            (
+                "He climbed the Temple of the Moon there.",
+                "Temple of the Moon",
+            ),
+        ] {
+            assert!(
+                by_rules_as(text, name).is_none(),
+                "{text}: {:?}",
+                by_rules(text)
+            );
+        }
     }
 
     /// The rules' mention of a text written as `name`.
