@@ -4582,7 +4582,20 @@ fn classify(
     // "financial adviser Smith Barney", "analysts Gartner") makes a person
     // only of a first name
     let firm_role = |t: &str| is_firm_role(t) && !g.first_names.contains(firstw);
-    if let Some(t) = title.filter(|t| !body && !firm_role(t)) {
+    // a role in lower case before English words and places alone, none a
+    // first name or a usual surname, names a thing in that role: "Oscar
+    // nominee Sideways", "nominee Hotel Rwanda", "winner Million Dollar
+    // Baby" (but "President Bush", "coach Guus Hiddink")
+    let thing_in_role = |t: &str| {
+        t.starts_with(char::is_lowercase)
+            && words.iter().all(|w| {
+                matches!(*w, "The" | "the" | "of" | "and")
+                    || (g.is_common(w) || g.is_place(w))
+                        && !g.first_names.contains(w)
+                        && !features::usual_surname(w)
+            })
+    };
+    if let Some(t) = title.filter(|t| !body && !firm_role(t) && !thing_in_role(t)) {
         return (EntityType::Person, Evidence::Title(t), None);
     }
     if let Some(&c) = g.companies.get(norm) {
