@@ -401,6 +401,32 @@ impl Lexicon {
                     .0 += 1;
             }
         }
+        // the first two words of a firm's name written with its suffix
+        // ("Merrill Lynch and Co", "Dean Witter Reynolds Inc")
+        for (k, t) in tokens.iter().enumerate() {
+            if !(t.word && is_corporate_end(t.text(text))) {
+                continue;
+            }
+            let joins = |u: &Token| {
+                let w = u.text(text);
+                // (no comma: "said Tony Oates, First Boston Corp")
+                u.word && is_cap(w) || matches!(w, "and" | "&")
+            };
+            let mut s = k;
+            while s > 0 && k - s < 7 && joins(&tokens[s - 1]) {
+                s -= 1;
+            }
+            while s < k && matches!(tokens[s].text(text), "The" | "and" | "&") {
+                s += 1;
+            }
+            if s + 1 < k {
+                let (a, b) = (&tokens[s], &tokens[s + 1]);
+                let (x, y) = (a.text(text), b.text(text));
+                if a.word && b.word && is_cap(x) && is_cap(y) && !is_corporate_end(y) {
+                    self.counts.entry(Self::firm_key(x, y)).or_insert((0, 0)).0 += 1;
+                }
+            }
+        }
         let g = Gazetteer::get();
         // the capitalized common word just before, inside a sentence ("the
         // Royal Mail"), for the pairs it starts
@@ -468,6 +494,22 @@ impl Lexicon {
         self.counts
             .get(&Self::ampersand_key(a, b))
             .is_some_and(|c| c.0 > 0)
+    }
+
+    /// Whether the corpus writes these two capitalized words as the first
+    /// two of a firm's name before its suffix ("Merrill Lynch and Co Inc",
+    /// "Dean Witter Reynolds Inc"): where a first name starts them, they
+    /// name the firm, not a person.
+    fn firm_stem(&self, a: &str, b: &str) -> bool {
+        self.counts
+            .get(&Self::firm_key(a, b))
+            .is_some_and(|c| c.0 > 0)
+    }
+
+    /// The key of a firm's first two words (another mark than `pair_key`'s).
+    fn firm_key(a: &str, b: &str) -> u64 {
+        use std::hash::BuildHasher;
+        crate::fx::FxBuild::default().hash_one((a, '\u{2}', b))
     }
 
     /// The key of "a & b" (another mark between than `pair_key`'s).
@@ -4774,6 +4816,15 @@ fn classify(
         && cx.w(p[1]) == "-"
         && cx.toks[p[1]].start == cx.toks[p[0]].end
         && !g.first_names.contains(words[1]);
+    // "Merrill Lynch", "Dean Witter": a first name and a word the corpus
+    // writes before a firm's suffix elsewhere ("Merrill Lynch and Co")
+    if words.len() == 2 && g.first_names.contains(firstw) && cx.lex.firm_stem(firstw, words[1]) {
+        return (
+            EntityType::Org,
+            Evidence::Context(format!("\"{name}\" starts a firm's name in the corpus")),
+            None,
+        );
+    }
     if words.len() >= 2
         && !glued_to_other
         && g.first_names.contains(firstw)
@@ -7271,6 +7322,30 @@ mod tests {
                 assert_ne!(m.ty, EntityType::Person, "{name}");
             }
         }
+    }
+
+    /// A first name and a word the corpus writes before a firm's suffix
+    /// ("Dean Witter Reynolds Inc", "Merrill Lynch and Co") name the firm
+    /// wherever they stand alone; not across a comma ("said Tony Oates,
+    /// First Boston Corp"), and a person's name the corpus gives no firm
+    /// stays a person's.
+    #[test]
+    fn a_first_name_that_starts_a_firm_s_name_is_the_firm() {
+        let text = "Dean Witter Reynolds Inc bought it. Later Dean Witter said so. \
+                    Merrill Lynch and Co Inc sold. Merrill Lynch agreed. \
+                    The deal pleased Tony Oates, First Boston Corp, and Tony Oates smiled.";
+        let of = |name: &str| {
+            let m = by_rules(text);
+            let m: Vec<_> = m
+                .into_iter()
+                .filter(|m| &text[m.range.clone()] == name)
+                .collect();
+            assert!(!m.is_empty(), "{name}: {:?}", by_rules(text));
+            m.iter().map(|m| m.ty).collect::<Vec<_>>()
+        };
+        assert!(of("Dean Witter").iter().all(|&t| t == EntityType::Org));
+        assert!(of("Merrill Lynch").iter().all(|&t| t == EntityType::Org));
+        assert!(of("Tony Oates").iter().all(|&t| t == EntityType::Person));
     }
 
     /// A first name that is also a common word, alone at a sentence's
