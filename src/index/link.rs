@@ -81,6 +81,18 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             t = head.trim_end_matches(',').to_string();
         }
     }
+    // "Merrill Lynch and Co", "Goldman, Sachs and Co": a firm's name of two
+    // partners or more before "and Co" is the firm's without it ("Merrill
+    // Lynch", "Goldman Sachs"); one partner's keeps it ("Sachs and Co")
+    if let Some(head) = t
+        .strip_suffix(" and Co")
+        .or_else(|| t.strip_suffix(" and Co."))
+    {
+        let head = head.replace(", ", " ");
+        if head.split(' ').count() >= 2 && !head.ends_with(" and") {
+            t = head;
+        }
+    }
     // "Samsung Electronics", "Cisco Systems": a listed firm's own name
     // before a word of its trade is the firm (not "General Motors": no
     // listed "General"; not "Japan Airlines": a place's name; not where
@@ -2429,6 +2441,10 @@ mod tests {
         // partners' names keep the suffix: no "Sachs and"
         assert_eq!(name_key(&o, "Sachs and Co"), "Sachs and Co");
         assert_eq!(name_key(&o, "Johnson & Co"), "Johnson and Co");
+        // two partners or more: the firm's name without it
+        assert_eq!(name_key(&o, "Merrill Lynch and Co"), "Merrill Lynch");
+        assert_eq!(name_key(&o, "Goldman, Sachs and Co"), "Goldman Sachs");
+        assert_eq!(name_key(&o, "Morgan Stanley & Co"), "Morgan Stanley");
         assert_eq!(name_key(&o, "Boeing 737s"), "Boeing 737");
         assert_eq!(name_key(&o, "Philadelphia 76ers"), "Philadelphia 76ers");
         assert_eq!(name_key(&o, "U.S. Air Force"), "United States Air Force");
