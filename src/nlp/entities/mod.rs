@@ -404,7 +404,11 @@ impl Lexicon {
         // the first two words of a firm's name written with its suffix
         // ("Merrill Lynch and Co", "Dean Witter Reynolds Inc")
         for (k, t) in tokens.iter().enumerate() {
-            if !(t.word && is_corporate_end(t.text(text))) {
+            if !t.word {
+                continue;
+            }
+            let w = t.text(text);
+            if !(is_cap(w) || w == "plc") || !is_corporate_end(w) {
                 continue;
             }
             let joins = |u: &Token| {
@@ -2792,6 +2796,13 @@ fn title_phrase(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
     title_phrase_words(cx.g, &words, &tail)
 }
 
+/// Whether the tokens hold "of the" (before `of_the_title`, which reads
+/// their words).
+fn has_of_the(cx: &Ctx, p: &[usize]) -> bool {
+    p.windows(2)
+        .any(|w| cx.w(w[0]) == "of" && cx.w(w[1]) == "the")
+}
+
 /// The evidence that a name's words are a title joined by "of the"
 /// (`title_phrase`): "Passion of the Christ".
 fn of_the_title(g: &Gazetteer, words: &[&str]) -> Option<Evidence> {
@@ -2819,18 +2830,19 @@ fn title_phrase_words(g: &Gazetteer, before: &[&str], tail: &[&str]) -> bool {
     };
     // what comes after "the": no body, place or people, no name the tables
     // know ("Charter of the United Nations", "Fellow of the Royal Society")
-    let known_after = (1..=tail.len().min(3)).any(|n| g.lookup(&tail[..n].join(" ")).is_some())
-        || tail
-            .iter()
-            .any(|w| g.is_org_word_or_plural(w) || g.place_words.contains(*w))
-        || g.demonyms.contains(next)
-        || features::names_a_body_or_place_in_any_sense(next);
+    let known_after = || {
+        (1..=tail.len().min(3)).any(|n| g.lookup(&tail[..n].join(" ")).is_some())
+            || tail
+                .iter()
+                .any(|w| g.is_org_word_or_plural(w) || g.place_words.contains(*w))
+            || g.demonyms.contains(next)
+            || features::names_a_body_or_place_in_any_sense(next)
+    };
     // before "of": English words, the last a noun that names no body, place
     // or building ("Office of the Mayor", "Temple of the Moon"), no count
     // ("One of the"), no office's title ("Leader of the Opposition"), no
     // persons of a cause ("Friends of the Earth")
-    !known_after
-        && words.clone().all(|w| is_cap(w) && g.is_common(w))
+    words.clone().all(|w| is_cap(w) && g.is_common(w))
         && features::is_noun(last)
         && !features::names_a_quantity(last)
         && !features::names_a_body_place_or_building(last)
@@ -2841,6 +2853,7 @@ fn title_phrase_words(g: &Gazetteer, before: &[&str], tail: &[&str]) -> bool {
         && (!g.titles.contains(last) || ROYAL.contains(&last))
         && !PORTFOLIO_TITLES.contains(&last)
         && !features::names_persons(last)
+        && !known_after()
 }
 
 fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
@@ -3073,7 +3086,7 @@ fn process_run(
     let mut k = 0;
     // "Lord of the Rings", "Return of the King": a work's title of the form
     // "A of the B" holds no office's title
-    if of_the_title(cx.g, &words_of(cx, run)).is_some() {
+    if has_of_the(cx, run) && of_the_title(cx.g, &words_of(cx, run)).is_some() {
         k = run.len();
     }
     while k < run.len() {
@@ -3276,7 +3289,10 @@ fn process_run(
                     if is_quoted_title(cx, piece) {
                         m.ty = EntityType::Other;
                         m.evidence = Evidence::Context("a title in quotes".into());
-                    } else if let Some(ev) = of_the_title(cx.g, &words_of(cx, piece)) {
+                    } else if let Some(ev) = has_of_the(cx, piece)
+                        .then(|| of_the_title(cx.g, &words_of(cx, piece)))
+                        .flatten()
+                    {
                         m.ty = EntityType::Other;
                         m.evidence = ev;
                     } else {
@@ -3473,7 +3489,11 @@ fn clean<'p>(
     // "Lord of the Rings", "Return of the King": a work's title of the form
     // "A of the B" is one piece, not cut at its title's or common words (not
     // in a headline, which capitalizes every word)
-    if !headline && !all_caps && of_the_title(cx.g, &words_of(cx, part)).is_some() {
+    if !headline
+        && !all_caps
+        && has_of_the(cx, part)
+        && of_the_title(cx.g, &words_of(cx, part)).is_some()
+    {
         if keep_piece(cx, a, part) != Keep::No {
             doubted.push(part[0]);
             out.push(part);
