@@ -170,7 +170,7 @@ fn scan(
             } else if is_apostrophe(c) && j + 1 < n && at(j + 1).is_alphanumeric() {
                 let possessive =
                     matches!(at(j + 1), 's' | 'S') && !(j + 2 < n && at(j + 2).is_alphanumeric());
-                if possessive {
+                if possessive || glued_after_apostrophe(&at, start, j, n) {
                     break;
                 }
                 j += 1;
@@ -195,6 +195,28 @@ fn scan(
         i = j;
     }
     out
+}
+
+/// True when the apostrophe at `j` ends a capitalized word of four letters
+/// or more and an English word in lower case of three or more is glued
+/// after it: a possessive or a closing quote that lost its space
+/// ("Cheeks'cell", "Deep Throat'and"), not a name's own ("O'Brien",
+/// "Shi'ite", "Ma'am", "Mustafa Nyang'anyi").
+fn glued_after_apostrophe(at: &impl Fn(usize) -> char, start: usize, j: usize, n: usize) -> bool {
+    if j - start < 4 || !at(start).is_uppercase() || !at(j - 1).is_lowercase() {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < n && at(k).is_lowercase() {
+        k += 1;
+    }
+    if k - (j + 1) < 3 || k < n && at(k).is_alphanumeric() {
+        return false;
+    }
+    // an English word after it ("cell", "and"; not "Nyang'anyi",
+    // "Dhiya'uldin")
+    let right: String = (j + 1..k).map(at).collect();
+    super::gazetteer::Gazetteer::get().is_common(&right)
 }
 
 /// True when the "&" at `j` joins the capitals from `start` to those after
@@ -542,6 +564,17 @@ mod tests {
             vec!["155,221", "bags", "1.5", "pct"]
         );
         assert_eq!(words("Putin’s call"), vec!["Putin", "’s", "call"]);
+        // a possessive or a quote that lost its space
+        assert_eq!(
+            words("Cheeks'cell phone"),
+            vec!["Cheeks", "'", "cell", "phone"]
+        );
+        assert_eq!(words("Deep Throat'and"), vec!["Deep", "Throat", "'", "and"]);
+        // a name's own apostrophe
+        assert_eq!(
+            words("O'Brien Shi'ite Ma'am Nyang'anyi"),
+            vec!["O'Brien", "Shi'ite", "Ma'am", "Nyang'anyi"]
+        );
         assert_eq!(words("US. Secretary"), vec!["US", ".", "Secretary"]);
         assert_eq!(words("WW3-style"), vec!["WW3", "-", "style"]);
         assert_eq!(words("AT&T's P&G."), vec!["AT&T", "'s", "P&G", "."]);
