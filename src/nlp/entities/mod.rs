@@ -734,6 +734,20 @@ impl<'a> Ctx<'a> {
 
     /// How often the corpus capitalizes a word mid-sentence and writes it in
     /// lower case, and whether it is a common word: one lower-case copy.
+    /// `doubtful` for a word alone at a sentence's start: a town's name
+    /// that is also a first name and a common word the corpus mostly
+    /// writes in lower case ("Man charged with murder"; not "Man United").
+    fn doubtful_alone(&self, w: &str) -> bool {
+        self.g.first_names.contains(w)
+            && self.g.is_place(w)
+            && self.g.is_common(w)
+            && !self.g.aliases.contains_key(w)
+            && {
+                let st = self.stats(w);
+                st.1 > 2 * st.0.max(1)
+            }
+    }
+
     fn stats(&self, w: &str) -> (u32, u32, bool) {
         with_lower(w, |l| {
             let (c, lo) = self.lex.counts_of(l);
@@ -3688,7 +3702,7 @@ fn clean<'p>(
             || (at_initial || headline)
                 && !all_caps
                 && !kept
-                && cx.doubtful(w)
+                && (cx.doubtful(w) || part.len() == 1 && cx.doubtful_alone(w))
                 && !cx.surnames.contains(w)
                 && !cx.g.org_words.contains(w)
                 && !starts_place()
