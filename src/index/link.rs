@@ -67,7 +67,11 @@ pub fn name_key(m: &Mention, text: &str) -> String {
     // "Apple Inc." is Apple, "Boeing Co." is Boeing
     // (but "Chicago Corp" is no Chicago: a place's name stays whole)
     // (but "West Corp" is no "West": a compass word alone is no firm's name)
-    if let Some((head, last)) = t.rsplit_once(' ') {
+    // (two suffixes too: "Merrill Lynch Co Inc")
+    for _ in 0..2 {
+        let Some((head, last)) = t.rsplit_once(' ') else {
+            break;
+        };
         if crate::nlp::gazetteer::Gazetteer::get()
             .company_key_ends
             .contains(last.trim_end_matches('.'))
@@ -79,6 +83,8 @@ pub fn name_key(m: &Mention, text: &str) -> String {
             && !g.is_place(head.trim_end_matches(','))
         {
             t = head.trim_end_matches(',').to_string();
+        } else {
+            break;
         }
     }
     // "Merrill Lynch and Co", "Goldman, Sachs and Co": a firm's name of two
@@ -2445,6 +2451,8 @@ mod tests {
         assert_eq!(name_key(&o, "Merrill Lynch and Co"), "Merrill Lynch");
         assert_eq!(name_key(&o, "Goldman, Sachs and Co"), "Goldman Sachs");
         assert_eq!(name_key(&o, "Morgan Stanley & Co"), "Morgan Stanley");
+        assert_eq!(name_key(&o, "Merrill Lynch Co Inc"), "Merrill Lynch");
+        assert_eq!(name_key(&o, "Merrill Lynch and Co Inc"), "Merrill Lynch");
         assert_eq!(name_key(&o, "Boeing 737s"), "Boeing 737");
         assert_eq!(name_key(&o, "Philadelphia 76ers"), "Philadelphia 76ers");
         assert_eq!(name_key(&o, "U.S. Air Force"), "United States Air Force");
