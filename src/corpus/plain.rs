@@ -27,6 +27,14 @@ const BOILERPLATE: &[&str] = &[
 ];
 
 pub fn read(path: &Path, file_name: &str, text: String) -> Article {
+    // a text saved from a page with its character references left in
+    // ("&#163;1.8m fine", "Beyonc&#233;"): read as the page showed it
+    // (offsets refer to the decoded text)
+    let text = if text.contains("&#") {
+        super::html::decode_entities(&text)
+    } else {
+        text
+    };
     let (date, body_start) = date_marker(&text);
     let mut a = Article {
         id: file_name.to_string(),
@@ -227,6 +235,17 @@ mod tests {
         assert!(a.text[a.body.clone()].starts_with("President Trump"));
         assert!(a.title_derived);
         assert!(!a.title.contains("date"));
+    }
+
+    /// Character references left in a text saved from a page read as the
+    /// page showed them; a text with none keeps its "&" as written.
+    #[test]
+    fn character_references_read_as_the_page_showed_them() {
+        let a = read_str("&#163;1.8m indecency fine for Viacom\n\nBeyonc&#233; &amp; Jay.\n");
+        assert_eq!(a.title, "£1.8m indecency fine for Viacom");
+        assert!(a.text.contains("Beyoncé & Jay."), "{}", a.text);
+        let a = read_str("AT&T and Procter &amp; Gamble\n\nBody here.\n");
+        assert!(a.text.contains("&amp;"), "{}", a.text);
     }
 
     #[test]
