@@ -265,7 +265,7 @@ fn record(path: &Path, mut f: Fields, n: usize, warnings: &mut Vec<String>) -> O
     // a title with HTML's character references ("&#163;1.8m fine") reads
     // as its characters (the id, made above, keeps the title as written)
     let title = if title.contains('&') {
-        super::html::decode_entities(&title)
+        super::decode::decode_entities(&title)
     } else {
         title
     };

@@ -31,7 +31,7 @@ pub fn read(path: &Path, file_name: &str, text: String) -> Article {
     // ("&#163;1.8m fine", "Beyonc&#233;"): read as the page showed it
     // (offsets refer to the decoded text)
     let text = if text.contains("&#") {
-        super::html::decode_entities(&text)
+        super::decode::decode_entities(&text)
     } else {
         text
     };
