@@ -355,6 +355,13 @@ impl Form {
     }
 }
 
+/// The marks that key the kinds of word pairs the `Lexicon` counts: two
+/// capitalized words one after the other inside a sentence, joined by "&",
+/// the first two of a firm's name before its suffix.
+const INSIDE: char = '\u{1}';
+const AMPERSAND: char = '&';
+const FIRM_STEM: char = '\u{2}';
+
 /// Corpus-level word evidence passed in by the caller (pure: no I/O): for each
 /// lower-cased word, how often it was seen capitalized in mid-sentence and
 /// how often in lower case. Words are kept as 64-bit hashes (no copy of a
@@ -395,10 +402,7 @@ impl Lexicon {
         for w in tokens.windows(3) {
             let (a, b) = (w[0].text(text), w[2].text(text));
             if w[1].text(text) == "&" && w[0].word && w[2].word && is_cap(a) && is_cap(b) {
-                self.counts
-                    .entry(Self::ampersand_key(a, b))
-                    .or_insert((0, 0))
-                    .0 += 1;
+                self.add_pair(a, AMPERSAND, b);
             }
         }
         // the first two words of a firm's name written with its suffix
@@ -427,7 +431,7 @@ impl Lexicon {
                 let (a, b) = (&tokens[s], &tokens[s + 1]);
                 let (x, y) = (a.text(text), b.text(text));
                 if a.word && b.word && is_cap(x) && is_cap(y) && !is_corporate_end(y) {
-                    self.counts.entry(Self::firm_key(x, y)).or_insert((0, 0)).0 += 1;
+                    self.add_pair(x, FIRM_STEM, y);
                 }
             }
         }
@@ -457,10 +461,7 @@ impl Lexicon {
                 if !first && !is_all_caps(w) {
                     with_lower(w, |l| self.count(l).0 += 1);
                     if let Some(p) = prev.filter(|p| p.end + 1 == t.start) {
-                        self.counts
-                            .entry(Self::pair_key(p.text(text), w))
-                            .or_insert((0, 0))
-                            .0 += 1;
+                        self.add_pair(p.text(text), INSIDE, w);
                     }
                     // (a content word: no article, pronoun, preposition or
                     // conjunction, "The Bundesbank", "If I")
@@ -487,17 +488,13 @@ impl Lexicon {
     /// "Northern Rock"): a name they make together even at a sentence's
     /// start.
     fn pair_inside(&self, a: &str, b: &str) -> bool {
-        self.counts
-            .get(&Self::pair_key(a, b))
-            .is_some_and(|c| c.0 > 0)
+        self.has_pair(a, INSIDE, b)
     }
 
     /// Whether the corpus writes these two capitalized words joined by
     /// "&" ("Pratt & Whitney"): one name, where it joins them by "and" too.
     fn ampersand_pair(&self, a: &str, b: &str) -> bool {
-        self.counts
-            .get(&Self::ampersand_key(a, b))
-            .is_some_and(|c| c.0 > 0)
+        self.has_pair(a, AMPERSAND, b)
     }
 
     /// Whether the corpus writes these two capitalized words as the first
@@ -505,26 +502,28 @@ impl Lexicon {
     /// "Dean Witter Reynolds Inc"): where a first name starts them, they
     /// name the firm, not a person.
     fn firm_stem(&self, a: &str, b: &str) -> bool {
+        self.has_pair(a, FIRM_STEM, b)
+    }
+
+    /// Counts two words seen together so (`INSIDE`, `AMPERSAND`,
+    /// `FIRM_STEM`: each kind of pair keyed with its own mark).
+    fn add_pair(&mut self, a: &str, kind: char, b: &str) {
         self.counts
-            .get(&Self::firm_key(a, b))
+            .entry(Self::pair_key(a, kind, b))
+            .or_insert((0, 0))
+            .0 += 1;
+    }
+
+    /// Whether the corpus wrote the two words together so.
+    fn has_pair(&self, a: &str, kind: char, b: &str) -> bool {
+        self.counts
+            .get(&Self::pair_key(a, kind, b))
             .is_some_and(|c| c.0 > 0)
     }
 
-    /// The key of a firm's first two words (another mark than `pair_key`'s).
-    fn firm_key(a: &str, b: &str) -> u64 {
+    fn pair_key(a: &str, kind: char, b: &str) -> u64 {
         use std::hash::BuildHasher;
-        crate::fx::FxBuild::default().hash_one((a, '\u{2}', b))
-    }
-
-    /// The key of "a & b" (another mark between than `pair_key`'s).
-    fn ampersand_key(a: &str, b: &str) -> u64 {
-        use std::hash::BuildHasher;
-        crate::fx::FxBuild::default().hash_one((a, '&', b))
-    }
-
-    fn pair_key(a: &str, b: &str) -> u64 {
-        use std::hash::BuildHasher;
-        crate::fx::FxBuild::default().hash_one((a, '\u{1}', b))
+        crate::fx::FxBuild::default().hash_one((a, kind, b))
     }
 
     pub fn merge(&mut self, other: Lexicon) {
@@ -2785,7 +2784,6 @@ fn titlecase(w: &str) -> std::borrow::Cow<'_, str> {
 static OF_HEADS: LazyLock<List> =
     LazyLock::new(|| List::parse(include_str!("../../../assets/ner/of_heads.txt")));
 
-/// May the lower-case connector at `j` join the run to the capitalized word after it?
 /// Whether a run of capitalized English words goes on over "of the" and
 /// the capitalized words after it as one name: a work's, an award's or a
 /// show's title ("Passion of the Christ", "Eternal Sunshine of the
@@ -2870,6 +2868,7 @@ fn title_phrase_words(g: &Gazetteer, before: &[&str], tail: &[&str]) -> bool {
         && !known_after()
 }
 
+/// May the lower-case connector at `j` join the run to the capitalized word after it?
 fn connector_ok(cx: &Ctx, run: &[usize], j: usize, b: usize) -> bool {
     let last = cx.w(*run.last().unwrap());
     let c = cx.w(j);
@@ -3303,12 +3302,6 @@ fn process_run(
                     if is_quoted_title(cx, piece) {
                         m.ty = EntityType::Other;
                         m.evidence = Evidence::Context("a title in quotes".into());
-                    } else if let Some(ev) = has_of_the(cx, piece)
-                        .then(|| of_the_title(cx.g, &words_of(cx, piece)))
-                        .flatten()
-                    {
-                        m.ty = EntityType::Other;
-                        m.evidence = ev;
                     } else {
                         m.evidence = Evidence::Proposed;
                     }
@@ -3502,14 +3495,17 @@ fn clean<'p>(
 ) {
     // "Lord of the Rings", "Return of the King": a work's title of the form
     // "A of the B" is one piece, not cut at its title's or common words (not
-    // in a headline, which capitalizes every word)
+    // in a headline, which capitalizes every word); `classify` types it,
+    // or the quotes do ("a title in quotes", below)
     if !headline
         && !all_caps
         && has_of_the(cx, part)
         && of_the_title(cx.g, &words_of(cx, part)).is_some()
     {
         if keep_piece(cx, a, part) != Keep::No {
-            doubted.push(part[0]);
+            if is_quoted_title(cx, part) {
+                doubted.push(part[0]);
+            }
             out.push(part);
         }
         return;
@@ -7368,14 +7364,15 @@ mod tests {
         let text = "Dean Witter Reynolds Inc bought it. Later Dean Witter said so. \
                     Merrill Lynch and Co Inc sold. Merrill Lynch agreed. \
                     The deal pleased Tony Oates, First Boston Corp, and Tony Oates smiled.";
+        let rules = by_rules(text);
         let of = |name: &str| {
-            let m = by_rules(text);
-            let m: Vec<_> = m
-                .into_iter()
+            let types: Vec<_> = rules
+                .iter()
                 .filter(|m| &text[m.range.clone()] == name)
+                .map(|m| m.ty)
                 .collect();
-            assert!(!m.is_empty(), "{name}: {:?}", by_rules(text));
-            m.iter().map(|m| m.ty).collect::<Vec<_>>()
+            assert!(!types.is_empty(), "{name}: {rules:?}");
+            types
         };
         assert!(of("Dean Witter").iter().all(|&t| t == EntityType::Org));
         assert!(of("Merrill Lynch").iter().all(|&t| t == EntityType::Org));
